@@ -1,0 +1,4 @@
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+pub mod diagnostic;
+pub mod source;
+pub mod syntax;

@@ -1,0 +1,166 @@
+//! Source text positions: byte [`Span`]s, and a [`LineIndex`] that turns a
+//! byte offset into a line and column when a diagnostic is rendered.
+//!
+//! Everything inside copydesk works on byte ranges into the original text.
+//! Lines and columns are a presentation concern, computed once per file by
+//! [`LineIndex`] and only when output is written.
+
+use serde::Serialize;
+
+/// A half-open byte range `start..end` into an article's original text.
+///
+/// Both ends always fall on UTF-8 character boundaries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    pub const fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub const fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// The smallest span covering both `self` and `other`.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    pub const fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The text this span covers. Spans are made by the parser from the same
+    /// text, so they always slice it on character boundaries.
+    pub fn slice(self, text: &str) -> &str {
+        &text[self.start..self.end]
+    }
+}
+
+impl From<std::ops::Range<usize>> for Span {
+    fn from(range: std::ops::Range<usize>) -> Self {
+        Span::new(range.start, range.end)
+    }
+}
+
+/// A 1-based line and column. Columns count Unicode scalar values, so a
+/// curly quote or a Cyrillic letter is one column, as an editor shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct LineColumn {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Byte offsets of the start of every line, built once per file.
+///
+/// A line ends after `\n`; a `\r` before it belongs to the line ending and is
+/// not counted as a column.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr_newlines(text).map(|newline| newline + 1));
+        LineIndex { line_starts }
+    }
+
+    /// The number of lines (a text with no newline has one line).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// 0-based line number containing `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    /// The byte range of 0-based `line`, without its line ending.
+    pub fn line_span(&self, text: &str, line: usize) -> Span {
+        let start = self.line_starts[line];
+        let mut end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(text.len(), |next| next - 1);
+        if end > start && text.as_bytes()[end - 1] == b'\r' && end < text.len() {
+            end -= 1;
+        }
+        Span::new(start, end)
+    }
+
+    /// 1-based line and column (in Unicode scalar values) of a byte offset.
+    pub fn line_column(&self, text: &str, offset: usize) -> LineColumn {
+        let line = self.line_of(offset);
+        let start = self.line_starts[line];
+        let column = text[start..offset].chars().count() + 1;
+        LineColumn {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// 0-based line and column in UTF-16 code units, as the Language Server
+    /// Protocol counts by default.
+    pub fn line_utf16(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.line_of(offset);
+        let start = self.line_starts[line];
+        let column = text[start..offset].chars().map(char::len_utf16).sum();
+        (line, column)
+    }
+}
+
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter_map(|(index, byte)| (byte == b'\n').then_some(index))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "“Ой” — he said\nsecond";
+        let index = LineIndex::new(text);
+        let he = text.find("he").unwrap();
+        assert_eq!(
+            index.line_column(text, he),
+            LineColumn { line: 1, column: 8 }
+        );
+        let second = text.find("second").unwrap();
+        assert_eq!(
+            index.line_column(text, second),
+            LineColumn { line: 2, column: 1 }
+        );
+    }
+
+    #[test]
+    fn crlf_is_not_part_of_the_line() {
+        let text = "one\r\ntwo\r\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_span(text, 0).slice(text), "one");
+        assert_eq!(index.line_span(text, 1).slice(text), "two");
+        assert_eq!(index.line_count(), 3);
+    }
+
+    #[test]
+    fn utf16_columns_count_surrogate_pairs() {
+        let text = "😀 Kyiv";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_utf16(text, text.find('K').unwrap()), (0, 3));
+    }
+}

@@ -1,0 +1,436 @@
+//! The block grammar: text → lines → blocks (headline, standfirst,
+//! dateline, body paragraphs, trailing residue).
+//!
+//! ```text
+//! article   = *( blank-line | run )
+//! run       = 1*text-line            ; lines with no blank line between
+//! text-line = *( not-line-break ) [ line-break ]
+//! dateline  = place [ "," SP month SP day ] [ SP "(" agency ")" ] SP dash SP
+//! ```
+//!
+//! A run is split into paragraphs in one of two ways, as news copy comes:
+//!
+//! - **hard-wrapped** (wire copy): every line but the last is short, so the
+//!   lines are one paragraph wrapped at a fixed width, and a paragraph
+//!   starts at a line indented deeper than the run's least-indented line
+//!   (the Reuters convention of 4-space paragraph indents);
+//! - **a paragraph per line** (web copy): any line is long, so each line is a
+//!   paragraph of its own.
+
+use nom::bytes::complete::{tag, take_while, take_while1, take_while_m_n};
+use nom::character::complete::{char as one_char, digit1, space0, space1};
+use nom::combinator::{opt, recognize, verify};
+use nom::multi::many_m_n;
+use nom::sequence::{delimited, pair, preceded};
+use nom::{IResult, Parser};
+
+use crate::source::Span;
+
+/// The longest line (in characters) that still counts as hard-wrapped.
+const WRAP_WIDTH: usize = 90;
+/// The longest first block, in words, that can be a headline.
+const HEADLINE_MAX_WORDS: usize = 30;
+/// The longest block, in words, that can be residue after the story.
+const RESIDUE_MAX_WORDS: usize = 20;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    Headline,
+    /// The subheading or summary under a headline.
+    Standfirst,
+    /// "NEW YORK, Feb 26 -", "WASHINGTON (Reuters) —": where and when the
+    /// story was filed, split off the first paragraph.
+    Dateline,
+    Paragraph,
+    /// Sign-offs and web page furniture after the story: "Reuter",
+    /// "Leave a Reply", a source URL.
+    Residue,
+}
+
+impl BlockKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            BlockKind::Headline => "headline",
+            BlockKind::Standfirst => "standfirst",
+            BlockKind::Dateline => "dateline",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::Residue => "residue",
+        }
+    }
+}
+
+/// A block before its tokens and statements are attached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RawBlock {
+    pub kind: BlockKind,
+    /// From the first to the last non-white-space character.
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Line {
+    /// The line's text without its line break.
+    content: Span,
+    /// Leading spaces and tabs, a tab counting as four.
+    indent: usize,
+    /// Characters in the line, without leading or trailing white space.
+    width: usize,
+    blank: bool,
+}
+
+/// `text-line = *( not-line-break ) [ line-break ]`, returning the content.
+fn text_line(input: &str) -> IResult<&str, &str> {
+    let (rest, content) = take_while(|c| c != '\n' && c != '\r').parse(input)?;
+    let (rest, _) = opt(nom::branch::alt((tag("\r\n"), tag("\n"), tag("\r")))).parse(rest)?;
+    Ok((rest, content))
+}
+
+fn lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let Ok((remaining, content)) = text_line(rest) else {
+            break;
+        };
+        let start = text.len() - rest.len();
+        let trimmed = content.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        let indent = content[..content.len() - trimmed.len()]
+            .chars()
+            .map(|c| if c == '\t' { 4 } else { 1 })
+            .sum();
+        let trimmed = trimmed.trim_end();
+        lines.push(Line {
+            content: Span::new(start, start + content.len()),
+            indent,
+            width: trimmed.chars().count(),
+            blank: trimmed.is_empty(),
+        });
+        rest = remaining;
+    }
+    lines
+}
+
+/// Splits the text into classified blocks. Total: any text gives blocks
+/// (possibly none, for blank text) that cover every non-blank character.
+pub fn blocks(text: &str) -> Vec<RawBlock> {
+    let lines = lines(text);
+    let mut paragraphs: Vec<Span> = Vec::new();
+    let mut index = 0;
+    while index < lines.len() {
+        if lines[index].blank {
+            index += 1;
+            continue;
+        }
+        let run_start = index;
+        while index < lines.len() && !lines[index].blank {
+            index += 1;
+        }
+        split_run(text, &lines[run_start..index], &mut paragraphs);
+    }
+    classify(text, &paragraphs)
+}
+
+/// Splits one run of non-blank lines into paragraph spans.
+fn split_run(text: &str, run: &[Line], paragraphs: &mut Vec<Span>) {
+    let hard_wrapped = run[..run.len() - 1]
+        .iter()
+        .all(|line| line.width <= WRAP_WIDTH);
+    let least_indent = run.iter().map(|line| line.indent).min().unwrap_or(0);
+    let mut current: Option<Span> = None;
+    for (position, line) in run.iter().enumerate() {
+        let starts_paragraph = position == 0
+            || !hard_wrapped
+            || (line.indent > least_indent && run[position - 1].indent <= line.indent);
+        let span = trimmed(text, line.content);
+        if starts_paragraph {
+            paragraphs.extend(current.take());
+        }
+        current = Some(current.map_or(span, |open| open.cover(span)));
+    }
+    paragraphs.extend(current);
+}
+
+/// The span without leading or trailing white space (or a byte-order mark).
+fn trimmed(text: &str, span: Span) -> Span {
+    let slice = span.slice(text);
+    let start_trimmed = slice.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let start = span.start + (slice.len() - start_trimmed.len());
+    Span::new(start, start + start_trimmed.trim_end().len())
+}
+
+fn classify(text: &str, paragraphs: &[Span]) -> Vec<RawBlock> {
+    let mut kinds = vec![BlockKind::Paragraph; paragraphs.len()];
+    let mut body_start = 0;
+    if paragraphs.len() > 1 && is_headline(paragraphs[0].slice(text)) {
+        kinds[0] = BlockKind::Headline;
+        body_start = 1;
+        if paragraphs.len() > 2 && is_standfirst(paragraphs[1].slice(text)) {
+            kinds[1] = BlockKind::Standfirst;
+            body_start = 2;
+        }
+    }
+    // A source address under the headline, as scraped copy carries it.
+    while body_start < paragraphs.len() && is_url(paragraphs[body_start].slice(text)) {
+        kinds[body_start] = BlockKind::Residue;
+        body_start += 1;
+    }
+    let mut body_end = paragraphs.len();
+    while body_end > body_start + 1 && is_residue(paragraphs[body_end - 1].slice(text)) {
+        body_end -= 1;
+        kinds[body_end] = BlockKind::Residue;
+    }
+
+    let mut blocks = Vec::with_capacity(paragraphs.len() + 1);
+    for (position, (&span, &kind)) in paragraphs.iter().zip(&kinds).enumerate() {
+        if position == body_start && kind == BlockKind::Paragraph {
+            if let Ok((rest, _)) = dateline(span.slice(text)) {
+                let split = span.end - rest.len();
+                let dateline_span = trimmed(text, Span::new(span.start, split));
+                blocks.push(RawBlock {
+                    kind: BlockKind::Dateline,
+                    span: dateline_span,
+                });
+                if split < span.end {
+                    blocks.push(RawBlock {
+                        kind,
+                        span: trimmed(text, Span::new(split, span.end)),
+                    });
+                }
+                continue;
+            }
+        }
+        blocks.push(RawBlock { kind, span });
+    }
+    blocks
+}
+
+fn word_count(block: &str) -> usize {
+    block.split_whitespace().count()
+}
+
+fn ends_like_a_sentence(block: &str) -> bool {
+    let last = block
+        .trim_end_matches(['"', '”', '’', '\'', ')', ']'])
+        .chars()
+        .next_back();
+    matches!(last, Some('.' | '!' | '?' | '…' | ':' | ';' | ','))
+}
+
+fn is_all_caps(block: &str) -> bool {
+    let mut letters = block.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(|c| !c.is_lowercase())
+}
+
+fn is_single_line(block: &str) -> bool {
+    !block.contains('\n')
+}
+
+/// A first block that is a single short line not ending like a sentence,
+/// or in capitals: "Ad sales boost Time Warner profit", "BAHIA COCOA REVIEW".
+fn is_headline(block: &str) -> bool {
+    is_single_line(block)
+        && word_count(block) <= HEADLINE_MAX_WORDS
+        && (!block.ends_with('.') || is_all_caps(block))
+}
+
+/// A second single-line block that does not end like a sentence.
+fn is_standfirst(block: &str) -> bool {
+    !is_url(block)
+        && is_single_line(block)
+        && word_count(block) <= 2 * HEADLINE_MAX_WORDS
+        && !ends_like_a_sentence(block)
+}
+
+fn is_url(block: &str) -> bool {
+    !block.contains(char::is_whitespace)
+        && (block.starts_with("http://")
+            || block.starts_with("https://")
+            || block.starts_with("www."))
+}
+
+/// Short trailing furniture: a sign-off ("Reuter"), a line that does not
+/// end like a sentence ("Leave a Reply"), an address.
+fn is_residue(block: &str) -> bool {
+    is_url(block) || (word_count(block) <= RESIDUE_MAX_WORDS && !ends_like_a_sentence(block))
+}
+
+/// `dateline = place [ "," SP month SP day ] [ SP "(" agency ")" ] SP dash SP`
+///
+/// The place is in capitals ("NEW YORK", "ST. LOUIS", "WASHINGTON"); the
+/// dash is a hyphen, en dash or em dash with spaces, or two hyphens.
+fn dateline(input: &str) -> IResult<&str, &str> {
+    recognize((
+        space0,
+        dateline_place,
+        opt(preceded((one_char(','), space1), month_day)),
+        opt(preceded(space1, agency)),
+        space1,
+        dateline_dash,
+        space1,
+    ))
+    .parse(input)
+}
+
+/// `place = place-word *4( SP place-word )`, with at least two letters:
+/// "NEW YORK", "ST. LOUIS", "WASHINGTON".
+fn dateline_place(input: &str) -> IResult<&str, &str> {
+    verify(
+        recognize(pair(
+            place_word,
+            many_m_n(0, 4, preceded(one_char(' '), place_word)),
+        )),
+        |place: &str| place.chars().filter(|c| c.is_alphabetic()).count() >= 2,
+    )
+    .parse(input)
+}
+
+/// `place-word = UPPER *( UPPER | "." | "'" | "’" | "-" )`
+fn place_word(input: &str) -> IResult<&str, &str> {
+    recognize(pair(
+        take_while_m_n(1, 1, |c: char| c.is_uppercase()),
+        take_while(|c: char| c.is_uppercase() || ".'’-".contains(c)),
+    ))
+    .parse(input)
+}
+
+/// `month SP day`: "Feb 26", "Sept. 3".
+fn month_day(input: &str) -> IResult<&str, &str> {
+    recognize((
+        take_while_m_n(1, 1, |c: char| c.is_uppercase()),
+        take_while1(|c: char| c.is_lowercase()),
+        opt(one_char('.')),
+        space1,
+        digit1,
+    ))
+    .parse(input)
+}
+
+/// `agency = "(" 1*( letter | SP ) ")"`: "(Reuters)", "(AP)".
+fn agency(input: &str) -> IResult<&str, &str> {
+    delimited(
+        one_char('('),
+        take_while1(|c: char| c.is_alphabetic() || c == ' '),
+        one_char(')'),
+    )
+    .parse(input)
+}
+
+/// `dash = "-" | "--" | "–" | "—"`
+fn dateline_dash(input: &str) -> IResult<&str, &str> {
+    nom::branch::alt((tag("--"), tag("-"), tag("–"), tag("—"))).parse(input)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(text: &str) -> Vec<(BlockKind, &str)> {
+        blocks(text)
+            .into_iter()
+            .map(|block| (block.kind, block.span.slice(text)))
+            .collect()
+    }
+
+    #[test]
+    fn blank_lines_separate_paragraphs() {
+        let text =
+            "Ad sales boost Time Warner profit\n\nQuarterly profits rose.\n\nThe firm said so.\n";
+        assert_eq!(
+            render(text),
+            [
+                (BlockKind::Headline, "Ad sales boost Time Warner profit"),
+                (BlockKind::Paragraph, "Quarterly profits rose."),
+                (BlockKind::Paragraph, "The firm said so."),
+            ]
+        );
+    }
+
+    #[test]
+    fn wire_copy_with_hard_wraps_and_indents() {
+        let text = "BAHIA COCOA REVIEW\n\nSALVADOR, Feb 26 - Showers continued throughout the week in\nthe Bahia cocoa zone.\n    The dry period means the temporao will be late this year.\n    Arrivals for the week ended February 22 were 155,221 bags\nof 60 kilos.\n Reuter\n";
+        assert_eq!(
+            render(text),
+            [
+                (BlockKind::Headline, "BAHIA COCOA REVIEW"),
+                (BlockKind::Dateline, "SALVADOR, Feb 26 -"),
+                (
+                    BlockKind::Paragraph,
+                    "Showers continued throughout the week in\nthe Bahia cocoa zone."
+                ),
+                (
+                    BlockKind::Paragraph,
+                    "The dry period means the temporao will be late this year."
+                ),
+                (
+                    BlockKind::Paragraph,
+                    "Arrivals for the week ended February 22 were 155,221 bags\nof 60 kilos."
+                ),
+                (BlockKind::Residue, "Reuter"),
+            ]
+        );
+    }
+
+    #[test]
+    fn datelines_with_agency_and_em_dash() {
+        assert_eq!(
+            dateline("WASHINGTON (Reuters) — The"),
+            Ok(("The", "WASHINGTON (Reuters) — "))
+        );
+        assert_eq!(
+            dateline("NEW YORK, Feb 26 - Shares"),
+            Ok(("Shares", "NEW YORK, Feb 26 - "))
+        );
+        assert!(dateline("A - B").is_err());
+        assert!(dateline("The man said - no").is_err());
+    }
+
+    #[test]
+    fn long_lines_are_each_a_paragraph() {
+        let long = "word ".repeat(30);
+        let text = format!("TITLE OF IT\nhttp://example.com/story\n{long}end.\n{long}end.");
+        let kinds: Vec<BlockKind> = render(&text).into_iter().map(|(kind, _)| kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Headline,
+                BlockKind::Residue,
+                BlockKind::Paragraph,
+                BlockKind::Paragraph
+            ]
+        );
+    }
+
+    #[test]
+    fn standfirst_and_trailing_residue() {
+        let text = "Heads talked by phone\n\nThe chief also spoke on Wednesday\n\nBody text here.\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *";
+        let kinds: Vec<BlockKind> = render(text).into_iter().map(|(kind, _)| kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Headline,
+                BlockKind::Standfirst,
+                BlockKind::Paragraph,
+                BlockKind::Residue,
+                BlockKind::Residue
+            ]
+        );
+    }
+
+    #[test]
+    fn crlf_and_bom() {
+        let text = "\u{feff}Headline\r\n\r\nBody.\r\n";
+        assert_eq!(
+            render(text),
+            [
+                (BlockKind::Headline, "Headline"),
+                (BlockKind::Paragraph, "Body.")
+            ]
+        );
+    }
+
+    #[test]
+    fn blank_text_has_no_blocks() {
+        assert!(render(" \n\t\r\n").is_empty());
+        assert!(render("").is_empty());
+    }
+}

@@ -1,0 +1,149 @@
+//! The article grammar, written with nom: text → blocks → statements →
+//! tokens, every node carrying its exact byte span.
+//!
+//! The grammar is total. Any text parses; characters no production names
+//! become [`TokenKind::Other`] tokens, so the tokens always tile the input.
+//!
+//! - [`tokens`]: characters → tokens (words, numbers, quotation marks, …);
+//! - [`blocks`]: lines → blocks (headline, standfirst, dateline, paragraphs,
+//!   residue);
+//! - [`statements`]: a block's tokens → sentences.
+
+pub mod blocks;
+pub mod statements;
+pub mod tokens;
+
+use std::ops::Range;
+
+use crate::source::Span;
+pub use blocks::BlockKind;
+pub use tokens::{QuoteSide, QuoteWeight, Token, TokenKind};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub span: Span,
+    /// Indices into [`Syntax::tokens`].
+    pub tokens: Range<usize>,
+    /// Indices into [`Syntax::statements`].
+    pub statements: Range<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Statement {
+    pub span: Span,
+    /// Indices into [`Syntax::tokens`], without surrounding white space.
+    pub tokens: Range<usize>,
+    /// Index into [`Syntax::blocks`].
+    pub block: usize,
+}
+
+/// The parse of one article.
+#[derive(Clone, Debug, Default)]
+pub struct Syntax {
+    /// Every token of the text, in order, tiling it exactly.
+    pub tokens: Vec<Token>,
+    pub blocks: Vec<Block>,
+    pub statements: Vec<Statement>,
+}
+
+/// Parses an article. Never fails and never panics.
+pub fn parse(text: &str) -> Syntax {
+    let tokens = tokens::tokenize(text);
+    let raw_blocks = blocks::blocks(text);
+    let mut syntax = Syntax {
+        blocks: Vec::with_capacity(raw_blocks.len()),
+        statements: Vec::new(),
+        tokens: Vec::new(),
+    };
+    let mut cursor = 0;
+    for raw in raw_blocks {
+        // Blocks are in text order and start and end on token boundaries
+        // (they are trimmed of white space, which is its own token), so one
+        // forward scan finds each block's tokens.
+        while cursor < tokens.len() && tokens[cursor].span.start < raw.span.start {
+            cursor += 1;
+        }
+        let first = cursor;
+        while cursor < tokens.len() && tokens[cursor].span.end <= raw.span.end {
+            cursor += 1;
+        }
+        let block_index = syntax.blocks.len();
+        let statement_start = syntax.statements.len();
+        for range in statements::statements(text, &tokens, first..cursor) {
+            let span = Span::new(
+                tokens[range.start].span.start,
+                tokens[range.end - 1].span.end,
+            );
+            syntax.statements.push(Statement {
+                span,
+                tokens: range,
+                block: block_index,
+            });
+        }
+        syntax.blocks.push(Block {
+            kind: raw.kind,
+            span: raw.span,
+            tokens: first..cursor,
+            statements: statement_start..syntax.statements.len(),
+        });
+    }
+    syntax.tokens = tokens;
+    syntax
+}
+
+/// A compact text rendering of a parse, for snapshots and `copydesk parse`:
+/// one line per block and per statement, with spans.
+pub fn render_outline(text: &str, syntax: &Syntax) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for block in &syntax.blocks {
+        let _ = writeln!(
+            out,
+            "{} {}..{}",
+            block.kind.name(),
+            block.span.start,
+            block.span.end
+        );
+        for statement in &syntax.statements[block.statements.clone()] {
+            let _ = writeln!(
+                out,
+                "  statement {}..{} {:?}",
+                statement.span.start,
+                statement.span.end,
+                statement.span.slice(text)
+            );
+            let mut line = String::from("   ");
+            for token in &syntax.tokens[statement.tokens.clone()] {
+                if token.is_space() {
+                    continue;
+                }
+                let _ = write!(line, " {}", token_label(text, token));
+            }
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn token_label(text: &str, token: &Token) -> String {
+    let slice = token.span.slice(text);
+    match token.kind {
+        TokenKind::Word => slice.to_owned(),
+        TokenKind::CapitalisedWord => format!("^{slice}"),
+        TokenKind::Number => format!("#{slice}"),
+        TokenKind::Punctuation => slice.to_owned(),
+        TokenKind::Apostrophe => format!("apos({slice})"),
+        TokenKind::Quote { side, .. } => {
+            let side = match side {
+                QuoteSide::Opening => "open",
+                QuoteSide::Closing => "close",
+                QuoteSide::Ambiguous => "?",
+            };
+            format!("{side}({slice})")
+        }
+        TokenKind::Other => format!("other({})", slice.escape_unicode()),
+        TokenKind::Space | TokenKind::LineBreak => String::new(),
+    }
+}

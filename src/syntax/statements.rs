@@ -1,0 +1,301 @@
+//! The statement grammar: a block's tokens → sentences.
+//!
+//! ```text
+//! statement = 1*token terminal *closer ( SP+ sentence-start | end-of-block )
+//!           | 1*token end-of-block
+//! terminal  = 1*( "." | "!" | "?" | "…" )
+//! closer    = closing-quote | ")" | "]"
+//! ```
+//!
+//! A full stop is not terminal after a title ("Gen. Mark Milley", "Mr."),
+//! a month or "No." before a number ("Jan. 5", "No. 10"), or an initial or
+//! dotted abbreviation ("J. R. R. Tolkien", "U.S. Joint Chiefs") unless the
+//! next word is one that commonly starts a sentence ("… in the U.S. The
+//! talks …"). Decimals ("3.5") are single number tokens, so their points
+//! never reach this grammar. Terminal marks inside a quotation end the
+//! statement only if a sentence starts after the quote closes ("“No.” He
+//! left" ends; "“No?” she asked" does not).
+
+use std::ops::Range;
+
+use super::tokens::{QuoteSide, Token, TokenKind};
+
+/// Words after whose full stop a sentence never ends: titles and ranks.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "Adm", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Cpl", "Det", "Dr", "Drs", "Fr", "Gen", "Gov",
+    "Hon", "Insp", "Lt", "Maj", "Messrs", "Mlle", "Mme", "Mr", "Mrs", "Ms", "Mt", "Pres", "Prof",
+    "Pte", "Pvt", "Rep", "Reps", "Rev", "Sen", "Sens", "Sgt", "Sr", "St", "Supt", "vs", "Vs",
+];
+
+/// Words whose full stop is an abbreviation when a number follows.
+const BEFORE_NUMBER_ABBREVIATIONS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No",
+    "Nos", "no", "Art", "Fig", "Vol", "vol", "p", "pp", "Ch", "Para",
+];
+
+/// After an initial or abbreviation, these words show a new sentence.
+const SENTENCE_STARTERS: &[&str] = &[
+    "A",
+    "After",
+    "All",
+    "Also",
+    "An",
+    "And",
+    "As",
+    "At",
+    "But",
+    "By",
+    "For",
+    "He",
+    "Her",
+    "His",
+    "However",
+    "I",
+    "If",
+    "In",
+    "It",
+    "Its",
+    "Meanwhile",
+    "No",
+    "Now",
+    "On",
+    "One",
+    "Our",
+    "She",
+    "So",
+    "Some",
+    "That",
+    "The",
+    "Their",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Under",
+    "We",
+    "What",
+    "When",
+    "While",
+    "Yet",
+    "You",
+];
+
+/// Company and name suffixes that end sentences only before a starter.
+const SUFFIX_ABBREVIATIONS: &[&str] = &[
+    "Inc", "Corp", "Co", "Ltd", "Bros", "Jr", "Plc", "Cos", "etc", "al", "approx",
+];
+
+/// Splits the tokens `range` of one block into statement token ranges.
+/// Leading and trailing white space is left out of every statement.
+pub fn statements(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Range<usize>> {
+    let mut result = Vec::new();
+    let end = range.end;
+    let mut start = skip_space(tokens, range.start, end);
+    let mut index = start;
+    while index < end {
+        if is_terminal(text, &tokens[index]) {
+            let mut after = index + 1;
+            while after < end
+                && (is_terminal(text, &tokens[after]) || is_closer(text, &tokens[after]))
+            {
+                after += 1;
+            }
+            let next = skip_space(tokens, after, end);
+            let separated = next > after || next == end;
+            if separated
+                && (next == end || starts_sentence(text, tokens, next))
+                && !abbreviation_continues(text, tokens, index, next, end)
+            {
+                result.push(start..after);
+                start = next;
+                index = next;
+                continue;
+            }
+            index = after;
+            continue;
+        }
+        index += 1;
+    }
+    if start < end {
+        let last = trim_space_end(tokens, start, end);
+        if start < last {
+            result.push(start..last);
+        }
+    }
+    result
+}
+
+fn skip_space(tokens: &[Token], mut index: usize, end: usize) -> usize {
+    while index < end && tokens[index].is_space() {
+        index += 1;
+    }
+    index
+}
+
+fn trim_space_end(tokens: &[Token], start: usize, mut end: usize) -> usize {
+    while end > start && tokens[end - 1].is_space() {
+        end -= 1;
+    }
+    end
+}
+
+fn is_terminal(text: &str, token: &Token) -> bool {
+    token.kind == TokenKind::Punctuation && matches!(token.span.slice(text), "." | "!" | "?" | "…")
+}
+
+fn is_closer(text: &str, token: &Token) -> bool {
+    match token.kind {
+        TokenKind::Quote { side, .. } => side != QuoteSide::Opening,
+        TokenKind::Punctuation => matches!(token.span.slice(text), ")" | "]"),
+        _ => false,
+    }
+}
+
+fn starts_sentence(text: &str, tokens: &[Token], index: usize) -> bool {
+    match tokens[index].kind {
+        TokenKind::CapitalisedWord | TokenKind::Number => true,
+        TokenKind::Quote { side, .. } => side != QuoteSide::Closing,
+        TokenKind::Punctuation => matches!(
+            tokens[index].span.slice(text),
+            "(" | "[" | "¿" | "¡" | "—" | "-"
+        ),
+        // Scripts without case (and emoji) cannot show a start; accept them.
+        TokenKind::Word => tokens[index]
+            .span
+            .slice(text)
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_lowercase() && !c.is_ascii_digit()),
+        TokenKind::Other => true,
+        _ => false,
+    }
+}
+
+/// Whether the full stop at `stop` belongs to an abbreviation and the
+/// statement goes on at `next`.
+fn abbreviation_continues(
+    text: &str,
+    tokens: &[Token],
+    stop: usize,
+    next: usize,
+    end: usize,
+) -> bool {
+    if tokens[stop].span.slice(text) != "." || stop == 0 || !tokens[stop - 1].is_word() {
+        return false;
+    }
+    let word = tokens[stop - 1].span.slice(text);
+    let next_word = (next < end).then(|| tokens[next].span.slice(text));
+    let next_is_number = next < end && tokens[next].kind == TokenKind::Number;
+    let next_is_starter = next_word.is_some_and(|word| SENTENCE_STARTERS.contains(&word))
+        || (next < end && matches!(tokens[next].kind, TokenKind::Quote { .. }));
+    if TITLE_ABBREVIATIONS.contains(&word) {
+        return true;
+    }
+    if BEFORE_NUMBER_ABBREVIATIONS.contains(&word) && next_is_number {
+        return true;
+    }
+    let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+    if single_letter || SUFFIX_ABBREVIATIONS.contains(&word) {
+        return next < end && !next_is_starter;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let tokens = tokenize(text);
+        statements(text, &tokens, 0..tokens.len())
+            .into_iter()
+            .map(|range| {
+                let start = tokens[range.start].span.start;
+                let end = tokens[range.end - 1].span.end;
+                &text[start..end]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_do_not_end_sentences() {
+        assert_eq!(
+            split("U.S. Joint Chiefs of Staff Gen. Mark Milley spoke. Mr. Kirby agreed."),
+            [
+                "U.S. Joint Chiefs of Staff Gen. Mark Milley spoke.",
+                "Mr. Kirby agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_do_not_end_sentences() {
+        assert_eq!(
+            split("He read J. R. R. Tolkien. It was long."),
+            ["He read J. R. R. Tolkien.", "It was long."]
+        );
+    }
+
+    #[test]
+    fn dotted_abbreviation_ends_a_sentence_before_a_starter() {
+        assert_eq!(
+            split("Troops left the U.S. The talks ended. U.S. officials said so."),
+            [
+                "Troops left the U.S.",
+                "The talks ended.",
+                "U.S. officials said so."
+            ]
+        );
+    }
+
+    #[test]
+    fn months_and_numbers() {
+        assert_eq!(
+            split("It opened Jan. 5 at No. 10 Downing Street. Shares rose 3.5 pct to 14,000."),
+            [
+                "It opened Jan. 5 at No. 10 Downing Street.",
+                "Shares rose 3.5 pct to 14,000."
+            ]
+        );
+    }
+
+    #[test]
+    fn terminal_punctuation_inside_quotations() {
+        assert_eq!(
+            split("“The two military leaders exchanged views on issues of mutual interest,” the Pentagon said. “No.” He left. \"Why?\" she asked."),
+            [
+                "“The two military leaders exchanged views on issues of mutual interest,” the Pentagon said.",
+                "“No.”",
+                "He left.",
+                "\"Why?\" she asked."
+            ]
+        );
+    }
+
+    #[test]
+    fn ellipses() {
+        assert_eq!(
+            split("I wonder... Maybe not. It went on … and on."),
+            ["I wonder...", "Maybe not.", "It went on … and on."]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_spaces() {
+        assert_eq!(
+            split("Showers continued in\nthe zone. Arrivals were\n155,221 bags."),
+            [
+                "Showers continued in\nthe zone.",
+                "Arrivals were\n155,221 bags."
+            ]
+        );
+    }
+
+    #[test]
+    fn no_terminal_gives_one_statement() {
+        assert_eq!(split("Leave a Reply  "), ["Leave a Reply"]);
+        assert!(split("   ").is_empty());
+    }
+}

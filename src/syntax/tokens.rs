@@ -1,0 +1,399 @@
+//! The token grammar: text → a flat sequence of [`Token`]s that tile the
+//! input exactly, with no gap and no overlap.
+//!
+//! ```text
+//! token      = line-break | space | number | word | quote-mark | punctuation | other
+//! line-break = "\r\n" | "\n" | "\r"
+//! space      = 1*( " " | "\t" | other Unicode white space but line breaks )
+//! number     = 1*DIGIT *( ("." | "," ) 1*DIGIT )
+//! word       = 1*( letter | DIGIT | combining-mark )
+//! quote-mark = one of " ' “ ” ‘ ’ « » „ ‚ ‹ ›
+//! punctuation= one ASCII or general punctuation character
+//! other      = 1*( anything else: symbols, emoji, joiners, a BOM )
+//! ```
+//!
+//! The grammar is total: every character belongs to exactly one production,
+//! with `other` as the catch-all, so tokenising never fails. Straight and
+//! right single quotes are classified by their neighbours afterwards
+//! ([`classify_quote_marks`]), since whether `’` is an apostrophe or a closing
+//! quote depends on what stands on either side.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while1};
+use nom::character::complete::{anychar, digit1, one_of};
+use nom::combinator::{recognize, verify};
+use nom::multi::many0;
+use nom::sequence::pair;
+use nom::{IResult, Parser};
+
+use crate::source::Span;
+
+/// Which way a quotation mark faces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum QuoteSide {
+    Opening,
+    Closing,
+    /// A straight mark, or a mark whose neighbours do not decide.
+    Ambiguous,
+}
+
+/// Double marks quote speech; single marks nest inside them or quote
+/// headlines. They pair separately.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum QuoteWeight {
+    Double,
+    Single,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// A word starting with a lowercase letter or a digit.
+    Word,
+    /// A word starting with an uppercase or titlecase letter.
+    CapitalisedWord,
+    /// Digits with optional decimal or thousands separators: 3.5, 14,000.
+    Number,
+    Punctuation,
+    Quote {
+        side: QuoteSide,
+        weight: QuoteWeight,
+    },
+    /// `'` or `’` inside or at the edge of a word: don’t, Milly’s, ’90s.
+    Apostrophe,
+    /// Spaces and tabs.
+    Space,
+    LineBreak,
+    Other,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub span: Span,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::CapitalisedWord)
+    }
+
+    pub fn is_space(&self) -> bool {
+        matches!(self.kind, TokenKind::Space | TokenKind::LineBreak)
+    }
+}
+
+/// Tokenises the whole text. Never fails; the tokens tile `text` exactly.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
+    let mut rest = text;
+    while !rest.is_empty() {
+        let start = text.len() - rest.len();
+        let (remaining, kind) = match token(rest) {
+            Ok(parsed) => parsed,
+            // Unreachable by construction (`other` takes any character), but
+            // a grammar bug must not lose text: take one character as Other.
+            Err(_) => {
+                let width = rest.chars().next().map_or(1, char::len_utf8);
+                (&rest[width..], TokenKind::Other)
+            }
+        };
+        let end = text.len() - remaining.len();
+        tokens.push(Token {
+            kind,
+            span: Span::new(start, end),
+        });
+        rest = remaining;
+    }
+    classify_quote_marks(text, &mut tokens);
+    tokens
+}
+
+/// `token = line-break | space | number | word | quote-mark | punctuation | other`
+fn token(input: &str) -> IResult<&str, TokenKind> {
+    alt((
+        line_break.map(|_| TokenKind::LineBreak),
+        space.map(|_| TokenKind::Space),
+        number.map(|_| TokenKind::Number),
+        word,
+        quote_mark,
+        punctuation.map(|_| TokenKind::Punctuation),
+        other.map(|_| TokenKind::Other),
+    ))
+    .parse(input)
+}
+
+/// `line-break = "\r\n" | "\n" | "\r"`
+fn line_break(input: &str) -> IResult<&str, &str> {
+    alt((tag("\r\n"), tag("\n"), tag("\r"))).parse(input)
+}
+
+/// `space = 1*( " " | "\t" | other white space but line breaks )`
+fn space(input: &str) -> IResult<&str, &str> {
+    take_while1(|c: char| c != '\n' && c != '\r' && c.is_whitespace()).parse(input)
+}
+
+/// `number = 1*DIGIT *( ("." | ",") 1*DIGIT )`: 3.5, 14,000, 1.750.
+///
+/// A separator belongs to the number only when a digit follows it, so the
+/// full stop in "since 2014." stays punctuation.
+fn number(input: &str) -> IResult<&str, &str> {
+    let (rest, digits) = recognize(pair(digit1, many0(pair(one_of(".,"), digit1)))).parse(input)?;
+    // "2014s" or "3rd" read as one word, not a number followed by a word.
+    if rest.starts_with(is_word_char) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Digit,
+        )));
+    }
+    Ok((rest, digits))
+}
+
+/// `word = 1*( letter | DIGIT | combining-mark )`, capitalised when its
+/// first letter is uppercase.
+fn word(input: &str) -> IResult<&str, TokenKind> {
+    let (rest, text) = take_while1(is_word_char).parse(input)?;
+    let capitalised = text
+        .chars()
+        .next()
+        .is_some_and(|first| first.is_uppercase() || is_titlecase(first));
+    let kind = if capitalised {
+        TokenKind::CapitalisedWord
+    } else {
+        TokenKind::Word
+    };
+    Ok((rest, kind))
+}
+
+/// `quote-mark = one of " ' “ ” ‘ ’ « » „ ‚ ‹ ›`, with the side its shape
+/// gives. Straight marks and `’` are settled later by their neighbours.
+fn quote_mark(input: &str) -> IResult<&str, TokenKind> {
+    let (rest, mark) = one_of("\"'“”‘’«»„‚‹›").parse(input)?;
+    let (side, weight) = quote_shape(mark);
+    Ok((rest, TokenKind::Quote { side, weight }))
+}
+
+/// The side and weight a quotation mark's glyph alone tells.
+pub fn quote_shape(mark: char) -> (QuoteSide, QuoteWeight) {
+    use QuoteSide::*;
+    use QuoteWeight::*;
+    match mark {
+        '“' | '«' | '„' => (Opening, Double),
+        '”' | '»' => (Closing, Double),
+        '‘' | '‹' | '‚' => (Opening, Single),
+        '’' | '›' => (Closing, Single),
+        '\'' => (Ambiguous, Single),
+        _ => (Ambiguous, Double),
+    }
+}
+
+/// `punctuation = one ASCII or general punctuation character`
+fn punctuation(input: &str) -> IResult<&str, char> {
+    verify(anychar, |c: &char| {
+        c.is_ascii_punctuation() || ('\u{2010}'..='\u{2027}').contains(c) || matches!(c, '¡' | '¿')
+    })
+    .parse(input)
+}
+
+/// `other = 1*( anything else )`: symbols, emoji with their joiners and
+/// variation selectors, a byte-order mark, control characters.
+fn other(input: &str) -> IResult<&str, &str> {
+    take_while1(|c: char| {
+        !(c.is_whitespace()
+            || is_word_char(c)
+            || c.is_ascii_punctuation()
+            || ('\u{2010}'..='\u{2027}').contains(&c)
+            || "\"'“”‘’«»„‚‹›¡¿".contains(c))
+    })
+    .or(recognize(anychar))
+    .parse(input)
+}
+
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+fn is_titlecase(c: char) -> bool {
+    matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ')
+}
+
+/// Combining marks that extend the letter before them (é written as e +
+/// U+0301). They belong to the word, so a name keeps its diacritics.
+pub fn is_combining_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{0483}'..='\u{0489}'
+        | '\u{0591}'..='\u{05BD}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0900}'..='\u{0903}'
+        | '\u{093A}'..='\u{094F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Settles straight marks and `’`/`'` by their neighbours.
+///
+/// - Between two word characters a mark is an apostrophe: don’t, Milly’s,
+///   O'Brien, rock ’n’ roll's inner marks.
+/// - Before digits after a space it is an elided century: the ’90s.
+/// - A straight double mark after a space or at the start opens; before a
+///   space, punctuation or the end it closes; otherwise it stays ambiguous
+///   (the paired-delimiters rule resolves it by position).
+/// - A straight or right single mark after a word and before a non-word is
+///   left as a closing single quote: it may be a plural possessive
+///   (students’) or close a quotation; only pairing can tell.
+fn classify_quote_marks(text: &str, tokens: &mut [Token]) {
+    for index in 0..tokens.len() {
+        let TokenKind::Quote { side, weight } = tokens[index].kind else {
+            continue;
+        };
+        let span = tokens[index].span;
+        let mark = text[span.start..].chars().next().unwrap_or(' ');
+        let before = text[..span.start].chars().next_back();
+        let after = text[span.end..].chars().next();
+        let word_before = before.is_some_and(is_word_char);
+        let word_after = after.is_some_and(is_word_char);
+        let open_context = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
+        let close_context = after
+            .is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation() || "—–…".contains(c));
+
+        tokens[index].kind = match (mark, weight) {
+            ('’' | '\'', _) if word_before && word_after => TokenKind::Apostrophe,
+            ('’' | '\'', _) if open_context && after.is_some_and(|c| c.is_ascii_digit()) => {
+                TokenKind::Apostrophe
+            }
+            ('\'', _) if open_context && word_after => TokenKind::Quote {
+                side: QuoteSide::Opening,
+                weight,
+            },
+            ('\'', _) if word_before || close_context => TokenKind::Quote {
+                side: QuoteSide::Closing,
+                weight,
+            },
+            ('"', _) if open_context && !close_context => TokenKind::Quote {
+                side: QuoteSide::Opening,
+                weight,
+            },
+            ('"', _) if close_context && !open_context => TokenKind::Quote {
+                side: QuoteSide::Closing,
+                weight,
+            },
+            _ => TokenKind::Quote { side, weight },
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(&str, TokenKind)> {
+        tokenize(text)
+            .into_iter()
+            .map(|token| (token.span.slice(text), token.kind))
+            .collect()
+    }
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text)
+            .into_iter()
+            .filter(|token| !token.is_space())
+            .map(|token| token.span.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn numbers_keep_decimals_and_thousands() {
+        assert_eq!(
+            words("killed 14,000 at 3.5 pct."),
+            ["killed", "14,000", "at", "3.5", "pct", "."]
+        );
+        assert_eq!(words("since 2014."), ["since", "2014", "."]);
+    }
+
+    #[test]
+    fn ordinals_and_decades_are_words() {
+        assert_eq!(kinds("3rd")[0], ("3rd", TokenKind::Word));
+        assert_eq!(kinds("1990s")[0], ("1990s", TokenKind::Word));
+    }
+
+    #[test]
+    fn apostrophes_inside_words() {
+        let tokens = kinds("Milly’s don't");
+        assert_eq!(tokens[1], ("’", TokenKind::Apostrophe));
+        assert_eq!(tokens[5], ("'", TokenKind::Apostrophe));
+    }
+
+    #[test]
+    fn elided_decade_is_an_apostrophe() {
+        assert_eq!(kinds("the ’90s")[2], ("’", TokenKind::Apostrophe));
+    }
+
+    #[test]
+    fn straight_double_quotes_take_a_side_from_context() {
+        let tokens = kinds("said \"yes\" now");
+        assert_eq!(
+            tokens[2].1,
+            TokenKind::Quote {
+                side: QuoteSide::Opening,
+                weight: QuoteWeight::Double
+            }
+        );
+        assert_eq!(
+            tokens[4].1,
+            TokenKind::Quote {
+                side: QuoteSide::Closing,
+                weight: QuoteWeight::Double
+            }
+        );
+    }
+
+    #[test]
+    fn curly_quotes_take_a_side_from_their_shape() {
+        let tokens = kinds("“No,” he");
+        assert_eq!(
+            tokens[0].1,
+            TokenKind::Quote {
+                side: QuoteSide::Opening,
+                weight: QuoteWeight::Double
+            }
+        );
+        assert_eq!(
+            tokens[3].1,
+            TokenKind::Quote {
+                side: QuoteSide::Closing,
+                weight: QuoteWeight::Double
+            }
+        );
+    }
+
+    #[test]
+    fn combining_marks_stay_in_the_word() {
+        let text = "Erdog\u{0306}an said";
+        assert_eq!(words(text)[0], "Erdog\u{0306}an");
+    }
+
+    #[test]
+    fn cyrillic_and_capitalisation() {
+        assert_eq!(kinds("Путин")[0], ("Путин", TokenKind::CapitalisedWord));
+        assert_eq!(kinds("ещё")[0], ("ещё", TokenKind::Word));
+    }
+
+    #[test]
+    fn emoji_with_joiners_is_one_other_token() {
+        let text = "a 👩‍👩‍👧 b";
+        assert_eq!(words(text), ["a", "👩\u{200d}👩\u{200d}👧", "b"]);
+    }
+
+    #[test]
+    fn crlf_is_one_line_break() {
+        assert_eq!(kinds("a\r\nb")[1], ("\r\n", TokenKind::LineBreak));
+    }
+
+    #[test]
+    fn bom_is_other() {
+        assert_eq!(kinds("\u{feff}Headline")[0], ("\u{feff}", TokenKind::Other));
+    }
+}
