@@ -1,0 +1,91 @@
+//! The parsed article plus the facts rules share, computed once.
+//!
+//! [`Article::parse`] runs the grammar ([`crate::syntax`]) and then derives
+//! the structural facts that more than one rule reads: how quotation marks
+//! pair ([`quotes`]), which capitalised runs are name mentions ([`names`]),
+//! and which dates and weekdays the text states ([`dates`]). Rules are short
+//! loops over these facts; none of them re-scans the text for structure.
+
+pub mod dates;
+pub mod names;
+pub mod quotes;
+
+use crate::source::{LineIndex, Span};
+use crate::syntax::{self, Block, BlockKind, Statement, Syntax, Token};
+
+pub use dates::{DateMention, PublicationDate};
+pub use names::NameMention;
+pub use quotes::{QuoteMark, Quotations};
+
+/// An article ready for the rules.
+#[derive(Debug)]
+pub struct Article<'a> {
+    pub text: &'a str,
+    pub syntax: Syntax,
+    pub quotations: Quotations,
+    pub names: Vec<NameMention>,
+    pub dates: Vec<DateMention>,
+    /// The publication date, when the caller or the article fixes one.
+    pub publication_date: Option<PublicationDate>,
+    line_index: std::sync::OnceLock<LineIndex>,
+}
+
+impl<'a> Article<'a> {
+    /// Parses `text` and computes the shared facts. Never fails.
+    pub fn parse(text: &'a str) -> Self {
+        Self::parse_with_date(text, None)
+    }
+
+    pub fn parse_with_date(text: &'a str, publication_date: Option<PublicationDate>) -> Self {
+        let syntax = syntax::parse(text);
+        let quotations = quotes::pair_quotation_marks(text, &syntax);
+        let names = names::name_mentions(text, &syntax);
+        let dates = dates::date_mentions(text, &syntax);
+        Article {
+            text,
+            syntax,
+            quotations,
+            names,
+            dates,
+            publication_date,
+            line_index: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub fn tokens(&self) -> &[Token] {
+        &self.syntax.tokens
+    }
+
+    pub fn blocks(&self) -> &[Block] {
+        &self.syntax.blocks
+    }
+
+    pub fn statements(&self) -> &[Statement] {
+        &self.syntax.statements
+    }
+
+    pub fn slice(&self, span: Span) -> &'a str {
+        span.slice(self.text)
+    }
+
+    /// Whether the byte range lies inside a direct quotation.
+    pub fn in_quotation(&self, span: Span) -> bool {
+        self.quotations.covers(span)
+    }
+
+    /// The block containing byte `offset`, if any.
+    pub fn block_at(&self, offset: usize) -> Option<&Block> {
+        let blocks = self.blocks();
+        let index = blocks.partition_point(|block| block.span.end <= offset);
+        blocks.get(index).filter(|block| block.span.start <= offset)
+    }
+
+    /// Body blocks: the story itself, without headline, dateline or residue.
+    pub fn body_blocks(&self) -> impl Iterator<Item = &Block> {
+        self.blocks().iter().filter(|block| block.kind == BlockKind::Paragraph)
+    }
+
+    pub fn line_index(&self) -> &LineIndex {
+        self.line_index.get_or_init(|| LineIndex::new(self.text))
+    }
+}
