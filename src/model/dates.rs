@@ -170,7 +170,10 @@ pub fn weekday_mentions(text: &str, syntax: &Syntax) -> Vec<WeekdayMention> {
     weekday_and_date_mentions(text, syntax).0
 }
 
-fn weekday_and_date_mentions(text: &str, syntax: &Syntax) -> (Vec<WeekdayMention>, Vec<DateMention>) {
+fn weekday_and_date_mentions(
+    text: &str,
+    syntax: &Syntax,
+) -> (Vec<WeekdayMention>, Vec<DateMention>) {
     let mut weekdays = Vec::new();
     let mut dates = Vec::new();
     for (statement_index, statement) in syntax.statements.iter().enumerate() {
@@ -178,11 +181,18 @@ fn weekday_and_date_mentions(text: &str, syntax: &Syntax) -> (Vec<WeekdayMention
         let mut index = 0;
         while index < tokens.len() {
             let token = tokens[index];
-            if token.kind != TokenKind::CapitalisedWord && token.kind != TokenKind::Number && token.kind != TokenKind::Word {
+            if token.kind != TokenKind::CapitalisedWord
+                && token.kind != TokenKind::Number
+                && token.kind != TokenKind::Word
+            {
                 index += 1;
                 continue;
             }
-            let mut cursor = Cursor { text, tokens, index };
+            let mut cursor = Cursor {
+                text,
+                tokens,
+                index,
+            };
             let mut weekday = None;
             let word = token.span.slice(text);
             if let Some(day) = weekday_named(word) {
@@ -205,7 +215,9 @@ fn weekday_and_date_mentions(text: &str, syntax: &Syntax) -> (Vec<WeekdayMention
             if let Some(date) = parse_date(&mut cursor) {
                 let (month, day, year, date_span) = date;
                 let start = weekday.map_or(date_span.start, |w| w.span.start);
-                if weekday.is_some_and(|w| !is_full_weekday(w.span.slice(text).trim_end_matches('.'))) {
+                if weekday
+                    .is_some_and(|w| !is_full_weekday(w.span.slice(text).trim_end_matches('.')))
+                {
                     weekdays.push(weekday.expect("checked above"));
                 }
                 dates.push(DateMention {
@@ -219,7 +231,11 @@ fn weekday_and_date_mentions(text: &str, syntax: &Syntax) -> (Vec<WeekdayMention
                 });
                 index = cursor.index;
             } else {
-                index = if weekday.is_some() { after_weekday } else { index + 1 };
+                index = if weekday.is_some() {
+                    after_weekday
+                } else {
+                    index + 1
+                };
             }
         }
     }
@@ -269,7 +285,9 @@ mod tests {
     use super::*;
     use crate::syntax::parse;
 
-    fn dates(text: &str) -> Vec<(String, Option<Weekday>, i8, i8, Option<i16>)> {
+    type Summary = (String, Option<Weekday>, i8, i8, Option<i16>);
+
+    fn dates(text: &str) -> Vec<Summary> {
         let syntax = parse(text);
         date_mentions(text, &syntax)
             .into_iter()
@@ -290,8 +308,20 @@ mod tests {
         assert_eq!(
             dates("It was Monday, March 3, 2021 and Friday 4 March 2021."),
             [
-                ("Monday, March 3, 2021".to_owned(), Some(Weekday::Monday), 3, 3, Some(2021)),
-                ("Friday 4 March 2021".to_owned(), Some(Weekday::Friday), 3, 4, Some(2021)),
+                (
+                    "Monday, March 3, 2021".to_owned(),
+                    Some(Weekday::Monday),
+                    3,
+                    3,
+                    Some(2021)
+                ),
+                (
+                    "Friday 4 March 2021".to_owned(),
+                    Some(Weekday::Friday),
+                    3,
+                    4,
+                    Some(2021)
+                ),
             ]
         );
     }
@@ -301,8 +331,20 @@ mod tests {
         assert_eq!(
             dates("On Tues., Feb. 2, 2021 and Monday, March 1st."),
             [
-                ("Tues., Feb. 2, 2021".to_owned(), Some(Weekday::Tuesday), 2, 2, Some(2021)),
-                ("Monday, March 1st".to_owned(), Some(Weekday::Monday), 3, 1, None),
+                (
+                    "Tues., Feb. 2, 2021".to_owned(),
+                    Some(Weekday::Tuesday),
+                    2,
+                    2,
+                    Some(2021)
+                ),
+                (
+                    "Monday, March 1st".to_owned(),
+                    Some(Weekday::Monday),
+                    3,
+                    1,
+                    None
+                ),
             ]
         );
     }

@@ -15,7 +15,7 @@ use crate::syntax::{self, Block, BlockKind, Statement, Syntax, Token};
 
 pub use dates::{DateMention, PublicationDate};
 pub use names::NameMention;
-pub use quotes::{QuoteMark, Quotations};
+pub use quotes::{Quotations, QuoteMark};
 
 /// An article ready for the rules.
 #[derive(Debug)]
@@ -82,7 +82,9 @@ impl<'a> Article<'a> {
 
     /// Body blocks: the story itself, without headline, dateline or residue.
     pub fn body_blocks(&self) -> impl Iterator<Item = &Block> {
-        self.blocks().iter().filter(|block| block.kind == BlockKind::Paragraph)
+        self.blocks()
+            .iter()
+            .filter(|block| block.kind == BlockKind::Paragraph)
     }
 
     pub fn line_index(&self) -> &LineIndex {

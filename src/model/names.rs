@@ -53,7 +53,9 @@ pub fn name_mentions(text: &str, syntax: &Syntax) -> Vec<NameMention> {
                     }
                     (Some(stop), Some(gap), Some(next))
                         if stop.span.slice(text) == "."
-                            && words.last().is_some_and(|last| is_initial(last.slice(text)))
+                            && words
+                                .last()
+                                .is_some_and(|last| is_initial(last.slice(text)))
                             && is_single_space(text, gap)
                             && next.kind == TokenKind::CapitalisedWord =>
                     {

@@ -242,8 +242,7 @@ fn next_block_opens_quotation(text: &str, syntax: &Syntax, block: usize) -> bool
                     weight: QuoteWeight::Double,
                     side: QuoteSide::Opening | QuoteSide::Ambiguous,
                 }
-            ) || (token.span.slice(text) == "\""
-                && matches!(token.kind, TokenKind::Quote { .. }))
+            ) || (token.span.slice(text) == "\"" && matches!(token.kind, TokenKind::Quote { .. }))
         })
 }
 
@@ -306,14 +305,20 @@ mod tests {
 
     #[test]
     fn possessive_plural_is_not_a_quote_pair() {
-        assert_eq!(states("The students’ union met."), [('’', MarkState::Unopened)]);
+        assert_eq!(
+            states("The students’ union met."),
+            [('’', MarkState::Unopened)]
+        );
     }
 
     #[test]
     fn inch_marks() {
         assert_eq!(
             states("He is a 6' 2\" player."),
-            [('\'', MarkState::Measurement), ('"', MarkState::Measurement)]
+            [
+                ('\'', MarkState::Measurement),
+                ('"', MarkState::Measurement)
+            ]
         );
     }
 

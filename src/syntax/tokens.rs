@@ -245,11 +245,11 @@ pub fn is_combining_mark(c: char) -> bool {
 ///   left as a closing single quote: it may be a plural possessive
 ///   (students’) or close a quotation; only pairing can tell.
 fn classify_quote_marks(text: &str, tokens: &mut [Token]) {
-    for index in 0..tokens.len() {
-        let TokenKind::Quote { side, weight } = tokens[index].kind else {
+    for token in tokens.iter_mut() {
+        let TokenKind::Quote { side, weight } = token.kind else {
             continue;
         };
-        let span = tokens[index].span;
+        let span = token.span;
         let mark = text[span.start..].chars().next().unwrap_or(' ');
         let before = text[..span.start].chars().next_back();
         let after = text[span.end..].chars().next();
@@ -259,7 +259,7 @@ fn classify_quote_marks(text: &str, tokens: &mut [Token]) {
         let close_context = after
             .is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation() || "—–…".contains(c));
 
-        tokens[index].kind = match (mark, weight) {
+        token.kind = match (mark, weight) {
             ('’' | '\'', _) if word_before && word_after => TokenKind::Apostrophe,
             ('’' | '\'', _) if open_context && after.is_some_and(|c| c.is_ascii_digit()) => {
                 TokenKind::Apostrophe

@@ -1,0 +1,541 @@
+//! Rule files and project configuration.
+//!
+//! A rule file is TOML holding `[[rule]]` tables, each naming a `kind` and
+//! that kind's options. It is read in two passes: the first collects each
+//! table's `kind`; the second deserialises each table straight into its
+//! kind's options struct. Reading straight from the TOML deserialiser (not
+//! through an intermediate value) keeps its positions, so every error —
+//! an unknown key, a value of the wrong type — names the file, line and
+//! column.
+//!
+//! `copydesk.toml`, found in the current directory or above, may add rule
+//! files, select or ignore rule ids and override severities:
+//!
+//! ```toml
+//! rules = ["rules/newsroom.toml"]    # relative to this file
+//! select = ["name-variant"]          # run only these (default: all)
+//! ignore = ["unbalanced-bracket"]
+//! [severity]
+//! web-boilerplate = "warning"
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+
+use crate::diagnostic::Severity;
+use crate::rules::{
+    existence, substitution, KindOptions, LoadedRule, Origin, RuleMeta, RuleSet, RULE_KINDS,
+};
+use crate::source::LineIndex;
+
+/// The default rule set, embedded in the binary.
+pub const DEFAULT_RULES: &str = include_str!("../rules/default.toml");
+/// How the embedded rule file is named in messages.
+pub const DEFAULT_RULES_NAME: &str = "<default>";
+/// The project configuration file name.
+pub const CONFIG_FILE_NAME: &str = "copydesk.toml";
+
+/// An error in a rule file or configuration file.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not valid, at a known place.
+    #[error("{path}:{line}:{column}: {message}")]
+    Invalid {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// A selection names a rule that no rule file declares.
+    #[error("{origin}: unknown rule id `{id}` (see `copydesk rules`)")]
+    UnknownRule { id: String, origin: String },
+}
+
+fn invalid(path: &str, text: &str, offset: usize, message: impl Into<String>) -> ConfigError {
+    let offset = offset.min(text.len());
+    let offset = (0..=offset)
+        .rev()
+        .find(|&o| text.is_char_boundary(o))
+        .unwrap_or(0);
+    let position = LineIndex::new(text).line_column(text, offset);
+    ConfigError::Invalid {
+        path: path.to_owned(),
+        line: position.line,
+        column: position.column,
+        message: message.into(),
+    }
+}
+
+fn from_toml_error(path: &str, text: &str, error: &toml::de::Error) -> ConfigError {
+    let offset = error.span().map_or(0, |span| span.start);
+    invalid(path, text, offset, error.message().trim_end())
+}
+
+/// Reads the rule instances declared in one rule file.
+pub fn load_rule_file(path: &str, text: &str) -> Result<Vec<LoadedRule>, ConfigError> {
+    #[derive(Deserialize)]
+    struct KindOnly {
+        kind: Option<toml::Spanned<String>>,
+        id: Option<toml::Spanned<String>>,
+    }
+    #[derive(Deserialize)]
+    struct KindsOnly {
+        #[serde(default)]
+        rule: Vec<toml::Spanned<KindOnly>>,
+    }
+
+    let first_pass: KindsOnly =
+        toml::from_str(text).map_err(|error| from_toml_error(path, text, &error))?;
+    let mut kinds = Vec::with_capacity(first_pass.rule.len());
+    let mut seen_ids: BTreeMap<String, usize> = BTreeMap::new();
+    for table in &first_pass.rule {
+        let start = table.span().start;
+        let entry = table.get_ref();
+        let Some(kind) = &entry.kind else {
+            return Err(invalid(path, text, start, "this rule has no `kind`"));
+        };
+        let Some(known) = RULE_KINDS.iter().find(|known| known.name == kind.get_ref()) else {
+            let names: Vec<&str> = RULE_KINDS.iter().map(|kind| kind.name).collect();
+            return Err(invalid(
+                path,
+                text,
+                kind.span().start,
+                format!(
+                    "unknown rule kind `{}`; the kinds are {}",
+                    kind.get_ref(),
+                    names.join(", ")
+                ),
+            ));
+        };
+        if let Some(id) = &entry.id {
+            if let Some(first_line) = seen_ids.insert(id.get_ref().clone(), id.span().start) {
+                let line = LineIndex::new(text).line_column(text, first_line).line;
+                return Err(invalid(
+                    path,
+                    text,
+                    id.span().start,
+                    format!(
+                        "rule id `{}` is already declared on line {line}",
+                        id.get_ref()
+                    ),
+                ));
+            }
+        }
+        kinds.push(known.name);
+    }
+
+    let deserializer =
+        toml::Deserializer::parse(text).map_err(|error| from_toml_error(path, text, &error))?;
+    let built = RuleFileSeed {
+        kinds: &kinds,
+        path,
+        text,
+    }
+    .deserialize(deserializer)
+    .map_err(|error| from_toml_error(path, text, &error))?;
+    built.into_iter().collect()
+}
+
+/// The embedded default rules. They are tested, so failing to load them is
+/// a bug in the binary, reported as a configuration error all the same.
+pub fn default_rules() -> Result<Vec<LoadedRule>, ConfigError> {
+    load_rule_file(DEFAULT_RULES_NAME, DEFAULT_RULES)
+}
+
+type Built = Result<LoadedRule, ConfigError>;
+
+/// Second pass: deserialises each `[[rule]]` table into the options of the
+/// kind the first pass found for it.
+struct RuleFileSeed<'a> {
+    kinds: &'a [&'static str],
+    path: &'a str,
+    text: &'a str,
+}
+
+impl<'de> DeserializeSeed<'de> for RuleFileSeed<'_> {
+    type Value = Vec<Built>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RuleFileSeed<'_> {
+    type Value = Vec<Built>;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("a rule file of [[rule]] tables")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut rules = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "rule" {
+                rules = map.next_value_seed(RuleTablesSeed {
+                    kinds: self.kinds,
+                    path: self.path,
+                    text: self.text,
+                })?;
+            } else {
+                return Err(serde::de::Error::unknown_field(&key, &["rule"]));
+            }
+        }
+        Ok(rules)
+    }
+}
+
+struct RuleTablesSeed<'a> {
+    kinds: &'a [&'static str],
+    path: &'a str,
+    text: &'a str,
+}
+
+impl<'de> DeserializeSeed<'de> for RuleTablesSeed<'_> {
+    type Value = Vec<Built>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RuleTablesSeed<'_> {
+    type Value = Vec<Built>;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("an array of [[rule]] tables")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut rules = Vec::with_capacity(self.kinds.len());
+        for &kind in self.kinds {
+            let seed = RuleTableSeed {
+                kind,
+                path: self.path,
+                text: self.text,
+            };
+            match seq.next_element_seed(seed)? {
+                Some(rule) => rules.push(rule),
+                None => break,
+            }
+        }
+        Ok(rules)
+    }
+}
+
+struct RuleTableSeed<'a> {
+    kind: &'static str,
+    path: &'a str,
+    text: &'a str,
+}
+
+impl<'de> DeserializeSeed<'de> for RuleTableSeed<'_> {
+    type Value = Built;
+
+    /// The one place that maps a kind name to its options type.
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Built, D::Error> {
+        match self.kind {
+            "existence" => existence::Options::deserialize(deserializer).map(|o| self.build(o)),
+            "substitution" => {
+                substitution::Options::deserialize(deserializer).map(|o| self.build(o))
+            }
+            other => Err(serde::de::Error::custom(format!(
+                "unknown rule kind `{other}`"
+            ))),
+        }
+    }
+}
+
+impl RuleTableSeed<'_> {
+    fn build<O: KindOptions>(&self, options: O) -> Built {
+        let common = options.common();
+        let id_span = common.id.span();
+        let id = common.id.get_ref().clone();
+        if !is_valid_id(&id) {
+            return Err(invalid(
+                self.path,
+                self.text,
+                id_span.start,
+                format!(
+                    "rule id `{id}` must be lowercase words joined by hyphens, like `name-variant`"
+                ),
+            ));
+        }
+        let meta = RuleMeta {
+            kind: O::KIND.name,
+            severity: common.severity.unwrap_or(O::KIND.default_severity),
+            summary: common.summary.unwrap_or(O::KIND.summary).to_owned(),
+            flagged: common.flagged.to_vec(),
+            clean: common.clean.to_vec(),
+            origin: Origin {
+                path: self.path.to_owned(),
+                line: LineIndex::new(self.text)
+                    .line_column(self.text, id_span.start)
+                    .line,
+            },
+            id,
+        };
+        let rule = options.build().map_err(|message| {
+            invalid(
+                self.path,
+                self.text,
+                id_span.start,
+                format!("rule `{}`: {message}", meta.id),
+            )
+        })?;
+        Ok(LoadedRule { meta, rule })
+    }
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+/// `copydesk.toml`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ProjectConfig {
+    /// Extra rule files, relative to the configuration file.
+    #[serde(default)]
+    pub rules: Vec<PathBuf>,
+    /// Whether the embedded default rules are loaded (default true).
+    #[serde(default = "default_true")]
+    pub default_rules: bool,
+    /// Run only these rule ids.
+    #[serde(default)]
+    pub select: Option<Vec<String>>,
+    /// Never run these rule ids.
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Severity overrides by rule id.
+    #[serde(default)]
+    pub severity: BTreeMap<String, Severity>,
+    /// The directory holding the file, for resolving `rules`.
+    #[serde(skip)]
+    pub directory: PathBuf,
+    /// The file itself, for messages.
+    #[serde(skip)]
+    pub path: PathBuf,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+impl ProjectConfig {
+    /// Reads a configuration file.
+    pub fn load(path: &Path) -> Result<ProjectConfig, ConfigError> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+            path: shown.clone(),
+            source,
+        })?;
+        let mut config: ProjectConfig =
+            toml::from_str(&text).map_err(|error| from_toml_error(&shown, &text, &error))?;
+        config.directory = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        config.path = path.to_path_buf();
+        Ok(config)
+    }
+
+    /// The nearest `copydesk.toml` in `start` or a directory above it.
+    pub fn discover(start: &Path) -> Option<PathBuf> {
+        start
+            .ancestors()
+            .map(|directory| directory.join(CONFIG_FILE_NAME))
+            .find(|candidate| candidate.is_file())
+    }
+}
+
+/// What the command line adds to the configuration.
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    pub rule_files: Vec<PathBuf>,
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+}
+
+/// Reads a rule file from disk.
+pub fn read_rule_file(path: &Path) -> Result<Vec<LoadedRule>, ConfigError> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    load_rule_file(&shown, &text)
+}
+
+/// Builds the rule set: the defaults (unless the configuration turns them
+/// off), then the configuration's rule files, then the command line's;
+/// then selection, ignores and severity overrides, the command line's
+/// applied after the configuration's.
+pub fn build_rule_set(
+    project: Option<&ProjectConfig>,
+    selection: &Selection,
+) -> Result<RuleSet, ConfigError> {
+    let mut rules = RuleSet::default();
+    if project.is_none_or(|config| config.default_rules) {
+        rules.extend(default_rules()?);
+    }
+    if let Some(config) = project {
+        for file in &config.rules {
+            rules.extend(read_rule_file(&config.directory.join(file))?);
+        }
+    }
+    for file in &selection.rule_files {
+        rules.extend(read_rule_file(file)?);
+    }
+
+    let config_name = project.map_or_else(String::new, |config| config.path.display().to_string());
+    let known = |id: &str, origin: &str, rules: &RuleSet| -> Result<(), ConfigError> {
+        if rules.get(id).is_some() {
+            Ok(())
+        } else {
+            Err(ConfigError::UnknownRule {
+                id: id.to_owned(),
+                origin: origin.to_owned(),
+            })
+        }
+    };
+    if let Some(config) = project {
+        for (id, severity) in &config.severity {
+            known(id, &config_name, &rules)?;
+            rules.set_severity(id, *severity);
+        }
+        for id in config.select.iter().flatten().chain(&config.ignore) {
+            known(id, &config_name, &rules)?;
+        }
+    }
+    for id in selection.select.iter().chain(&selection.ignore) {
+        known(id, "command line", &rules)?;
+    }
+
+    let config_select = project.and_then(|config| config.select.clone());
+    let config_ignore = project
+        .map(|config| config.ignore.clone())
+        .unwrap_or_default();
+    rules.retain(|meta| {
+        let selected = if !selection.select.is_empty() {
+            selection.select.contains(&meta.id)
+        } else {
+            config_select
+                .as_ref()
+                .is_none_or(|select| select.contains(&meta.id))
+        };
+        selected && !config_ignore.contains(&meta.id) && !selection.ignore.contains(&meta.id)
+    });
+    Ok(rules)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(text: &str) -> String {
+        load_rule_file("news.toml", text)
+            .expect_err("should not load")
+            .to_string()
+    }
+
+    #[test]
+    fn default_rules_load_and_pass_their_examples() {
+        let rules = default_rules().expect("embedded defaults load");
+        assert!(!rules.is_empty());
+        for rule in &rules {
+            let failures = rule.test_examples();
+            assert!(failures.is_empty(), "{}: {failures:#?}", rule.meta.id);
+        }
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_column() {
+        let text = "[[rule]]\nid = \"a\"\nkind = \"existence\"\nphrases = [\"x\"]\n\n[[rule]]\nid = \"b\"\nkind = \"existence\"\nphrasez = [\"y\"]\n";
+        assert_eq!(
+            error(text),
+            "news.toml:9:1: unknown field `phrasez`, expected one of `id`, `kind`, `severity`, `message`, `summary`, `flagged`, `clean`, `phrases`, `patterns`, `ignore-case`, `merge-adjacent`, `fix`"
+        );
+    }
+
+    #[test]
+    fn unknown_kind_points_at_the_kind() {
+        assert_eq!(
+            error("[[rule]]\nid = \"a\"\nkind = \"existance\"\n"),
+            "news.toml:3:8: unknown rule kind `existance`; the kinds are existence, substitution"
+        );
+    }
+
+    #[test]
+    fn wrong_type_points_at_the_value() {
+        assert_eq!(
+            error("[[rule]]\nid = \"a\"\nkind = \"existence\"\nphrases = 3\n"),
+            "news.toml:4:11: invalid type: integer `3`, expected a sequence"
+        );
+    }
+
+    #[test]
+    fn invalid_pattern_names_the_rule() {
+        let message = error(
+            "[[rule]]\nid = \"bad-pattern\"\nkind = \"existence\"\npatterns = ['(unclosed']\n",
+        );
+        assert!(
+            message
+                .starts_with("news.toml:2:6: rule `bad-pattern`: pattern \"(unclosed\" is invalid"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn toml_syntax_error_has_a_position() {
+        assert!(
+            error("[[rule]\nid = 1").starts_with("news.toml:1:"),
+            "{}",
+            error("[[rule]\nid = 1")
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_in_one_file() {
+        assert_eq!(
+            error("[[rule]]\nid = \"a\"\nkind = \"existence\"\nphrases = [\"x\"]\n[[rule]]\nid = \"a\"\nkind = \"existence\"\nphrases = [\"y\"]\n"),
+            "news.toml:6:6: rule id `a` is already declared on line 2"
+        );
+    }
+
+    #[test]
+    fn ids_are_kebab_case() {
+        assert!(
+            error("[[rule]]\nid = \"Bad Id\"\nkind = \"existence\"\nphrases = [\"x\"]\n")
+                .contains("lowercase words")
+        );
+    }
+
+    #[test]
+    fn later_files_replace_rules_by_id() {
+        let mut set = RuleSet::new(
+            load_rule_file(
+                "a",
+                "[[rule]]\nid = \"x\"\nkind = \"existence\"\nphrases = [\"one\"]\n",
+            )
+            .unwrap(),
+        );
+        set.extend(load_rule_file("b", "[[rule]]\nid = \"x\"\nkind = \"existence\"\nseverity = \"error\"\nphrases = [\"two\"]\n").unwrap());
+        assert_eq!(set.rules().len(), 1);
+        assert_eq!(set.rules()[0].meta.origin.path, "b");
+        assert_eq!(set.rules()[0].meta.severity, Severity::Error);
+    }
+}

@@ -1,0 +1,220 @@
+//! # existence
+//!
+//! ## What it does
+//! Flags every occurrence of any of a list of phrases or patterns.
+//!
+//! ## Why it matters
+//! Some text must never be published whatever its context: the comment
+//! form and sharing buttons a copy-paste from a web page drags along
+//! ("Leave a Reply", "Your email address will not be published"),
+//! placeholders ("TK", "INSERT QUOTE"), a content-management system's
+//! furniture. A spell checker sees nothing wrong with any of it.
+//!
+//! ## Example
+//! ```toml
+//! [[rule]]
+//! id = "web-boilerplate"
+//! kind = "existence"
+//! severity = "error"
+//! message = "Web page residue: “{match}”"
+//! phrases = ["Leave a Reply", "Your email address will not be published"]
+//! patterns = ['(?i)click here to (subscribe|comment)']
+//! flagged = ["Leave a Reply"]
+//! clean = ["Please reply by Friday."]
+//! ```
+//! flags "Leave a Reply" at the foot of an article.
+//!
+//! ## Options
+//! - `phrases`: literal phrases, matched as whole words. A space in a phrase
+//!   matches any run of white space, so a phrase wrapped over two lines is
+//!   still found.
+//! - `patterns`: regular expressions (the `regex` crate's syntax, which runs
+//!   in linear time, so no pattern can hang a check).
+//! - `ignore-case` (default `false`): match phrases in any letter case.
+//! - `merge-adjacent` (default `false`): report matches separated only by
+//!   white space and punctuation as one finding covering them all, as for a
+//!   web page's comment form that is several phrases in a row.
+//! - `fix` (default none): `"delete"` offers deleting the match as an unsafe
+//!   fix.
+//! - `message` may use `{match}`, the matched text (the first match of a
+//!   merged run).
+//!
+//! ## Limitations
+//! Phrases match anywhere, quotations included: a story *about* a comment
+//! form will be flagged too.
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::{fill_template, KindOptions, Report, Rule, RuleKind};
+use crate::diagnostic::{Applicability, Severity};
+use crate::model::Article;
+use crate::source::Span;
+use crate::syntax::tokens::is_word_char;
+
+const DEFAULT_MESSAGE: &str = "“{match}” should not be published";
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FixAction {
+    #[default]
+    None,
+    Delete,
+}
+
+rule_options! {
+    pub struct Options {
+        #[serde(default)]
+        pub phrases: Vec<String>,
+        #[serde(default)]
+        pub patterns: Vec<String>,
+        #[serde(default)]
+        pub ignore_case: bool,
+        #[serde(default)]
+        pub merge_adjacent: bool,
+        #[serde(default)]
+        pub fix: FixAction,
+    }
+}
+
+impl KindOptions for Options {
+    const KIND: RuleKind = RuleKind {
+        name: "existence",
+        summary: "Flags phrases or patterns that must not be published",
+        default_severity: Severity::Warning,
+    };
+
+    fn build(self) -> Result<Box<dyn Rule>, String> {
+        if self.phrases.is_empty() && self.patterns.is_empty() {
+            return Err("an existence rule needs `phrases` or `patterns`".to_owned());
+        }
+        let mut alternatives = Vec::with_capacity(self.phrases.len() + self.patterns.len());
+        for phrase in &self.phrases {
+            if phrase.trim().is_empty() {
+                return Err("`phrases` has an empty phrase".to_owned());
+            }
+            alternatives.push(phrase_pattern(phrase, self.ignore_case));
+        }
+        for pattern in &self.patterns {
+            Regex::new(pattern)
+                .map_err(|error| format!("pattern {pattern:?} is invalid: {error}"))?;
+            alternatives.push(format!("(?:{pattern})"));
+        }
+        let matcher = Regex::new(&alternatives.join("|")).map_err(|error| {
+            format!("the phrases and patterns do not compile together: {error}")
+        })?;
+        Ok(Box::new(Existence {
+            matcher,
+            message: self.message.unwrap_or_else(|| DEFAULT_MESSAGE.to_owned()),
+            merge_adjacent: self.merge_adjacent,
+            fix: self.fix,
+        }))
+    }
+}
+
+/// A phrase as a pattern: words escaped, spaces matching any white space,
+/// word boundaries where the phrase starts or ends with a word character.
+fn phrase_pattern(phrase: &str, ignore_case: bool) -> String {
+    let words: Vec<String> = phrase.split_whitespace().map(regex::escape).collect();
+    let mut pattern = String::from(if ignore_case { "(?i:" } else { "(?:" });
+    if phrase.trim_start().starts_with(is_word_char) {
+        pattern.push_str(r"\b");
+    }
+    pattern.push_str(&words.join(r"\s+"));
+    if phrase.trim_end().ends_with(is_word_char) {
+        pattern.push_str(r"\b");
+    }
+    pattern.push(')');
+    pattern
+}
+
+#[derive(Debug)]
+struct Existence {
+    matcher: Regex,
+    message: String,
+    merge_adjacent: bool,
+    fix: FixAction,
+}
+
+impl Rule for Existence {
+    fn check(&self, article: &Article<'_>, report: &mut Report<'_>) {
+        let text = article.text;
+        let mut runs: Vec<(Span, Span, usize)> = Vec::new();
+        for found in self.matcher.find_iter(text) {
+            if found.is_empty() {
+                continue;
+            }
+            let span = Span::new(found.start(), found.end());
+            match runs.last_mut() {
+                Some((_, whole, count))
+                    if self.merge_adjacent
+                        && !text[whole.end..span.start].chars().any(is_word_char) =>
+                {
+                    *whole = whole.cover(span);
+                    *count += 1;
+                }
+                _ => runs.push((span, span, 1)),
+            }
+        }
+        for (first, whole, count) in runs {
+            let matched = first.slice(text);
+            let mut diagnostic =
+                report.diagnostic(whole, fill_template(&self.message, &[("match", matched)]));
+            if count > 1 {
+                diagnostic = diagnostic.with_help(format!(
+                    "{count} pieces of residue in a row, up to “{}”",
+                    last_line(whole.slice(text))
+                ));
+            }
+            if self.fix == FixAction::Delete {
+                diagnostic = diagnostic.with_fix("", Applicability::Unsafe);
+            }
+            report.push(diagnostic);
+        }
+    }
+}
+
+fn last_line(text: &str) -> &str {
+    text.lines().last().unwrap_or(text).trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{check_rule, rule_from_toml};
+
+    const BOILERPLATE: &str = r#"
+        [[rule]]
+        id = "web-boilerplate"
+        kind = "existence"
+        severity = "error"
+        message = "Web page residue: “{match}”"
+        phrases = ["Leave a Reply", "Your email address will not be published", "Share this"]
+        patterns = ['(?i)required fields are marked(\s*\*)?']
+        ignore-case = true
+        merge-adjacent = true
+    "#;
+
+    #[test]
+    fn phrases_match_whole_words_across_line_breaks() {
+        let rule = rule_from_toml(BOILERPLATE);
+        insta::assert_snapshot!(check_rule(&rule, "Please leave a\nreply below. We share thistles."), @r"
+        1:8-2:6 error[web-boilerplate] Web page residue: “leave a
+        reply”
+        ");
+    }
+
+    #[test]
+    fn adjacent_residue_is_one_finding() {
+        let rule = rule_from_toml(BOILERPLATE);
+        insta::assert_snapshot!(check_rule(&rule, "The end.\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *"), @"
+        3:1-5:71 error[web-boilerplate] Web page residue: “Leave a Reply”
+          help: 3 pieces of residue in a row, up to “Your email address will not be published. Required fields are marked *”
+        ");
+    }
+
+    #[test]
+    fn clean_text_has_no_finding() {
+        let rule = rule_from_toml(BOILERPLATE);
+        assert_eq!(check_rule(&rule, "Please reply by Friday."), "");
+    }
+}
