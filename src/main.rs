@@ -184,10 +184,12 @@ fn check(args: CheckArgs) -> Result<u8> {
     })
 }
 
-/// One thing to check: a file path or standard input.
+/// One thing to check: a file path or standard input, or a path the
+/// directory walk could not read (reported as that path's error).
 enum Input {
     File { shown: String, path: PathBuf },
     Stdin,
+    Unreadable { shown: String, error: String },
 }
 
 /// Expands the command line's paths: files as given, directories walked
@@ -206,14 +208,22 @@ fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
             });
             continue;
         }
-        let mut found = Vec::new();
-        for entry in ignore::WalkBuilder::new(path)
+        // .gitignore is honoured outside git repositories too: a newsroom's
+        // shared drive is rarely a repository.
+        let walk = ignore::WalkBuilder::new(path)
+            .require_git(false)
             .sort_by_file_path(Path::cmp)
-            .build()
-        {
+            .build();
+        for entry in walk {
             let entry = match entry {
                 Ok(entry) => entry,
-                Err(error) => bail!("walking {}: {error}", path.display()),
+                Err(error) => {
+                    inputs.push(Input::Unreadable {
+                        shown: path.display().to_string(),
+                        error: error.to_string(),
+                    });
+                    continue;
+                }
             };
             let is_article = entry.file_type().is_some_and(|kind| kind.is_file())
                 && entry
@@ -221,13 +231,12 @@ fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
                     .extension()
                     .is_some_and(|ext| ext == "txt" || ext == "md");
             if is_article {
-                found.push(entry.into_path());
+                inputs.push(Input::File {
+                    shown: entry.path().display().to_string(),
+                    path: entry.into_path(),
+                });
             }
         }
-        inputs.extend(found.into_iter().map(|path| Input::File {
-            shown: path.display().to_string(),
-            path,
-        }));
     }
     Ok(inputs)
 }
@@ -243,6 +252,7 @@ fn check_input(input: Input, rules: &RuleSet, options: &CheckOptions) -> FileRep
             let result = std::fs::read(&path);
             (shown, result)
         }
+        Input::Unreadable { shown, error } => (shown, Err(std::io::Error::other(error))),
     };
     let failed = |shown: String, error: String| FileReport {
         path: shown,

@@ -1,0 +1,379 @@
+//! The real binary: exit codes, inputs, configuration and errors.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use std::io::Write;
+
+fn copydesk(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn copydesk_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+fn write(dir: &Path, name: &str, contents: &[u8]) {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, contents).unwrap();
+}
+
+const CLEAN: &str = "Talks resume\n\nNegotiators met again on Friday.\n";
+const RESIDUE: &str = "Talks resume\n\nNegotiators met again on Friday.\n\nLeave a Reply\n";
+
+#[test]
+fn exit_zero_when_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "clean.txt", CLEAN.as_bytes());
+    let output = copydesk(dir.path(), &["check", "clean.txt"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "No findings in 1 file.\n");
+}
+
+#[test]
+fn exit_one_with_findings_and_human_output() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "residue.txt", RESIDUE.as_bytes());
+    let output = copydesk(dir.path(), &["check", "residue.txt"]);
+    assert_eq!(output.status.code(), Some(1));
+    insta::assert_snapshot!(stdout(&output), @r"
+    error[web-boilerplate]: Web page residue: “Leave a Reply”
+     --> residue.txt:5:1
+      |
+    5 | Leave a Reply
+      | ^^^^^^^^^^^^^
+      |
+      = help: unsafe fix: delete it
+
+    Found 1 error in 1 file.
+    ");
+}
+
+#[test]
+fn stdin_is_checked_as_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = copydesk_stdin(
+        dir.path(),
+        &["check", "--format", "json", "-"],
+        RESIDUE.as_bytes(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["files"][0]["path"], "-");
+    assert_eq!(
+        json["files"][0]["diagnostics"][0]["rule"],
+        "web-boilerplate"
+    );
+    assert_eq!(
+        json["files"][0]["diagnostics"][0]["span"]["start"],
+        RESIDUE.find("Leave").unwrap()
+    );
+}
+
+#[test]
+fn directories_are_walked_in_order_for_txt_and_md_respecting_gitignore() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "news/b.txt", RESIDUE.as_bytes());
+    write(dir.path(), "news/a.md", CLEAN.as_bytes());
+    write(dir.path(), "news/sub/c.txt", CLEAN.as_bytes());
+    write(dir.path(), "news/notes.docx", RESIDUE.as_bytes());
+    write(dir.path(), "news/drafts/d.txt", RESIDUE.as_bytes());
+    write(dir.path(), "news/.gitignore", b"drafts/\n");
+    let output = copydesk(dir.path(), &["check", "--format", "json", "news"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let paths: Vec<&str> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|file| file["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["news/a.md", "news/b.txt", "news/sub/c.txt"]);
+    assert_eq!(json["summary"]["diagnostics"], 1);
+}
+
+#[test]
+fn a_non_utf8_file_is_its_own_error_and_the_others_are_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a-good.txt", RESIDUE.as_bytes());
+    write(
+        dir.path(),
+        "b-latin1.txt",
+        b"Caf\xe9 society\n\nIt opened.\n",
+    );
+    write(dir.path(), "c-good.txt", CLEAN.as_bytes());
+    let output = copydesk(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "a-good.txt",
+            "b-latin1.txt",
+            "c-good.txt",
+            "missing.txt",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(
+        json["files"][0]["diagnostics"][0]["rule"],
+        "web-boilerplate"
+    );
+    assert_eq!(
+        json["files"][1]["error"],
+        "not valid UTF-8 (invalid byte at offset 3)"
+    );
+    assert!(json["files"][2]["error"].is_null());
+    assert!(json["files"][3]["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("cannot read:"));
+    assert_eq!(json["summary"]["errors"], 2);
+}
+
+#[test]
+fn a_broken_rule_file_names_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", CLEAN.as_bytes());
+    write(
+        dir.path(),
+        "house.toml",
+        b"[[rule]]\nid = \"house-kyiv\"\nkind = \"substitution\"\nswop = { Kiev = \"Kyiv\" }\n",
+    );
+    let output = copydesk(dir.path(), &["check", "--rules", "house.toml", "a.txt"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        stderr(&output),
+        "copydesk: error: house.toml:4:1: unknown field `swop`, expected one of `id`, `kind`, `severity`, `message`, `summary`, `flagged`, `clean`, `swap`, `ignore-case`\n"
+    );
+}
+
+#[test]
+fn extra_rule_files_add_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        "Troops near Kiev\n\nTroops massed near Kiev on Friday.\n".as_bytes(),
+    );
+    write(
+        dir.path(),
+        "house.toml",
+        "[[rule]]\nid = \"house-kyiv\"\nkind = \"substitution\"\nmessage = \"House style is “{replacement}”, not “{match}”\"\n[rule.swap]\nKiev = \"Kyiv\"\n".as_bytes(),
+    );
+    let output = copydesk(
+        dir.path(),
+        &[
+            "check",
+            "--rules",
+            "house.toml",
+            "--format",
+            "json",
+            "a.txt",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let diagnostics = json["files"][0]["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 2);
+    assert_eq!(
+        diagnostics[0]["message"],
+        "House style is “Kyiv”, not “Kiev”"
+    );
+    assert_eq!(diagnostics[0]["fix"]["applicability"], "safe");
+}
+
+#[test]
+fn project_config_in_a_parent_directory_selects_ignores_and_overrides() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "copydesk.toml",
+        b"rules = [\"styles/house.toml\"]\n[severity]\nweb-boilerplate = \"info\"\n",
+    );
+    write(
+        dir.path(),
+        "styles/house.toml",
+        b"[[rule]]\nid = \"house-kyiv\"\nkind = \"substitution\"\n[rule.swap]\nKiev = \"Kyiv\"\n",
+    );
+    write(
+        dir.path(),
+        "desk/a.txt",
+        "Kiev talks\n\nTalks in Kiev ended.\n\nLeave a Reply\n".as_bytes(),
+    );
+    let desk = dir.path().join("desk");
+    let output = copydesk(&desk, &["check", "--format", "json", "a.txt"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let found: Vec<(String, String)> = json["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_owned(),
+                d["severity"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("house-kyiv".to_owned(), "warning".to_owned()),
+            ("house-kyiv".to_owned(), "warning".to_owned()),
+            ("web-boilerplate".to_owned(), "info".to_owned())
+        ]
+    );
+
+    let ignored = copydesk(
+        &desk,
+        &[
+            "check",
+            "--ignore",
+            "house-kyiv",
+            "--format",
+            "json",
+            "a.txt",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&ignored)).unwrap();
+    assert_eq!(json["summary"]["diagnostics"], 1);
+
+    let selected = copydesk(
+        &desk,
+        &[
+            "check",
+            "--select",
+            "house-kyiv",
+            "--format",
+            "json",
+            "a.txt",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&selected)).unwrap();
+    assert_eq!(json["summary"]["diagnostics"], 2);
+
+    let unconfigured = copydesk(
+        &desk,
+        &["check", "--no-config", "--format", "json", "a.txt"],
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&unconfigured)).unwrap();
+    assert_eq!(json["summary"]["diagnostics"], 1);
+    assert_eq!(json["files"][0]["diagnostics"][0]["severity"], "error");
+}
+
+#[test]
+fn an_unknown_rule_id_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", CLEAN.as_bytes());
+    let output = copydesk(dir.path(), &["check", "--select", "no-such-rule", "a.txt"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "copydesk: error: command line: unknown rule id `no-such-rule` (see `copydesk rules`)\n"
+    );
+}
+
+#[test]
+fn bad_arguments_exit_two() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(
+        copydesk(dir.path(), &["check", "--format", "yaml"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        copydesk(dir.path(), &["check", "--date", "2021-02-30", "x.txt"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(copydesk(dir.path(), &["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn rules_lists_and_explain_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = copydesk(dir.path(), &["rules"]);
+    assert_eq!(rules.status.code(), Some(0));
+    assert!(stdout(&rules).contains("web-boilerplate"));
+
+    let explain = copydesk(dir.path(), &["explain", "web-boilerplate"]);
+    assert_eq!(explain.status.code(), Some(0));
+    let text = stdout(&explain);
+    assert!(
+        text.starts_with("web-boilerplate (error rule, kind `existence`)\n"),
+        "{text}"
+    );
+    assert!(text.contains("## What it does"));
+
+    let unknown = copydesk(dir.path(), &["explain", "nothing"]);
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+#[test]
+fn test_rules_runs_examples_and_fails_on_a_wrong_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let defaults = copydesk(dir.path(), &["test-rules"]);
+    assert_eq!(defaults.status.code(), Some(0), "{}", stdout(&defaults));
+    assert!(stdout(&defaults).ends_with(" 0 failed\n"));
+
+    write(
+        dir.path(),
+        "wrong.toml",
+        b"[[rule]]\nid = \"placeholder\"\nkind = \"existence\"\nphrases = [\"TK\"]\nflagged = [\"Quote TK here.\", \"Nothing here.\"]\nclean = [\"TKO in round two.\"]\n",
+    );
+    let wrong = copydesk(dir.path(), &["test-rules", "wrong.toml"]);
+    assert_eq!(wrong.status.code(), Some(1));
+    assert_eq!(
+        stdout(&wrong),
+        "FAIL  wrong.toml: placeholder: \"Nothing here.\": expected a finding, found none\n2 passed, 1 failed\n"
+    );
+}
+
+#[test]
+fn parse_prints_the_outline() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        b"Headline here\n\nFirst one. Second one.\n",
+    );
+    let output = copydesk(dir.path(), &["parse", "a.txt"]);
+    assert_eq!(output.status.code(), Some(0));
+    insta::assert_snapshot!(stdout(&output), @r#"
+    headline 0..13
+      statement 0..13 "Headline here"
+        ^Headline here
+    paragraph 15..37
+      statement 15..25 "First one."
+        ^First one .
+      statement 26..37 "Second one."
+        ^Second one .
+    "#);
+}

@@ -1,0 +1,144 @@
+//! Properties over arbitrary text: the grammar is total, tokens tile the
+//! input, and every span — of a block, statement, token or diagnostic —
+//! falls on character boundaries inside the text.
+
+use proptest::prelude::*;
+
+use copydesk::{check, CheckOptions, RuleSet};
+
+/// The default rules, compiled once for all cases.
+fn default_rules() -> &'static RuleSet {
+    static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| RuleSet::new(copydesk::config::default_rules().unwrap()))
+}
+
+/// Text built from the characters news copy is made of and the ones that
+/// break naive code: CRLF, a BOM, tabs, curly and straight quotes,
+/// guillemets, Cyrillic, combining marks, emoji with joiners, digits with
+/// separators, abbreviations' full stops.
+fn newsy_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "a",
+        "Milley",
+        "Milly",
+        "U.S.",
+        "Gen.",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\r",
+        "\t",
+        "\u{feff}",
+        ".",
+        ",",
+        "!",
+        "?",
+        "…",
+        "\"",
+        "'",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "«",
+        "»",
+        "„",
+        "(",
+        ")",
+        "[",
+        "]",
+        "-",
+        "—",
+        "3.5",
+        "14,000",
+        "Ж",
+        "ещё",
+        "e\u{301}",
+        "😀",
+        "👩\u{200d}👩\u{200d}👧",
+        "Monday",
+        "March 3, 2021",
+        "Leave a Reply",
+        "NEW YORK, Feb 26 - ",
+        "\u{0}",
+        "\u{85}",
+        "\u{2028}",
+    ]);
+    prop::collection::vec(pieces, 0..80).prop_map(|pieces| pieces.concat())
+}
+
+fn on_boundaries(text: &str, start: usize, end: usize) -> bool {
+    start <= end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end)
+}
+
+fn assert_parse_invariants(text: &str) {
+    let syntax = copydesk::syntax::parse(text);
+    let mut cursor = 0;
+    for token in &syntax.tokens {
+        assert_eq!(token.span.start, cursor, "gap or overlap before a token");
+        assert!(token.span.end > token.span.start, "empty token");
+        assert!(on_boundaries(text, token.span.start, token.span.end));
+        cursor = token.span.end;
+    }
+    assert_eq!(cursor, text.len(), "tokens do not reach the end");
+    let mut previous_end = 0;
+    for block in &syntax.blocks {
+        assert!(on_boundaries(text, block.span.start, block.span.end));
+        assert!(block.span.start >= previous_end, "blocks overlap");
+        previous_end = block.span.end;
+        for statement in &syntax.statements[block.statements.clone()] {
+            assert!(
+                block.span.contains(statement.span),
+                "statement outside its block"
+            );
+            assert!(on_boundaries(
+                text,
+                statement.span.start,
+                statement.span.end
+            ));
+        }
+    }
+}
+
+fn assert_diagnostic_spans(text: &str, rules: &RuleSet) {
+    for diagnostic in check(text, rules, &CheckOptions::default()) {
+        assert!(
+            on_boundaries(text, diagnostic.span.start, diagnostic.span.end),
+            "{diagnostic:?}"
+        );
+        for related in &diagnostic.related {
+            assert!(
+                on_boundaries(text, related.span.start, related.span.end),
+                "{diagnostic:?}"
+            );
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn newsy_text_parses_with_exact_spans(text in newsy_text()) {
+        assert_parse_invariants(&text);
+    }
+
+    #[test]
+    fn any_string_parses_with_exact_spans(text in any::<String>()) {
+        assert_parse_invariants(&text);
+    }
+
+    #[test]
+    fn any_bytes_check_cleanly(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert_parse_invariants(&text);
+        assert_diagnostic_spans(&text, default_rules());
+    }
+
+    #[test]
+    fn diagnostics_slice_the_text_exactly(text in newsy_text()) {
+        assert_diagnostic_spans(&text, default_rules());
+    }
+}
