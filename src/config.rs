@@ -467,7 +467,7 @@ mod tests {
         let text = "[[rule]]\nid = \"a\"\nkind = \"existence\"\nphrases = [\"x\"]\n\n[[rule]]\nid = \"b\"\nkind = \"existence\"\nphrasez = [\"y\"]\n";
         assert_eq!(
             error(text),
-            "news.toml:9:1: unknown field `phrasez`, expected one of `id`, `kind`, `severity`, `message`, `summary`, `flagged`, `clean`, `phrases`, `patterns`, `ignore-case`, `merge-adjacent`, `fix`"
+            "news.toml:9:1: unknown field `phrasez`, expected one of `id`, `kind`, `severity`, `message`, `summary`, `flagged`, `clean`, `phrases`, `standalone`, `patterns`, `ignore-case`, `merge-adjacent`, `fix`"
         );
     }
 

@@ -28,6 +28,10 @@
 //! - `phrases`: literal phrases, matched as whole words. A space in a phrase
 //!   matches any run of white space, so a phrase wrapped over two lines is
 //!   still found.
+//! - `standalone`: phrases that count only when they make up a whole line
+//!   on their own, as page furniture does ("Leave a Reply", "Like this:",
+//!   "Advertisement"). In running prose the same words are the writer's own
+//!   ("it goes like this:"), so they are not flagged there.
 //! - `patterns`: regular expressions (the `regex` crate's syntax, which runs
 //!   in linear time, so no pattern can hang a check).
 //! - `ignore-case` (default `false`): match phrases in any letter case.
@@ -67,6 +71,8 @@ rule_options! {
         #[serde(default)]
         pub phrases: Vec<String>,
         #[serde(default)]
+        pub standalone: Vec<String>,
+        #[serde(default)]
         pub patterns: Vec<String>,
         #[serde(default)]
         pub ignore_case: bool,
@@ -85,9 +91,26 @@ impl KindOptions for Options {
     };
 
     fn build(self) -> Result<Box<dyn Rule>, String> {
-        if self.phrases.is_empty() && self.patterns.is_empty() {
-            return Err("an existence rule needs `phrases` or `patterns`".to_owned());
+        if self.phrases.is_empty() && self.patterns.is_empty() && self.standalone.is_empty() {
+            return Err("an existence rule needs `phrases`, `standalone` or `patterns`".to_owned());
         }
+        let standalone = if self.standalone.is_empty() {
+            None
+        } else {
+            let mut lines = Vec::with_capacity(self.standalone.len());
+            for phrase in &self.standalone {
+                if phrase.trim().is_empty() {
+                    return Err("`standalone` has an empty phrase".to_owned());
+                }
+                lines.push(phrase_pattern(phrase, self.ignore_case));
+            }
+            // Multi-line and CRLF-aware: ^ and $ are line starts and ends.
+            let pattern = format!(r"(?mR)^[\t \u{{feff}}]*({})[\t ]*$", lines.join("|"));
+            Some(
+                Regex::new(&pattern)
+                    .map_err(|error| format!("`standalone` does not compile: {error}"))?,
+            )
+        };
         let mut alternatives = Vec::with_capacity(self.phrases.len() + self.patterns.len());
         for phrase in &self.phrases {
             if phrase.trim().is_empty() {
@@ -100,11 +123,17 @@ impl KindOptions for Options {
                 .map_err(|error| format!("pattern {pattern:?} is invalid: {error}"))?;
             alternatives.push(format!("(?:{pattern})"));
         }
-        let matcher = Regex::new(&alternatives.join("|")).map_err(|error| {
-            format!("the phrases and patterns do not compile together: {error}")
-        })?;
+        let matcher = if alternatives.is_empty() {
+            None
+        } else {
+            let combined = Regex::new(&alternatives.join("|")).map_err(|error| {
+                format!("the phrases and patterns do not compile together: {error}")
+            })?;
+            Some(combined)
+        };
         Ok(Box::new(Existence {
             matcher,
+            standalone,
             message: self.message.unwrap_or_else(|| DEFAULT_MESSAGE.to_owned()),
             merge_adjacent: self.merge_adjacent,
             fix: self.fix,
@@ -130,7 +159,8 @@ fn phrase_pattern(phrase: &str, ignore_case: bool) -> String {
 
 #[derive(Debug)]
 struct Existence {
-    matcher: Regex,
+    matcher: Option<Regex>,
+    standalone: Option<Regex>,
     message: String,
     merge_adjacent: bool,
     fix: FixAction,
@@ -139,13 +169,31 @@ struct Existence {
 impl Rule for Existence {
     fn check(&self, article: &Article<'_>, report: &mut Report<'_>) {
         let text = article.text;
+        let mut found: Vec<Span> = Vec::new();
+        if let Some(matcher) = &self.matcher {
+            found.extend(
+                matcher
+                    .find_iter(text)
+                    .map(|m| Span::new(m.start(), m.end())),
+            );
+        }
+        if let Some(standalone) = &self.standalone {
+            found.extend(
+                standalone
+                    .captures_iter(text)
+                    .filter_map(|captures| captures.get(1))
+                    .map(|m| Span::new(m.start(), m.end())),
+            );
+            found.sort();
+        }
+        // (first match, whole run, number of matches)
         let mut runs: Vec<(Span, Span, usize)> = Vec::new();
-        for found in self.matcher.find_iter(text) {
-            if found.is_empty() {
+        for span in found {
+            if span.is_empty() {
                 continue;
             }
-            let span = Span::new(found.start(), found.end());
             match runs.last_mut() {
+                Some((_, whole, _)) if span.start < whole.end => {}
                 Some((_, whole, count))
                     if self.merge_adjacent
                         && !text[whole.end..span.start].chars().any(is_word_char) =>
