@@ -95,3 +95,28 @@ fn json_output() {
         insta::assert_json_snapshot!("json", value);
     });
 }
+
+/// A fixture snapshot whose fixture was renamed or deleted would linger
+/// unnoticed; every fixture snapshot must name an existing fixture.
+#[test]
+fn no_orphaned_fixture_snapshots() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut orphans = Vec::new();
+    for entry in std::fs::read_dir(root.join("tests/snapshots")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix("fixtures__") else {
+            continue;
+        };
+        let Some((_, fixture)) = rest.split_once('@') else {
+            continue;
+        };
+        let fixture = fixture.trim_end_matches(".snap").replace("__", "/");
+        if !root.join("fixtures").join(&fixture).is_file() {
+            orphans.push(name);
+        }
+    }
+    assert!(
+        orphans.is_empty(),
+        "snapshots without a fixture: {orphans:?}"
+    );
+}
