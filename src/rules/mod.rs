@@ -309,6 +309,46 @@ pub fn fill_template(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// docs/rules.md: every rule kind's documentation, with the default
+/// instances of each. A test keeps the file in step with this text.
+pub fn rules_markdown(default_rules: &[LoadedRule]) -> String {
+    let mut out = String::from(
+        "# Rule kinds\n\n<!-- Generated from the doc comments of src/rules/*.rs by `COPYDESK_UPDATE_DOCS=1 cargo test --test docs`; do not edit by hand. -->\n\n",
+    );
+    out.push_str("| kind | default rules |\n|---|---|\n");
+    for kind in RULE_KINDS {
+        let instances: Vec<String> = default_rules
+            .iter()
+            .filter(|rule| rule.meta.kind == kind.name)
+            .map(|rule| format!("`{}` ({})", rule.meta.id, rule.meta.severity))
+            .collect();
+        let instances = if instances.is_empty() {
+            "—".to_owned()
+        } else {
+            instances.join(", ")
+        };
+        out.push_str(&format!(
+            "| [`{}`](#{}) | {instances} |\n",
+            kind.name, kind.name
+        ));
+    }
+    for kind in RULE_KINDS {
+        out.push('\n');
+        let mut in_code = false;
+        for line in kind_documentation(kind.name).unwrap_or_default().lines() {
+            in_code ^= line.starts_with("```");
+            // Headings move one level down under the page title; a `#` in a
+            // code example is a TOML comment and stays as written.
+            if line.starts_with('#') && !in_code {
+                out.push('#');
+            }
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,44 +392,4 @@ mod tests {
         );
         assert_eq!(fill_template("open { brace", &[]), "open { brace");
     }
-}
-
-/// docs/rules.md: every rule kind's documentation, with the default
-/// instances of each. A test keeps the file in step with this text.
-pub fn rules_markdown(default_rules: &[LoadedRule]) -> String {
-    let mut out = String::from(
-        "# Rule kinds\n\n<!-- Generated from the doc comments of src/rules/*.rs by `COPYDESK_UPDATE_DOCS=1 cargo test --test docs`; do not edit by hand. -->\n\n",
-    );
-    out.push_str("| kind | default rules |\n|---|---|\n");
-    for kind in RULE_KINDS {
-        let instances: Vec<String> = default_rules
-            .iter()
-            .filter(|rule| rule.meta.kind == kind.name)
-            .map(|rule| format!("`{}` ({})", rule.meta.id, rule.meta.severity))
-            .collect();
-        let instances = if instances.is_empty() {
-            "—".to_owned()
-        } else {
-            instances.join(", ")
-        };
-        out.push_str(&format!(
-            "| [`{}`](#{}) | {instances} |\n",
-            kind.name, kind.name
-        ));
-    }
-    for kind in RULE_KINDS {
-        out.push('\n');
-        let mut in_code = false;
-        for line in kind_documentation(kind.name).unwrap_or_default().lines() {
-            in_code ^= line.starts_with("```");
-            // Headings move one level down under the page title; a `#` in a
-            // code example is a TOML comment and stays as written.
-            if line.starts_with('#') && !in_code {
-                out.push('#');
-            }
-            out.push_str(line);
-            out.push('\n');
-        }
-    }
-    out
 }
