@@ -132,16 +132,19 @@ pub fn blocks(text: &str) -> Vec<RawBlock> {
 
 /// Splits one run of non-blank lines into paragraph spans.
 fn split_run(text: &str, run: &[Line], paragraphs: &mut Vec<Span>) {
-    let hard_wrapped = run[..run.len() - 1]
-        .iter()
-        .all(|line| line.width <= WRAP_WIDTH);
+    let hard_wrapped = run.iter().all(|line| line.width <= WRAP_WIDTH);
     let least_indent = run.iter().map(|line| line.indent).min().unwrap_or(0);
     let mut current: Option<Span> = None;
     for (position, line) in run.iter().enumerate() {
+        let span = trimmed(text, line.content);
+        // A bare address is never part of a paragraph (scraped copy puts
+        // the source URL on the line under the headline).
+        let address = |line: &Line| is_url(trimmed(text, line.content).slice(text));
         let starts_paragraph = position == 0
             || !hard_wrapped
-            || (line.indent > least_indent && run[position - 1].indent <= line.indent);
-        let span = trimmed(text, line.content);
+            || (line.indent > least_indent && run[position - 1].indent <= line.indent)
+            || address(line)
+            || address(&run[position - 1]);
         if starts_paragraph {
             paragraphs.extend(current.take());
         }
@@ -225,12 +228,30 @@ fn is_single_line(block: &str) -> bool {
     !block.contains('\n')
 }
 
-/// A first block that is a single short line not ending like a sentence,
-/// or in capitals: "Ad sales boost Time Warner profit", "BAHIA COCOA REVIEW".
+/// A first block that is a single short line not ending with a full stop,
+/// or in capitals, or in title case: "Ad sales boost Time Warner profit",
+/// "BAHIA COCOA REVIEW", "Trump Signs An Order That Ends Welfare."
 fn is_headline(block: &str) -> bool {
     is_single_line(block)
         && word_count(block) <= HEADLINE_MAX_WORDS
-        && (!block.ends_with('.') || is_all_caps(block))
+        && (!block.ends_with('.') || is_all_caps(block) || is_title_case(block))
+}
+
+/// Most words of four letters or more start with a capital.
+fn is_title_case(block: &str) -> bool {
+    let long_words: Vec<&str> = block
+        .split_whitespace()
+        .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalised = long_words
+        .iter()
+        .filter(|word| {
+            word.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    long_words.len() >= 3 && capitalised * 5 >= long_words.len() * 4
 }
 
 /// A second single-line block that does not end like a sentence.
@@ -398,6 +419,24 @@ mod tests {
                 BlockKind::Paragraph
             ]
         );
+    }
+
+    #[test]
+    fn short_title_and_address_lines_above_a_long_paragraph() {
+        let body = "word ".repeat(30);
+        let text = format!("SHOCK CLAIM: Officials To Be Charged\nhttp://example.com/2017/08/14/shock-claim-officials-to-be-charged-with-crimes/\n{body}end.");
+        let kinds: Vec<BlockKind> = render(&text).into_iter().map(|(kind, _)| kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Headline,
+                BlockKind::Residue,
+                BlockKind::Paragraph
+            ]
+        );
+        let text = format!("Governor Signs An Order That Ends The Program.\n{body}end.");
+        let kinds: Vec<BlockKind> = render(&text).into_iter().map(|(kind, _)| kind).collect();
+        assert_eq!(kinds, [BlockKind::Headline, BlockKind::Paragraph]);
     }
 
     #[test]
