@@ -18,6 +18,15 @@
 //! [severity]
 //! web-boilerplate = "warning"
 //! ```
+//!
+//! Per-path ignores take tables in the same `ignore` array (TOML allows the
+//! two forms side by side only as inline tables; use one form or the other):
+//!
+//! ```toml
+//! [[ignore]]
+//! path = "archive/2019/**"        # a glob, relative to this file
+//! rules = ["web-boilerplate"]     # omit to ignore every rule there
+//! ```
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -320,9 +329,9 @@ pub struct ProjectConfig {
     /// Run only these rule ids.
     #[serde(default)]
     pub select: Option<Vec<String>>,
-    /// Never run these rule ids.
+    /// Never run these rule ids, or not on these paths.
     #[serde(default)]
-    pub ignore: Vec<String>,
+    pub ignore: Vec<IgnoreEntry>,
     /// Severity overrides by rule id.
     #[serde(default)]
     pub severity: BTreeMap<String, Severity>,
@@ -338,7 +347,72 @@ fn default_true() -> bool {
     true
 }
 
+/// One entry of `ignore`: a rule id ignored everywhere, or a path glob
+/// with the rules ignored there.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub enum IgnoreEntry {
+    Rule(String),
+    Path(PathIgnore),
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PathIgnore {
+    pub path: String,
+    /// Rule ids; empty ignores every rule on matching paths.
+    #[serde(default)]
+    pub rules: Vec<String>,
+}
+
 impl ProjectConfig {
+    /// Rule ids ignored everywhere.
+    pub fn ignored_rules(&self) -> impl Iterator<Item = &String> {
+        self.ignore.iter().filter_map(|entry| match entry {
+            IgnoreEntry::Rule(rule) => Some(rule),
+            IgnoreEntry::Path(_) => None,
+        })
+    }
+
+    /// Rule ids ignored for `path` by per-path entries (`*` for all rules).
+    pub fn ignored_rules_for(&self, path: &Path) -> Vec<String> {
+        let absolute = if path.is_absolute() {
+            path.to_path_buf()
+        } else {
+            std::env::current_dir()
+                .map(|dir| dir.join(path))
+                .unwrap_or_else(|_| path.to_path_buf())
+        };
+        let directory = if self.directory.as_os_str().is_empty() {
+            std::env::current_dir().unwrap_or_default()
+        } else if self.directory.is_absolute() {
+            self.directory.clone()
+        } else {
+            std::env::current_dir()
+                .map(|dir| dir.join(&self.directory))
+                .unwrap_or_default()
+        };
+        let relative = absolute.strip_prefix(&directory).unwrap_or(path);
+        let mut ignored = Vec::new();
+        for entry in &self.ignore {
+            let IgnoreEntry::Path(rule) = entry else {
+                continue;
+            };
+            let matches = globset::GlobBuilder::new(&rule.path)
+                .literal_separator(true)
+                .build()
+                .map(|glob| glob.compile_matcher().is_match(relative))
+                .unwrap_or(false);
+            if matches {
+                if rule.rules.is_empty() {
+                    ignored.push("*".to_owned());
+                }
+                ignored.extend(rule.rules.iter().cloned());
+            }
+        }
+        ignored
+    }
+
     /// Reads a configuration file.
     pub fn load(path: &Path) -> Result<ProjectConfig, ConfigError> {
         let shown = path.display().to_string();
@@ -350,6 +424,19 @@ impl ProjectConfig {
             toml::from_str(&text).map_err(|error| from_toml_error(&shown, &text, &error))?;
         config.directory = path.parent().map(Path::to_path_buf).unwrap_or_default();
         config.path = path.to_path_buf();
+        for entry in &config.ignore {
+            if let IgnoreEntry::Path(ignore) = entry {
+                if let Err(error) = globset::Glob::new(&ignore.path) {
+                    let offset = text.find(&ignore.path).unwrap_or(0);
+                    return Err(invalid(
+                        &shown,
+                        &text,
+                        offset,
+                        format!("invalid path glob: {error}"),
+                    ));
+                }
+            }
+        }
         Ok(config)
     }
 
@@ -403,7 +490,7 @@ pub fn build_rule_set(
 
     let config_name = project.map_or_else(String::new, |config| config.path.display().to_string());
     let known = |id: &str, origin: &str, rules: &RuleSet| -> Result<(), ConfigError> {
-        if rules.get(id).is_some() {
+        if rules.get(id).is_some() || id == crate::suppress::UNUSED_SUPPRESSION {
             Ok(())
         } else {
             Err(ConfigError::UnknownRule {
@@ -417,7 +504,17 @@ pub fn build_rule_set(
             known(id, &config_name, &rules)?;
             rules.set_severity(id, *severity);
         }
-        for id in config.select.iter().flatten().chain(&config.ignore) {
+        let path_rules = config.ignore.iter().flat_map(|entry| match entry {
+            IgnoreEntry::Path(ignore) => ignore.rules.as_slice(),
+            IgnoreEntry::Rule(_) => &[],
+        });
+        for id in config
+            .select
+            .iter()
+            .flatten()
+            .chain(config.ignored_rules())
+            .chain(path_rules)
+        {
             known(id, &config_name, &rules)?;
         }
     }
@@ -426,19 +523,23 @@ pub fn build_rule_set(
     }
 
     let config_select = project.and_then(|config| config.select.clone());
-    let config_ignore = project
-        .map(|config| config.ignore.clone())
+    let config_ignore: Vec<String> = project
+        .map(|config| config.ignored_rules().cloned().collect())
         .unwrap_or_default();
-    rules.retain(|meta| {
+    let in_force = |id: &str| {
         let selected = if !selection.select.is_empty() {
-            selection.select.contains(&meta.id)
+            selection.select.iter().any(|select| select == id)
         } else {
             config_select
                 .as_ref()
-                .is_none_or(|select| select.contains(&meta.id))
+                .is_none_or(|select| select.iter().any(|select| select == id))
         };
-        selected && !config_ignore.contains(&meta.id) && !selection.ignore.contains(&meta.id)
-    });
+        selected
+            && !config_ignore.iter().any(|ignore| ignore == id)
+            && !selection.ignore.iter().any(|ignore| ignore == id)
+    };
+    rules.retain(|meta| in_force(&meta.id));
+    rules.report_unused_suppressions = in_force(crate::suppress::UNUSED_SUPPRESSION);
     Ok(rules)
 }
 

@@ -122,3 +122,65 @@ pub fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
         ))
     });
 }
+
+/// Stable identities for findings, for SARIF `partialFingerprints` and
+/// baselines: a hash of the rule, the flagged text (white space collapsed)
+/// and how many earlier findings in the file had the same rule and text.
+/// Line numbers are left out on purpose, so a finding keeps its identity
+/// when an edit above it moves it.
+pub fn fingerprints(text: &str, diagnostics: &[Diagnostic]) -> Vec<String> {
+    let mut seen: std::collections::HashMap<(String, String), u32> =
+        std::collections::HashMap::new();
+    diagnostics
+        .iter()
+        .map(|diagnostic| {
+            let flagged = text
+                .get(diagnostic.span.start..diagnostic.span.end)
+                .unwrap_or_default()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let occurrence = seen
+                .entry((diagnostic.rule.clone(), flagged.clone()))
+                .or_insert(0);
+            let hash = fnv1a64(&[
+                diagnostic.rule.as_bytes(),
+                b"\0",
+                flagged.as_bytes(),
+                b"\0",
+                &occurrence.to_le_bytes(),
+            ]);
+            *occurrence += 1;
+            format!("{hash:016x}")
+        })
+        .collect()
+}
+
+/// FNV-1a, 64 bits: tiny, stable across platforms and releases.
+fn fnv1a64(parts: &[&[u8]]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &byte in *part {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    hash
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_ignore_position_but_count_repeats() {
+        let finding =
+            |start, end| Diagnostic::new("rule", Severity::Error, Span::new(start, end), "m");
+        let text = "Kiev and Kiev";
+        let before = fingerprints(text, &[finding(0, 4), finding(9, 13)]);
+        assert_ne!(before[0], before[1]);
+        let moved = "Intro.\n\nKiev and Kiev";
+        let after = fingerprints(moved, &[finding(8, 12), finding(17, 21)]);
+        assert_eq!(before, after);
+    }
+}

@@ -29,26 +29,39 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod document;
+pub mod fix;
 pub mod model;
 pub mod render;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 pub mod syntax;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use model::Article;
 pub use rules::RuleSet;
 
+pub use document::DocumentKind;
+
 /// Options of one check.
 #[derive(Clone, Debug, Default)]
 pub struct CheckOptions {
-    /// The publication date, for rules that need to know the year.
+    /// The publication date, for rules that need to know the year. A date
+    /// the document declares (Markdown front matter) is used when this is
+    /// not set.
     pub publication_date: Option<jiff::civil::Date>,
+    /// Plain text, Markdown or HTML: the rules read the prose only.
+    pub document: DocumentKind,
 }
 
-/// Parses `text` and runs every rule in `rules` over it. Findings come
-/// sorted by (start, rule).
+/// Parses `text` and runs every rule in `rules` over its prose, then
+/// applies inline suppressions. Findings come sorted by (start, rule), with
+/// spans into `text` as given.
 pub fn check(text: &str, rules: &RuleSet, options: &CheckOptions) -> Vec<Diagnostic> {
-    let article = Article::parse_with_date(text, options.publication_date);
-    rules.check(&article)
+    let view = document::prose_view(options.document, text);
+    let date = options.publication_date.or(view.date);
+    let article = Article::parse_with(&view.text, date, &view.block_breaks);
+    let diagnostics = rules.check(&article);
+    suppress::apply_suppressions(text, diagnostics, rules.report_unused_suppressions)
 }

@@ -11,7 +11,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
 use copydesk::config::{self, ProjectConfig, Selection};
-use copydesk::render::{human::HumanRenderer, json, FileReport, Summary};
+use copydesk::document::DocumentKind;
+use copydesk::fix::{self, FixMode};
+use copydesk::render::{self, FileReport, Format as RenderFormat, RuleInfo, Summary};
 use copydesk::{CheckOptions, RuleSet};
 
 const EXIT_CLEAN: u8 = 0;
@@ -77,6 +79,25 @@ struct CheckArgs {
     paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Print the number of findings per rule instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+    /// Apply safe fixes to the files, then report what remains.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff, apply unsafe fixes too.
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the fixes as a unified diff instead of writing them.
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
+    /// Report only findings not recorded in this baseline file; if the file
+    /// does not exist, record today's findings in it.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Check this many files at once (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
     /// The publication date (YYYY-MM-DD), which fixes the year of dates given without one.
     #[arg(long, value_name = "YYYY-MM-DD")]
     date: Option<jiff::civil::Date>,
@@ -91,6 +112,23 @@ struct CheckArgs {
 enum Format {
     Human,
     Json,
+    Jsonl,
+    Sarif,
+    Github,
+    Checkstyle,
+}
+
+impl Format {
+    fn render_format(self) -> RenderFormat {
+        match self {
+            Format::Human => RenderFormat::Human,
+            Format::Json => RenderFormat::Json,
+            Format::Jsonl => RenderFormat::Jsonl,
+            Format::Sarif => RenderFormat::Sarif,
+            Format::Github => RenderFormat::Github,
+            Format::Checkstyle => RenderFormat::Checkstyle,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -122,6 +160,12 @@ fn run(cli: Cli) -> Result<u8> {
 }
 
 fn load_rule_set(args: &RuleArgs) -> Result<RuleSet> {
+    Ok(load_configuration(args)?.0)
+}
+
+/// The rule set, and the project configuration it came from (for per-path
+/// ignores).
+fn load_configuration(args: &RuleArgs) -> Result<(RuleSet, Option<ProjectConfig>)> {
     let config_path = if args.no_config {
         None
     } else if let Some(path) = &args.config {
@@ -139,49 +183,256 @@ fn load_rule_set(args: &RuleArgs) -> Result<RuleSet> {
         select: args.select.clone(),
         ignore: args.ignore.clone(),
     };
-    Ok(config::build_rule_set(project.as_ref(), &selection)?)
+    let rules = config::build_rule_set(project.as_ref(), &selection)?;
+    Ok((rules, project))
 }
 
 fn check(args: CheckArgs) -> Result<u8> {
-    let rules = load_rule_set(&args.rules)?;
+    let (rules, project) = load_configuration(&args.rules)?;
     let inputs = collect_inputs(&args.paths)?;
-    let options = CheckOptions {
-        publication_date: args.date,
+    let fixing = if args.fix || args.diff {
+        Some(if args.unsafe_fixes {
+            FixMode::SafeAndUnsafe
+        } else {
+            FixMode::SafeOnly
+        })
+    } else {
+        None
     };
-    let reports: Vec<FileReport> = inputs
-        .into_par_iter()
-        .map(|input| check_input(input, &rules, &options))
-        .collect();
+    if args.fix && inputs.iter().any(|input| matches!(input, Input::Stdin)) {
+        bail!("--fix cannot write to standard input; use --diff to see the fixes");
+    }
+    let baseline = args.baseline.as_deref().map(Baseline::load).transpose()?;
+    let job = Job {
+        rules: &rules,
+        project: project.as_ref(),
+        date: args.date,
+        fixing,
+        write_fixes: args.fix,
+    };
 
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let mut reporter = render::reporter(args.format.render_format(), RuleInfo::of(&rules), color);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let summary = Summary::of(&reports);
-    match args.format {
-        Format::Json => json::write(&mut out, &reports)?,
-        Format::Human => {
-            let color = match args.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
-            };
-            let renderer = HumanRenderer::new(color);
-            for report in &reports {
-                renderer.write_file(&mut out, report)?;
+    let mut summary = Summary::default();
+    let mut statistics: std::collections::BTreeMap<String, usize> =
+        std::collections::BTreeMap::new();
+    let mut recorded = Vec::new();
+    let mut diffs = 0;
+    if !args.statistics && !args.diff {
+        reporter.start(&mut out)?;
+    }
+    let threads = args.jobs.unwrap_or(0);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()?;
+    let mut emit = |mut report: FileReport, out: &mut dyn Write| -> Result<()> {
+        if let Some(baseline) = &baseline {
+            match baseline {
+                Baseline::Existing(known) => known.filter(&mut report),
+                Baseline::New(_) => recorded.extend(Baseline::entries(&report)),
             }
-            renderer.write_summary(&mut out, &summary)?;
         }
+        summary.add(&report);
+        if args.diff {
+            if let Some(diff) = &report.diff {
+                diffs += 1;
+                out.write_all(diff.as_bytes())?;
+            }
+            if let Some(error) = &report.error {
+                writeln!(
+                    std::io::stderr(),
+                    "copydesk: error: {}: {error}",
+                    report.path
+                )?;
+            }
+        } else if args.statistics {
+            for diagnostic in &report.diagnostics {
+                *statistics.entry(diagnostic.rule.clone()).or_default() += 1;
+            }
+        } else {
+            reporter.file(out, &report)?;
+        }
+        Ok(())
+    };
+    // Files are checked in parallel and reported in their given order as
+    // soon as each one and all before it are done.
+    let (sender, receiver) = std::sync::mpsc::channel::<(usize, FileReport)>();
+    let mut emit_error = None;
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            pool.install(|| {
+                inputs.into_par_iter().enumerate().for_each_with(
+                    sender,
+                    |sender, (position, input)| {
+                        let _ = sender.send((position, check_input(input, &job)));
+                    },
+                );
+            });
+        });
+        let mut pending = std::collections::BTreeMap::new();
+        let mut next = 0;
+        for (position, report) in receiver {
+            pending.insert(position, report);
+            while let Some(report) = pending.remove(&next) {
+                next += 1;
+                if emit_error.is_none() {
+                    if let Err(error) = emit(report, &mut out) {
+                        emit_error = Some(error);
+                    }
+                }
+            }
+        }
+    });
+    if let Some(error) = emit_error {
+        return Err(error);
+    }
+
+    if args.statistics {
+        write_statistics(&mut out, args.format, &statistics)?;
+    } else if !args.diff {
+        reporter.finish(&mut out, &summary)?;
     }
     out.flush()?;
+    if let (Some(path), Some(Baseline::New(_))) = (&args.baseline, &baseline) {
+        Baseline::write(path, &recorded)?;
+        writeln!(
+            std::io::stderr(),
+            "copydesk: recorded {} findings in the new baseline {}",
+            recorded.len(),
+            path.display()
+        )?;
+        return Ok(if summary.errors > 0 {
+            EXIT_ERROR
+        } else {
+            EXIT_CLEAN
+        });
+    }
     Ok(if summary.errors > 0 {
         EXIT_ERROR
+    } else if args.diff {
+        if diffs > 0 {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        }
     } else if summary.diagnostics > 0 {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
     })
+}
+
+fn write_statistics(
+    out: &mut dyn Write,
+    format: Format,
+    statistics: &std::collections::BTreeMap<String, usize>,
+) -> Result<()> {
+    let mut rows: Vec<(&String, &usize)> = statistics.iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    if format == Format::Json {
+        let rows: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(rule, count)| serde_json::json!({ "rule": rule, "count": count }))
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        writeln!(out)?;
+    } else {
+        for (rule, count) in rows {
+            writeln!(out, "{count:6}  {rule}")?;
+        }
+    }
+    Ok(())
+}
+
+/// What every file's check shares.
+struct Job<'a> {
+    rules: &'a RuleSet,
+    project: Option<&'a ProjectConfig>,
+    date: Option<jiff::civil::Date>,
+    fixing: Option<FixMode>,
+    write_fixes: bool,
+}
+
+/// A `--baseline` file: the findings recorded when copydesk was adopted,
+/// by path, rule and fingerprint (see `copydesk::diagnostic::fingerprints`).
+enum Baseline {
+    Existing(BaselineEntries),
+    New(()),
+}
+
+#[derive(serde::Serialize, serde::Deserialize, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct BaselineEntry {
+    path: String,
+    rule: String,
+    fingerprint: String,
+}
+
+struct BaselineEntries(std::collections::BTreeSet<BaselineEntry>);
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct BaselineFile {
+    version: u32,
+    findings: Vec<BaselineEntry>,
+}
+
+impl Baseline {
+    fn load(path: &Path) -> Result<Baseline> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => {
+                let file: BaselineFile = serde_json::from_str(&text)
+                    .with_context(|| format!("reading the baseline {}", path.display()))?;
+                Ok(Baseline::Existing(BaselineEntries(
+                    file.findings.into_iter().collect(),
+                )))
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Baseline::New(())),
+            Err(error) => {
+                Err(error).with_context(|| format!("reading the baseline {}", path.display()))
+            }
+        }
+    }
+
+    fn entries(report: &FileReport) -> Vec<BaselineEntry> {
+        copydesk::diagnostic::fingerprints(&report.text, &report.diagnostics)
+            .into_iter()
+            .zip(&report.diagnostics)
+            .map(|(fingerprint, diagnostic)| BaselineEntry {
+                path: report.path.clone(),
+                rule: diagnostic.rule.clone(),
+                fingerprint,
+            })
+            .collect()
+    }
+
+    fn write(path: &Path, entries: &[BaselineEntry]) -> Result<()> {
+        let mut findings = entries.to_vec();
+        findings.sort();
+        let file = BaselineFile {
+            version: 1,
+            findings,
+        };
+        let text = serde_json::to_string_pretty(&file)? + "\n";
+        std::fs::write(path, text)
+            .with_context(|| format!("writing the baseline {}", path.display()))
+    }
+}
+
+impl BaselineEntries {
+    /// Drops the findings the baseline already records.
+    fn filter(&self, report: &mut FileReport) {
+        let entries = Baseline::entries(report);
+        let mut keep = entries.iter().map(|entry| !self.0.contains(entry));
+        report.diagnostics.retain(|_| keep.next().unwrap_or(true));
+    }
 }
 
 /// One thing to check: a file path or standard input, or a path the
@@ -241,24 +492,26 @@ fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
     Ok(inputs)
 }
 
-fn check_input(input: Input, rules: &RuleSet, options: &CheckOptions) -> FileReport {
-    let (shown, bytes) = match input {
+fn check_input(input: Input, job: &Job<'_>) -> FileReport {
+    let (shown, path, bytes) = match input {
         Input::Stdin => {
             let mut bytes = Vec::new();
             let result = std::io::stdin().read_to_end(&mut bytes).map(|_| bytes);
-            ("-".to_owned(), result)
+            ("-".to_owned(), None, result)
         }
         Input::File { shown, path } => {
             let result = std::fs::read(&path);
-            (shown, result)
+            (shown, Some(path), result)
         }
-        Input::Unreadable { shown, error } => (shown, Err(std::io::Error::other(error))),
+        Input::Unreadable { shown, error } => (shown, None, Err(std::io::Error::other(error))),
     };
     let failed = |shown: String, error: String| FileReport {
         path: shown,
         text: String::new(),
         error: Some(error),
         diagnostics: Vec::new(),
+        diff: None,
+        fixes_applied: 0,
     };
     let bytes = match bytes {
         Ok(bytes) => bytes,
@@ -274,12 +527,67 @@ fn check_input(input: Input, rules: &RuleSet, options: &CheckOptions) -> FileRep
             );
         }
     };
-    let diagnostics = copydesk::check(&text, rules, options);
+    let options = CheckOptions {
+        publication_date: job.date,
+        document: path
+            .as_deref()
+            .map(DocumentKind::from_path)
+            .unwrap_or_default(),
+    };
+    let ignored: Vec<String> = match (job.project, path.as_deref()) {
+        (Some(project), Some(path)) => project.ignored_rules_for(path),
+        _ => Vec::new(),
+    };
+    let check = |text: &str| {
+        let mut diagnostics = copydesk::check(text, job.rules, &options);
+        if !ignored.is_empty() {
+            diagnostics.retain(|diagnostic| {
+                !ignored
+                    .iter()
+                    .any(|rule| rule == "*" || *rule == diagnostic.rule)
+            });
+        }
+        diagnostics
+    };
+    let Some(mode) = job.fixing else {
+        let diagnostics = check(&text);
+        return FileReport {
+            path: shown,
+            text,
+            error: None,
+            diagnostics,
+            diff: None,
+            fixes_applied: 0,
+        };
+    };
+    let (fixed, applied, remaining) = fix::fix_until_stable(&text, mode, check);
+    let mut diff = None;
+    if applied > 0 {
+        if job.write_fixes {
+            if let Some(path) = &path {
+                if let Err(error) = fix::write_atomically(path, &fixed) {
+                    return failed(shown, format!("cannot write the fixes: {error}"));
+                }
+            }
+        } else {
+            diff = Some(fix::unified_diff(&shown, &text, &fixed));
+        }
+    }
+    // With --diff nothing was written: the findings are those of the file
+    // as it stands.
+    let (text, diagnostics) = if job.write_fixes {
+        (fixed, remaining)
+    } else {
+        let d = check(&text);
+        (text, d)
+    };
     FileReport {
         path: shown,
         text,
         error: None,
         diagnostics,
+        diff,
+        fixes_applied: applied,
     }
 }
 

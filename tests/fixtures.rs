@@ -23,6 +23,7 @@ fn options_for(path: &Path) -> CheckOptions {
         });
     CheckOptions {
         publication_date: date,
+        document: copydesk::DocumentKind::from_path(path),
     }
 }
 
@@ -55,13 +56,15 @@ fn report_for(path: &Path, rules: &RuleSet) -> FileReport {
         text,
         error: None,
         diagnostics,
+        diff: None,
+        fixes_applied: 0,
     }
 }
 
 #[test]
 fn human_output() {
     let rules = default_rules();
-    insta::glob!("../fixtures", "**/*.{txt,md}", |path| {
+    insta::glob!("../fixtures", "**/*.{txt,md,html}", |path| {
         let report = report_for(path, &rules);
         let renderer = HumanRenderer::new(false);
         let mut out = Vec::new();

@@ -37,7 +37,17 @@ impl<'a> Article<'a> {
     }
 
     pub fn parse_with_date(text: &'a str, publication_date: Option<PublicationDate>) -> Self {
-        let syntax = syntax::parse(text);
+        Self::parse_with(text, publication_date, &[])
+    }
+
+    /// Parses with a publication date and the block boundaries a document
+    /// format fixes (sorted byte offsets; see [`syntax::parse_with_breaks`]).
+    pub fn parse_with(
+        text: &'a str,
+        publication_date: Option<PublicationDate>,
+        block_breaks: &[usize],
+    ) -> Self {
+        let syntax = syntax::parse_with_breaks(text, block_breaks);
         let quotations = quotes::pair_quotation_marks(text, &syntax);
         let names = names::name_mentions(text, &syntax);
         let dates = dates::date_mentions(text, &syntax);

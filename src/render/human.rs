@@ -13,7 +13,7 @@ use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use super::{FileReport, Summary};
+use super::{FileReport, Reporter, Summary};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::source::{LineIndex, Span};
 
@@ -170,5 +170,15 @@ fn join_and(parts: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+impl Reporter for HumanRenderer {
+    fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+        self.write_file(out, report)
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        self.write_summary(out, summary)
     }
 }

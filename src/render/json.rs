@@ -5,19 +5,11 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{FileReport, Summary};
+use super::{FileReport, Reporter, Summary};
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::source::{LineIndex, Span};
 
 pub const FORMAT_VERSION: u32 = 1;
-
-#[derive(Serialize)]
-struct Output<'a> {
-    version: u32,
-    tool: Tool,
-    files: Vec<JsonFile<'a>>,
-    summary: JsonSummary,
-}
 
 #[derive(Serialize)]
 struct Tool {
@@ -84,50 +76,85 @@ struct JsonSummary {
 }
 
 pub(crate) fn json_file(report: &FileReport) -> JsonFile<'_> {
-    let index = LineIndex::new(&report.text);
-    let text = report.text.as_str();
     JsonFile {
         path: &report.path,
         error: report.error.as_deref(),
-        diagnostics: report
-            .diagnostics
-            .iter()
-            .map(|diagnostic: &Diagnostic| JsonDiagnostic {
-                rule: &diagnostic.rule,
-                severity: diagnostic.severity.as_str(),
-                message: &diagnostic.message,
-                span: JsonSpan::new(text, &index, diagnostic.span),
-                related: diagnostic
-                    .related
-                    .iter()
-                    .map(|related| JsonRelated {
-                        span: JsonSpan::new(text, &index, related.span),
-                        message: &related.message,
-                    })
-                    .collect(),
-                help: diagnostic.help.as_deref(),
-                fix: diagnostic.fix.as_ref(),
-            })
-            .collect(),
+        diagnostics: json_diagnostics(report),
     }
 }
 
-/// Writes the whole run as one JSON document.
-pub fn write(out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
-    let summary = Summary::of(reports);
-    let output = Output {
-        version: FORMAT_VERSION,
-        tool: Tool {
+/// A file's findings in the JSON shape, positions computed from one line
+/// index.
+pub(crate) fn json_diagnostics(report: &FileReport) -> Vec<JsonDiagnostic<'_>> {
+    let index = LineIndex::new(&report.text);
+    let text = report.text.as_str();
+    report
+        .diagnostics
+        .iter()
+        .map(|diagnostic: &Diagnostic| JsonDiagnostic {
+            rule: &diagnostic.rule,
+            severity: diagnostic.severity.as_str(),
+            message: &diagnostic.message,
+            span: JsonSpan::new(text, &index, diagnostic.span),
+            related: diagnostic
+                .related
+                .iter()
+                .map(|related| JsonRelated {
+                    span: JsonSpan::new(text, &index, related.span),
+                    message: &related.message,
+                })
+                .collect(),
+            help: diagnostic.help.as_deref(),
+            fix: diagnostic.fix.as_ref(),
+        })
+        .collect()
+}
+
+/// Writes the run as one JSON document, a file at a time.
+#[derive(Debug, Default)]
+pub struct JsonReporter {
+    files_written: usize,
+}
+
+impl Reporter for JsonReporter {
+    fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        let tool = Tool {
             name: env!("CARGO_PKG_NAME"),
             version: env!("CARGO_PKG_VERSION"),
-        },
-        files: reports.iter().map(json_file).collect(),
-        summary: JsonSummary {
+        };
+        write!(out, "{{\"version\":{FORMAT_VERSION},\"tool\":")?;
+        serde_json::to_writer(&mut *out, &tool)?;
+        write!(out, ",\"files\":[")
+    }
+
+    fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+        if self.files_written > 0 {
+            write!(out, ",")?;
+        }
+        writeln!(out)?;
+        serde_json::to_writer(&mut *out, &json_file(report))?;
+        self.files_written += 1;
+        Ok(())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        let summary = JsonSummary {
             files: summary.files,
             diagnostics: summary.diagnostics,
             errors: summary.errors,
-        },
-    };
-    serde_json::to_writer_pretty(&mut *out, &output)?;
-    writeln!(out)
+        };
+        write!(out, "\n],\"summary\":")?;
+        serde_json::to_writer(&mut *out, &summary)?;
+        writeln!(out, "}}")
+    }
+}
+
+/// Writes whole reports as one JSON document.
+pub fn write(out: &mut dyn Write, reports: &[FileReport]) -> io::Result<()> {
+    let mut reporter = JsonReporter::default();
+    reporter.start(out)?;
+    for report in reports {
+        reporter.file(out, report)?;
+    }
+    reporter.finish(out, &Summary::of(reports))
 }

@@ -213,14 +213,26 @@ impl Report<'_> {
 }
 
 /// The rules in force for a run, in declaration order.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct RuleSet {
     rules: Vec<LoadedRule>,
+    /// Whether suppressions that suppress nothing are reported (the
+    /// built-in `unused-suppression` check).
+    pub report_unused_suppressions: bool,
+}
+
+impl Default for RuleSet {
+    fn default() -> Self {
+        RuleSet::new(Vec::new())
+    }
 }
 
 impl RuleSet {
     pub fn new(rules: Vec<LoadedRule>) -> Self {
-        RuleSet { rules }
+        RuleSet {
+            rules,
+            report_unused_suppressions: true,
+        }
     }
 
     pub fn rules(&self) -> &[LoadedRule] {

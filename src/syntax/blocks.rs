@@ -113,6 +113,14 @@ fn lines(text: &str) -> Vec<Line> {
 /// Splits the text into classified blocks. Total: any text gives blocks
 /// (possibly none, for blank text) that cover every non-blank character.
 pub fn blocks(text: &str) -> Vec<RawBlock> {
+    blocks_with_breaks(text, &[])
+}
+
+/// [`blocks`], where a line whose first character is at one of the sorted
+/// byte offsets `breaks` always starts a new block: a Markdown or HTML
+/// document's own block structure (a heading line directly above a
+/// paragraph, list items) that line layout alone does not show.
+pub fn blocks_with_breaks(text: &str, breaks: &[usize]) -> Vec<RawBlock> {
     let lines = lines(text);
     let mut paragraphs: Vec<Span> = Vec::new();
     let mut index = 0;
@@ -125,13 +133,13 @@ pub fn blocks(text: &str) -> Vec<RawBlock> {
         while index < lines.len() && !lines[index].blank {
             index += 1;
         }
-        split_run(text, &lines[run_start..index], &mut paragraphs);
+        split_run(text, &lines[run_start..index], breaks, &mut paragraphs);
     }
     classify(text, &paragraphs)
 }
 
 /// Splits one run of non-blank lines into paragraph spans.
-fn split_run(text: &str, run: &[Line], paragraphs: &mut Vec<Span>) {
+fn split_run(text: &str, run: &[Line], breaks: &[usize], paragraphs: &mut Vec<Span>) {
     let hard_wrapped = run.iter().all(|line| line.width <= WRAP_WIDTH);
     let least_indent = run.iter().map(|line| line.indent).min().unwrap_or(0);
     let mut current: Option<Span> = None;
@@ -144,7 +152,8 @@ fn split_run(text: &str, run: &[Line], paragraphs: &mut Vec<Span>) {
             || !hard_wrapped
             || (line.indent > least_indent && run[position - 1].indent <= line.indent)
             || address(line)
-            || address(&run[position - 1]);
+            || address(&run[position - 1])
+            || breaks.binary_search(&span.start).is_ok();
         if starts_paragraph {
             paragraphs.extend(current.take());
         }

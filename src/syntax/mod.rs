@@ -49,8 +49,14 @@ pub struct Syntax {
 
 /// Parses an article. Never fails and never panics.
 pub fn parse(text: &str) -> Syntax {
+    parse_with_breaks(text, &[])
+}
+
+/// [`parse`], with block boundaries a document format fixes (see
+/// [`blocks::blocks_with_breaks`]).
+pub fn parse_with_breaks(text: &str, breaks: &[usize]) -> Syntax {
     let tokens = tokens::tokenize(text);
-    let raw_blocks = blocks::blocks(text);
+    let raw_blocks = blocks::blocks_with_breaks(text, breaks);
     let mut syntax = Syntax {
         blocks: Vec::with_capacity(raw_blocks.len()),
         statements: Vec::new(),
