@@ -340,7 +340,15 @@ fn plant(form: Form, rng: &mut Lcg, host_date: Option<Date>, shift: u64) -> Plan
     let month = MONTHS[month_index(date)];
     let (day, year) = (date.day(), date.year());
     let sentence = match form {
-        Form::MonthDayYear => format!("The hearing was set for {full}, {month} {day}, {year}."),
+        Form::MonthDayYear => {
+            let month = if rng.below(2) == 0 {
+                month
+            } else {
+                MONTHS_AP[month_index(date)]
+            };
+            let comma = if rng.below(3) == 0 { "" } else { "," };
+            format!("The hearing was set for {full}, {month} {day}{comma} {year}.")
+        }
         Form::DayMonthYear => format!("The hearing was set for {full} {day} {month} {year}."),
         Form::DayMonthNoYear => format!("The hearing was set for {full}, {day} {month}."),
         Form::ApAbbreviations => format!(
@@ -491,12 +499,22 @@ fn states_a_year(text: &str) -> bool {
 
 /// The host with the sentence appended as a paragraph of its own, and the
 /// byte range of that paragraph.
+/// The host with the sentence inserted as a paragraph of its own, at the
+/// first paragraph break past the middle of the host (or at its end), and
+/// the byte range of the sentence.
 fn plant_into(host: &str, sentence: &str) -> (String, std::ops::Range<usize>) {
-    let mut text = host.trim_end().to_owned();
+    let host = host.trim_end();
+    let middle = host.len() / 2;
+    let cut = (middle..host.len())
+        .find(|&index| host.is_char_boundary(index) && host[index..].starts_with("\n\n"))
+        .unwrap_or(host.len());
+    let mut text = host[..cut].to_owned();
     text.push_str("\n\n");
     let start = text.len();
     text.push_str(sentence);
     let end = text.len();
+    text.push_str("\n\n");
+    text.push_str(host[cut..].trim_start());
     text.push('\n');
     (text, start..end)
 }
@@ -520,11 +538,31 @@ fn calendar_rules_on_the_corpus() {
     let articles = load_corpus(&dir);
 
     // 1. False alarms on the articles as published.
-    let findings: Vec<(usize, Vec<Diagnostic>)> = articles
+    let checked: Vec<(usize, Vec<Diagnostic>, usize, usize)> = articles
         .par_iter()
         .enumerate()
-        .map(|(index, article)| (index, check(&article.text, &rules, &options(article.date))))
-        .filter(|(_, diagnostics)| !diagnostics.is_empty())
+        .map(|(index, article)| {
+            let parsed = copydesk::Article::parse_with_date(&article.text, article.date);
+            let with_weekday = parsed.dates.iter().filter(|d| d.weekday.is_some());
+            let (mut weekday_dates, mut with_year) = (0, 0);
+            for mention in with_weekday {
+                weekday_dates += 1;
+                if mention.year.is_some() || article.date.is_some() {
+                    with_year += 1;
+                }
+            }
+            (index, rules.check(&parsed), weekday_dates, with_year)
+        })
+        .collect();
+    let weekday_dates: usize = checked.iter().map(|(_, _, count, _)| count).sum();
+    let with_year: usize = checked.iter().map(|(_, _, _, count)| count).sum();
+    println!(
+        "weekday+date mentions in the corpus: {weekday_dates}, of which {with_year} have a stated year or a publication date"
+    );
+    let findings: Vec<(usize, Vec<Diagnostic>)> = checked
+        .into_iter()
+        .filter(|(_, diagnostics, _, _)| !diagnostics.is_empty())
+        .map(|(index, diagnostics, _, _)| (index, diagnostics))
         .collect();
     let mut per_set: HashMap<&str, (usize, usize)> = HashMap::new();
     for article in &articles {

@@ -328,7 +328,8 @@ impl<'t> Cursor<'t> {
         self.index += 1;
         let mut span = token.span;
         // An abbreviated month may take a full stop: "Sept. 3", "Feb 26".
-        if word.len() <= 4 && self.touching(span.end) == Some(".") {
+        let abbreviated = word.len() <= 4 && !matches!(word, "May" | "June" | "July");
+        if abbreviated && self.touching(span.end) == Some(".") {
             span.end = self.tokens[self.index].span.end;
             self.index += 1;
         }
@@ -551,18 +552,20 @@ fn mentions_at(cursor: &mut Cursor<'_>, statement: usize) -> Vec<DateMention> {
             }
         }
         let comma = cursor.eat(",");
-        // "The Sun, March 3": an abbreviation needs its full stop before a
-        // comma to be a weekday.
-        if !(comma && !first_stopped && second.is_none()) {
-            let before_date = cursor.index;
-            if cursor.eat("(") {
-                date = parse_date(cursor, second.is_some()).filter(|_| cursor.eat(")"));
-            } else {
-                date = parse_date(cursor, second.is_some());
-            }
-            if date.is_none() {
-                cursor.index = before_date;
-            }
+        let before_date = cursor.index;
+        if cursor.eat("(") {
+            date = parse_date(cursor, second.is_some()).filter(|_| cursor.eat(")"));
+        } else {
+            date = parse_date(cursor, second.is_some());
+        }
+        // "Sun, March 3" may be a newspaper: an abbreviation without its
+        // full stop, before a comma, is a weekday only in a full date as web
+        // pages print it ("Mon, Sep 29, 2008").
+        if comma && !first_stopped && second.is_none() {
+            date = date.filter(|date| date.year.is_some() && date.second.is_none());
+        }
+        if date.is_none() {
+            cursor.index = before_date;
         }
         if date.is_some() {
             weekdays = Some((first, second));
@@ -824,5 +827,203 @@ mod tests {
     #[test]
     fn may_as_a_verb_is_not_a_date() {
         assert!(dates("Prices may rise.").is_empty());
+    }
+
+    #[test]
+    fn ranges_give_one_mention_per_end() {
+        assert_eq!(
+            dates("It runs Monday to Wednesday, March 1–3, 2021, then March 30 to April 2."),
+            [
+                (
+                    "Monday to Wednesday, March 1".to_owned(),
+                    Some(Weekday::Monday),
+                    3,
+                    1,
+                    Some(2021)
+                ),
+                (
+                    "Wednesday, March 1–3".to_owned(),
+                    Some(Weekday::Wednesday),
+                    3,
+                    3,
+                    Some(2021)
+                ),
+                ("March 30".to_owned(), None, 3, 30, None),
+                ("April 2".to_owned(), None, 4, 2, None),
+            ]
+        );
+        assert_eq!(
+            dates("Hearings run 30-31 June."),
+            [
+                ("30".to_owned(), None, 6, 30, None),
+                ("31 June".to_owned(), None, 6, 31, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn parenthesised_dates_and_weekdays() {
+        assert_eq!(
+            dates("Polls open on Monday (March 29) and close March 30 (Tuesday)."),
+            [
+                (
+                    "Monday (March 29".to_owned(),
+                    Some(Weekday::Monday),
+                    3,
+                    29,
+                    None
+                ),
+                (
+                    "March 30 (Tuesday".to_owned(),
+                    Some(Weekday::Tuesday),
+                    3,
+                    30,
+                    None
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_ordinal_of_the_month() {
+        assert_eq!(
+            dates("It began Monday the 1st of March 2021 and ended on the 5th of March."),
+            [
+                (
+                    "Monday the 1st of March 2021".to_owned(),
+                    Some(Weekday::Monday),
+                    3,
+                    1,
+                    Some(2021)
+                ),
+                ("the 5th of March".to_owned(), None, 3, 5, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn counts_and_newspapers_are_not_dates() {
+        assert_eq!(dates("Volume on Monday, March 3 mln shares was light."), []);
+        assert_eq!(
+            dates("He said on Monday, March 3, 2000 workers would strike."),
+            [(
+                "Monday, March 3".to_owned(),
+                Some(Weekday::Monday),
+                3,
+                3,
+                None
+            )]
+        );
+        assert_eq!(
+            dates("The Sun, March 3, 2021, said so. Sun, March 3 was cold."),
+            [
+                ("March 3, 2021".to_owned(), None, 3, 3, Some(2021)),
+                ("March 3".to_owned(), None, 3, 3, None)
+            ]
+        );
+        assert_eq!(
+            dates("Posted Mon, Sep 29, 2008."),
+            [(
+                "Mon, Sep 29, 2008".to_owned(),
+                Some(Weekday::Monday),
+                9,
+                29,
+                Some(2008)
+            )]
+        );
+        // Two weekdays and one day name no single day.
+        assert_eq!(
+            dates("Monday and Tuesday, March 2 was chosen."),
+            [("March 2".to_owned(), None, 3, 2, None)]
+        );
+        // A word link makes no range unless weekdays are paired.
+        assert_eq!(
+            dates("Shares fell Feb 28 and 30 traders left."),
+            [("Feb 28".to_owned(), None, 2, 28, None)]
+        );
+    }
+
+    #[test]
+    fn weekdays_tied_to_the_publication_date() {
+        let text = "Talks end today, Tuesday, and began yesterday (Monday). \
+                    Bonds fell today, Tuesday's data showed. Rain is due tomorrow, Wednesday.";
+        let syntax = parse(text);
+        let found: Vec<(&str, Weekday, i8)> = relative_weekdays(text, &syntax)
+            .into_iter()
+            .map(|relative| {
+                (
+                    relative.span.slice(text),
+                    relative.weekday.weekday,
+                    relative.offset,
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("today, Tuesday", Weekday::Tuesday, 0),
+                ("yesterday (Monday", Weekday::Monday, -1),
+                ("tomorrow, Wednesday", Weekday::Wednesday, 1),
+            ]
+        );
+    }
+
+    fn publication(text: &str) -> Option<(Date, DateSource)> {
+        let syntax = parse(text);
+        let dates = date_mentions(text, &syntax);
+        stated_publication_date(text, &syntax, &dates)
+    }
+
+    #[test]
+    fn publication_date_from_front_matter_or_dateline() {
+        let date = |s: &str| s.parse::<Date>().expect("a test date");
+        assert_eq!(
+            publication(
+                "---\ntitle: Talks\ndate: \"2021-12-30T10:00:00Z\"\n---\n\nTalks resume.\n"
+            ),
+            Some((date("2021-12-30"), DateSource::FrontMatter))
+        );
+        assert_eq!(
+            publication("Talks resume\n\nGENEVA, Dec. 30, 2021 (Reuters) — Talks resume.\n"),
+            Some((date("2021-12-30"), DateSource::Dateline))
+        );
+        assert_eq!(
+            publication("NEW YORK, Thursday, March 4, 2021 - Shares rose.\n"),
+            Some((date("2021-03-04"), DateSource::Dateline))
+        );
+        // A date in the body is not a dateline.
+        assert_eq!(
+            publication("Talks resume\n\nOn Dec. 30, 2021 — a Thursday — talks resume.\n"),
+            None
+        );
+        assert_eq!(publication("---\ntitle: no date\n---\n\nText.\n"), None);
+        assert_eq!(publication("---\ndate: soon\n---\n"), None);
+    }
+
+    #[test]
+    fn odd_text_does_not_panic() {
+        for text in [
+            "Monday,",
+            "Tues.",
+            "March",
+            "Monday (March",
+            "Monday to",
+            "the 1st of",
+            "March 3 (",
+            "today, ",
+            "---",
+            "---\ndate:",
+            "31 –",
+            "Feb. 29, 2021 (Monday)",
+            "é Monday, März 3 — 2021",
+        ] {
+            let syntax = parse(text);
+            let dates = date_mentions(text, &syntax);
+            let _ = relative_weekdays(text, &syntax);
+            let _ = stated_publication_date(text, &syntax, &dates);
+            for mention in dates {
+                assert!(text.get(mention.span.start..mention.span.end).is_some());
+            }
+        }
     }
 }
