@@ -23,8 +23,10 @@
 //! the publication date an article gives itself (front matter or dateline).
 //!
 //! Guards keep numbers that are not dates out: a day followed by a unit
-//! ("March 3 mln"), a year followed by a noun ("March 3, 2000 workers"), an
-//! abbreviated weekday that is also a word ("The Sun, March 3").
+//! ("March 3 mln"), an abbreviated weekday that is also a word ("The Sun,
+//! March 3"). A four-digit number followed by a noun ("on Monday, March 3,
+//! 2000 workers") may be a year or a count, so the date keeps no year and
+//! no weekday: nothing can be checked against it.
 
 use jiff::civil::{Date, Weekday};
 
@@ -296,8 +298,10 @@ impl<'t> Cursor<'t> {
         }
     }
 
-    /// A four-digit year, 1600–2199, not followed by a noun it counts.
-    fn year(&mut self) -> Option<(i16, Span)> {
+    /// A four-digit year, 1600–2199. `Some(Err(()))` for such a number
+    /// followed by a noun it may count ("March 3, 2000 workers"), which is
+    /// left unread.
+    fn year(&mut self) -> Option<Result<(i16, Span), ()>> {
         let saved = self.index;
         let (word, token) = self.peek()?;
         if token.kind != TokenKind::Number || word.len() != 4 {
@@ -317,9 +321,9 @@ impl<'t> Cursor<'t> {
         self.index = after;
         if counts {
             self.index = saved;
-            return None;
+            return Some(Err(()));
         }
-        Some((year, token.span))
+        Some(Ok((year, token.span)))
     }
 
     fn month(&mut self) -> Option<(i8, Span)> {
@@ -336,15 +340,18 @@ impl<'t> Cursor<'t> {
         Some((month, span))
     }
 
-    /// `[[","] year]`, restoring the cursor when there is none.
-    fn optional_year(&mut self) -> Option<(i16, Span)> {
+    /// `[[","] year]`, restoring the cursor when there is none. The flag
+    /// says a four-digit number that may be a count followed the date.
+    fn optional_year(&mut self) -> (Option<(i16, Span)>, bool) {
         let before = self.index;
         self.eat(",");
-        let year = self.year();
-        if year.is_none() {
-            self.index = before;
+        match self.year() {
+            Some(Ok(year)) => (Some(year), false),
+            other => {
+                self.index = before;
+                (None, other.is_some())
+            }
         }
-        year
     }
 }
 
@@ -364,6 +371,9 @@ struct ParsedDate {
     first: End,
     second: Option<End>,
     year: Option<(i16, Span)>,
+    /// A number that may be a year or a count followed the date: "on
+    /// Monday, March 3, 2000 workers" does not say which year it means.
+    ambiguous_year: bool,
 }
 
 impl ParsedDate {
@@ -392,11 +402,12 @@ fn parse_date(cursor: &mut Cursor<'_>, paired: bool) -> Option<ParsedDate> {
                 span: month_span.cover(day_span),
             };
             let second = range_end_month_first(cursor, month, paired);
-            let year = cursor.optional_year();
+            let (year, ambiguous_year) = cursor.optional_year();
             return Some(ParsedDate {
                 first,
                 second,
                 year,
+                ambiguous_year,
             });
         }
         cursor.index = start;
@@ -416,7 +427,7 @@ fn parse_date(cursor: &mut Cursor<'_>, paired: bool) -> Option<ParsedDate> {
         }
         cursor.eat("of");
         if let Some((month, month_span)) = cursor.month() {
-            let year = cursor.optional_year();
+            let (year, ambiguous_year) = cursor.optional_year();
             let (first, second) = match second_day {
                 Some((second, second_span)) => (
                     End {
@@ -443,6 +454,7 @@ fn parse_date(cursor: &mut Cursor<'_>, paired: bool) -> Option<ParsedDate> {
                 first,
                 second,
                 year,
+                ambiguous_year,
             });
         }
     }
@@ -593,6 +605,10 @@ fn mentions_at(cursor: &mut Cursor<'_>, statement: usize) -> Vec<DateMention> {
             date
         }
     };
+    if date.ambiguous_year {
+        // The weekday cannot be checked against a date of unknown year.
+        weekdays = None;
+    }
     let year = date.year.map(|(year, _)| year);
     let end_of = |end: End, weekday: Option<WeekdayMention>, whole: Span| DateMention {
         span: weekday.map_or(whole, |w| w.span.cover(whole)),
@@ -906,13 +922,8 @@ mod tests {
         assert_eq!(dates("Volume on Monday, March 3 mln shares was light."), []);
         assert_eq!(
             dates("He said on Monday, March 3, 2000 workers would strike."),
-            [(
-                "Monday, March 3".to_owned(),
-                Some(Weekday::Monday),
-                3,
-                3,
-                None
-            )]
+            // The weekday is dropped: the year may be 2000 or unstated.
+            [("March 3".to_owned(), None, 3, 3, None)]
         );
         assert_eq!(
             dates("The Sun, March 3, 2021, said so. Sun, March 3 was cold."),
