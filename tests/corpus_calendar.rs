@@ -243,6 +243,9 @@ enum Form {
     TheOrdinalOf,
     RangeStart,
     RangeEnd,
+    HyphenRange,
+    CrossMonthRange,
+    DayMonthCommaYear,
     NearYearEnd,
     TwoWeekdays,
     ArticleYear,
@@ -252,7 +255,7 @@ enum Form {
     LeapDay,
 }
 
-const FORMS: [Form; 17] = [
+const FORMS: [Form; 20] = [
     Form::MonthDayYear,
     Form::DayMonthYear,
     Form::DayMonthNoYear,
@@ -263,6 +266,9 @@ const FORMS: [Form; 17] = [
     Form::TheOrdinalOf,
     Form::RangeStart,
     Form::RangeEnd,
+    Form::HyphenRange,
+    Form::CrossMonthRange,
+    Form::DayMonthCommaYear,
     Form::NearYearEnd,
     Form::TwoWeekdays,
     Form::ArticleYear,
@@ -384,6 +390,59 @@ fn plant(form: Form, rng: &mut Lcg, host_date: Option<Date>, shift: u64) -> Plan
                 WEEKDAYS[last],
                 end.day()
             )
+        }
+        Form::HyphenRange => {
+            // "Mon.-Wed., Feb. 1-3, 2021", wrong at one end or the other.
+            let end = date.checked_add(2.days()).unwrap_or(date);
+            let (first, last) = if rng.below(2) == 0 {
+                (wrong, weekday_index(end.weekday()))
+            } else {
+                (weekday_index(date.weekday()), shifted(end.weekday(), shift))
+            };
+            format!(
+                "The hearings run {}-{}, {} {day}-{}, {year}.",
+                WEEKDAYS_AP[first],
+                WEEKDAYS_AP[last],
+                MONTHS_AP[month_index(date)],
+                end.day()
+            )
+        }
+        Form::CrossMonthRange => {
+            // "Tuesday through Thursday, March 30 to April 1, 2021".
+            let last_day = Date::new(year, date.month(), 1)
+                .map(|first| first.days_in_month())
+                .unwrap_or(28);
+            let start = Date::new(year, date.month(), last_day - 1).unwrap_or(date);
+            let end = start.checked_add(2.days()).unwrap_or(start);
+            let (first, last) = if rng.below(2) == 0 {
+                (
+                    shifted(start.weekday(), shift),
+                    weekday_index(end.weekday()),
+                )
+            } else {
+                (
+                    weekday_index(start.weekday()),
+                    shifted(end.weekday(), shift),
+                )
+            };
+            let year = end.year();
+            if start.year() != year {
+                // A range across New Year gives each end its own year; keep
+                // to one year here.
+                return plant(Form::MonthDayYear, rng, host_date, shift);
+            }
+            format!(
+                "The hearings run {} through {}, {} {} to {} {}, {year}.",
+                WEEKDAYS[first],
+                WEEKDAYS[last],
+                MONTHS[month_index(start)],
+                start.day(),
+                MONTHS[month_index(end)],
+                end.day()
+            )
+        }
+        Form::DayMonthCommaYear => {
+            format!("The hearing was set for {full}, {day} {month}, {year}.")
         }
         Form::NearYearEnd => {
             // A host "published" in the last days of December mentions an

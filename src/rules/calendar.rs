@@ -50,7 +50,7 @@
 //! - `nearby-months` (default `1`): how close (in months, within the same
 //!   year) a date without a year must be to one of the article's full
 //!   dates for their year to be assumed when there is no publication date.
-//!   `0` turns that inference off.
+//!   `0` accepts only a full date in the same month.
 //!
 //! Messages are written by the rule; `message` cannot be set.
 //!
@@ -761,5 +761,35 @@ mod tests {
         )
         .expect_err("a message is refused");
         assert!(error.to_string().contains("remove `message`"), "{error}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// Any mix of date-like pieces, multi-byte characters and line
+        /// endings checks without panicking, and every span slices the text
+        /// on character boundaries.
+        #[test]
+        fn odd_text_never_panics(pieces in proptest::collection::vec(0usize..24, 0..40)) {
+            const PIECES: [&str; 24] = [
+                "Monday", "Tues.", "Sun", ",", " ", "(", ")", "March", "Feb.", "29",
+                "31", "1st", "2021", "2000", "–", "-", "the", "of", "today", "\r\n",
+                "\n\n", "“", "é", "---\ndate: 2021-03-03\n---\n",
+            ];
+            let text: String = pieces.iter().map(|&index| PIECES[index]).collect();
+            for rule in [weekday_rule(), impossible_rule()] {
+                for date in [None, Some("2021-03-03")] {
+                    let date = date.map(|date| date.parse().expect("a test date"));
+                    let article = Article::parse_with_date(&text, date);
+                    for diagnostic in rule.check(&article) {
+                        let spans = std::iter::once(diagnostic.span)
+                            .chain(diagnostic.related.iter().map(|related| related.span));
+                        for span in spans {
+                            proptest::prop_assert!(text.get(span.start..span.end).is_some());
+                        }
+                    }
+                }
+            }
+        }
     }
 }
