@@ -357,6 +357,10 @@ impl<'t> Cursor<'t> {
 
 const DASHES: &[&str] = &["-", "–", "—"];
 const LINK_WORDS: &[&str] = &["to", "through", "and"];
+/// Words between two weekdays. "or" and "until" pair weekdays without
+/// making the days after them a range: "Monday or Tuesday, March 2" names
+/// no single weekday for March 2.
+const WEEKDAY_LINK_WORDS: &[&str] = &["to", "through", "and", "or", "until", "till"];
 
 /// One end of a parsed date: month, day and the span of that end.
 #[derive(Clone, Copy, Debug)]
@@ -557,7 +561,7 @@ fn mentions_at(cursor: &mut Cursor<'_>, statement: usize) -> Vec<DateMention> {
     if let Some((first, first_stopped)) = cursor.weekday() {
         let mut second = None;
         let before_link = cursor.index;
-        if cursor.eat_any(DASHES).is_some() || cursor.eat_any(LINK_WORDS).is_some() {
+        if cursor.eat_any(DASHES).is_some() || cursor.eat_any(WEEKDAY_LINK_WORDS).is_some() {
             match cursor.weekday() {
                 Some((weekday, _)) => second = Some(weekday),
                 None => cursor.index = before_link,
@@ -945,6 +949,10 @@ mod tests {
         // Two weekdays and one day name no single day.
         assert_eq!(
             dates("Monday and Tuesday, March 2 was chosen."),
+            [("March 2".to_owned(), None, 3, 2, None)]
+        );
+        assert_eq!(
+            dates("It falls on Monday or Tuesday, March 2."),
             [("March 2".to_owned(), None, 3, 2, None)]
         );
         // A word link makes no range unless weekdays are paired.
