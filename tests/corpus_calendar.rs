@@ -29,11 +29,10 @@ const SETS: &[&str] = &[
 /// Findings on the published corpus judged to be real slips in the
 /// published text: (file, rule, flagged text).
 const REAL_SLIPS: &[(&str, &str, &str)] = &[
-    // "fiscal 1987 ending September 31"
+    // Fiscal years said to end on a 31st of a 30-day month.
     ("reuters-01208.txt", "impossible-date", "September 31"),
-    // "the current year to September 31"
     ("reuters-09760.txt", "impossible-date", "September 31"),
-    // "the second quarter ended November 31", wrapped over two lines
+    // A quarter said to end on a 31st of a 30-day month, across a line break.
     ("reuters-10292.txt", "impossible-date", "November\n31"),
 ];
 
