@@ -36,7 +36,8 @@ use serde::Deserialize;
 
 use crate::diagnostic::Severity;
 use crate::rules::{
-    existence, substitution, KindOptions, LoadedRule, Origin, RuleMeta, RuleSet, RULE_KINDS,
+    calendar, existence, substitution, KindOptions, LoadedRule, Origin, RuleMeta, RuleSet,
+    RULE_KINDS,
 };
 use crate::source::LineIndex;
 
@@ -254,6 +255,7 @@ impl<'de> DeserializeSeed<'de> for RuleTableSeed<'_> {
     /// The one place that maps a kind name to its options type.
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Built, D::Error> {
         match self.kind {
+            "calendar" => calendar::Options::deserialize(deserializer).map(|o| self.build(o)),
             "existence" => existence::Options::deserialize(deserializer).map(|o| self.build(o)),
             "substitution" => {
                 substitution::Options::deserialize(deserializer).map(|o| self.build(o))
@@ -576,7 +578,7 @@ mod tests {
     fn unknown_kind_points_at_the_kind() {
         assert_eq!(
             error("[[rule]]\nid = \"a\"\nkind = \"existance\"\n"),
-            "news.toml:3:8: unknown rule kind `existance`; the kinds are existence, substitution"
+            "news.toml:3:8: unknown rule kind `existance`; the kinds are calendar, existence, substitution"
         );
     }
 

@@ -3,19 +3,35 @@
 //! The forms recognised here are the common ones of news copy:
 //!
 //! ```text
-//! date    = [ weekday [","] ] ( month-day | day-month ) [ [","] year ]
-//! month-day = month ["."] day [ordinal]           ; March 3, Sept. 3rd
-//! day-month = day [ordinal] month ["."]           ; 4 March
-//! weekday = Monday … Sunday | Mon. Tue. Tues. Wed. Thu. Thur. Thurs. Fri. Sat. Sun.
+//! mention   = weekdays [","] ( date | "(" date ")" )     ; Monday, March 3, 2021
+//!           | date [ "(" weekday ")" ]                   ; March 29 (Monday)
+//! weekdays  = weekday [ link weekday ]                   ; Monday to Wednesday
+//! date      = month-day | day-month
+//! month-day = month ["."] day [ link ( day | month ["."] day ) ] [[","] year]
+//!                                                        ; March 3, Sept. 3rd, March 1–3
+//! day-month = ["the"] day [ link ["the"] day ] ["of"] month ["."] [[","] year]
+//!                                                        ; 4 March, the 1st of March
+//! link      = "-" | "–" | "—" | "to" | "through" | "and"
+//! weekday   = Monday … Sunday | Mon. Tue. Tues. Wed. Thu. Thur. Thurs. Fri. Sat. Sun.
 //! ```
 //!
-//! Every weekday name is recorded as a [`WeekdayMention`] whether or not a
-//! date follows, so rules can read bare weekdays too.
+//! A range ("Monday to Wednesday, March 1–3") gives two mentions, one per
+//! end, each with its own weekday. Every weekday name written in full is
+//! also recorded as a [`WeekdayMention`] whether or not a date follows, so
+//! rules can read bare weekdays too; [`relative_weekdays`] finds the ones a
+//! publication date fixes ("today, Tuesday"), and [`stated_publication_date`]
+//! the publication date an article gives itself (front matter or dateline).
+//!
+//! Guards keep numbers that are not dates out: a day followed by a unit
+//! ("March 3 mln"), an abbreviated weekday that is also a word ("The Sun,
+//! March 3"). A four-digit number followed by a noun ("on Monday, March 3,
+//! 2000 workers") may be a year or a count, so the date keeps no year and
+//! no weekday: nothing can be checked against it.
 
 use jiff::civil::{Date, Weekday};
 
 use crate::source::Span;
-use crate::syntax::{Syntax, Token, TokenKind};
+use crate::syntax::{BlockKind, Syntax, Token, TokenKind};
 
 /// The date an article was published, fixing the year of dates without one.
 pub type PublicationDate = Date;
@@ -34,10 +50,40 @@ pub struct DateMention {
     pub month: i8,
     pub day: i8,
     pub year: Option<i16>,
-    /// The span of the month, day and year, without the weekday.
+    /// The span of the month, day and year, without the weekday. For one
+    /// end of a range, the span of that end ("March 1", "3").
     pub date_span: Span,
     /// Index into the article's statements.
     pub statement: usize,
+}
+
+impl DateMention {
+    /// The date, if the mention states its year and the date exists.
+    pub fn stated_date(&self) -> Option<Date> {
+        Date::new(self.year?, self.month, self.day).ok()
+    }
+}
+
+/// A weekday that a publication date fixes: "today, Tuesday",
+/// "yesterday (Monday)".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RelativeWeekday {
+    /// From "today" to the weekday.
+    pub span: Span,
+    pub weekday: WeekdayMention,
+    /// Days after the publication date: -1 yesterday, 0 today, 1 tomorrow.
+    pub offset: i8,
+    /// The word "today", "yesterday" or "tomorrow".
+    pub word: Span,
+}
+
+/// Where an article states its own publication date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateSource {
+    /// A leading `---` block with a `date: YYYY-MM-DD` line.
+    FrontMatter,
+    /// "WASHINGTON, March 3, 2021 —".
+    Dateline,
 }
 
 pub fn weekday_named(word: &str) -> Option<Weekday> {
@@ -72,11 +118,77 @@ pub fn month_named(word: &str) -> Option<i8> {
     })
 }
 
+/// The full English name of a weekday.
+pub fn weekday_name(weekday: Weekday) -> &'static str {
+    match weekday {
+        Weekday::Monday => "Monday",
+        Weekday::Tuesday => "Tuesday",
+        Weekday::Wednesday => "Wednesday",
+        Weekday::Thursday => "Thursday",
+        Weekday::Friday => "Friday",
+        Weekday::Saturday => "Saturday",
+        Weekday::Sunday => "Sunday",
+    }
+}
+
+/// The AP abbreviation of a weekday: Mon., Tues., Wed., Thurs., Fri., Sat.,
+/// Sun. (without the full stop).
+pub fn weekday_ap_abbreviation(weekday: Weekday) -> &'static str {
+    match weekday {
+        Weekday::Monday => "Mon",
+        Weekday::Tuesday => "Tues",
+        Weekday::Wednesday => "Wed",
+        Weekday::Thursday => "Thurs",
+        Weekday::Friday => "Fri",
+        Weekday::Saturday => "Sat",
+        Weekday::Sunday => "Sun",
+    }
+}
+
+/// The full English name of a month, 1–12.
+pub fn month_name(month: i8) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    usize::try_from(month - 1)
+        .ok()
+        .and_then(|index| NAMES.get(index))
+        .copied()
+        .unwrap_or("?")
+}
+
 /// Whether a weekday word is written out in full (abbreviations like "Sun"
 /// and "Sat" are also ordinary words and need a date beside them).
 fn is_full_weekday(word: &str) -> bool {
     word.ends_with("day")
 }
+
+/// Words that say the number before them counts something, so it is no
+/// day of the month: "March 3 mln", "Feb 2 pct".
+const UNITS: &[&str] = &[
+    "mln", "bln", "billion", "million", "thousand", "pct", "percent", "per", "pc", "dlrs", "dlr",
+    "cents", "points", "times", "%",
+];
+
+/// Words that may follow a year; any other lowercase word after a
+/// four-digit number makes it a count ("March 3, 2000 workers").
+const AFTER_YEAR: &[&str] = &[
+    "a", "after", "against", "and", "as", "at", "before", "but", "by", "during", "for", "from",
+    "had", "has", "have", "he", "in", "is", "it", "marked", "meeting", "of", "on", "or", "said",
+    "saw", "session", "she", "since", "that", "the", "their", "then", "there", "they", "through",
+    "to", "until", "was", "we", "were", "when", "which", "while", "will", "with", "would",
+];
 
 /// A cursor over one statement's tokens that skips white space.
 struct Cursor<'t> {
@@ -99,18 +211,63 @@ impl<'t> Cursor<'t> {
             .map(|token| (token.span.slice(self.text), *token))
     }
 
+    /// The next token without skipping white space, if it touches `end`.
+    fn touching(&self, end: usize) -> Option<&'t str> {
+        self.tokens
+            .get(self.index)
+            .filter(|token| token.span.start == end)
+            .map(|token| token.span.slice(self.text))
+    }
+
     fn eat(&mut self, literal: &str) -> bool {
+        self.eat_any(&[literal]).is_some()
+    }
+
+    fn eat_any(&mut self, literals: &[&str]) -> Option<Span> {
         let saved = self.index;
-        if self.peek().is_some_and(|(text, _)| text == literal) {
-            self.index += 1;
-            true
-        } else {
-            self.index = saved;
-            false
+        match self.peek() {
+            Some((text, token)) if literals.contains(&text) => {
+                self.index += 1;
+                Some(token.span)
+            }
+            _ => {
+                self.index = saved;
+                None
+            }
         }
     }
 
-    /// A day of the month, 1–31, written as a number or an ordinal.
+    /// A weekday name, with the full stop of an abbreviation. `None` for an
+    /// abbreviation after "the" ("The Sun").
+    fn weekday(&mut self) -> Option<(WeekdayMention, bool)> {
+        let saved = self.index;
+        let (word, token) = self.peek()?;
+        let weekday = weekday_named(word)?;
+        let position = self.index;
+        self.index += 1;
+        let mut span = token.span;
+        let full = is_full_weekday(word);
+        let mut stopped = false;
+        if !full {
+            let after_the = position
+                .checked_sub(2)
+                .and_then(|before| self.tokens.get(before))
+                .is_some_and(|before| matches!(before.span.slice(self.text), "the" | "The"));
+            if after_the {
+                self.index = saved;
+                return None;
+            }
+            if self.touching(span.end) == Some(".") {
+                span.end = self.tokens[self.index].span.end;
+                self.index += 1;
+                stopped = true;
+            }
+        }
+        Some((WeekdayMention { span, weekday }, full || stopped))
+    }
+
+    /// A day of the month, 1–31, written as a number or an ordinal, and not
+    /// followed by a unit.
     fn day(&mut self) -> Option<(i8, Span)> {
         let saved = self.index;
         let (word, token) = self.peek()?;
@@ -123,6 +280,15 @@ impl<'t> Cursor<'t> {
         match digits.parse::<i8>() {
             Ok(day) if ok && (1..=31).contains(&day) => {
                 self.index += 1;
+                let after = self.index;
+                let unit = self
+                    .peek()
+                    .is_some_and(|(next, _)| UNITS.contains(&next.to_ascii_lowercase().as_str()));
+                self.index = after;
+                if unit {
+                    self.index = saved;
+                    return None;
+                }
                 Some((day, token.span))
             }
             _ => {
@@ -132,18 +298,32 @@ impl<'t> Cursor<'t> {
         }
     }
 
-    /// A four-digit year, 1000–2999.
-    fn year(&mut self) -> Option<(i16, Span)> {
+    /// A four-digit year, 1600–2199. `Some(Err(()))` for such a number
+    /// followed by a noun it may count ("March 3, 2000 workers"), which is
+    /// left unread.
+    fn year(&mut self) -> Option<Result<(i16, Span), ()>> {
+        let saved = self.index;
         let (word, token) = self.peek()?;
-        if token.kind == TokenKind::Number && word.len() == 4 {
-            if let Ok(year) = word.parse::<i16>() {
-                if (1000..3000).contains(&year) {
-                    self.index += 1;
-                    return Some((year, token.span));
-                }
-            }
+        if token.kind != TokenKind::Number || word.len() != 4 {
+            return None;
         }
-        None
+        let year = word
+            .parse::<i16>()
+            .ok()
+            .filter(|y| (1600..2200).contains(y))?;
+        self.index += 1;
+        let after = self.index;
+        let counts = self.peek().is_some_and(|(next, next_token)| {
+            next_token.kind == TokenKind::Word
+                && next.starts_with(|c: char| c.is_alphabetic())
+                && !AFTER_YEAR.contains(&next)
+        });
+        self.index = after;
+        if counts {
+            self.index = saved;
+            return Some(Err(()));
+        }
+        Some(Ok((year, token.span)))
     }
 
     fn month(&mut self) -> Option<(i8, Span)> {
@@ -152,14 +332,162 @@ impl<'t> Cursor<'t> {
         self.index += 1;
         let mut span = token.span;
         // An abbreviated month may take a full stop: "Sept. 3", "Feb 26".
-        if let Some(stop) = self.tokens.get(self.index) {
-            if word.len() <= 4 && stop.span.start == span.end && stop.span.slice(self.text) == "." {
-                span.end = stop.span.end;
-                self.index += 1;
-            }
+        let abbreviated = word.len() <= 4 && !matches!(word, "May" | "June" | "July");
+        if abbreviated && self.touching(span.end) == Some(".") {
+            span.end = self.tokens[self.index].span.end;
+            self.index += 1;
         }
         Some((month, span))
     }
+
+    /// `[[","] year]`, restoring the cursor when there is none. The flag
+    /// says a four-digit number that may be a count followed the date.
+    fn optional_year(&mut self) -> (Option<(i16, Span)>, bool) {
+        let before = self.index;
+        self.eat(",");
+        match self.year() {
+            Some(Ok(year)) => (Some(year), false),
+            other => {
+                self.index = before;
+                (None, other.is_some())
+            }
+        }
+    }
+}
+
+const DASHES: &[&str] = &["-", "–", "—"];
+const LINK_WORDS: &[&str] = &["to", "through", "and"];
+/// Words between two weekdays. "or" and "until" pair weekdays without
+/// making the days after them a range: "Monday or Tuesday, March 2" names
+/// no single weekday for March 2.
+const WEEKDAY_LINK_WORDS: &[&str] = &["to", "through", "and", "or", "until", "till"];
+
+/// One end of a parsed date: month, day and the span of that end.
+#[derive(Clone, Copy, Debug)]
+struct End {
+    month: i8,
+    day: i8,
+    span: Span,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct ParsedDate {
+    first: End,
+    second: Option<End>,
+    year: Option<(i16, Span)>,
+    /// A number that may be a year or a count followed the date: "on
+    /// Monday, March 3, 2000 workers" does not say which year it means.
+    ambiguous_year: bool,
+}
+
+impl ParsedDate {
+    fn span(&self) -> Span {
+        let mut span = self.first.span;
+        if let Some(second) = self.second {
+            span = span.cover(second.span);
+        }
+        if let Some((_, year_span)) = self.year {
+            span = span.cover(year_span);
+        }
+        span
+    }
+}
+
+/// `month-day | day-month`. A range linked by a word needs a month on both
+/// ends unless `paired` (two weekdays were named), so "Feb 28 and 30
+/// people" is no range.
+fn parse_date(cursor: &mut Cursor<'_>, paired: bool) -> Option<ParsedDate> {
+    let start = cursor.index;
+    if let Some((month, month_span)) = cursor.month() {
+        if let Some((day, day_span)) = cursor.day() {
+            let first = End {
+                month,
+                day,
+                span: month_span.cover(day_span),
+            };
+            let second = range_end_month_first(cursor, month, paired);
+            let (year, ambiguous_year) = cursor.optional_year();
+            return Some(ParsedDate {
+                first,
+                second,
+                year,
+                ambiguous_year,
+            });
+        }
+        cursor.index = start;
+        return None;
+    }
+    let leading_the = cursor.eat_any(&["the"]);
+    if let Some((day, day_span)) = cursor.day() {
+        let first_start = leading_the.unwrap_or(day_span).start;
+        let mut second_day = None;
+        let before_link = cursor.index;
+        if cursor.eat_any(DASHES).is_some() || (paired && cursor.eat_any(LINK_WORDS).is_some()) {
+            cursor.eat("the");
+            second_day = cursor.day();
+            if second_day.is_none() {
+                cursor.index = before_link;
+            }
+        }
+        cursor.eat("of");
+        if let Some((month, month_span)) = cursor.month() {
+            let (year, ambiguous_year) = cursor.optional_year();
+            let (first, second) = match second_day {
+                Some((second, second_span)) => (
+                    End {
+                        month,
+                        day,
+                        span: Span::new(first_start, day_span.end),
+                    },
+                    Some(End {
+                        month,
+                        day: second,
+                        span: second_span.cover(month_span),
+                    }),
+                ),
+                None => (
+                    End {
+                        month,
+                        day,
+                        span: Span::new(first_start, month_span.end),
+                    },
+                    None,
+                ),
+            };
+            return Some(ParsedDate {
+                first,
+                second,
+                year,
+                ambiguous_year,
+            });
+        }
+    }
+    cursor.index = start;
+    None
+}
+
+/// The second end of "March 1–3", "March 30 to April 2".
+fn range_end_month_first(cursor: &mut Cursor<'_>, month: i8, paired: bool) -> Option<End> {
+    let before = cursor.index;
+    let dash = cursor.eat_any(DASHES).is_some();
+    if !dash && cursor.eat_any(LINK_WORDS).is_none() {
+        return None;
+    }
+    if let Some((second_month, month_span)) = cursor.month() {
+        if let Some((day, day_span)) = cursor.day() {
+            return Some(End {
+                month: second_month,
+                day,
+                span: month_span.cover(day_span),
+            });
+        }
+    } else if dash || paired {
+        if let Some((day, span)) = cursor.day() {
+            return Some(End { month, day, span });
+        }
+    }
+    cursor.index = before;
+    None
 }
 
 pub fn date_mentions(text: &str, syntax: &Syntax) -> Vec<DateMention> {
@@ -177,14 +505,25 @@ fn weekday_and_date_mentions(
     let mut weekdays = Vec::new();
     let mut dates = Vec::new();
     for (statement_index, statement) in syntax.statements.iter().enumerate() {
-        let tokens = &syntax.tokens[statement.tokens.clone()];
+        let Some(tokens) = syntax.tokens.get(statement.tokens.clone()) else {
+            continue;
+        };
+        for token in tokens {
+            let word = token.span.slice(text);
+            if let Some(weekday) = weekday_named(word).filter(|_| is_full_weekday(word)) {
+                weekdays.push(WeekdayMention {
+                    span: token.span,
+                    weekday,
+                });
+            }
+        }
         let mut index = 0;
         while index < tokens.len() {
             let token = tokens[index];
-            if token.kind != TokenKind::CapitalisedWord
-                && token.kind != TokenKind::Number
-                && token.kind != TokenKind::Word
-            {
+            if !matches!(
+                token.kind,
+                TokenKind::CapitalisedWord | TokenKind::Number | TokenKind::Word
+            ) {
                 index += 1;
                 continue;
             }
@@ -193,90 +532,237 @@ fn weekday_and_date_mentions(
                 tokens,
                 index,
             };
-            let mut weekday = None;
-            let word = token.span.slice(text);
-            if let Some(day) = weekday_named(word) {
-                cursor.index += 1;
-                let mut span = token.span;
-                if !is_full_weekday(word) {
-                    let before = cursor.index;
-                    if cursor.eat(".") {
-                        span.end = tokens[before].span.end;
-                    }
-                }
-                let mention = WeekdayMention { span, weekday: day };
-                if is_full_weekday(word) {
-                    weekdays.push(mention);
-                }
-                weekday = Some(mention);
-                cursor.eat(",");
-            }
-            let after_weekday = cursor.index;
-            if let Some(date) = parse_date(&mut cursor) {
-                let (month, day, year, date_span) = date;
-                let start = weekday.map_or(date_span.start, |w| w.span.start);
-                if weekday
-                    .is_some_and(|w| !is_full_weekday(w.span.slice(text).trim_end_matches('.')))
-                {
-                    weekdays.push(weekday.expect("checked above"));
-                }
-                dates.push(DateMention {
-                    span: Span::new(start, date_span.end),
-                    weekday,
-                    month,
-                    day,
-                    year,
-                    date_span,
-                    statement: statement_index,
-                });
-                index = cursor.index;
+            let found = mentions_at(&mut cursor, statement_index);
+            if found.is_empty() {
+                index += 1;
             } else {
-                index = if weekday.is_some() {
-                    after_weekday
-                } else {
-                    index + 1
-                };
+                for mention in found {
+                    if let Some(weekday) = mention.weekday {
+                        if !is_full_weekday(weekday.span.slice(text).trim_end_matches('.')) {
+                            weekdays.push(weekday);
+                        }
+                    }
+                    dates.push(mention);
+                }
+                index = cursor.index.max(index + 1);
             }
         }
     }
     weekdays.sort_by_key(|mention| mention.span);
+    weekdays.dedup();
     (weekdays, dates)
 }
 
-/// `month-day [[","] year] | day-month [year]`
-fn parse_date(cursor: &mut Cursor<'_>) -> Option<(i8, i8, Option<i16>, Span)> {
+/// The mentions starting at the cursor: none, one, or two for a range.
+fn mentions_at(cursor: &mut Cursor<'_>, statement: usize) -> Vec<DateMention> {
     let start = cursor.index;
-    if let Some((month, month_span)) = cursor.month() {
-        if let Some((day, day_span)) = cursor.day() {
-            let mut span = month_span.cover(day_span);
-            let before_year = cursor.index;
-            cursor.eat(",");
-            let year = match cursor.year() {
-                Some((year, year_span)) => {
-                    span = span.cover(year_span);
-                    Some(year)
-                }
-                None => {
-                    cursor.index = before_year;
-                    None
-                }
-            };
-            return Some((month, day, year, span));
+    let mut weekdays: Option<(WeekdayMention, Option<WeekdayMention>)> = None;
+    let mut date = None;
+    if let Some((first, first_stopped)) = cursor.weekday() {
+        let mut second = None;
+        let before_link = cursor.index;
+        if cursor.eat_any(DASHES).is_some() || cursor.eat_any(WEEKDAY_LINK_WORDS).is_some() {
+            match cursor.weekday() {
+                Some((weekday, _)) => second = Some(weekday),
+                None => cursor.index = before_link,
+            }
         }
-        cursor.index = start;
+        let comma = cursor.eat(",");
+        let before_date = cursor.index;
+        if cursor.eat("(") {
+            date = parse_date(cursor, second.is_some()).filter(|_| cursor.eat(")"));
+        } else {
+            date = parse_date(cursor, second.is_some());
+        }
+        // "Sun, March 3" may be a newspaper: an abbreviation without its
+        // full stop, before a comma, is a weekday only in a full date as web
+        // pages print it ("Mon, Sep 29, 2008").
+        if comma && !first_stopped && second.is_none() {
+            date = date.filter(|date| date.year.is_some() && date.second.is_none());
+        }
+        if date.is_none() {
+            cursor.index = before_date;
+        }
+        if date.is_some() {
+            weekdays = Some((first, second));
+        } else {
+            cursor.index = start;
+        }
+    }
+    let date = match date {
+        Some(date) => date,
+        None => {
+            let date = parse_date(cursor, false);
+            let Some(date) = date else {
+                cursor.index = start;
+                return Vec::new();
+            };
+            // "March 29 (Monday)"
+            if date.second.is_none() {
+                let before = cursor.index;
+                let after = cursor.eat("(").then(|| cursor.weekday()).flatten();
+                match after {
+                    Some((weekday, _)) if cursor.eat(")") => weekdays = Some((weekday, None)),
+                    _ => cursor.index = before,
+                }
+            }
+            date
+        }
+    };
+    if date.ambiguous_year {
+        // The weekday cannot be checked against a date of unknown year.
+        weekdays = None;
+    }
+    let year = date.year.map(|(year, _)| year);
+    let end_of = |end: End, weekday: Option<WeekdayMention>, whole: Span| DateMention {
+        span: weekday.map_or(whole, |w| w.span.cover(whole)),
+        weekday,
+        month: end.month,
+        day: end.day,
+        year,
+        date_span: whole,
+        statement,
+    };
+    match (date.second, weekdays) {
+        (None, weekday) => {
+            // "Monday and Tuesday, March 1" names no single day.
+            let weekday = weekday.and_then(|(first, second)| second.is_none().then_some(first));
+            vec![end_of(date.first, weekday, date.span())]
+        }
+        (Some(second), Some((first_weekday, Some(second_weekday)))) => vec![
+            end_of(date.first, Some(first_weekday), date.first.span),
+            end_of(second, Some(second_weekday), second.span),
+        ],
+        (Some(second), weekday) => vec![
+            end_of(date.first, weekday.map(|(first, _)| first), date.first.span),
+            end_of(second, None, second.span),
+        ],
+    }
+}
+
+/// "today, Tuesday", "yesterday (Monday)", "tomorrow, Thursday,": a full
+/// weekday set beside the word that ties it to the publication date. A
+/// weekday that runs on ("today, Tuesday's figures") is left alone.
+pub fn relative_weekdays(text: &str, syntax: &Syntax) -> Vec<RelativeWeekday> {
+    let mut found = Vec::new();
+    for statement in &syntax.statements {
+        let Some(tokens) = syntax.tokens.get(statement.tokens.clone()) else {
+            continue;
+        };
+        for (index, token) in tokens.iter().enumerate() {
+            let offset = match token.span.slice(text) {
+                "today" | "Today" => 0,
+                "yesterday" | "Yesterday" => -1,
+                "tomorrow" | "Tomorrow" => 1,
+                _ => continue,
+            };
+            let mut cursor = Cursor {
+                text,
+                tokens,
+                index: index + 1,
+            };
+            let parenthesised = if cursor.eat("(") {
+                true
+            } else if cursor.eat(",") {
+                false
+            } else {
+                continue;
+            };
+            let Some((weekday, _)) = cursor.weekday() else {
+                continue;
+            };
+            if !is_full_weekday(weekday.span.slice(text)) {
+                continue;
+            }
+            let closed = if parenthesised {
+                cursor.eat(")")
+            } else {
+                cursor.peek().is_none_or(|(next, _)| {
+                    matches!(next, "," | "." | ";" | ":" | ")" | "-" | "–" | "—")
+                })
+            };
+            if closed {
+                found.push(RelativeWeekday {
+                    span: token.span.cover(weekday.span),
+                    weekday,
+                    offset,
+                    word: token.span,
+                });
+            }
+        }
+    }
+    found
+}
+
+/// The publication date an article states itself: a `date: YYYY-MM-DD`
+/// line in a leading `---` front-matter block, else a full date in the
+/// dateline ("WASHINGTON, March 3, 2021 —", "LONDON, Wednesday 3 March
+/// 2021 (Reuters) -").
+pub fn stated_publication_date(
+    text: &str,
+    syntax: &Syntax,
+    dates: &[DateMention],
+) -> Option<(Date, DateSource)> {
+    if let Some(date) = front_matter_date(text) {
+        return Some((date, DateSource::FrontMatter));
+    }
+    let first_body = syntax.blocks.iter().position(|block| {
+        matches!(block.kind, BlockKind::Dateline | BlockKind::Paragraph)
+            && !block.span.slice(text).starts_with("---")
+    })?;
+    let first_body_block = syntax.blocks.get(first_body)?;
+    let mention = dates.iter().find(|mention| {
+        syntax
+            .statements
+            .get(mention.statement)
+            .is_some_and(|statement| statement.block >= first_body)
+    })?;
+    let statement = syntax.statements.get(mention.statement)?;
+    // The dateline is the opening of the first body block, or a dateline
+    // block of its own with the paragraph after it.
+    let block = syntax.blocks.get(statement.block)?;
+    if statement.block != first_body && first_body_block.kind != BlockKind::Dateline {
         return None;
     }
-    if let Some((day, day_span)) = cursor.day() {
-        if let Some((month, month_span)) = cursor.month() {
-            let mut span = day_span.cover(month_span);
-            let year = cursor.year().map(|(year, year_span)| {
-                span = span.cover(year_span);
-                year
-            });
-            return Some((month, day, year, span));
+    let before = text.get(block.span.start..mention.span.start)?.trim_end();
+    let place = before.strip_suffix(',')?;
+    let is_place = place.chars().any(char::is_alphabetic)
+        && !place.chars().any(char::is_lowercase)
+        && !place.contains('\n');
+    let after = text.get(mention.span.end..block.span.end)?.trim_start();
+    let after = match after.strip_prefix('(') {
+        Some(rest) => rest
+            .split_once(')')
+            .map_or("", |(_, rest)| rest.trim_start()),
+        None => after,
+    };
+    let dashed = after.starts_with(['-', '–', '—'])
+        || (after.is_empty() && block.kind == BlockKind::Dateline);
+    if is_place && dashed {
+        Some((mention.stated_date()?, DateSource::Dateline))
+    } else {
+        None
+    }
+}
+
+/// `date: YYYY-MM-DD` (quoted or not, perhaps with a time after it) in a
+/// front-matter block that opens the text.
+fn front_matter_date(text: &str) -> Option<Date> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines = text.lines();
+    if lines.next()?.trim_end() != "---" {
+        return None;
+    }
+    for line in lines {
+        let line = line.trim_end();
+        if line == "---" || line == "..." {
+            return None;
+        }
+        if let Some(value) = line.strip_prefix("date:") {
+            let value = value.trim().trim_matches(['"', '\'']);
+            return value.get(..10)?.parse().ok();
         }
     }
-    cursor.index = start;
     None
 }
 
@@ -361,5 +847,202 @@ mod tests {
     #[test]
     fn may_as_a_verb_is_not_a_date() {
         assert!(dates("Prices may rise.").is_empty());
+    }
+
+    #[test]
+    fn ranges_give_one_mention_per_end() {
+        assert_eq!(
+            dates("It runs Monday to Wednesday, March 1–3, 2021, then March 30 to April 2."),
+            [
+                (
+                    "Monday to Wednesday, March 1".to_owned(),
+                    Some(Weekday::Monday),
+                    3,
+                    1,
+                    Some(2021)
+                ),
+                (
+                    "Wednesday, March 1–3".to_owned(),
+                    Some(Weekday::Wednesday),
+                    3,
+                    3,
+                    Some(2021)
+                ),
+                ("March 30".to_owned(), None, 3, 30, None),
+                ("April 2".to_owned(), None, 4, 2, None),
+            ]
+        );
+        assert_eq!(
+            dates("Hearings run 30-31 June."),
+            [
+                ("30".to_owned(), None, 6, 30, None),
+                ("31 June".to_owned(), None, 6, 31, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn parenthesised_dates_and_weekdays() {
+        assert_eq!(
+            dates("Polls open on Monday (March 29) and close March 30 (Tuesday)."),
+            [
+                (
+                    "Monday (March 29".to_owned(),
+                    Some(Weekday::Monday),
+                    3,
+                    29,
+                    None
+                ),
+                (
+                    "March 30 (Tuesday".to_owned(),
+                    Some(Weekday::Tuesday),
+                    3,
+                    30,
+                    None
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_ordinal_of_the_month() {
+        assert_eq!(
+            dates("It began Monday the 1st of March 2021 and ended on the 5th of March."),
+            [
+                (
+                    "Monday the 1st of March 2021".to_owned(),
+                    Some(Weekday::Monday),
+                    3,
+                    1,
+                    Some(2021)
+                ),
+                ("the 5th of March".to_owned(), None, 3, 5, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn counts_and_newspapers_are_not_dates() {
+        assert_eq!(dates("Volume on Monday, March 3 mln shares was light."), []);
+        assert_eq!(
+            dates("He said on Monday, March 3, 2000 workers would strike."),
+            // The weekday is dropped: the year may be 2000 or unstated.
+            [("March 3".to_owned(), None, 3, 3, None)]
+        );
+        assert_eq!(
+            dates("The Sun, March 3, 2021, said so. Sun, March 3 was cold."),
+            [
+                ("March 3, 2021".to_owned(), None, 3, 3, Some(2021)),
+                ("March 3".to_owned(), None, 3, 3, None)
+            ]
+        );
+        assert_eq!(
+            dates("Posted Mon, Sep 29, 2008."),
+            [(
+                "Mon, Sep 29, 2008".to_owned(),
+                Some(Weekday::Monday),
+                9,
+                29,
+                Some(2008)
+            )]
+        );
+        // Two weekdays and one day name no single day.
+        assert_eq!(
+            dates("Monday and Tuesday, March 2 was chosen."),
+            [("March 2".to_owned(), None, 3, 2, None)]
+        );
+        assert_eq!(
+            dates("It falls on Monday or Tuesday, March 2."),
+            [("March 2".to_owned(), None, 3, 2, None)]
+        );
+        // A word link makes no range unless weekdays are paired.
+        assert_eq!(
+            dates("Shares fell Feb 28 and 30 traders left."),
+            [("Feb 28".to_owned(), None, 2, 28, None)]
+        );
+    }
+
+    #[test]
+    fn weekdays_tied_to_the_publication_date() {
+        let text = "Talks end today, Tuesday, and began yesterday (Monday). \
+                    Bonds fell today, Tuesday's data showed. Rain is due tomorrow, Wednesday.";
+        let syntax = parse(text);
+        let found: Vec<(&str, Weekday, i8)> = relative_weekdays(text, &syntax)
+            .into_iter()
+            .map(|relative| {
+                (
+                    relative.span.slice(text),
+                    relative.weekday.weekday,
+                    relative.offset,
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("today, Tuesday", Weekday::Tuesday, 0),
+                ("yesterday (Monday", Weekday::Monday, -1),
+                ("tomorrow, Wednesday", Weekday::Wednesday, 1),
+            ]
+        );
+    }
+
+    fn publication(text: &str) -> Option<(Date, DateSource)> {
+        let syntax = parse(text);
+        let dates = date_mentions(text, &syntax);
+        stated_publication_date(text, &syntax, &dates)
+    }
+
+    #[test]
+    fn publication_date_from_front_matter_or_dateline() {
+        let date = |s: &str| s.parse::<Date>().expect("a test date");
+        assert_eq!(
+            publication(
+                "---\ntitle: Talks\ndate: \"2021-12-30T10:00:00Z\"\n---\n\nTalks resume.\n"
+            ),
+            Some((date("2021-12-30"), DateSource::FrontMatter))
+        );
+        assert_eq!(
+            publication("Talks resume\n\nGENEVA, Dec. 30, 2021 (Reuters) — Talks resume.\n"),
+            Some((date("2021-12-30"), DateSource::Dateline))
+        );
+        assert_eq!(
+            publication("NEW YORK, Thursday, March 4, 2021 - Shares rose.\n"),
+            Some((date("2021-03-04"), DateSource::Dateline))
+        );
+        // A date in the body is not a dateline.
+        assert_eq!(
+            publication("Talks resume\n\nOn Dec. 30, 2021 — a Thursday — talks resume.\n"),
+            None
+        );
+        assert_eq!(publication("---\ntitle: no date\n---\n\nText.\n"), None);
+        assert_eq!(publication("---\ndate: soon\n---\n"), None);
+    }
+
+    #[test]
+    fn odd_text_does_not_panic() {
+        for text in [
+            "Monday,",
+            "Tues.",
+            "March",
+            "Monday (March",
+            "Monday to",
+            "the 1st of",
+            "March 3 (",
+            "today, ",
+            "---",
+            "---\ndate:",
+            "31 –",
+            "Feb. 29, 2021 (Monday)",
+            "é Monday, März 3 — 2021",
+        ] {
+            let syntax = parse(text);
+            let dates = date_mentions(text, &syntax);
+            let _ = relative_weekdays(text, &syntax);
+            let _ = stated_publication_date(text, &syntax, &dates);
+            for mention in dates {
+                assert!(text.get(mention.span.start..mention.span.end).is_some());
+            }
+        }
     }
 }

@@ -51,6 +51,7 @@ macro_rules! rule_options {
     };
 }
 
+pub mod calendar;
 pub mod existence;
 pub mod substitution;
 #[cfg(test)]
@@ -98,6 +99,7 @@ pub trait KindOptions: HasCommonOptions + serde::de::DeserializeOwned {
 /// dispatch in [`crate::config`], the documentation and the default rule
 /// file in step.
 pub const RULE_KINDS: &[RuleKind] = &[
+    <calendar::Options as KindOptions>::KIND,
     <existence::Options as KindOptions>::KIND,
     <substitution::Options as KindOptions>::KIND,
 ];
