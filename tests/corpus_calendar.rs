@@ -152,6 +152,7 @@ fn load_corpus(dir: &Path) -> Vec<CorpusArticle> {
 fn options(date: Option<Date>) -> CheckOptions {
     CheckOptions {
         publication_date: date,
+        ..CheckOptions::default()
     }
 }
 
