@@ -261,6 +261,14 @@ fn classify_quote_marks(text: &str, tokens: &mut [Token]) {
 
         token.kind = match (mark, weight) {
             ('’' | '\'', _) if word_before && word_after => TokenKind::Apostrophe,
+            // Wire copy typed on keyboards without an apostrophe: Japan"s.
+            ('"', _)
+                if word_before
+                    && after == Some('s')
+                    && !text[span.end..].chars().nth(1).is_some_and(is_word_char) =>
+            {
+                TokenKind::Apostrophe
+            }
             ('’' | '\'', _) if open_context && after.is_some_and(|c| c.is_ascii_digit()) => {
                 TokenKind::Apostrophe
             }
@@ -390,6 +398,26 @@ mod tests {
     #[test]
     fn crlf_is_one_line_break() {
         assert_eq!(kinds("a\r\nb")[1], ("\r\n", TokenKind::LineBreak));
+    }
+
+    #[test]
+    fn straight_double_mark_between_a_word_and_s_is_an_apostrophe() {
+        // Wire copy typed without an apostrophe key: Japan"s.
+        assert_eq!(kinds("Japan\"s trade")[1], ("\"", TokenKind::Apostrophe));
+        assert_eq!(
+            kinds("the \"says\" word")[2].1,
+            TokenKind::Quote {
+                side: QuoteSide::Opening,
+                weight: QuoteWeight::Double
+            }
+        );
+        assert_eq!(
+            kinds("said\"so")[1].1,
+            TokenKind::Quote {
+                side: QuoteSide::Ambiguous,
+                weight: QuoteWeight::Double
+            }
+        );
     }
 
     #[test]
