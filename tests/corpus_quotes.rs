@@ -16,7 +16,8 @@
 //!
 //! # Recall
 //! From every article on which `unbalanced-quote` is silent and which has a
-//! double quotation mark, one double mark (" “ ” « » „, not an inch mark) is
+//! double quotation mark (every curly-quote article, and the half of the
+//! straight-quote articles, chosen by a second hash of the name), one double mark (" “ ” « » „, not an inch mark) is
 //! chosen by a hash of the file name and deleted; the rule must then flag
 //! the article. Two kinds of deletion leave copy that is valid under the
 //! multi-paragraph convention, so no rule can see them, and they are
@@ -125,12 +126,17 @@ fn documents(dir: &Path) -> Vec<Document> {
     documents
 }
 
-/// FNV-1a, so the chosen mark does not depend on the standard library's
-/// hasher.
+/// FNV-1a with a splitmix64 finaliser, so the chosen mark does not depend
+/// on the standard library's hasher. (Plain FNV-1a's low bit is only the
+/// parity of the name's odd bytes, too weak to choose among two marks.)
 fn fnv(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
+    });
+    let mut z = hash.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
 }
 
 fn excerpt(text: &str, offset: usize) -> String {
@@ -309,6 +315,12 @@ fn paired_delimiters_on_the_corpus() {
         .par_iter()
         .zip(&findings)
         .filter(|(_, diagnostics)| diagnostics.iter().all(|d| d.rule != "unbalanced-quote"))
+        // Half the straight-quote articles keep the debug-build run near a
+        // minute; the curly sets are all used. The half is chosen by a hash
+        // independent of the one that picks the mark.
+        .filter(|(document, _)| {
+            document.style == Style::Curly || fnv(&format!("sample:{}", document.name)) % 2 == 0
+        })
         .filter_map(|(document, _)| {
             delete_one_mark(document, &quote_rules)
                 .map(|(deletion, label)| (document.style, deletion, label))

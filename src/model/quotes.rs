@@ -357,16 +357,32 @@ fn lost_paragraph_break(text: &str, open: Span, next: Span) -> bool {
         return false;
     }
     // A quotation carried over paragraphs is speech quoted in full
-    // sentences; a quoted phrase ("a so-called "flash estimate") is not.
+    // sentences, or resumed after its attribution (`he said, "and…`); a
+    // quoted phrase ("a so-called "flash estimate") is not.
     let full_sentence = between
         .chars()
-        .find(|c| !c.is_whitespace())
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        .find(|c| !c.is_whitespace() && !"[(‘'".contains(*c))
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || resumes_after_attribution(text, open);
     let ends_sentence = full_sentence
         && trimmed
             .trim_end_matches([')', ']', '’', '\''])
             .ends_with(['.', '?', '!', '…', ':']);
     ends_sentence && !names_a_speaker(trimmed)
+}
+
+/// Whether the opening mark at `open` resumes a quotation after its
+/// attribution: `…tournament," he said, "and maybe…`.
+fn resumes_after_attribution(text: &str, open: Span) -> bool {
+    let before = text[..open.start].trim_end();
+    let Some(clause) = before.strip_suffix(',') else {
+        return false;
+    };
+    clause
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .any(|word| SPEECH_VERBS.contains(&word.to_lowercase().as_str()))
 }
 
 /// Whether a stretch of supposedly quoted text holds an attribution, the
@@ -389,9 +405,16 @@ fn names_a_speaker(stretch: &str) -> bool {
         if !SPEECH_VERBS.contains(&bare.as_str()) {
             return false;
         }
+        // `go, he said.` or `go, said David Wyss of Data Resources Inc.`:
+        // the attribution is a short clause of its own; `rugby, people said
+        // 'you are dreaming' but…` runs on.
         let after_comma = words[index.saturating_sub(4)..index]
             .iter()
-            .any(|before| before.ends_with([',', '?', '!']));
+            .any(|before| before.ends_with([',', '?', '!']))
+            && words[index..]
+                .iter()
+                .take(7)
+                .any(|after| after.ends_with(['.', ',', ':', ';']));
         let introduces = stretch.ends_with(':') && index >= last_sentence_start;
         after_comma || introduces
     })

@@ -156,7 +156,7 @@ fn block_end(article: &Article<'_>, block: &Block) -> Span {
 /// Words a curly ‘ stands for an apostrophe before, typed with the wrong
 /// shape by a word processor: ‘Tis, ‘em, rock ‘n’ roll.
 const ELISIONS: &[&str] = &[
-    "tis", "twas", "em", "cause", "til", "till", "n", "bout", "round", "nuff", "cos",
+    "tis", "twas", "em", "cause", "cuz", "til", "till", "n", "bout", "round", "nuff", "cos",
 ];
 
 fn check_quotation_marks(article: &Article<'_>, report: &mut Report<'_>) {
@@ -256,6 +256,10 @@ fn check_double(article: &Article<'_>, report: &mut Report<'_>, mark: &QuoteMark
                 "close it with {close} where the quoted words end, before the next quotation opens"
             ))
         }
+        // `Home » News » World`: a breadcrumb separator, not a quotation.
+        MarkState::Unopened if matches!(glyph, '»' | '›') && spaced(article.text, mark.span) => {
+            return;
+        }
         MarkState::Unopened => {
             let open = opening_for(glyph);
             report
@@ -269,6 +273,18 @@ fn check_double(article: &Article<'_>, report: &mut Report<'_>, mark: &QuoteMark
         }
     };
     report.push(diagnostic);
+}
+
+/// Whether white space stands on both sides of `span`.
+fn spaced(text: &str, span: Span) -> bool {
+    text[..span.start]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_whitespace)
+        && text[span.end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_whitespace)
 }
 
 /// A curly mark used for the other side: `said, ”The` or `?“`. (The “
@@ -598,6 +614,10 @@ mod tests {
             "The 6' 2\" forward signed for 5' 11\".",
             "Japan\"s trade surplus grew.",
             "<meta content=\"x\" name=\"y\">",
+            "Home » News » World",
+            "He said: \"[The plan] works. \"It is normal.\"",
+            "\"It is new,\" he said, \"and it works. \"We are sure.\"",
+            "\"I train daily. Back in rugby, people said 'you are dreaming' but it starts with a dream. \"It is up to you.\"",
         ] {
             assert_eq!(check_rule(&rule, text), "", "{text}");
         }
