@@ -408,7 +408,18 @@ fn names_a_speaker(stretch: &str) -> bool {
         // `go, he said.` or `go, said David Wyss of Data Resources Inc.`:
         // the attribution is a short clause of its own; `rugby, people said
         // 'you are dreaming' but…` runs on.
-        let after_comma = words[index.saturating_sub(4)..index]
+        // `as I have said it was…` or `he says, 'I regret…'` is speech
+        // reporting speech, not an attribution of the quotation.
+        let reported = index
+            .checked_sub(1)
+            .is_some_and(|before| AUXILIARIES.contains(&words[before].to_lowercase().as_str()))
+            || words
+                .get(index + 1)
+                .is_some_and(|after| after.starts_with(['\'', '‘', '"', '“']));
+        if reported {
+            return false;
+        }
+        let after_comma = words[index.saturating_sub(8)..index]
             .iter()
             .any(|before| before.ends_with([',', '?', '!']))
             && words[index..]
@@ -419,6 +430,11 @@ fn names_a_speaker(stretch: &str) -> bool {
         after_comma || introduces
     })
 }
+
+/// Words before a verb of saying that make it part of the quoted speech.
+const AUXILIARIES: &[&str] = &[
+    "have", "has", "had", "i", "we", "you", "will", "would", "to", "not", "never", "always",
+];
 
 /// Verbs that attribute a quotation to its speaker.
 const SPEECH_VERBS: &[&str] = &[
