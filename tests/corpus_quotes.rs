@@ -66,12 +66,241 @@ enum Style {
 
 /// Findings read and judged real slips in the published copy: (set/file,
 /// byte offset of the flagged mark, why).
-const REAL_SLIPS: &[(&str, usize, &str)] = &[];
+const REAL_SLIPS: &[(&str, usize, &str)] = &[
+    (
+        "bbc/politics-048.txt",
+        2894,
+        "quotation never closed; the sentence goes on and opens another",
+    ),
+    (
+        "bbc/politics-110.txt",
+        2605,
+        "quotation still open at the end of the article",
+    ),
+    (
+        "bbc/politics-117.txt",
+        1457,
+        "quotation still open at the end of the article",
+    ),
+    (
+        "bbc/politics-124.txt",
+        455,
+        "quoted phrase never closed before the narrative resumes",
+    ),
+    (
+        "bbc/politics-210.txt",
+        2937,
+        "quotation still open at the end of the article",
+    ),
+    (
+        "bbc/politics-234.txt",
+        1665,
+        "closing mark whose opening is missing",
+    ),
+    (
+        "bbc/politics-348.txt",
+        2867,
+        "stray closing mark after the attribution",
+    ),
+    (
+        "bbc/sport-178.txt",
+        589,
+        "quotation runs into narrative without a closing mark",
+    ),
+    (
+        "bbc/sport-310.txt",
+        2498,
+        "closing bracket whose opening is missing",
+    ),
+    (
+        "bbc/tech-065.txt",
+        1944,
+        "closing mark; the opening after the attribution is missing",
+    ),
+    ("bbc/tech-379.txt", 3581, "quotation never closed"),
+    (
+        "golbeck2018/fake-116.txt",
+        1177,
+        "closing mark whose opening is missing",
+    ),
+    (
+        "golbeck2018/fake-120.txt",
+        1527,
+        "closing mark with no opening",
+    ),
+    (
+        "golbeck2018/fake-195.txt",
+        910,
+        "mixed pair: curly opening, straight closing",
+    ),
+    (
+        "golbeck2018/fake-292.txt",
+        1084,
+        "an opening-shaped mark closes the quotation",
+    ),
+    ("golbeck2018/fake-387.txt", 358, "quotation never closed"),
+    (
+        "horne2017/buzzfeed-fake-14.txt",
+        4828,
+        "single quotation closed with an opening-shaped mark",
+    ),
+    (
+        "horne2017/buzzfeed-fake-26.txt",
+        2695,
+        "an opening-shaped mark closes the quotation",
+    ),
+    (
+        "horne2017/buzzfeed-fake-26.txt",
+        6211,
+        "an opening-shaped mark closes the quotation",
+    ),
+    (
+        "horne2017/random-fake-005.txt",
+        1155,
+        "opening typed as a closing mark, so this one closes nothing",
+    ),
+    ("horne2017/random-fake-75.txt", 3136, "doubled opening mark"),
+    (
+        "horne2017/random-fake-96.txt",
+        4260,
+        "single quotation closed with an opening-shaped mark",
+    ),
+    (
+        "horne2017/random-fake-96.txt",
+        9904,
+        "closing mark with no opening",
+    ),
+    (
+        "horne2017/random-real-164.txt",
+        2802,
+        "mixed pair: straight opening, curly closing",
+    ),
+    (
+        "horne2017/random-real-181.txt",
+        950,
+        "mixed pair: curly opening, straight closing",
+    ),
+    (
+        "horne2017/random-satire-2014.txt",
+        302,
+        "an opening-shaped mark closes the quotation",
+    ),
+    (
+        "horne2017/random-satire-2014.txt",
+        1267,
+        "stray opening-shaped mark inside the quotation",
+    ),
+    (
+        "horne2017/random-satire-2018.txt",
+        1060,
+        "quotation never closed; the next paragraph is narrative",
+    ),
+    (
+        "reuters21578/reuters-00054.txt",
+        583,
+        "closing mark missing before the attribution",
+    ),
+    (
+        "reuters21578/reuters-00386.txt",
+        2077,
+        "quotation never closed; the next paragraph is narrative",
+    ),
+    (
+        "reuters21578/reuters-02269.txt",
+        2581,
+        "quotation never closed; the next paragraph is narrative",
+    ),
+    (
+        "reuters21578/reuters-03034.txt",
+        1615,
+        "closing mark missing before the attribution",
+    ),
+    (
+        "reuters21578/reuters-03078.txt",
+        1887,
+        "quotation never closed; the next paragraph is narrative",
+    ),
+    (
+        "reuters21578/reuters-03242.txt",
+        157,
+        "closing mark missing before the attribution",
+    ),
+    (
+        "reuters21578/reuters-03540.txt",
+        2648,
+        "quotation never closed; the next paragraph is narrative",
+    ),
+    (
+        "reuters21578/reuters-03991.txt",
+        1770,
+        "quotation still open at the end of the story",
+    ),
+    (
+        "reuters21578/reuters-04864.txt",
+        3770,
+        "inner quotation opened with a double mark, closed with a single",
+    ),
+    (
+        "reuters21578/reuters-04951.txt",
+        649,
+        "quotation never closed; the next paragraph is narrative",
+    ),
+    (
+        "reuters21578/reuters-04969.txt",
+        2730,
+        "closing mark missing before the attribution",
+    ),
+    (
+        "reuters21578/reuters-07094.txt",
+        1724,
+        "quotation never closed; the next paragraph is narrative",
+    ),
+    (
+        "reuters21578/reuters-08272.txt",
+        4257,
+        "closing mark whose opening is missing",
+    ),
+    (
+        "reuters21578/reuters-08963.txt",
+        314,
+        "closing mark missing before the attribution",
+    ),
+    (
+        "reuters21578/reuters-10583.txt",
+        1750,
+        "quotation never closed; the next paragraph is narrative",
+    ),
+    (
+        "reuters21578/reuters-17329.txt",
+        2137,
+        "closing mark missing before the attribution",
+    ),
+    (
+        "reuters21578/reuters-19556.txt",
+        2030,
+        "quotation neither closed nor reopened in the next paragraph",
+    ),
+    (
+        "scrapinghub-aeb/aeb-014-hosted_ap_org.txt",
+        2072,
+        "closing typed as two apostrophes",
+    ),
+    (
+        "scrapinghub-aeb/aeb-092-nbcnews_com.txt",
+        797,
+        "mixed pair: curly opening, straight closing",
+    ),
+    (
+        "scrapinghub-aeb/aeb-128-usatoday_com.txt",
+        16093,
+        "mixed pair: straight opening, curly closing",
+    ),
+];
 
 /// The ceiling on findings not judged real slips, per 100 articles. They
 /// bound the false alarms from above: the findings not yet read include
 /// real slips (see the module doc).
-const UNJUDGED_PER_100_CEILING: f64 = 6.6;
+const UNJUDGED_PER_100_CEILING: f64 = 5.3;
 const RECALL_FLOOR: f64 = 0.97;
 
 fn corpus_dir() -> Option<PathBuf> {
