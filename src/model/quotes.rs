@@ -255,35 +255,42 @@ fn neighbours(text: &str, span: Span) -> Option<QuoteSide> {
 }
 
 /// How many paragraphs a block quotation may run before its closing mark.
-const BLOCK_QUOTATION_PARAGRAPHS: usize = 6;
+const BLOCK_QUOTATION_PARAGRAPHS: usize = 12;
 
 /// Web copy set in curly marks often quotes a block of paragraphs with one
 /// pair of marks: “ at the start of the first, ” at the end of the last,
 /// none between. News style reopens each paragraph, but the quotation is
 /// unambiguous, so a “ left open at the end of its paragraph pairs with a ”
-/// that closes nothing, when that ” is the next double mark and comes
-/// within a few paragraphs.
+/// that closes nothing, when only whole quotations come between them and
+/// the ” comes within a dozen paragraphs.
 fn pair_block_quotations(syntax: &Syntax, marks: &mut [QuoteMark]) {
-    let doubles: Vec<usize> = (0..marks.len())
-        .filter(|&i| marks[i].weight == QuoteWeight::Double)
-        .collect();
-    for pair in doubles.windows(2) {
-        let (opening, closing) = (pair[0], pair[1]);
-        let (first, last) = (marks[opening], marks[closing]);
-        if first.glyph == '“'
-            && last.glyph == '”'
-            && first.state == MarkState::UnclosedAtParagraphEnd
-            && last.state == MarkState::Unopened
-            && last.block > first.block
-            && last.block - first.block <= BLOCK_QUOTATION_PARAGRAPHS
-            && syntax.blocks[first.block..=last.block]
-                .iter()
-                .all(|block| block.kind == BlockKind::Paragraph)
-        {
-            marks[opening].state = MarkState::Paired;
-            marks[opening].partner = Some(closing);
-            marks[closing].state = MarkState::Paired;
-            marks[closing].partner = Some(opening);
+    // The “ left open most recently, while only whole pairs (quotations
+    // inside the block quotation) have come since.
+    let mut waiting: Option<usize> = None;
+    for index in 0..marks.len() {
+        let mark = marks[index];
+        if mark.weight != QuoteWeight::Double {
+            continue;
+        }
+        match (mark.state, waiting) {
+            (MarkState::UnclosedAtParagraphEnd, _) if mark.glyph == '“' => waiting = Some(index),
+            (MarkState::Unopened, Some(opening)) if mark.glyph == '”' => {
+                let first = marks[opening].block;
+                if mark.block > first
+                    && mark.block - first <= BLOCK_QUOTATION_PARAGRAPHS
+                    && syntax.blocks[first..=mark.block]
+                        .iter()
+                        .all(|block| block.kind == BlockKind::Paragraph)
+                {
+                    marks[opening].state = MarkState::Paired;
+                    marks[opening].partner = Some(index);
+                    marks[index].state = MarkState::Paired;
+                    marks[index].partner = Some(opening);
+                }
+                waiting = None;
+            }
+            (MarkState::Paired, _) => {}
+            _ => waiting = None,
         }
     }
 }
@@ -440,7 +447,6 @@ const AUXILIARIES: &[&str] = &[
 const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
-    "say",
     "added",
     "adds",
     "told",

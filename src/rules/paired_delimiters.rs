@@ -174,6 +174,11 @@ fn check_quotation_marks(article: &Article<'_>, report: &mut Report<'_>) {
 }
 
 fn check_double(article: &Article<'_>, report: &mut Report<'_>, mark: &QuoteMark, block: &Block) {
+    // A headline exported through CSV doubles its straight marks
+    // (`"Her Last Words ""Do Not Vote""`): the escaping, not the copy.
+    if block.kind == BlockKind::Headline && article.slice(block.span).contains("\"\"") {
+        return;
+    }
     let marks = &article.quotations.marks;
     let glyph = mark.glyph;
     let close = closing_for(glyph);
@@ -408,7 +413,12 @@ fn check_brackets(article: &Article<'_>, report: &mut Report<'_>) {
     let text = article.text;
     let tokens = article.tokens();
     for block in article.blocks() {
-        if block.kind == BlockKind::Residue {
+        // Residue, and HTML left in the copy (`<!--[if IE]>`), whose
+        // brackets are markup.
+        let markup = ["<!--", "</", "/>"]
+            .iter()
+            .any(|tag| article.slice(block.span).contains(tag));
+        if block.kind == BlockKind::Residue || markup {
             continue;
         }
         let mut open: Vec<OpenBracket> = Vec::new();
