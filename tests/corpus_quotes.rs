@@ -68,6 +68,9 @@ enum Style {
 /// byte offset of the flagged mark, why).
 #[rustfmt::skip]
 const REAL_SLIPS: &[(&str, usize, &str)] = &[
+    ("bbc/business-446.txt", 1575, "stray closing mark; no quotation opens in the paragraph"),
+    ("bbc/business-479.txt", 1261, "stray closing mark after the attribution"),
+    ("bbc/entertainment-048.txt", 597, "quotation never closed; the next paragraph is narrative"),
     ("bbc/entertainment-161.txt", 1879, "quotation runs into the next attribution without a closing mark"),
     ("bbc/politics-040.txt", 2777, "quotation never closed; the next paragraph is narrative"),
     ("bbc/politics-048.txt", 2894, "quotation never closed; the sentence goes on and opens another"),
@@ -78,11 +81,13 @@ const REAL_SLIPS: &[(&str, usize, &str)] = &[
     ("bbc/politics-210.txt", 2937, "quotation still open at the end of the article"),
     ("bbc/politics-234.txt", 1665, "closing mark whose opening is missing"),
     ("bbc/politics-348.txt", 2867, "stray closing mark after the attribution"),
+    ("bbc/politics-367.txt", 2609, "quotation still open at the end of the article"),
     ("bbc/sport-178.txt", 589, "quotation runs into narrative without a closing mark"),
     ("bbc/sport-272.txt", 1152, "quotation runs into narrative without a closing mark"),
     ("bbc/sport-310.txt", 2498, "closing bracket whose opening is missing"),
     ("bbc/sport-350.txt", 535, "quotation never closed; a team list follows"),
     ("bbc/tech-065.txt", 1944, "closing mark; the opening after the attribution is missing"),
+    ("bbc/tech-100.txt", 614, "closing mark whose opening is missing"),
     ("bbc/tech-379.txt", 3581, "quotation never closed"),
     ("golbeck2018/fake-018.txt", 1901, "inner quotation closed with an opening-shaped mark, outer never closed"),
     ("golbeck2018/fake-020.txt", 1956, "bracket never closed"),
@@ -93,14 +98,20 @@ const REAL_SLIPS: &[(&str, usize, &str)] = &[
     ("golbeck2018/fake-292.txt", 1012, "an opening-shaped mark closes the quotation"),
     ("golbeck2018/fake-292.txt", 1084, "an opening-shaped mark closes the quotation"),
     ("golbeck2018/fake-327.txt", 1048, "a closing-shaped mark opens the quotation"),
+    ("golbeck2018/fake-333.txt", 6127, "an opening-shaped mark closes the quotation"),
     ("golbeck2018/fake-387.txt", 358, "quotation never closed"),
     ("golbeck2018/fake-396.txt", 804, "an opening-shaped mark closes the quotation"),
+    ("golbeck2018/fake-433.txt", 712, "an opening-shaped mark closes the quotation"),
+    ("golbeck2018/fake-450.txt", 9898, "an opening-shaped mark closes the quotation"),
     ("golbeck2018/fake-469.txt", 1145, "a closing-shaped mark opens the quotation"),
+    ("golbeck2018/fake-478.txt", 692, "a closing-shaped mark opens the quotation"),
     ("horne2017/buzzfeed-fake-14.txt", 4828, "single quotation closed with an opening-shaped mark"),
     ("horne2017/buzzfeed-fake-26.txt", 2695, "an opening-shaped mark closes the quotation"),
     ("horne2017/buzzfeed-fake-26.txt", 6211, "an opening-shaped mark closes the quotation"),
+    ("horne2017/buzzfeed-real-101.txt", 7774, "mixed pair: straight opening, curly closing"),
     ("horne2017/random-fake-003.txt", 1444, "closing mark of a block quotation that never opened"),
     ("horne2017/random-fake-005.txt", 1155, "opening typed as a closing mark, so this one closes nothing"),
+    ("horne2017/random-fake-73.txt", 1797, "a closing-shaped mark opens the quotation"),
     ("horne2017/random-fake-75.txt", 3136, "doubled opening mark"),
     ("horne2017/random-fake-96.txt", 4260, "single quotation closed with an opening-shaped mark"),
     ("horne2017/random-fake-96.txt", 6629, "single quotation closed with an opening-shaped mark"),
@@ -109,6 +120,7 @@ const REAL_SLIPS: &[(&str, usize, &str)] = &[
     ("horne2017/random-real-164.txt", 2802, "mixed pair: straight opening, curly closing"),
     ("horne2017/random-real-169.txt", 553, "mixed pair: curly opening, straight closing"),
     ("horne2017/random-real-181.txt", 950, "mixed pair: curly opening, straight closing"),
+    ("horne2017/random-satire-2014.txt", 217, "quotation closed with an opening-shaped mark"),
     ("horne2017/random-satire-2014.txt", 302, "an opening-shaped mark closes the quotation"),
     ("horne2017/random-satire-2014.txt", 1267, "stray opening-shaped mark inside the quotation"),
     ("horne2017/random-satire-2018.txt", 1060, "quotation never closed; the next paragraph is narrative"),
@@ -123,28 +135,37 @@ const REAL_SLIPS: &[(&str, usize, &str)] = &[
     ("reuters21578/reuters-03991.txt", 1770, "quotation still open at the end of the story"),
     ("reuters21578/reuters-04864.txt", 3770, "inner quotation opened with a double mark, closed with a single"),
     ("reuters21578/reuters-04951.txt", 649, "quotation never closed; the next paragraph is narrative"),
+    ("reuters21578/reuters-04969.txt", 1382, "quotation never closed; the next paragraph is narrative"),
     ("reuters21578/reuters-04969.txt", 2730, "closing mark missing before the attribution"),
+    ("reuters21578/reuters-05419.txt", 653, "inner quotation opened with a double mark, closed with a single"),
     ("reuters21578/reuters-07094.txt", 1724, "quotation never closed; the next paragraph is narrative"),
     ("reuters21578/reuters-07471.txt", 952, "quotation never closed; the next paragraph is narrative"),
     ("reuters21578/reuters-08272.txt", 4257, "closing mark whose opening is missing"),
     ("reuters21578/reuters-08963.txt", 314, "closing mark missing before the attribution"),
+    ("reuters21578/reuters-09591.txt", 2299, "stray closing mark after the attribution"),
     ("reuters21578/reuters-09923.txt", 1442, "quotation never closed; the next paragraph is narrative"),
     ("reuters21578/reuters-10583.txt", 1750, "quotation never closed; the next paragraph is narrative"),
+    ("reuters21578/reuters-10981.txt", 1078, "inner quotation opened with a double mark, closed with a single"),
+    ("reuters21578/reuters-12778.txt", 497, "closing mark missing before the attribution"),
     ("reuters21578/reuters-15154.txt", 2519, "closing mark whose opening is missing"),
     ("reuters21578/reuters-15794.txt", 1160, "closing mark; the paragraph does not reopen the quotation"),
     ("reuters21578/reuters-17083.txt", 3416, "quotation still open at the end of the story"),
     ("reuters21578/reuters-17201.txt", 736, "quotation never closed; the next paragraph is narrative"),
     ("reuters21578/reuters-17329.txt", 2137, "closing mark missing before the attribution"),
+    ("reuters21578/reuters-17329.txt", 2910, "quotation never closed before the story ends"),
+    ("reuters21578/reuters-18621.txt", 927, "inner quotation opened with a double mark, closed with a single"),
     ("reuters21578/reuters-19556.txt", 2030, "quotation neither closed nor reopened in the next paragraph"),
     ("scrapinghub-aeb/aeb-014-hosted_ap_org.txt", 2072, "closing typed as two apostrophes"),
+    ("scrapinghub-aeb/aeb-045-chron_com.txt", 1626, "mixed pair: curly opening, straight closing"),
     ("scrapinghub-aeb/aeb-092-nbcnews_com.txt", 797, "mixed pair: curly opening, straight closing"),
+    ("scrapinghub-aeb/aeb-128-usatoday_com.txt", 14749, "mixed pair: straight opening, curly closing"),
     ("scrapinghub-aeb/aeb-128-usatoday_com.txt", 16093, "mixed pair: straight opening, curly closing"),
 ];
 
 /// The ceiling on findings not judged real slips, per 100 articles. They
 /// bound the false alarms from above: the findings not yet read include
 /// real slips (see the module doc).
-const UNJUDGED_PER_100_CEILING: f64 = 4.5;
+const UNJUDGED_PER_100_CEILING: f64 = 4.1;
 const RECALL_FLOOR: f64 = 0.97;
 
 fn corpus_dir() -> Option<PathBuf> {

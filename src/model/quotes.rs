@@ -493,6 +493,10 @@ const SPEECH_VERBS: &[&str] = &[
 /// the copy: its quotation marks delimit attribute values, not speech.
 fn inside_markup(text: &str, span: Span) -> bool {
     let before = &text[..span.start];
+    // An attribute value's marks: `content="…"` and `…">`.
+    if before.ends_with('=') || text[span.end..].starts_with("> <") {
+        return true;
+    }
     let Some(lt) = before.rfind('<') else {
         return false;
     };

@@ -157,6 +157,8 @@ fn block_end(article: &Article<'_>, block: &Block) -> Span {
 /// shape by a word processor: ‘Tis, ‘em, rock ‘n’ roll.
 const ELISIONS: &[&str] = &[
     "tis", "twas", "em", "cause", "cuz", "til", "till", "n", "bout", "round", "nuff", "cos",
+    // A contraction's end after a stray space: isn ‘t, it ‘s.
+    "t", "s", "ll", "re", "ve", "d", "m",
 ];
 
 fn check_quotation_marks(article: &Article<'_>, report: &mut Report<'_>) {
@@ -625,6 +627,7 @@ mod tests {
             "Japan\"s trade surplus grew.",
             "<meta content=\"x\" name=\"y\">",
             "Home » News » World",
+            "The carmaker isn ‘t slowing down.",
             "He said: \"[The plan] works. \"It is normal.\"",
             "\"It is new,\" he said, \"and it works. \"We are sure.\"",
             "\"I train daily. Back in rugby, people said 'you are dreaming' but it starts with a dream. \"It is up to you.\"",
