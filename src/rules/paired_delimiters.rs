@@ -414,7 +414,9 @@ struct OpenBracket {
 fn check_brackets(article: &Article<'_>, report: &mut Report<'_>) {
     let text = article.text;
     let tokens = article.tokens();
-    for block in article.blocks() {
+    let blocks = article.blocks();
+    let mut open: Vec<OpenBracket> = Vec::new();
+    for (block_index, block) in blocks.iter().enumerate() {
         // Residue, and HTML left in the copy (`<!--[if IE]>`), whose
         // brackets are markup.
         let markup = ["<!--", "</", "/>"]
@@ -423,7 +425,6 @@ fn check_brackets(article: &Article<'_>, report: &mut Report<'_>) {
         if block.kind == BlockKind::Residue || markup {
             continue;
         }
-        let mut open: Vec<OpenBracket> = Vec::new();
         for index in block.tokens.clone() {
             let token = tokens[index];
             if token.kind != TokenKind::Punctuation {
@@ -431,6 +432,9 @@ fn check_brackets(article: &Article<'_>, report: &mut Report<'_>) {
             }
             let glyph = article.slice(token.span).chars().next().unwrap_or(' ');
             match glyph {
+                // `:(` and `<(` are faces, not asides.
+                '(' if index > 0
+                    && matches!(article.slice(tokens[index - 1].span), ":" | ";" | "<") => {}
                 '(' | '[' => open.push(OpenBracket {
                     glyph,
                     span: token.span,
@@ -470,7 +474,13 @@ fn check_brackets(article: &Article<'_>, report: &mut Report<'_>) {
                 _ => {}
             }
         }
-        for opener in open {
+        // Copy whose lines were split into paragraphs mid-sentence (a
+        // paragraph that ends without a stop, followed by one that starts in
+        // lower case) keeps its brackets open across the break.
+        if broken_paragraph(article.text, block, blocks.get(block_index + 1)) {
+            continue;
+        }
+        for opener in std::mem::take(&mut open) {
             let close = if opener.glyph == '(' { ')' } else { ']' };
             report.push(
                 report
@@ -488,6 +498,26 @@ fn check_brackets(article: &Article<'_>, report: &mut Report<'_>) {
             );
         }
     }
+}
+
+/// Whether the break between `block` and `next` falls mid-sentence.
+fn broken_paragraph(text: &str, block: &Block, next: Option<&Block>) -> bool {
+    let Some(next) = next else {
+        return false;
+    };
+    let ends_open = block
+        .span
+        .slice(text)
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == ',');
+    let continues = next
+        .span
+        .slice(text)
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
+    next.kind == BlockKind::Paragraph && ends_open && continues
 }
 
 /// `1)`, `a)`, `iv)` opening a list item, or the `)` of `:)` and `:-)`.
@@ -523,7 +553,7 @@ fn is_list_label_or_emoticon(
     let before = (index - 1)
         .checked_sub(1)
         .and_then(|i| tokens.get(i))
-        .is_some_and(|token| token.is_space());
+        .is_some_and(|token| token.is_space() || matches!(token.kind, TokenKind::Quote { .. }));
     first || before
 }
 
@@ -649,14 +679,14 @@ mod tests {
     #[test]
     fn brackets() {
         let rule = rule_from_toml(BRACKETS);
-        insta::assert_snapshot!(check_rule(&rule, "The agency (which declined to comment said nothing.\n\nSales rose 5 pct) in March. The fund [set up in 2009) closed.\n\nTerms: 1) a ceasefire; a) talks :) (fine)."), @r#"
+        insta::assert_snapshot!(check_rule(&rule, "The agency (which declined to comment said nothing.\n\nA list (split\n\nacross lines) and a face :( here.\n\nSales rose 5 pct) in March. The fund [set up in 2009) closed.\n\nTerms: 1) a ceasefire; a) talks :) (fine)."), @r#"
         1:12-1:13 warning[unbalanced-bracket] This ( is never closed
           related 1:51-1:52 the paragraph ends here without a closing )
           help: close it with ) where the aside ends, before this paragraph ends
-        3:17-3:18 warning[unbalanced-bracket] This ) closes nothing: no ( comes before it in the paragraph
+        7:17-7:18 warning[unbalanced-bracket] This ) closes nothing: no ( comes before it in the paragraph
           help: open the aside with ( where it begins, or delete this )
-        3:53-3:54 warning[unbalanced-bracket] This ) closes a [
-          related 3:38-3:39 [ opened here
+        7:53-7:54 warning[unbalanced-bracket] This ) closes a [
+          related 7:38-7:39 [ opened here
           help: brackets pair as ( ) and [ ]: close it with ], or open it with (
           fix (Unsafe): "]"
         "#);
