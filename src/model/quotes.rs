@@ -22,9 +22,11 @@ pub enum MarkState {
     /// Paired with [`QuoteMark::partner`].
     Paired,
     /// Left open at the end of a paragraph whose successor opens a
-    /// quotation again: the multi-paragraph convention.
+    /// quotation again: the multi-paragraph convention (also mid-line, in
+    /// copy whose paragraph breaks were lost).
     Continued,
-    /// Left open: a later opening mark in the same paragraph came first.
+    /// Left open: before its closing mark came an attribution and the next
+    /// quotation's opening mark.
     UnclosedBeforeNextOpening,
     /// Left open at the end of its paragraph, and the next paragraph does
     /// not continue the quotation.
@@ -49,7 +51,9 @@ pub struct QuoteMark {
     /// Index into the article's blocks.
     pub block: usize,
     pub state: MarkState,
-    /// Index into [`Quotations::marks`] of the other mark of the pair.
+    /// Index into [`Quotations::marks`] of the other mark of the pair; for
+    /// [`MarkState::UnclosedBeforeNextOpening`], of the opening mark that
+    /// came before any close.
     pub partner: Option<usize>,
 }
 
@@ -83,6 +87,9 @@ pub fn pair_quotation_marks(text: &str, syntax: &Syntax) -> Quotations {
         for token_index in block.tokens.clone() {
             let token = syntax.tokens[token_index];
             if let TokenKind::Quote { side, weight } = token.kind {
+                if inside_markup(text, token.span) {
+                    continue;
+                }
                 marks.push(QuoteMark {
                     token: token_index,
                     span: token.span,
@@ -107,6 +114,7 @@ pub fn pair_quotation_marks(text: &str, syntax: &Syntax) -> Quotations {
         pair_singles(text, &mut marks, start..end);
         start = end;
     }
+    pair_block_quotations(syntax, &mut marks);
 
     let mut quoted: Vec<Span> = Vec::new();
     for mark in &marks {
@@ -141,37 +149,65 @@ fn pair_doubles(
     next_block_opens: bool,
     last_body_block: bool,
 ) {
-    let mut open: Option<usize> = None;
+    let mut open: Vec<usize> = Vec::new();
     for index in range {
         if marks[index].weight != QuoteWeight::Double {
             continue;
         }
         let glyph = marks[index].glyph;
         let side = if glyph == '"' {
-            if open.is_none() && follows_digit(text, marks[index].span) {
+            if open.is_empty() && follows_digit(text, marks[index].span) {
                 marks[index].state = MarkState::Measurement;
                 marks[index].side = QuoteSide::Closing;
                 continue;
             }
-            if open.is_some() {
-                QuoteSide::Closing
-            } else {
-                QuoteSide::Opening
+            // A straight mark whose neighbours decide (a space before and a
+            // word after, or the reverse) keeps that side even against the
+            // pairing state: that is how a missing mark shows in straight
+            // copy. Only a mark the neighbours leave open takes its side
+            // from the pairing state.
+            match marks[index].side {
+                QuoteSide::Ambiguous if !open.is_empty() => QuoteSide::Closing,
+                QuoteSide::Ambiguous => QuoteSide::Opening,
+                decided => decided,
             }
-        } else if glyph == '“' && open.is_some_and(|open| marks[open].glyph == '„') {
+        } else if glyph == '“' && open.last().is_some_and(|&open| marks[open].glyph == '„') {
             QuoteSide::Closing
         } else {
-            marks[index].side
+            // A curly mark of the wrong shape (`?“` closing, `said, ”The`
+            // opening) takes the side its neighbours and the pairing agree
+            // on; the rule then flags its shape.
+            match (marks[index].side, neighbours(text, marks[index].span)) {
+                (QuoteSide::Opening, Some(QuoteSide::Closing)) if !open.is_empty() => {
+                    QuoteSide::Closing
+                }
+                (QuoteSide::Closing, Some(QuoteSide::Opening)) if open.is_empty() => {
+                    QuoteSide::Opening
+                }
+                (shape, _) => shape,
+            }
         };
         marks[index].side = side;
         match side {
             QuoteSide::Opening | QuoteSide::Ambiguous => {
                 marks[index].side = QuoteSide::Opening;
-                if let Some(previous) = open.replace(index) {
-                    marks[previous].state = MarkState::UnclosedBeforeNextOpening;
+                if let Some(&previous) = open.last() {
+                    match opening_while_open(text, marks[previous].span, marks[index].span) {
+                        WhileOpen::Continues => {
+                            marks[previous].state = MarkState::Continued;
+                            open.pop();
+                        }
+                        WhileOpen::Unclosed => {
+                            marks[previous].state = MarkState::UnclosedBeforeNextOpening;
+                            marks[previous].partner = Some(index);
+                            open.pop();
+                        }
+                        WhileOpen::Nests => {}
+                    }
                 }
+                open.push(index);
             }
-            QuoteSide::Closing => match open.take() {
+            QuoteSide::Closing => match open.pop() {
                 Some(opening) => {
                     marks[opening].state = MarkState::Paired;
                     marks[opening].partner = Some(index);
@@ -182,14 +218,104 @@ fn pair_doubles(
             },
         }
     }
-    if let Some(opening) = open {
-        marks[opening].state = if next_block_opens {
+    let mut still_open = open.into_iter();
+    if let Some(outermost) = still_open.next() {
+        marks[outermost].state = if next_block_opens {
             MarkState::Continued
         } else if last_body_block {
             MarkState::UnclosedAtArticleEnd
         } else {
             MarkState::UnclosedAtParagraphEnd
         };
+    }
+    for inner in still_open {
+        marks[inner].state = if last_body_block {
+            MarkState::UnclosedAtArticleEnd
+        } else {
+            MarkState::UnclosedAtParagraphEnd
+        };
+    }
+}
+
+/// The side a mark's neighbours give it: a space (or the start) before
+/// and a word after opens; a word or punctuation before and a space,
+/// punctuation or the end after closes.
+fn neighbours(text: &str, span: Span) -> Option<QuoteSide> {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    let opens = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c))
+        && after.is_some_and(|c| c.is_alphanumeric());
+    let closes = before.is_some_and(|c| c.is_alphanumeric() || ".,;:!?…".contains(c))
+        && after.is_none_or(|c| c.is_whitespace() || ".,;:!?)—–…".contains(c));
+    match (opens, closes) {
+        (true, false) => Some(QuoteSide::Opening),
+        (false, true) => Some(QuoteSide::Closing),
+        _ => None,
+    }
+}
+
+/// How many paragraphs a block quotation may run before its closing mark.
+const BLOCK_QUOTATION_PARAGRAPHS: usize = 12;
+
+/// Web copy set in curly marks often quotes a block of paragraphs with one
+/// pair of marks: “ at the start of the first, ” at the end of the last,
+/// none between. News style reopens each paragraph, but the quotation is
+/// unambiguous, so a “ left open at the end of its paragraph pairs with a ”
+/// that closes nothing, when only whole quotations come between them and
+/// the ” comes within a dozen paragraphs.
+fn pair_block_quotations(syntax: &Syntax, marks: &mut [QuoteMark]) {
+    // The “ left open most recently, while only whole pairs (quotations
+    // inside the block quotation) have come since.
+    let mut waiting: Option<usize> = None;
+    for index in 0..marks.len() {
+        let mark = marks[index];
+        if mark.weight != QuoteWeight::Double {
+            continue;
+        }
+        match (mark.state, waiting) {
+            (MarkState::UnclosedAtParagraphEnd, _) if mark.glyph == '“' => waiting = Some(index),
+            (MarkState::Unopened, Some(opening)) if mark.glyph == '”' => {
+                let first = marks[opening].block;
+                if mark.block > first
+                    && mark.block - first <= BLOCK_QUOTATION_PARAGRAPHS
+                    && syntax.blocks[first..=mark.block]
+                        .iter()
+                        .all(|block| block.kind == BlockKind::Paragraph)
+                {
+                    marks[opening].state = MarkState::Paired;
+                    marks[opening].partner = Some(index);
+                    marks[index].state = MarkState::Paired;
+                    marks[index].partner = Some(opening);
+                }
+                waiting = None;
+            }
+            (MarkState::Paired, _) => {}
+            _ => waiting = None,
+        }
+    }
+}
+
+/// What an opening mark means when a quotation is already open.
+enum WhileOpen {
+    /// The open quotation goes on past a lost paragraph break.
+    Continues,
+    /// The open quotation lacks its closing mark.
+    Unclosed,
+    /// A quotation inside the quotation, with double marks: wire copy
+    /// nests "…the "B" shares…" without switching to single marks.
+    Nests,
+}
+
+fn opening_while_open(text: &str, open: Span, next: Span) -> WhileOpen {
+    let Some(between) = text.get(open.end..next.start) else {
+        return WhileOpen::Unclosed;
+    };
+    if names_a_speaker(between.trim_end()) {
+        WhileOpen::Unclosed
+    } else if lost_paragraph_break(text, open, next) {
+        WhileOpen::Continues
+    } else {
+        WhileOpen::Nests
     }
 }
 
@@ -219,6 +345,167 @@ fn pair_singles(text: &str, marks: &mut [QuoteMark], range: std::ops::Range<usiz
     }
 }
 
+/// Whether a quotation left open at `open` and an opening mark at `next`
+/// read as one quotation continued over a paragraph break that was lost
+/// when the copy was flattened: `…the Olympics. "The amber light…`.
+///
+/// Copy whose paragraphs were joined into one (web extraction, some
+/// archives) keeps the multi-paragraph convention mid-line: the new mark
+/// follows the end of a sentence. A closing mark missing before an
+/// attribution (`"We will go, he said. "Now…`) looks the same, so a
+/// stretch that names a speaker with a verb of saying is not taken for a
+/// continued quotation.
+fn lost_paragraph_break(text: &str, open: Span, next: Span) -> bool {
+    let Some(between) = text.get(open.end..next.start) else {
+        return false;
+    };
+    let trimmed = between.trim_end();
+    if trimmed.len() == between.len() {
+        return false;
+    }
+    // A quotation carried over paragraphs is speech quoted in full
+    // sentences, or resumed after its attribution (`he said, "and…`); a
+    // quoted phrase ("a so-called "flash estimate") is not.
+    let full_sentence = between
+        .chars()
+        .find(|c| !c.is_whitespace() && !"[(‘'".contains(*c))
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || resumes_after_attribution(text, open);
+    let ends_sentence = full_sentence
+        && trimmed
+            .trim_end_matches([')', ']', '’', '\''])
+            .ends_with(['.', '?', '!', '…', ':']);
+    ends_sentence && !names_a_speaker(trimmed)
+}
+
+/// Whether the opening mark at `open` resumes a quotation after its
+/// attribution: `…tournament," he said, "and maybe…`.
+fn resumes_after_attribution(text: &str, open: Span) -> bool {
+    let before = text[..open.start].trim_end();
+    let Some(clause) = before.strip_suffix(',') else {
+        return false;
+    };
+    clause
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .any(|word| SPEECH_VERBS.contains(&word.to_lowercase().as_str()))
+}
+
+/// Whether a stretch of supposedly quoted text holds an attribution, the
+/// sign of a closing mark gone missing: a verb of saying shortly after a
+/// comma (`go, he said`, `go, said Mr Ray`), or introducing the next
+/// quotation (`He added:`). Quoted speech uses the same verbs
+/// (`I have told John`) but rarely in either shape.
+fn names_a_speaker(stretch: &str) -> bool {
+    let words: Vec<&str> = stretch.split_whitespace().collect();
+    let last_sentence_start = words
+        .iter()
+        .rposition(|word| word.ends_with(['.', '?', '!']) && !stretch.ends_with(*word))
+        .map_or(0, |index| index + 1);
+    words.iter().enumerate().any(|(index, word)| {
+        let bare: String = word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if !SPEECH_VERBS.contains(&bare.as_str()) {
+            return false;
+        }
+        // `go, he said.` or `go, said David Wyss of Data Resources Inc.`:
+        // the attribution is a short clause of its own; `rugby, people said
+        // 'you are dreaming' but…` runs on.
+        // `as I have said it was…` or `he says, 'I regret…'` is speech
+        // reporting speech, not an attribution of the quotation.
+        let reported = index
+            .checked_sub(1)
+            .is_some_and(|before| AUXILIARIES.contains(&words[before].to_lowercase().as_str()))
+            || words
+                .get(index + 1)
+                .is_some_and(|after| after.starts_with(['\'', '‘', '"', '“']));
+        if reported {
+            return false;
+        }
+        let after_comma = words[index.saturating_sub(8)..index]
+            .iter()
+            .any(|before| before.ends_with([',', '?', '!']))
+            && words[index..]
+                .iter()
+                .take(7)
+                .any(|after| after.ends_with(['.', ',', ':', ';']));
+        let introduces = stretch.ends_with(':') && index >= last_sentence_start;
+        after_comma || introduces
+    })
+}
+
+/// Words before a verb of saying that make it part of the quoted speech.
+const AUXILIARIES: &[&str] = &[
+    "have", "has", "had", "i", "we", "you", "will", "would", "to", "not", "never", "always",
+];
+
+/// Verbs that attribute a quotation to its speaker.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "asked",
+    "asks",
+    "according",
+    "stated",
+    "states",
+    "explained",
+    "explains",
+    "wrote",
+    "writes",
+    "noted",
+    "notes",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "warned",
+    "warns",
+    "declared",
+    "replied",
+    "tweeted",
+    "commented",
+    "continued",
+    "concluded",
+    "remarked",
+    "recalled",
+    "admitted",
+    "acknowledged",
+    "saying",
+    "adding",
+    "telling",
+    "asking",
+    "vowed",
+    "spokesman",
+    "spokeswoman",
+];
+
+/// Whether `span` lies inside an HTML tag (`<meta content="…">`) left in
+/// the copy: its quotation marks delimit attribute values, not speech.
+fn inside_markup(text: &str, span: Span) -> bool {
+    let before = &text[..span.start];
+    // An attribute value's marks: `content="…"` and `…">`.
+    if before.ends_with('=') || text[span.end..].starts_with("> <") {
+        return true;
+    }
+    let Some(lt) = before.rfind('<') else {
+        return false;
+    };
+    let tag = &before[lt + 1..];
+    tag.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
+        && !tag.contains(['>', '\n'])
+        && tag.contains('=')
+}
+
 fn follows_digit(text: &str, span: Span) -> bool {
     text[..span.start]
         .chars()
@@ -229,9 +516,14 @@ fn follows_digit(text: &str, span: Span) -> bool {
 /// Whether the block after `block` starts with an opening double mark (or a
 /// straight one), continuing a quotation left open.
 fn next_block_opens_quotation(text: &str, syntax: &Syntax, block: usize) -> bool {
+    // Only a paragraph continues a quotation into the next paragraph: a
+    // headline's quotation cannot run on into the body.
     let Some(next) = syntax.blocks.get(block + 1) else {
         return false;
     };
+    if syntax.blocks[block].kind != BlockKind::Paragraph || next.kind != BlockKind::Paragraph {
+        return false;
+    }
     syntax.tokens[next.tokens.clone()]
         .iter()
         .find(|token| !token.is_space())

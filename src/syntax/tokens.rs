@@ -236,7 +236,8 @@ pub fn is_combining_mark(c: char) -> bool {
 /// Settles straight marks and `’`/`'` by their neighbours.
 ///
 /// - Between two word characters a mark is an apostrophe: don’t, Milly’s,
-///   O'Brien, rock ’n’ roll's inner marks.
+///   O'Brien, rock ’n’ roll's inner marks; so is a straight double mark
+///   before a contraction's end (Japan"s, isn"t), a wire-copy typo.
 /// - Before digits after a space it is an elided century: the ’90s.
 /// - A straight double mark after a space or at the start opens; before a
 ///   space, punctuation or the end it closes; otherwise it stays ambiguous
@@ -260,7 +261,13 @@ fn classify_quote_marks(text: &str, tokens: &mut [Token]) {
             .is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation() || "—–…".contains(c));
 
         token.kind = match (mark, weight) {
-            ('’' | '\'', _) if word_before && word_after => TokenKind::Apostrophe,
+            // ‘ between letters is an apostrophe of the wrong shape (Post‘s).
+            ('’' | '\'' | '‘', _) if word_before && word_after => TokenKind::Apostrophe,
+            // Wire copy typed on keyboards without an apostrophe: Japan"s,
+            // isn"t.
+            ('"', _) if word_before && is_contraction_suffix(&text[span.end..]) => {
+                TokenKind::Apostrophe
+            }
             ('’' | '\'', _) if open_context && after.is_some_and(|c| c.is_ascii_digit()) => {
                 TokenKind::Apostrophe
             }
@@ -283,6 +290,15 @@ fn classify_quote_marks(text: &str, tokens: &mut [Token]) {
             _ => TokenKind::Quote { side, weight },
         };
     }
+}
+
+/// Whether `rest` starts with what follows an apostrophe in English: the
+/// s of a possessive or the end of a contraction, then a non-word.
+fn is_contraction_suffix(rest: &str) -> bool {
+    ["s", "t", "ll", "re", "ve", "d", "m"].iter().any(|suffix| {
+        rest.strip_prefix(suffix)
+            .is_some_and(|after| !after.starts_with(is_word_char))
+    })
 }
 
 #[cfg(test)]
@@ -324,6 +340,7 @@ mod tests {
         let tokens = kinds("Milly’s don't");
         assert_eq!(tokens[1], ("’", TokenKind::Apostrophe));
         assert_eq!(tokens[5], ("'", TokenKind::Apostrophe));
+        assert_eq!(kinds("Post‘s")[1], ("‘", TokenKind::Apostrophe));
     }
 
     #[test]
@@ -390,6 +407,27 @@ mod tests {
     #[test]
     fn crlf_is_one_line_break() {
         assert_eq!(kinds("a\r\nb")[1], ("\r\n", TokenKind::LineBreak));
+    }
+
+    #[test]
+    fn straight_double_mark_in_a_contraction_is_an_apostrophe() {
+        // Wire copy typed without an apostrophe key: Japan"s, isn"t.
+        assert_eq!(kinds("Japan\"s trade")[1], ("\"", TokenKind::Apostrophe));
+        assert_eq!(kinds("isn\"t fair")[1], ("\"", TokenKind::Apostrophe));
+        assert_eq!(
+            kinds("the \"says\" word")[2].1,
+            TokenKind::Quote {
+                side: QuoteSide::Opening,
+                weight: QuoteWeight::Double
+            }
+        );
+        assert_eq!(
+            kinds("said\"so")[1].1,
+            TokenKind::Quote {
+                side: QuoteSide::Ambiguous,
+                weight: QuoteWeight::Double
+            }
+        );
     }
 
     #[test]
