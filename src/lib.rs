@@ -12,6 +12,7 @@
 //!   [`RuleSet`] of loaded instances;
 //! - [`config`]: rule files (TOML) and `copydesk.toml`;
 //! - [`diagnostic`]: findings as plain data;
+//! - [`lsp`]: the language server behind `copydesk lsp`;
 //! - [`render`]: the output formats;
 //! - [`source`]: spans and the line index.
 //!
@@ -29,6 +30,7 @@
 
 pub mod config;
 pub mod diagnostic;
+pub mod lsp;
 pub mod model;
 pub mod render;
 pub mod rules;
