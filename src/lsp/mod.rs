@@ -27,6 +27,7 @@ mod transport;
 
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
@@ -77,12 +78,30 @@ pub fn serve(
             Frame::Malformed { id, code, reason } => {
                 transport::write_error(&mut server.output, id, code, &reason)?;
             }
-            Frame::Message(Message::Request(request)) => server.on_request(request)?,
+            Frame::Message(Message::Request(request)) => {
+                let id = request.id.clone();
+                let handled = catch_unwind(AssertUnwindSafe(|| server.on_request(request)));
+                match handled {
+                    Ok(result) => result?,
+                    Err(_) => server.reply_error(
+                        id,
+                        ErrorCode::InternalError,
+                        "copydesk failed on this request".to_owned(),
+                    )?,
+                }
+            }
             Frame::Message(Message::Notification(notification)) => {
                 if notification.method == "exit" {
                     return Ok(server.exit_code());
                 }
-                server.on_notification(notification)?;
+                // A bug in a rule must not take the editor's linter down
+                // with it: the panic is reported on stderr and the server
+                // goes on with the next message.
+                if let Ok(result) =
+                    catch_unwind(AssertUnwindSafe(|| server.on_notification(notification)))
+                {
+                    result?;
+                }
             }
             // Answers to our own requests (capability registration) need
             // no follow-up.
@@ -228,6 +247,10 @@ impl<W: Write> Server<W> {
         match method.as_str() {
             "initialized" => self.initialized(),
             "textDocument/didOpen" => match parse::<DidOpenTextDocumentParams>(params) {
+                // An editor that attaches the server to TOML files (to
+                // report saves of copydesk.toml) opens configuration, not
+                // copy: it is not checked.
+                Ok(params) if is_toml(&params.text_document.uri) => Ok(()),
                 Ok(params) => {
                     let document = params.text_document;
                     self.documents.insert(
