@@ -36,9 +36,9 @@ use lsp_types::{
     CodeActionProviderCapability, DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
     DidChangeWatchedFilesRegistrationOptions, DidCloseTextDocumentParams,
     DidOpenTextDocumentParams, DidSaveTextDocumentParams, FileSystemWatcher, GlobPattern,
-    InitializeParams, InitializeResult, MessageType, PublishDiagnosticsParams, Registration,
-    RegistrationParams, SaveOptions, ServerCapabilities, ServerInfo, ShowMessageParams,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    InitializeParams, InitializeResult, LogMessageParams, MessageType, PublishDiagnosticsParams,
+    Registration, RegistrationParams, SaveOptions, ServerCapabilities, ServerInfo,
+    ShowMessageParams, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
     TextDocumentSyncSaveOptions, Uri,
 };
 use serde::de::DeserializeOwned;
@@ -47,6 +47,8 @@ use crate::config::{self, ConfigError, ProjectConfig, Selection, CONFIG_FILE_NAM
 use crate::{CheckOptions, RuleSet};
 use convert::{Encoding, Published};
 use transport::Frame;
+
+const FAILED: &str = "copydesk failed";
 
 /// The process exit code after `exit`: 0 when `shutdown` came first, 1
 /// otherwise, as the protocol asks.
@@ -86,7 +88,7 @@ pub fn serve(
                     Err(_) => server.reply_error(
                         id,
                         ErrorCode::InternalError,
-                        "copydesk failed on this request".to_owned(),
+                        format!("{FAILED} on this request"),
                     )?,
                 }
             }
@@ -95,12 +97,18 @@ pub fn serve(
                     return Ok(server.exit_code());
                 }
                 // A bug in a rule must not take the editor's linter down
-                // with it: the panic is reported on stderr and the server
-                // goes on with the next message.
-                if let Ok(result) =
-                    catch_unwind(AssertUnwindSafe(|| server.on_notification(notification)))
-                {
-                    result?;
+                // with it: the failure is logged to the client and the
+                // server goes on with the next message.
+                let method = notification.method.clone();
+                match catch_unwind(AssertUnwindSafe(|| server.on_notification(notification))) {
+                    Ok(result) => result?,
+                    Err(_) => server.notify(
+                        "window/logMessage",
+                        LogMessageParams {
+                            typ: MessageType::ERROR,
+                            message: format!("{FAILED} on `{method}`"),
+                        },
+                    )?,
                 }
             }
             // Answers to our own requests (capability registration) need
@@ -561,6 +569,45 @@ mod tests {
         );
         let remote: Uri = "untitled:Untitled-1".parse().expect("a valid URI");
         assert_eq!(uri_to_path(&remote), None);
+    }
+
+    fn frame(body: &str) -> String {
+        format!("Content-Length: {}\r\n\r\n{body}", body.len())
+    }
+
+    /// Messages a confused client might send, in any order.
+    const BODIES: &[&str] = &[
+        r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#,
+        r#"{"jsonrpc":"2.0","id":2,"method":"initialize","params":7}"#,
+        r#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#,
+        r#"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///a.txt","languageId":"plaintext","version":1,"text":"“Hi” 😀\r\nLeave a Reply\n"}}}"#,
+        r#"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///a.txt","version":2},"contentChanges":[{"range":{"start":{"line":1,"character":3},"end":{"line":9,"character":99}},"text":"😀\r"}]}}"#,
+        r#"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///a.txt","version":3},"contentChanges":[{"range":{"start":{"line":0,"character":5},"end":{"line":0,"character":1}},"text":"x"}]}}"#,
+        r#"{"jsonrpc":"2.0","id":3,"method":"textDocument/codeAction","params":{"textDocument":{"uri":"file:///a.txt"},"range":{"start":{"line":0,"character":0},"end":{"line":5,"character":0}},"context":{"diagnostics":[]}}}"#,
+        r#"{"jsonrpc":"2.0","method":"textDocument/didClose","params":{"textDocument":{"uri":"file:///a.txt"}}}"#,
+        r#"{"jsonrpc":"2.0","method":"workspace/didChangeWatchedFiles","params":{"changes":[{"uri":"file:///nowhere/copydesk.toml","type":3}]}}"#,
+        r#"{"jsonrpc":"2.0","id":4,"method":"shutdown"}"#,
+        r#"{"jsonrpc":"2.0","id":5,"result":null}"#,
+        r#"{"jsonrpc":"2.0","id":{},"method":"x"}"#,
+        r#"[1,2,3]"#,
+        "{",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_message_sequence_is_survived(
+            picks in proptest::collection::vec(0..BODIES.len(), 0..24),
+            noise in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..16),
+        ) {
+            let mut input: Vec<u8> = picks.iter().flat_map(|&pick| frame(BODIES[pick]).into_bytes()).collect();
+            input.extend(noise);
+            let mut output = Vec::new();
+            let code = serve(io::Cursor::new(input), &mut output, PathBuf::from("/nonexistent"));
+            proptest::prop_assert!(matches!(code, Ok(0 | 1)));
+            let output = String::from_utf8_lossy(&output);
+            proptest::prop_assert!(!output.contains(FAILED), "a handler panicked: {}", output);
+        }
     }
 
     #[test]
