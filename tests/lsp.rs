@@ -473,3 +473,65 @@ fn requests_before_initialize_are_refused_and_exit_without_shutdown_is_one() {
     client.notify("exit", Value::Null);
     assert_eq!(client.wait_exit(), Some(1));
 }
+
+#[test]
+fn safe_fixes_are_preferred_and_saved_rule_files_reload() {
+    let dir = workspace();
+    std::fs::create_dir(dir.path().join("rules")).expect("writable");
+    let rule_file = dir.path().join("rules").join("house.toml");
+    let rule = |from: &str, to: &str| {
+        format!(
+            "[[rule]]\nid = \"house-style\"\nkind = \"substitution\"\nseverity = \"warning\"\n\
+             message = \"House style is “{{replacement}}”, not “{{match}}”\"\n\
+             [rule.swap]\n{from} = \"{to}\"\n"
+        )
+    };
+    std::fs::write(&rule_file, rule("Kiev", "Kyiv")).expect("writable");
+    std::fs::write(
+        dir.path().join("copydesk.toml"),
+        "rules = [\"rules/house.toml\"]\n",
+    )
+    .expect("writable");
+
+    let mut client = Client::start(dir.path());
+    client.initialize(dir.path(), json!({}));
+    let uri = file_uri(&dir.path().join("story.txt"));
+    client.open(&uri, "Troops “left” 😀 Kiev on Monday.\n");
+    let published = client.diagnostics(&uri);
+    assert_eq!(
+        published["diagnostics"],
+        json!([{
+            "range": range((0, 17), (0, 21)),
+            "severity": 2,
+            "code": "house-style",
+            "source": "copydesk",
+            "message": "House style is “Kyiv”, not “Kiev”",
+        }])
+    );
+    let response = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": {"uri": uri},
+            "range": range((0, 18), (0, 19)),
+            "context": {"diagnostics": []},
+        }),
+    );
+    let action = &response["result"][0];
+    assert_eq!(action["title"], "Replace with “Kyiv”");
+    assert_eq!(action["isPreferred"], true);
+    assert_eq!(
+        action["edit"]["changes"][uri.as_str()],
+        json!([{"range": range((0, 17), (0, 21)), "newText": "Kyiv"}])
+    );
+
+    // Saving a rule file under rules/ reloads it: the swap now targets a
+    // word the story does not have.
+    std::fs::write(&rule_file, rule("Odessa", "Odesa")).expect("writable");
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": file_uri(&rule_file)}}),
+    );
+    let published = client.diagnostics(&uri);
+    assert_eq!(published["diagnostics"], json!([]));
+    assert_eq!(client.shut_down(), Some(0));
+}
