@@ -12,6 +12,10 @@
 //!   [`RuleSet`] of loaded instances;
 //! - [`config`]: rule files (TOML) and `copydesk.toml`;
 //! - [`diagnostic`]: findings as plain data;
+//! - [`document`]: Markdown and HTML prose views, byte-aligned with the file;
+//! - [`fix`]: applying fixes and writing files atomically;
+//! - [`suppress`]: inline `copydesk-disable` comments;
+//! - [`lsp`]: the language server behind `copydesk lsp`;
 //! - [`render`]: the output formats;
 //! - [`source`]: spans and the line index.
 //!
@@ -31,6 +35,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod fix;
+pub mod lsp;
 pub mod model;
 pub mod render;
 pub mod rules;

@@ -51,6 +51,8 @@ enum Command {
         /// The article (- for stdin).
         file: PathBuf,
     },
+    /// Run the language server over stdio.
+    Lsp,
 }
 
 #[derive(clap::Args)]
@@ -156,6 +158,10 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Explain { rule, rules } => explain(&rule, &rules),
         Command::TestRules { files } => test_rules(&files),
         Command::Parse { file } => parse(&file),
+        Command::Lsp => {
+            let current = std::env::current_dir().context("finding the current directory")?;
+            Ok(copydesk::lsp::run_stdio(current)?)
+        }
     }
 }
 
