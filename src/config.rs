@@ -27,7 +27,8 @@ use serde::Deserialize;
 
 use crate::diagnostic::Severity;
 use crate::rules::{
-    existence, substitution, KindOptions, LoadedRule, Origin, RuleMeta, RuleSet, RULE_KINDS,
+    existence, name_consistency, substitution, KindOptions, LoadedRule, Origin, RuleMeta, RuleSet,
+    RULE_KINDS,
 };
 use crate::source::LineIndex;
 
@@ -246,6 +247,9 @@ impl<'de> DeserializeSeed<'de> for RuleTableSeed<'_> {
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Built, D::Error> {
         match self.kind {
             "existence" => existence::Options::deserialize(deserializer).map(|o| self.build(o)),
+            "name-consistency" => {
+                name_consistency::Options::deserialize(deserializer).map(|o| self.build(o))
+            }
             "substitution" => {
                 substitution::Options::deserialize(deserializer).map(|o| self.build(o))
             }
@@ -475,7 +479,7 @@ mod tests {
     fn unknown_kind_points_at_the_kind() {
         assert_eq!(
             error("[[rule]]\nid = \"a\"\nkind = \"existance\"\n"),
-            "news.toml:3:8: unknown rule kind `existance`; the kinds are existence, substitution"
+            "news.toml:3:8: unknown rule kind `existance`; the kinds are existence, name-consistency, substitution"
         );
     }
 

@@ -16,7 +16,11 @@ fn default_rules() -> RuleSet {
 fn options_for(path: &Path) -> CheckOptions {
     let date = std::fs::read_to_string(path.with_extension("date"))
         .ok()
-        .map(|date| date.trim().parse().expect("a .date sidecar holds YYYY-MM-DD"));
+        .map(|date| {
+            date.trim()
+                .parse()
+                .expect("a .date sidecar holds YYYY-MM-DD")
+        });
     CheckOptions {
         publication_date: date,
     }
@@ -26,7 +30,9 @@ fn report_for(path: &Path, rules: &RuleSet) -> FileReport {
     let text = std::fs::read_to_string(path).expect("fixtures are UTF-8");
     let diagnostics = check(&text, rules, &options_for(path));
     for diagnostic in &diagnostics {
-        for span in std::iter::once(diagnostic.span).chain(diagnostic.related.iter().map(|r| r.span)) {
+        for span in
+            std::iter::once(diagnostic.span).chain(diagnostic.related.iter().map(|r| r.span))
+        {
             assert!(
                 span.start <= span.end
                     && span.end <= text.len()
@@ -39,7 +45,11 @@ fn report_for(path: &Path, rules: &RuleSet) -> FileReport {
         }
     }
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let shown = path.strip_prefix(&fixtures).unwrap_or(path).display().to_string();
+    let shown = path
+        .strip_prefix(&fixtures)
+        .unwrap_or(path)
+        .display()
+        .to_string();
     FileReport {
         path: shown,
         text,
@@ -56,7 +66,9 @@ fn human_output() {
         let renderer = HumanRenderer::new(false);
         let mut out = Vec::new();
         renderer.write_file(&mut out, &report).unwrap();
-        renderer.write_summary(&mut out, &Summary::of(std::slice::from_ref(&report))).unwrap();
+        renderer
+            .write_summary(&mut out, &Summary::of(std::slice::from_ref(&report)))
+            .unwrap();
         insta::assert_snapshot!("human", String::from_utf8(out).unwrap());
     });
 }

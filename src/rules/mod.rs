@@ -52,6 +52,7 @@ macro_rules! rule_options {
 }
 
 pub mod existence;
+pub mod name_consistency;
 pub mod substitution;
 #[cfg(test)]
 pub(crate) mod testing;
@@ -99,6 +100,7 @@ pub trait KindOptions: HasCommonOptions + serde::de::DeserializeOwned {
 /// file in step.
 pub const RULE_KINDS: &[RuleKind] = &[
     <existence::Options as KindOptions>::KIND,
+    <name_consistency::Options as KindOptions>::KIND,
     <substitution::Options as KindOptions>::KIND,
 ];
 
