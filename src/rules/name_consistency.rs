@@ -713,7 +713,13 @@ impl NameConsistency {
         // A given name (used before a surname) matches another spelling
         // only before the same surname: Maria / Mario, Brian / Bryan,
         // David / Davis are usually two names.
-        if (given_a || given_b) && form_a.after.is_disjoint(&form_b.after) {
+        // (A spelling seen only in a headline gives no evidence either way.)
+        let in_story = |form: &Form| form.as_given || form.as_last;
+        if (given_a || given_b)
+            && in_story(form_a)
+            && in_story(form_b)
+            && form_a.after.is_disjoint(&form_b.after)
+        {
             return false;
         }
         if !form_a.genders.is_empty()
