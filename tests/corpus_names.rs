@@ -3,7 +3,7 @@
 //!
 //! The corpus is read at run time from `../shared/corpus` (or the
 //! `COPYDESK_CORPUS` directory); without it the test prints a note and
-//! passes. Debug builds check every fourth clean article to stay quick;
+//! passes. Debug builds check every second clean article to stay quick;
 //! the full run is
 //!
 //! ```text
@@ -25,7 +25,12 @@ const SETS: &[&str] = &[
     "golbeck2018",
 ];
 const PLANTS_PER_SHAPE: usize = 60;
-const RECALL_FLOOR: f64 = 0.95;
+/// Measured 95.0% (342/360) when written; the floor leaves room for small
+/// changes in the grammar.
+const RECALL_FLOOR: f64 = 0.94;
+/// Every flag on the published copy counts here, real slips included:
+/// 5.5 per 100 articles when written, most of them misspellings the
+/// publishers let through (Reuters 1987 wire copy has many).
 const FLAGS_PER_100_CEILING: f64 = 6.0;
 
 fn corpus_dir() -> Option<PathBuf> {
@@ -372,7 +377,7 @@ fn planted_misspellings_are_found_and_clean_copy_stays_quiet() {
 
     // Flags on the clean, published copy.
     let full = std::env::var_os("COPYDESK_CORPUS_FULL").is_some() || !cfg!(debug_assertions);
-    let step = if full { 1 } else { 4 };
+    let step = if full { 1 } else { 2 };
     let mut checked = 0;
     let mut flags = Vec::new();
     for (name, text) in all.iter().step_by(step) {

@@ -614,6 +614,8 @@ pub(crate) const COMMON_WORDS: &[&str] = &[
     "future",
     "game",
     "games",
+    "gate",
+    "gates",
     "gave",
     "general",
     "get",

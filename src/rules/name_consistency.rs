@@ -272,6 +272,9 @@ struct Occurrence {
     span: Span,
     /// Capitalised mid-sentence in the story: evidence of a name.
     confirmed: bool,
+    /// The statement, when it is a list of names ("Sheahan, Horan,
+    /// O'Callaghan, Miller"), where every entry is someone else.
+    roster: Option<usize>,
 }
 
 /// Everything known about one spelling.
@@ -315,6 +318,29 @@ impl Rule for NameConsistency {
         // first full mention.
         let mut standalone: HashSet<String> = HashSet::new();
 
+        let mut mentions_per_statement = vec![0usize; article.statements().len()];
+        for mention in &article.names {
+            if let Some(count) = mentions_per_statement.get_mut(mention.statement) {
+                *count += 1;
+            }
+        }
+        let is_roster = |index: usize| {
+            let (Some(&mentions), Some(statement)) = (
+                mentions_per_statement.get(index),
+                article.statements().get(index),
+            ) else {
+                return false;
+            };
+            let lowercase = article
+                .tokens()
+                .get(statement.tokens.clone())
+                .unwrap_or_default()
+                .iter()
+                .filter(|token| token.kind == TokenKind::Word)
+                .count();
+            mentions >= 5 && lowercase < mentions
+        };
+
         for mention in &article.names {
             let Some(statement) = article.statements().get(mention.statement) else {
                 continue;
@@ -327,6 +353,7 @@ impl Rule for NameConsistency {
                 continue;
             }
             let in_story = block_kind == BlockKind::Paragraph;
+            let in_roster = in_story && is_roster(mention.statement);
             let mut gender = self.title_before(text, mention.span.start);
             let mut run: Vec<Span> = Vec::new();
             let mut leading = true;
@@ -371,6 +398,7 @@ impl Rule for NameConsistency {
                 form.occurrences.push(Occurrence {
                     span: word_span,
                     confirmed,
+                    roster: in_roster.then_some(mention.statement),
                 });
                 if in_story {
                     let many = name_words.len() > 1;
@@ -656,6 +684,14 @@ impl NameConsistency {
     ) -> bool {
         let lowercase_words = context.lowercase_words;
         if word_a == word_b || !(form_a.confirmed() || form_b.confirmed()) {
+            return false;
+        }
+        // Two entries of one team list are two people.
+        let shared_roster = form_a
+            .occurrences
+            .iter()
+            .any(|a| a.roster.is_some() && form_b.occurrences.iter().any(|b| b.roster == a.roster));
+        if shared_roster {
             return false;
         }
         let (lower_a, lower_b) = (word_a.to_lowercase(), word_b.to_lowercase());
