@@ -774,6 +774,13 @@ impl NameConsistency {
         if folded_a == folded_b {
             return true;
         }
+        // GameBoy / Gameboyzz: two or more letters added at the end make
+        // another name, not a slip.
+        if (folded_a.starts_with(folded_b) || folded_b.starts_with(folded_a))
+            && length_a.abs_diff(length_b) >= 2
+        {
+            return false;
+        }
         let longer = length_a.max(length_b);
         if longer >= 6 && transliteration_key(folded_a) == transliteration_key(folded_b) {
             return true;
