@@ -357,9 +357,30 @@ impl Rule for NameConsistency {
             let mut gender = self.title_before(text, mention.span.start);
             let mut run: Vec<Span> = Vec::new();
             let mut leading = true;
+            // "Finance Minister Kiichi Miyazawa": common words before a
+            // title belong to it (not "Japanese" in "Japanese Prime
+            // Minister Yasuhiro Nakasone", which is a name of its own).
+            let mut title_end = 0;
+            for (index, span) in mention
+                .words
+                .iter()
+                .enumerate()
+                .take(mention.words.len().saturating_sub(1))
+            {
+                let lower = span.slice(text).to_lowercase();
+                if self.titles.contains(&lower) {
+                    title_end = index + 1;
+                } else if !is_common_word(&lower) {
+                    break;
+                }
+            }
             for (index, &word_span) in mention.words.iter().enumerate() {
                 let word = word_span.slice(text);
                 let lower = word.to_lowercase();
+                if index < title_end {
+                    gender = gender.or(title_gender(&lower));
+                    continue;
+                }
                 if leading && self.titles.contains(&lower) {
                     gender = gender.or(title_gender(&lower));
                     continue;
@@ -1020,7 +1041,7 @@ const DERIVATIONAL_SUFFIXES: &[&str] = &[
 
 /// Endings of demonyms and adjectives of place, which precede many names
 /// ("British Gas", "British Airways") without being given names.
-const DEMONYM_ENDINGS: &[&str] = &["an", "ish", "ese", "ic", "i"];
+const DEMONYM_ENDINGS: &[&str] = &["an", "ish", "ese"];
 
 fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
