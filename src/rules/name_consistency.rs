@@ -58,7 +58,10 @@
 //! are ordinary English words ("Brown", "Crown"). A capitalised word seen
 //! only at the start of a sentence or in a headline counts as a name only
 //! when it is not a common word and does not also appear in lower case.
-//! All-capitals words (acronyms, wire headlines) are not compared. Inflected
+//! All-capitals words (acronyms, wire headlines) are not compared, nor are
+//! two names listed in one team sheet ("Sheahan, Horan, O'Callaghan");
+//! a name listed only in a team sheet is still compared with one in the
+//! prose, so "Horan" and "Shane Horgan" can be taken for one player. Inflected
 //! forms are not variants (Smith / Smiths, Canada / Canadian), so a slip
 //! that only drops a final "s" goes unseen. A name that is also an
 //! ordinary word written in lower case in the same article ("Union", "the
