@@ -316,7 +316,7 @@ impl Rule for NameConsistency {
             .collect();
         let mut words: BTreeMap<&str, Form> = BTreeMap::new();
         let mut compounds: BTreeMap<String, Vec<(String, Span)>> = BTreeMap::new();
-        let mut flagged_spans: Vec<Span> = Vec::new();
+        let mut flagged_spans = Flagged::default();
         // Names used alone somewhere in the story: a surname after its
         // first full mention.
         let mut standalone: HashSet<String> = HashSet::new();
@@ -413,7 +413,7 @@ impl Rule for NameConsistency {
             }
             for &word_span in &name_words {
                 let word = word_span.slice(text);
-                if is_calendar_word(word) || flagged_spans.contains(&word_span) {
+                if is_calendar_word(word) || flagged_spans.overlaps(word_span) {
                     continue;
                 }
                 let confirmed = in_story
@@ -526,7 +526,7 @@ impl NameConsistency {
         article: &Article<'_>,
         run: &[Span],
         report: &mut Report<'_>,
-        flagged: &mut Vec<Span>,
+        flagged: &mut Flagged,
     ) {
         let text = article.text;
         for start in 0..run.len() {
@@ -540,10 +540,7 @@ impl NameConsistency {
                 let Some(canonical) = self.wrong_forms.get(&key) else {
                     continue;
                 };
-                if flagged
-                    .iter()
-                    .any(|old| old.start < span.end && span.start < old.end)
-                {
+                if flagged.overlaps(span) {
                     continue;
                 }
                 let applicability = if article.in_quotation(span) {
@@ -558,7 +555,7 @@ impl NameConsistency {
                     )
                     .with_fix(canonical.clone(), applicability);
                 report.push(diagnostic);
-                flagged.push(span);
+                flagged.insert(span);
             }
         }
     }
@@ -568,7 +565,7 @@ impl NameConsistency {
         article: &Article<'_>,
         compounds: &BTreeMap<String, Vec<(String, Span)>>,
         report: &mut Report<'_>,
-        flagged: &mut Vec<Span>,
+        flagged: &mut Flagged,
     ) {
         // Shorter stretches first, so "Jong-Un" is reported rather than
         // "Kim Jong-Un" as well.
@@ -609,7 +606,7 @@ impl NameConsistency {
         candidates: &[(&str, &Form)],
         context: &Context<'_>,
         report: &mut Report<'_>,
-        flagged: &[Span],
+        flagged: &Flagged,
     ) {
         let folded: Vec<String> = candidates.iter().map(|(word, _)| fold_name(word)).collect();
         // Candidate pairs share a deletion-neighbourhood key (every string
@@ -658,14 +655,10 @@ impl NameConsistency {
                 .occurrences
                 .iter()
                 .map(|occurrence| occurrence.span)
-                .filter(|span| {
-                    !flagged
-                        .iter()
-                        .any(|old| old.start <= span.start && span.end <= old.end)
-                })
+                .filter(|span| !flagged.overlaps(*span))
                 .collect()
         };
-        let mut flagged = flagged.to_vec();
+        let mut flagged = flagged.clone();
         // Each spelling is judged against its most used direct match, so a
         // chain (A like B, B like C) never pairs A with C.
         for index in 0..candidates.len() {
@@ -842,7 +835,7 @@ impl NameConsistency {
         article: &Article<'_>,
         spellings: &[(&str, Vec<Span>)],
         report: &mut Report<'_>,
-        flagged: &mut Vec<Span>,
+        flagged: &mut Flagged,
     ) {
         let mut order: Vec<&(&str, Vec<Span>)> = spellings.iter().collect();
         // Most used first; among equals, the one used first.
@@ -860,7 +853,7 @@ impl NameConsistency {
                 .copied()
                 .min_by_key(|span| span.start);
             let Some(span) = span else { return };
-            if flagged.iter().any(|old| overlaps(*old, span)) {
+            if flagged.overlaps(span) {
                 return;
             }
             let mut diagnostic = Diagnostic::new(
@@ -873,16 +866,14 @@ impl NameConsistency {
                 ),
             )
             .with_help("one of them is misspelt; check the name against a source");
-            for other in majority_spans {
-                diagnostic = diagnostic.with_related(*other, format!("spelled “{majority}” here"));
-            }
+            diagnostic = with_places(diagnostic, majority, majority_spans);
             report.push(diagnostic);
-            flagged.push(span);
+            flagged.insert(span);
             return;
         }
         for (minority, spans) in &order[1..] {
             for &span in spans {
-                if flagged.iter().any(|old| overlaps(*old, span)) {
+                if flagged.overlaps(span) {
                     continue;
                 }
                 let mut diagnostic = report
@@ -894,17 +885,14 @@ impl NameConsistency {
                         ),
                     )
                     .with_fix((*majority).to_owned(), Applicability::Unsafe);
-                for other in majority_spans {
-                    diagnostic =
-                        diagnostic.with_related(*other, format!("spelled “{majority}” here"));
-                }
+                diagnostic = with_places(diagnostic, majority, majority_spans);
                 if article.in_quotation(span) {
                     diagnostic = diagnostic.with_help(
                         "inside a direct quotation: a transcript may spell it differently",
                     );
                 }
                 report.push(diagnostic);
-                flagged.push(span);
+                flagged.insert(span);
             }
         }
     }
@@ -939,8 +927,46 @@ struct Context<'a> {
     standalone: &'a HashSet<String>,
 }
 
-fn overlaps(a: Span, b: Span) -> bool {
-    a.start < b.end && b.start < a.end
+/// The most places a diagnostic lists; a name used thousands of times in
+/// a very long file must not make every report on it as long.
+const MAX_RELATED: usize = 10;
+
+/// Labels the majority spelling's places (the first [`MAX_RELATED`]).
+fn with_places(mut diagnostic: Diagnostic, majority: &str, spans: &[Span]) -> Diagnostic {
+    let more = spans.len().saturating_sub(MAX_RELATED);
+    let shown = spans.len().min(MAX_RELATED);
+    for (index, span) in spans.iter().take(MAX_RELATED).enumerate() {
+        let label = if more > 0 && index + 1 == shown {
+            format!(
+                "spelled “{majority}” here (and in {more} more {})",
+                if more == 1 { "place" } else { "places" }
+            )
+        } else {
+            format!("spelled “{majority}” here")
+        };
+        diagnostic = diagnostic.with_related(*span, label);
+    }
+    diagnostic
+}
+
+/// Spans already reported, which never overlap one another, by start: a
+/// name is reported once, and looking one up costs a logarithm.
+#[derive(Clone, Debug, Default)]
+struct Flagged(BTreeMap<usize, usize>);
+
+impl Flagged {
+    fn overlaps(&self, span: Span) -> bool {
+        // The reported spans are disjoint, so the last one starting before
+        // `span` ends is the only one that can reach into it.
+        self.0
+            .range(..span.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > span.start)
+    }
+
+    fn insert(&mut self, span: Span) {
+        self.0.insert(span.start, span.end);
+    }
 }
 
 fn times(count: usize) -> String {
