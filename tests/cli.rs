@@ -378,7 +378,9 @@ fn parse_prints_the_outline() {
     "#);
 }
 
-const HOUSE_STYLE: &[u8] = "[[rule]]\nid = \"house-kyiv\"\nkind = \"substitution\"\n[rule.swap]\nKiev = \"Kyiv\"\n".as_bytes();
+const HOUSE_STYLE: &[u8] =
+    "[[rule]]\nid = \"house-kyiv\"\nkind = \"substitution\"\n[rule.swap]\nKiev = \"Kyiv\"\n"
+        .as_bytes();
 
 #[test]
 fn fix_writes_safe_fixes_atomically_and_reports_what_remains() {
@@ -388,7 +390,17 @@ fn fix_writes_safe_fixes_atomically_and_reports_what_remains() {
     write(dir.path(), "story.txt", story.as_bytes());
     let output = copydesk(
         dir.path(),
-        &["check", "--rules", "house.toml", "--select", "house-kyiv", "--fix", "--format", "json", "story.txt"],
+        &[
+            "check",
+            "--rules",
+            "house.toml",
+            "--select",
+            "house-kyiv",
+            "--fix",
+            "--format",
+            "json",
+            "story.txt",
+        ],
     );
     // The quoted Kiev's fix is unsafe: it stays and is still reported.
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
@@ -398,18 +410,33 @@ fn fix_writes_safe_fixes_atomically_and_reports_what_remains() {
     );
     let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(json["summary"]["diagnostics"], 1);
-    assert_eq!(json["files"][0]["diagnostics"][0]["fix"]["applicability"], "unsafe");
+    assert_eq!(
+        json["files"][0]["diagnostics"][0]["fix"]["applicability"],
+        "unsafe"
+    );
 
     let output = copydesk(
         dir.path(),
-        &["check", "--rules", "house.toml", "--select", "house-kyiv", "--fix", "--unsafe-fixes", "story.txt"],
+        &[
+            "check",
+            "--rules",
+            "house.toml",
+            "--select",
+            "house-kyiv",
+            "--fix",
+            "--unsafe-fixes",
+            "story.txt",
+        ],
     );
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     assert_eq!(
         std::fs::read_to_string(dir.path().join("story.txt")).unwrap(),
         "Talks in Kyiv\n\nTalks in Kyiv ended. “Kyiv will stand,” he said.\n"
     );
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(leftovers.len(), 2, "no temporary files left: {leftovers:?}");
 }
 
@@ -419,9 +446,15 @@ fn fix_never_writes_a_file_it_could_not_read() {
     write(dir.path(), "house.toml", HOUSE_STYLE);
     let latin1 = b"Kiev caf\xe9\n\nKiev.\n";
     write(dir.path(), "latin1.txt", latin1);
-    let output = copydesk(dir.path(), &["check", "--rules", "house.toml", "--fix", "latin1.txt"]);
+    let output = copydesk(
+        dir.path(),
+        &["check", "--rules", "house.toml", "--fix", "latin1.txt"],
+    );
     assert_eq!(output.status.code(), Some(2));
-    assert_eq!(std::fs::read(dir.path().join("latin1.txt")).unwrap(), latin1);
+    assert_eq!(
+        std::fs::read(dir.path().join("latin1.txt")).unwrap(),
+        latin1
+    );
 }
 
 #[test]
@@ -430,9 +463,15 @@ fn diff_prints_fixes_without_writing() {
     write(dir.path(), "house.toml", HOUSE_STYLE);
     let story = "Talks in Kiev\n\nThey met.\n";
     write(dir.path(), "story.txt", story.as_bytes());
-    let output = copydesk(dir.path(), &["check", "--rules", "house.toml", "--diff", "story.txt"]);
+    let output = copydesk(
+        dir.path(),
+        &["check", "--rules", "house.toml", "--diff", "story.txt"],
+    );
     assert_eq!(output.status.code(), Some(1));
-    assert_eq!(std::fs::read_to_string(dir.path().join("story.txt")).unwrap(), story);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("story.txt")).unwrap(),
+        story
+    );
     insta::assert_snapshot!(stdout(&output), @r"
     --- a/story.txt
     +++ b/story.txt
@@ -448,15 +487,35 @@ fn diff_prints_fixes_without_writing() {
 fn baseline_records_then_reports_only_new_findings() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "old.txt", RESIDUE.as_bytes());
-    let first = copydesk(dir.path(), &["check", "--baseline", "baseline.json", "old.txt"]);
+    let first = copydesk(
+        dir.path(),
+        &["check", "--baseline", "baseline.json", "old.txt"],
+    );
     assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
     assert!(stderr(&first).contains("recorded 1 findings"));
-    let again = copydesk(dir.path(), &["check", "--baseline", "baseline.json", "old.txt"]);
+    let again = copydesk(
+        dir.path(),
+        &["check", "--baseline", "baseline.json", "old.txt"],
+    );
     assert_eq!(again.status.code(), Some(0), "{}", stdout(&again));
     // A new piece of residue is new; the recorded one stays quiet even
     // though an edit above moved it.
-    write(dir.path(), "old.txt", format!("Share this article\n\n{RESIDUE}").as_bytes());
-    let after = copydesk(dir.path(), &["check", "--baseline", "baseline.json", "--format", "json", "old.txt"]);
+    write(
+        dir.path(),
+        "old.txt",
+        format!("Share this article\n\n{RESIDUE}").as_bytes(),
+    );
+    let after = copydesk(
+        dir.path(),
+        &[
+            "check",
+            "--baseline",
+            "baseline.json",
+            "--format",
+            "json",
+            "old.txt",
+        ],
+    );
     assert_eq!(after.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_str(&stdout(&after)).unwrap();
     let messages: Vec<&str> = json["files"][0]["diagnostics"]
@@ -472,10 +531,17 @@ fn baseline_records_then_reports_only_new_findings() {
 fn statistics_count_findings_per_rule() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.txt", RESIDUE.as_bytes());
-    write(dir.path(), "b.txt", "Title\n\nShe said “yes.\n\nLeave a Reply\n".as_bytes());
+    write(
+        dir.path(),
+        "b.txt",
+        "Title\n\nShe said “yes.\n\nLeave a Reply\n".as_bytes(),
+    );
     let output = copydesk(dir.path(), &["check", "--statistics", "a.txt", "b.txt"]);
     assert_eq!(output.status.code(), Some(1));
-    assert_eq!(stdout(&output), "     2  web-boilerplate\n     1  unbalanced-quote\n");
+    assert_eq!(
+        stdout(&output),
+        "     2  web-boilerplate\n     1  unbalanced-quote\n"
+    );
 }
 
 #[test]
@@ -483,9 +549,15 @@ fn jsonl_streams_one_line_per_finding_with_its_path() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.txt", RESIDUE.as_bytes());
     write(dir.path(), "b.txt", b"\xff\xfe");
-    let output = copydesk(dir.path(), &["check", "--format", "jsonl", "a.txt", "b.txt"]);
+    let output = copydesk(
+        dir.path(),
+        &["check", "--format", "jsonl", "a.txt", "b.txt"],
+    );
     assert_eq!(output.status.code(), Some(2));
-    let lines: Vec<serde_json::Value> = stdout(&output).lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["path"], "a.txt");
     assert_eq!(lines[0]["rule"], "web-boilerplate");
@@ -504,14 +576,32 @@ fn markdown_checks_prose_only_and_honours_suppressions() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| (d["rule"].as_str().unwrap().to_owned(), d["span"]["line"].as_u64().unwrap()))
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_owned(),
+                d["span"]["line"].as_u64().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         found,
-        [("unused-suppression".to_owned(), 15), ("web-boilerplate".to_owned(), 18)]
+        [
+            ("unused-suppression".to_owned(), 15),
+            ("web-boilerplate".to_owned(), 18)
+        ]
     );
     // unused-suppression is a rule like any other for --ignore.
-    let ignored = copydesk(dir.path(), &["check", "--ignore", "unused-suppression", "--format", "json", "story.md"]);
+    let ignored = copydesk(
+        dir.path(),
+        &[
+            "check",
+            "--ignore",
+            "unused-suppression",
+            "--format",
+            "json",
+            "story.md",
+        ],
+    );
     let json: serde_json::Value = serde_json::from_str(&stdout(&ignored)).unwrap();
     assert_eq!(json["summary"]["diagnostics"], 1);
 }

@@ -53,6 +53,7 @@ macro_rules! rule_options {
 
 pub mod calendar;
 pub mod existence;
+pub mod name_consistency;
 pub mod paired_delimiters;
 pub mod substitution;
 #[cfg(test)]
@@ -102,6 +103,7 @@ pub trait KindOptions: HasCommonOptions + serde::de::DeserializeOwned {
 pub const RULE_KINDS: &[RuleKind] = &[
     <calendar::Options as KindOptions>::KIND,
     <existence::Options as KindOptions>::KIND,
+    <name_consistency::Options as KindOptions>::KIND,
     <paired_delimiters::Options as KindOptions>::KIND,
     <substitution::Options as KindOptions>::KIND,
 ];
