@@ -50,7 +50,7 @@
 use regex::Regex;
 use serde::Deserialize;
 
-use super::{fill_template, KindOptions, Report, Rule, RuleKind};
+use super::{fill_template, whole_word_matches, KindOptions, Report, Rule, RuleKind};
 use crate::diagnostic::{Applicability, Severity};
 use crate::model::Article;
 use crate::source::Span;
@@ -111,28 +111,36 @@ impl KindOptions for Options {
                     .map_err(|error| format!("`standalone` does not compile: {error}"))?,
             )
         };
-        let mut alternatives = Vec::with_capacity(self.phrases.len() + self.patterns.len());
+        let mut phrases = Vec::with_capacity(self.phrases.len());
         for phrase in &self.phrases {
             if phrase.trim().is_empty() {
                 return Err("`phrases` has an empty phrase".to_owned());
             }
-            alternatives.push(phrase_pattern(phrase, self.ignore_case));
+            phrases.push(phrase_pattern(phrase, self.ignore_case));
         }
+        let phrases = if phrases.is_empty() {
+            None
+        } else {
+            let combined = Regex::new(&phrases.join("|"))
+                .map_err(|error| format!("`phrases` do not compile: {error}"))?;
+            Some(combined)
+        };
+        let mut patterns = Vec::with_capacity(self.patterns.len());
         for pattern in &self.patterns {
             Regex::new(pattern)
                 .map_err(|error| format!("pattern {pattern:?} is invalid: {error}"))?;
-            alternatives.push(format!("(?:{pattern})"));
+            patterns.push(format!("(?:{pattern})"));
         }
-        let matcher = if alternatives.is_empty() {
+        let patterns = if patterns.is_empty() {
             None
         } else {
-            let combined = Regex::new(&alternatives.join("|")).map_err(|error| {
-                format!("the phrases and patterns do not compile together: {error}")
-            })?;
+            let combined = Regex::new(&patterns.join("|"))
+                .map_err(|error| format!("`patterns` do not compile together: {error}"))?;
             Some(combined)
         };
         Ok(Box::new(Existence {
-            matcher,
+            phrases,
+            patterns,
             standalone,
             message: self.message.unwrap_or_else(|| DEFAULT_MESSAGE.to_owned()),
             merge_adjacent: self.merge_adjacent,
@@ -141,25 +149,26 @@ impl KindOptions for Options {
     }
 }
 
-/// A phrase as a pattern: words escaped, spaces matching any white space,
-/// word boundaries where the phrase starts or ends with a word character.
+/// A phrase as a pattern: words escaped, spaces matching any white space.
+///
+/// No `\b`: the regex crate's fast engines cannot evaluate a Unicode word
+/// boundary, and one `\b` would send the whole search to its slowest
+/// engine. Whole-word matching is checked on each match instead
+/// ([`whole_word_matches`]).
 fn phrase_pattern(phrase: &str, ignore_case: bool) -> String {
     let words: Vec<String> = phrase.split_whitespace().map(regex::escape).collect();
     let mut pattern = String::from(if ignore_case { "(?i:" } else { "(?:" });
-    if phrase.trim_start().starts_with(is_word_char) {
-        pattern.push_str(r"\b");
-    }
     pattern.push_str(&words.join(r"\s+"));
-    if phrase.trim_end().ends_with(is_word_char) {
-        pattern.push_str(r"\b");
-    }
     pattern.push(')');
     pattern
 }
 
 #[derive(Debug)]
 struct Existence {
-    matcher: Option<Regex>,
+    /// Every phrase, without word-boundary assertions (see
+    /// [`phrase_pattern`]); boundaries are checked on each match.
+    phrases: Option<Regex>,
+    patterns: Option<Regex>,
     standalone: Option<Regex>,
     message: String,
     merge_adjacent: bool,
@@ -170,12 +179,16 @@ impl Rule for Existence {
     fn check(&self, article: &Article<'_>, report: &mut Report<'_>) {
         let text = article.text;
         let mut found: Vec<Span> = Vec::new();
-        if let Some(matcher) = &self.matcher {
+        if let Some(phrases) = &self.phrases {
+            found.extend(whole_word_matches(phrases, text));
+        }
+        if let Some(patterns) = &self.patterns {
             found.extend(
-                matcher
+                patterns
                     .find_iter(text)
                     .map(|m| Span::new(m.start(), m.end())),
             );
+            found.sort();
         }
         if let Some(standalone) = &self.standalone {
             found.extend(

@@ -295,6 +295,44 @@ impl RuleSet {
     }
 }
 
+/// The matches of `regex` in `text` that are whole words: a match that
+/// starts (or ends) with a word character must not continue a word before
+/// (or after) it, so "Share this" is not found in "share thistles".
+///
+/// Rules search without `\b` in their patterns because the regex crate's
+/// fast engines cannot evaluate a Unicode word boundary: a single `\b`
+/// sends the whole search to its slowest engine.
+pub(crate) fn whole_word_matches<'t>(
+    regex: &'t regex::Regex,
+    text: &'t str,
+) -> impl Iterator<Item = Span> + 't {
+    let mut position = 0;
+    std::iter::from_fn(move || {
+        while position <= text.len() {
+            let found = regex.find_at(text, position)?;
+            let span = Span::new(found.start(), found.end());
+            if is_whole_word(text, span) {
+                position = span.end.max(span.start + 1);
+                return Some(span);
+            }
+            // A later whole-word match may start inside this one.
+            position = span.start + text[span.start..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    })
+    .filter(|span| !span.is_empty())
+}
+
+fn is_whole_word(text: &str, span: Span) -> bool {
+    use crate::syntax::tokens::is_word_char;
+    let matched = span.slice(text);
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    let continues_before = matched.starts_with(is_word_char) && before.is_some_and(is_word_char);
+    let continues_after = matched.ends_with(is_word_char) && after.is_some_and(is_word_char);
+    !continues_before && !continues_after
+}
+
 /// Fills `{name}` placeholders in a message template. Unknown placeholders
 /// are left as written, so a typo in a rule file shows in the output
 /// rather than vanishing.

@@ -67,7 +67,9 @@
 //! ordinary word written in lower case in the same article ("Union", "the
 //! union") is not compared.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{KindOptions, Report, Rule, RuleKind};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
@@ -208,7 +210,7 @@ impl KindOptions for Options {
         if steps.iter().any(|&(_, edits)| edits > 3) {
             return Err("`max-distance` allows at most 3 edits".to_owned());
         }
-        let mut distinct: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut distinct: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
         for (group, names) in self.distinct.iter().enumerate() {
             if names.len() < 2 {
                 return Err(format!(
@@ -225,7 +227,7 @@ impl KindOptions for Options {
                 }
             }
         }
-        let mut wrong_forms = HashMap::new();
+        let mut wrong_forms = HashMap::default();
         for (canonical, wrongs) in &self.names {
             for wrong in wrongs {
                 let key = wrong.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -319,7 +321,7 @@ impl Rule for NameConsistency {
         let mut flagged_spans = Flagged::default();
         // Names used alone somewhere in the story: a surname after its
         // first full mention.
-        let mut standalone: HashSet<String> = HashSet::new();
+        let mut standalone: HashSet<String> = HashSet::default();
 
         let mut mentions_per_statement = vec![0usize; article.statements().len()];
         for mention in &article.names {
@@ -613,13 +615,13 @@ impl NameConsistency {
         // within k edits of another shares a k-deletion variant with it) or
         // a transliteration key, so no two spellings are compared unless
         // they might match.
-        let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut buckets: HashMap<String, Vec<usize>> = HashMap::default();
         for (index, form) in folded.iter().enumerate() {
             let length = form.chars().count();
             let Some(edits) = self.allowed_edits(length + 1) else {
                 continue;
             };
-            let mut keys = HashSet::new();
+            let mut keys = HashSet::default();
             deletion_keys(form, edits.min(2), &mut keys);
             keys.insert(format!("#{}", transliteration_key(form)));
             for key in keys {
@@ -627,7 +629,7 @@ impl NameConsistency {
             }
         }
         let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); candidates.len()];
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for members in buckets.values() {
             if members.len() < 2 || members.len() > 64 {
                 continue;

@@ -40,10 +40,9 @@ use std::collections::BTreeMap;
 
 use regex::Regex;
 
-use super::{fill_template, KindOptions, Report, Rule, RuleKind};
+use super::{fill_template, whole_word_matches, KindOptions, Report, Rule, RuleKind};
 use crate::diagnostic::{Applicability, Severity};
 use crate::model::Article;
-use crate::source::Span;
 
 const DEFAULT_MESSAGE: &str = "Use “{replacement}” instead of “{match}”";
 
@@ -73,7 +72,9 @@ impl KindOptions for Options {
             .iter()
             .map(|key| {
                 let words: Vec<String> = key.split_whitespace().map(regex::escape).collect();
-                format!(r"\b{}\b", words.join(r"\s+"))
+                // Whole words are checked on each match: a `\b` here would
+                // slow every search (see `whole_word_matches`).
+                words.join(r"\s+")
             })
             .collect();
         let flags = if self.ignore_case { "(?i)" } else { "" };
@@ -114,15 +115,14 @@ struct Substitution {
 
 impl Rule for Substitution {
     fn check(&self, article: &Article<'_>, report: &mut Report<'_>) {
-        for found in self.matcher.find_iter(article.text) {
-            let matched = found.as_str();
+        for span in whole_word_matches(&self.matcher, article.text) {
+            let matched = span.slice(article.text);
             let Some(replacement) = self.swap.get(&normalise_key(matched, self.ignore_case)) else {
                 continue;
             };
             if replacement == matched {
                 continue;
             }
-            let span = Span::new(found.start(), found.end());
             let applicability = if article.in_quotation(span) {
                 Applicability::Unsafe
             } else {
