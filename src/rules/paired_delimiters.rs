@@ -60,7 +60,7 @@ use serde::Deserialize;
 
 use super::{KindOptions, Report, Rule, RuleKind};
 use crate::diagnostic::{Applicability, Severity};
-use crate::model::quotes::{MarkState, QuoteMark};
+use crate::model::quotes::{broken_paragraph, MarkState, QuoteMark};
 use crate::model::Article;
 use crate::source::Span;
 use crate::syntax::{Block, BlockKind, QuoteSide, QuoteWeight, TokenKind};
@@ -185,7 +185,10 @@ fn check_double(article: &Article<'_>, report: &mut Report<'_>, mark: &QuoteMark
     let glyph = mark.glyph;
     let close = closing_for(glyph);
     let diagnostic = match mark.state {
-        MarkState::Paired | MarkState::Continued | MarkState::Measurement => {
+        MarkState::Paired
+        | MarkState::Continued
+        | MarkState::Measurement
+        | MarkState::Apostrophe => {
             let partner = mark.partner.and_then(|partner| marks.get(partner));
             if wrong_shape(mark, partner) {
                 let want = if mark.side == QuoteSide::Opening {
@@ -477,7 +480,7 @@ fn check_brackets(article: &Article<'_>, report: &mut Report<'_>) {
         // Copy whose lines were split into paragraphs mid-sentence (a
         // paragraph that ends without a stop, followed by one that starts in
         // lower case) keeps its brackets open across the break.
-        if broken_paragraph(article.text, block, blocks.get(block_index + 1)) {
+        if broken_paragraph(article.text, &article.syntax, block_index) {
             continue;
         }
         for opener in std::mem::take(&mut open) {
@@ -498,26 +501,6 @@ fn check_brackets(article: &Article<'_>, report: &mut Report<'_>) {
             );
         }
     }
-}
-
-/// Whether the break between `block` and `next` falls mid-sentence.
-fn broken_paragraph(text: &str, block: &Block, next: Option<&Block>) -> bool {
-    let Some(next) = next else {
-        return false;
-    };
-    let ends_open = block
-        .span
-        .slice(text)
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || c == ',');
-    let continues = next
-        .span
-        .slice(text)
-        .chars()
-        .next()
-        .is_some_and(char::is_lowercase);
-    next.kind == BlockKind::Paragraph && ends_open && continues
 }
 
 /// `1)`, `a)`, `iv)` opening a list item, or the `)` of `:)` and `:-)`.
