@@ -692,12 +692,12 @@ mod tests {
     fn paragraphs_broken_mid_sentence_pair_as_one() {
         use MarkState::*;
         assert_eq!(
-            states("Vote\n\n\"It was\n\nnot\n\nfair,\" she said.\n\nThen she left."),
+            states("Vote\n\nThe count ended.\n\n\"It was\n\nnot\n\nfair,\" she said.\n\nThen she left."),
             [('"', Paired), ('"', Paired)]
         );
         // A paragraph that ends with a stop is a paragraph.
         assert_eq!(
-            states("Vote\n\n\"It was unfair.\n\nnot that anyone asked."),
+            states("Vote\n\nThe count ended.\n\n\"It was unfair.\n\nnot that anyone asked."),
             [('"', UnclosedAtParagraphEnd)]
         );
     }
