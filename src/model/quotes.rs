@@ -12,6 +12,11 @@
 //! and a following closing mark closes. A closing single mark with nothing
 //! open is nearly always an apostrophe (students’, the Joneses'), so it is
 //! [`MarkState::Unopened`] only for the rules that want to know.
+//!
+//! Paragraphs broken mid-sentence (by hard wrapping or by emphasis lost in
+//! extraction) pair as one run. In copy that types its apostrophes as
+//! straight double marks, a `"` after an s and before a word in lower case,
+//! with no quotation open, is [`MarkState::Apostrophe`].
 
 use crate::source::Span;
 use crate::syntax::{BlockKind, QuoteSide, QuoteWeight, Syntax, TokenKind};

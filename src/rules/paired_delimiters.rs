@@ -55,6 +55,15 @@
 //! at the place it is missing. A single quotation mark is flagged only when
 //! it is a curly ‘ left open: straight single marks cannot be told from
 //! apostrophes reliably enough.
+//!
+//! Paragraphs split mid-sentence (one ends on a word or a comma, the next
+//! starts in lower case) pair as one. In copy that types apostrophes as
+//! straight double marks (`Japan"s`), `farmers" incomes` is read as a
+//! possessive; before a capitalised word (`States" West Texas`) it is
+//! still flagged. A quotation is not taken to continue across page
+//! furniture (an embedded post, "Scroll down to read more") between its
+//! paragraphs, nor, past a lost paragraph break, when it began
+//! mid-sentence (`said that "this…`).
 
 use serde::Deserialize;
 
