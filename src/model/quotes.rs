@@ -12,6 +12,11 @@
 //! and a following closing mark closes. A closing single mark with nothing
 //! open is nearly always an apostrophe (students’, the Joneses'), so it is
 //! [`MarkState::Unopened`] only for the rules that want to know.
+//!
+//! Paragraphs broken mid-sentence (by hard wrapping or by emphasis lost in
+//! extraction) pair as one run. In copy that types its apostrophes as
+//! straight double marks, a `"` after an s and before a word in lower case,
+//! with no quotation open, is [`MarkState::Apostrophe`].
 
 use crate::source::Span;
 use crate::syntax::{BlockKind, QuoteSide, QuoteWeight, Syntax, TokenKind};
@@ -37,6 +42,10 @@ pub enum MarkState {
     Unopened,
     /// A straight `"` after a number with no quotation open: an inch mark.
     Measurement,
+    /// A straight `"` typed for the apostrophe of a plural possessive in
+    /// wire copy (`the Philippines" debt`): after an s, before a word in
+    /// lower case, with no quotation open.
+    Apostrophe,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,13 +113,31 @@ pub fn pair_quotation_marks(text: &str, syntax: &Syntax) -> Quotations {
         }
     }
 
+    // Copy typed on a keyboard without an apostrophe shows it elsewhere
+    // (`Japan"s`); only there is `farmers" incomes` a possessive, not a
+    // quoted phrase that lost its opening mark.
+    let no_apostrophe_key = syntax
+        .tokens
+        .iter()
+        .any(|token| token.kind == TokenKind::Apostrophe && token.span.slice(text) == "\"");
     let mut start = 0;
     while start < marks.len() {
-        let block = marks[start].block;
-        let end = start + marks[start..].partition_point(|mark| mark.block == block);
+        // Paragraphs split mid-sentence (hard-wrapped lines read as
+        // paragraphs, an emphasised word set on a line of its own) pair as
+        // one.
+        let mut block = marks[start].block;
+        while broken_paragraph(text, syntax, block) {
+            block += 1;
+        }
+        let end = start + marks[start..].partition_point(|mark| mark.block <= block);
         let next_opens = next_block_opens_quotation(text, syntax, block);
         let last_body = is_last_body_block(syntax, block);
-        pair_doubles(text, &mut marks, start..end, next_opens, last_body);
+        let run = Run {
+            next_opens,
+            last_body,
+            no_apostrophe_key,
+        };
+        pair_doubles(text, &mut marks, start..end, &run);
         pair_singles(text, &mut marks, start..end);
         start = end;
     }
@@ -142,13 +169,17 @@ pub fn pair_quotation_marks(text: &str, syntax: &Syntax) -> Quotations {
     }
 }
 
-fn pair_doubles(
-    text: &str,
-    marks: &mut [QuoteMark],
-    range: std::ops::Range<usize>,
-    next_block_opens: bool,
-    last_body_block: bool,
-) {
+/// What pairing a run of paragraphs needs to know beyond its marks.
+struct Run {
+    /// The paragraph after the run opens with a quotation mark.
+    next_opens: bool,
+    /// The run ends the article's body.
+    last_body: bool,
+    /// The article types apostrophes as straight double marks.
+    no_apostrophe_key: bool,
+}
+
+fn pair_doubles(text: &str, marks: &mut [QuoteMark], range: std::ops::Range<usize>, run: &Run) {
     let mut open: Vec<usize> = Vec::new();
     for index in range {
         if marks[index].weight != QuoteWeight::Double {
@@ -158,6 +189,14 @@ fn pair_doubles(
         let side = if glyph == '"' {
             if open.is_empty() && follows_digit(text, marks[index].span) {
                 marks[index].state = MarkState::Measurement;
+                marks[index].side = QuoteSide::Closing;
+                continue;
+            }
+            if run.no_apostrophe_key
+                && open.is_empty()
+                && plural_possessive(text, marks[index].span)
+            {
+                marks[index].state = MarkState::Apostrophe;
                 marks[index].side = QuoteSide::Closing;
                 continue;
             }
@@ -220,16 +259,16 @@ fn pair_doubles(
     }
     let mut still_open = open.into_iter();
     if let Some(outermost) = still_open.next() {
-        marks[outermost].state = if next_block_opens {
+        marks[outermost].state = if run.next_opens {
             MarkState::Continued
-        } else if last_body_block {
+        } else if run.last_body {
             MarkState::UnclosedAtArticleEnd
         } else {
             MarkState::UnclosedAtParagraphEnd
         };
     }
     for inner in still_open {
-        marks[inner].state = if last_body_block {
+        marks[inner].state = if run.last_body {
             MarkState::UnclosedAtArticleEnd
         } else {
             MarkState::UnclosedAtParagraphEnd
@@ -493,8 +532,17 @@ const SPEECH_VERBS: &[&str] = &[
 /// the copy: its quotation marks delimit attribute values, not speech.
 fn inside_markup(text: &str, span: Span) -> bool {
     let before = &text[..span.start];
-    // An attribute value's marks: `content="…"` and `…">`.
-    if before.ends_with('=') || text[span.end..].starts_with("> <") {
+    // An attribute value's marks: `content="…"` and `…">`, also where the
+    // residue starts mid-tag (`…Compatible"><meta`, `…BJs" name="…`).
+    let after = &text[span.end..];
+    if before.ends_with('=') || after.starts_with("> <") || after.starts_with("><") {
+        return true;
+    }
+    let attribute = after
+        .strip_prefix(' ')
+        .map(|rest| rest.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-'))
+        .is_some_and(|rest| rest.starts_with("=\"") && rest.len() + 2 < after.len());
+    if attribute {
         return true;
     }
     let Some(lt) = before.rfind('<') else {
@@ -504,6 +552,48 @@ fn inside_markup(text: &str, span: Span) -> bool {
     tag.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
         && !tag.contains(['>', '\n'])
         && tag.contains('=')
+}
+
+/// Whether a straight `"` reads as the apostrophe of a plural possessive
+/// typed on a keyboard without one: `the Philippines" debt`, `farmers"
+/// incomes` (a letter and an s before it, a space or line break and a
+/// word in lower case after it).
+fn plural_possessive(text: &str, span: Span) -> bool {
+    let mut before = text[..span.start].chars().rev();
+    let after_s = before.next().is_some_and(|c| c == 's' || c == 'S')
+        && before.next().is_some_and(char::is_alphabetic);
+    let rest = &text[span.end..];
+    let next_word = rest.trim_start_matches([' ', '\t', '\r', '\n']);
+    after_s
+        && next_word.len() < rest.len()
+        && rest.len() - next_word.len() <= 6
+        && next_word.starts_with(|c: char| c.is_lowercase())
+}
+
+/// Whether the break after block `block` falls mid-sentence: a paragraph
+/// that ends without a stop (on a word or a comma), followed by a
+/// paragraph that starts in lower case. Copy hard-wrapped into one
+/// paragraph a line, and emphasis lost to extraction (`I\n\nwas\n\nprime
+/// minister`), breaks paragraphs that way; a writer never does.
+pub fn broken_paragraph(text: &str, syntax: &Syntax, block: usize) -> bool {
+    let (Some(this), Some(next)) = (syntax.blocks.get(block), syntax.blocks.get(block + 1)) else {
+        return false;
+    };
+    let ends_open = this
+        .span
+        .slice(text)
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == ',');
+    let continues = next
+        .span
+        .slice(text)
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
+    this.kind == BlockKind::Paragraph && next.kind == BlockKind::Paragraph && ends_open && continues
 }
 
 fn follows_digit(text: &str, span: Span) -> bool {
@@ -600,6 +690,43 @@ mod tests {
         assert_eq!(
             states("The students’ union met."),
             [('’', MarkState::Unopened)]
+        );
+    }
+
+    #[test]
+    fn paragraphs_broken_mid_sentence_pair_as_one() {
+        use MarkState::*;
+        assert_eq!(
+            states("Vote\n\nThe count ended.\n\n\"It was\n\nnot\n\nfair,\" she said.\n\nThen she left."),
+            [('"', Paired), ('"', Paired)]
+        );
+        // A paragraph that ends with a stop is a paragraph.
+        assert_eq!(
+            states("Vote\n\nThe count ended.\n\n\"It was unfair.\n\nnot that anyone asked."),
+            [('"', UnclosedAtParagraphEnd)]
+        );
+    }
+
+    #[test]
+    fn wire_copy_types_a_plural_possessive_as_a_double_mark() {
+        use MarkState::*;
+        assert_eq!(
+            states("Japan\"s exporters said the growers\" union was \"firm\"."),
+            [('"', Apostrophe), ('"', Paired), ('"', Paired)]
+        );
+        // Without an apostrophe typed that way elsewhere, it is a closing
+        // mark whose opening is missing.
+        assert_eq!(
+            states("Japan's exporters said the growers\" union was firm."),
+            [('"', Unopened)]
+        );
+    }
+
+    #[test]
+    fn attribute_values_of_markup_cut_mid_tag() {
+        assert_eq!(
+            states("width=device-width\" name=\"viewport\"><meta charset=\"utf-8\">\n\nText."),
+            []
         );
     }
 

@@ -55,12 +55,21 @@
 //! at the place it is missing. A single quotation mark is flagged only when
 //! it is a curly ‘ left open: straight single marks cannot be told from
 //! apostrophes reliably enough.
+//!
+//! Paragraphs split mid-sentence (one ends on a word or a comma, the next
+//! starts in lower case) pair as one. In copy that types apostrophes as
+//! straight double marks (`Japan"s`), `farmers" incomes` is read as a
+//! possessive; before a capitalised word (`States" West Texas`) it is
+//! still flagged. A quotation is not taken to continue across page
+//! furniture (an embedded post, "Scroll down to read more") between its
+//! paragraphs, nor, past a lost paragraph break, when it began
+//! mid-sentence (`said that "this…`).
 
 use serde::Deserialize;
 
 use super::{KindOptions, Report, Rule, RuleKind};
 use crate::diagnostic::{Applicability, Severity};
-use crate::model::quotes::{MarkState, QuoteMark};
+use crate::model::quotes::{broken_paragraph, MarkState, QuoteMark};
 use crate::model::Article;
 use crate::source::Span;
 use crate::syntax::{Block, BlockKind, QuoteSide, QuoteWeight, TokenKind};
@@ -185,7 +194,10 @@ fn check_double(article: &Article<'_>, report: &mut Report<'_>, mark: &QuoteMark
     let glyph = mark.glyph;
     let close = closing_for(glyph);
     let diagnostic = match mark.state {
-        MarkState::Paired | MarkState::Continued | MarkState::Measurement => {
+        MarkState::Paired
+        | MarkState::Continued
+        | MarkState::Measurement
+        | MarkState::Apostrophe => {
             let partner = mark.partner.and_then(|partner| marks.get(partner));
             if wrong_shape(mark, partner) {
                 let want = if mark.side == QuoteSide::Opening {
@@ -477,7 +489,7 @@ fn check_brackets(article: &Article<'_>, report: &mut Report<'_>) {
         // Copy whose lines were split into paragraphs mid-sentence (a
         // paragraph that ends without a stop, followed by one that starts in
         // lower case) keeps its brackets open across the break.
-        if broken_paragraph(article.text, block, blocks.get(block_index + 1)) {
+        if broken_paragraph(article.text, &article.syntax, block_index) {
             continue;
         }
         for opener in std::mem::take(&mut open) {
@@ -498,26 +510,6 @@ fn check_brackets(article: &Article<'_>, report: &mut Report<'_>) {
             );
         }
     }
-}
-
-/// Whether the break between `block` and `next` falls mid-sentence.
-fn broken_paragraph(text: &str, block: &Block, next: Option<&Block>) -> bool {
-    let Some(next) = next else {
-        return false;
-    };
-    let ends_open = block
-        .span
-        .slice(text)
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || c == ',');
-    let continues = next
-        .span
-        .slice(text)
-        .chars()
-        .next()
-        .is_some_and(char::is_lowercase);
-    next.kind == BlockKind::Paragraph && ends_open && continues
 }
 
 /// `1)`, `a)`, `iv)` opening a list item, or the `)` of `:)` and `:-)`.

@@ -257,8 +257,13 @@ fn classify_quote_marks(text: &str, tokens: &mut [Token]) {
         let word_before = before.is_some_and(is_word_char);
         let word_after = after.is_some_and(is_word_char);
         let open_context = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
-        let close_context = after
-            .is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation() || "—–…".contains(c));
+        // A bracket after a mark opens an aside inside the quotation
+        // (`"[Alastair] will`), so it is no sign of a closing mark.
+        let close_context = after.is_none_or(|c| {
+            c.is_whitespace()
+                || (c.is_ascii_punctuation() && !"([{".contains(c))
+                || "—–…".contains(c)
+        });
 
         token.kind = match (mark, weight) {
             // ‘ between letters is an apostrophe of the wrong shape (Post‘s).
@@ -267,6 +272,18 @@ fn classify_quote_marks(text: &str, tokens: &mut [Token]) {
             // isn"t.
             ('"', _) if word_before && is_contraction_suffix(&text[span.end..]) => {
                 TokenKind::Apostrophe
+            }
+            // The same after a ticker in angle brackets: <QNB>"s.
+            ('"', _) if before == Some('>') && is_contraction_suffix(&text[span.end..]) => {
+                TokenKind::Apostrophe
+            }
+            // A mark glued to a colon with a space after (`said:" Delors`)
+            // is a spacing slip on either side; the pairing state decides.
+            ('"', _) if before == Some(':') && after.is_some_and(char::is_whitespace) => {
+                TokenKind::Quote {
+                    side: QuoteSide::Ambiguous,
+                    weight,
+                }
             }
             ('’' | '\'', _) if open_context && after.is_some_and(|c| c.is_ascii_digit()) => {
                 TokenKind::Apostrophe
@@ -293,11 +310,13 @@ fn classify_quote_marks(text: &str, tokens: &mut [Token]) {
 }
 
 /// Whether `rest` starts with what follows an apostrophe in English: the
-/// s of a possessive or the end of a contraction, then a non-word.
+/// s of a possessive or the end of a contraction, then a non-word. Either
+/// case: wire headlines are in capitals (QATAR"S).
 fn is_contraction_suffix(rest: &str) -> bool {
     ["s", "t", "ll", "re", "ve", "d", "m"].iter().any(|suffix| {
-        rest.strip_prefix(suffix)
-            .is_some_and(|after| !after.starts_with(is_word_char))
+        rest.get(..suffix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(suffix))
+            && !rest[suffix.len()..].starts_with(is_word_char)
     })
 }
 
@@ -407,6 +426,28 @@ mod tests {
     #[test]
     fn crlf_is_one_line_break() {
         assert_eq!(kinds("a\r\nb")[1], ("\r\n", TokenKind::LineBreak));
+    }
+
+    #[test]
+    fn straight_double_mark_for_an_apostrophe_in_capitals_and_after_a_ticker() {
+        assert_eq!(kinds("QATAR\"S BANKS")[1], ("\"", TokenKind::Apostrophe));
+        assert_eq!(kinds("<QNB>\"s staff")[3], ("\"", TokenKind::Apostrophe));
+    }
+
+    #[test]
+    fn straight_double_mark_glued_to_a_colon_or_before_a_bracket() {
+        let ambiguous = TokenKind::Quote {
+            side: QuoteSide::Ambiguous,
+            weight: QuoteWeight::Double,
+        };
+        assert_eq!(kinds("said:\" Delors")[2], ("\"", ambiguous));
+        assert_eq!(
+            kinds("bring. \"[Alastair]")[3].1,
+            TokenKind::Quote {
+                side: QuoteSide::Opening,
+                weight: QuoteWeight::Double
+            }
+        );
     }
 
     #[test]
