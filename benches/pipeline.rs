@@ -21,7 +21,12 @@ fn pipeline(text: &str, rules: &RuleSet) -> usize {
         diff: None,
         fixes_applied: 0,
     };
-    render_to_string(Format::Json, RuleInfo::of(rules), std::slice::from_ref(&report)).len()
+    render_to_string(
+        Format::Json,
+        RuleInfo::of(rules),
+        std::slice::from_ref(&report),
+    )
+    .len()
 }
 
 /// Runs `work` repeatedly for at least `budget`, returning seconds per run.
@@ -59,7 +64,13 @@ fn corpus_texts() -> Option<Vec<String>> {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
     let mut texts = Vec::new();
-    for set in ["bbc", "reuters21578", "scrapinghub-aeb", "horne2017", "golbeck2018"] {
+    for set in [
+        "bbc",
+        "reuters21578",
+        "scrapinghub-aeb",
+        "horne2017",
+        "golbeck2018",
+    ] {
         let Ok(entries) = std::fs::read_dir(dir.join(set)) else {
             continue;
         };
@@ -99,7 +110,10 @@ fn main() {
         None => println!("corpus: not found (set COPYDESK_CORPUS); skipped"),
     }
 
-    let max_mb: usize = std::env::var("COPYDESK_BENCH_MAX_MB").ok().and_then(|v| v.parse().ok()).unwrap_or(10);
+    let max_mb: usize = std::env::var("COPYDESK_BENCH_MAX_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10);
     let mut baseline = None;
     let mut size = 1_000;
     while size <= max_mb * 1_000_000 {

@@ -120,6 +120,12 @@ pub fn pair_quotation_marks(text: &str, syntax: &Syntax) -> Quotations {
         .tokens
         .iter()
         .any(|token| token.kind == TokenKind::Apostrophe && token.span.slice(text) == "\"");
+    // Found once: asking "is any later block a paragraph?" per block would
+    // make pairing quadratic in the number of paragraphs.
+    let last_body_block = syntax
+        .blocks
+        .iter()
+        .rposition(|block| block.kind == BlockKind::Paragraph);
     let mut start = 0;
     while start < marks.len() {
         // Paragraphs split mid-sentence (hard-wrapped lines read as
@@ -131,7 +137,7 @@ pub fn pair_quotation_marks(text: &str, syntax: &Syntax) -> Quotations {
         }
         let end = start + marks[start..].partition_point(|mark| mark.block <= block);
         let next_opens = next_block_opens_quotation(text, syntax, block);
-        let last_body = is_last_body_block(syntax, block);
+        let last_body = last_body_block.is_none_or(|last| block >= last);
         let run = Run {
             next_opens,
             last_body,
@@ -528,6 +534,9 @@ const SPEECH_VERBS: &[&str] = &[
     "spokeswoman",
 ];
 
+/// How far back [`inside_markup`] looks for a tag's `<`, in bytes.
+const MARKUP_LOOKBACK: usize = 2048;
+
 /// Whether `span` lies inside an HTML tag (`<meta content="…">`) left in
 /// the copy: its quotation marks delimit attribute values, not speech.
 fn inside_markup(text: &str, span: Span) -> bool {
@@ -545,7 +554,14 @@ fn inside_markup(text: &str, span: Span) -> bool {
     if attribute {
         return true;
     }
-    let Some(lt) = before.rfind('<') else {
+    // A tag lies on one line and is not kilobytes long: look back only that
+    // far, so a mark in a long line without markup costs nothing extra
+    // (an unbounded search made pairing quadratic).
+    let mut window = before.len().saturating_sub(MARKUP_LOOKBACK);
+    while !before.is_char_boundary(window) {
+        window += 1;
+    }
+    let Some(lt) = before[window..].rfind('<').map(|lt| lt + window) else {
         return false;
     };
     let tag = &before[lt + 1..];
@@ -626,12 +642,6 @@ fn next_block_opens_quotation(text: &str, syntax: &Syntax, block: usize) -> bool
                 }
             ) || (token.span.slice(text) == "\"" && matches!(token.kind, TokenKind::Quote { .. }))
         })
-}
-
-fn is_last_body_block(syntax: &Syntax, block: usize) -> bool {
-    !syntax.blocks[block + 1..]
-        .iter()
-        .any(|later| later.kind == BlockKind::Paragraph)
 }
 
 #[cfg(test)]
