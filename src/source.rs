@@ -66,13 +66,46 @@ pub struct LineColumn {
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// (byte offset on a character boundary, characters before it), about
+    /// every [`CHECKPOINT_BYTES`]: a column is then counted from the
+    /// nearest checkpoint, not from the start of a possibly enormous line.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Spacing of [`LineIndex`]'s character-count checkpoints.
+const CHECKPOINT_BYTES: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(memchr_newlines(text).map(|newline| newline + 1));
-        LineIndex { line_starts }
+        let mut checkpoints = vec![(0, 0)];
+        let mut characters = 0;
+        let mut next_checkpoint = CHECKPOINT_BYTES;
+        for (index, &byte) in text.as_bytes().iter().enumerate() {
+            let starts_character = byte & 0xC0 != 0x80;
+            if index >= next_checkpoint && starts_character {
+                checkpoints.push((index, characters));
+                next_checkpoint = index + CHECKPOINT_BYTES;
+            }
+            characters += usize::from(starts_character);
+            if byte == b'\n' {
+                line_starts.push(index + 1);
+            }
+        }
+        LineIndex {
+            line_starts,
+            checkpoints,
+        }
+    }
+
+    /// Characters in `text[..offset]`, counted from the nearest checkpoint.
+    fn characters_before(&self, text: &str, offset: usize) -> usize {
+        let index = self
+            .checkpoints
+            .partition_point(|&(position, _)| position <= offset)
+            - 1;
+        let (position, characters) = self.checkpoints[index];
+        characters + text[position..offset].chars().count()
     }
 
     /// The number of lines (a text with no newline has one line).
@@ -105,7 +138,7 @@ impl LineIndex {
     pub fn line_column(&self, text: &str, offset: usize) -> LineColumn {
         let line = self.line_of(offset);
         let start = self.line_starts[line];
-        let column = text[start..offset].chars().count() + 1;
+        let column = self.characters_before(text, offset) - self.characters_before(text, start) + 1;
         LineColumn {
             line: line + 1,
             column,
@@ -120,12 +153,6 @@ impl LineIndex {
         let column = text[start..offset].chars().map(char::len_utf16).sum();
         (line, column)
     }
-}
-
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter_map(|(index, byte)| (byte == b'\n').then_some(index))
 }
 
 #[cfg(test)]
@@ -155,6 +182,29 @@ mod tests {
         assert_eq!(index.line_span(text, 0).slice(text), "one");
         assert_eq!(index.line_span(text, 1).slice(text), "two");
         assert_eq!(index.line_count(), 3);
+    }
+
+    #[test]
+    fn columns_on_a_long_line_match_a_plain_count() {
+        let text = "Ж😀a\u{301}“".repeat(3000) + "\nend";
+        let index = LineIndex::new(&text);
+        for offset in (0..text.len())
+            .filter(|&o| text.is_char_boundary(o))
+            .step_by(97)
+        {
+            let line = index.line_of(offset);
+            let start = if line == 0 {
+                0
+            } else {
+                text[..offset].rfind('\n').unwrap() + 1
+            };
+            let expected = text[start..offset].chars().count() + 1;
+            assert_eq!(
+                index.line_column(&text, offset).column,
+                expected,
+                "at {offset}"
+            );
+        }
     }
 
     #[test]
