@@ -10,21 +10,15 @@
 //! the publication date; the other sets carry no reliable date and are
 //! checked without one.
 
+mod support;
+
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use copydesk::{check, CheckOptions, Diagnostic, RuleSet};
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 use rayon::prelude::*;
-
-const SETS: &[&str] = &[
-    "bbc",
-    "reuters21578",
-    "scrapinghub-aeb",
-    "horne2017",
-    "golbeck2018",
-];
 
 /// Findings on the published corpus judged to be real slips in the
 /// published text: (file, rule, flagged text).
@@ -35,13 +29,6 @@ const REAL_SLIPS: &[(&str, &str, &str)] = &[
     // A quarter said to end on a 31st of a 30-day month, across a line break.
     ("reuters-10292.txt", "impossible-date", "November\n31"),
 ];
-
-fn corpus_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("COPYDESK_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
-    dir.is_dir().then_some(dir)
-}
 
 fn calendar_rules() -> RuleSet {
     let mut rules = RuleSet::new(copydesk::config::default_rules().expect("default rules load"));
@@ -113,40 +100,30 @@ struct CorpusArticle {
 
 fn load_corpus(dir: &Path) -> Vec<CorpusArticle> {
     let reuters = reuters_dates(dir);
-    let mut articles = Vec::new();
-    for &set in SETS {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join(set))
-            .expect("corpus set is readable")
-            .filter_map(Result::ok)
-            .map(|entry| entry.path())
-            .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-            .collect();
-        files.sort();
-        for path in files {
-            let file = path
-                .file_name()
-                .and_then(|name| name.to_str())
+    support::news_articles(dir)
+        .into_iter()
+        .map(|article| {
+            let file = article
+                .name
+                .rsplit('/')
+                .next()
                 .unwrap_or_default()
                 .to_owned();
-            let Ok(text) = std::fs::read_to_string(&path) else {
-                continue;
-            };
-            let date = if set == "reuters21578" {
+            let date = if article.set == "reuters21578" {
                 let date = reuters.get(&file).copied();
                 assert!(date.is_some(), "{file} has a DATE in the manifest");
                 date
             } else {
                 None
             };
-            articles.push(CorpusArticle {
-                set,
+            CorpusArticle {
+                set: article.set,
                 file,
-                text,
+                text: article.text,
                 date,
-            });
-        }
-    }
-    articles
+            }
+        })
+        .collect()
 }
 
 fn options(date: Option<Date>) -> CheckOptions {
@@ -588,7 +565,7 @@ fn findings_in(diagnostics: &[Diagnostic], range: &std::ops::Range<usize>) -> Ve
 
 #[test]
 fn calendar_rules_on_the_corpus() {
-    let Some(dir) = corpus_dir() else {
+    let Some(dir) = support::corpus_dir() else {
         println!("corpus not found (set COPYDESK_CORPUS); skipping the calendar corpus test");
         return;
     };

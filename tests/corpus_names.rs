@@ -10,20 +10,15 @@
 //! COPYDESK_CORPUS_FULL=1 cargo test --release --test corpus_names -- --nocapture
 //! ```
 
+mod support;
+
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use copydesk::model::names::is_common_word;
 use copydesk::model::Article;
 use copydesk::rules::LoadedRule;
 
-const SETS: &[&str] = &[
-    "bbc",
-    "reuters21578",
-    "scrapinghub-aeb",
-    "horne2017",
-    "golbeck2018",
-];
 const PLANTS_PER_SHAPE: usize = 60;
 /// Measured 95.0% (342/360) when written; the floor leaves room for small
 /// changes in the grammar.
@@ -34,36 +29,11 @@ const RECALL_FLOOR: f64 = 0.94;
 /// publishers let through (Reuters 1987 wire copy has many).
 const FLAGS_PER_100_CEILING: f64 = 6.0;
 
-fn corpus_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("COPYDESK_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
-    dir.is_dir().then_some(dir)
-}
-
 fn articles(dir: &Path) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    for set in SETS {
-        let Ok(entries) = std::fs::read_dir(dir.join(set)) else {
-            continue;
-        };
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|entry| entry.path())
-            .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                let name = format!(
-                    "{set}/{}",
-                    path.file_name().unwrap_or_default().to_string_lossy()
-                );
-                out.push((name, text));
-            }
-        }
-    }
-    out
+    support::news_articles(dir)
+        .into_iter()
+        .map(|article| (article.name, article.text))
+        .collect()
 }
 
 fn rule() -> LoadedRule {
@@ -284,7 +254,7 @@ fn plant(
 
 #[test]
 fn planted_misspellings_are_found_and_clean_copy_stays_quiet() {
-    let Some(dir) = corpus_dir() else {
+    let Some(dir) = support::corpus_dir() else {
         println!("corpus not found (set COPYDESK_CORPUS): skipping the corpus test");
         return;
     };

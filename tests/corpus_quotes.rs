@@ -44,7 +44,9 @@
 //! Every other deletion counts; the floor is 97% of those. The raw figure
 //! over all deletions is printed too.
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
 
 use copydesk::model::quotes::MarkState;
 use copydesk::syntax::{BlockKind, QuoteWeight, TokenKind};
@@ -367,13 +369,6 @@ const KNOWN_FALSE_ALARMS: &[(&str, usize, &str)] = &[
 const FALSE_ALARMS_PER_100_CEILING: f64 = 0.5;
 const RECALL_FLOOR: f64 = 0.97;
 
-fn corpus_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("COPYDESK_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
-    dir.is_dir().then_some(dir)
-}
-
 fn rules() -> RuleSet {
     let mut rules = RuleSet::new(copydesk::config::default_rules().expect("default rules load"));
     rules.retain(|meta| meta.kind == "paired-delimiters");
@@ -392,31 +387,17 @@ struct Document {
 }
 
 fn documents(dir: &Path) -> Vec<Document> {
-    let mut documents = Vec::new();
-    for &(set, style) in SETS {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir.join(set))
-            .map(|entries| {
-                entries
-                    .filter_map(Result::ok)
-                    .map(|entry| entry.path())
-                    .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-                    .collect()
-            })
-            .unwrap_or_default();
-        paths.sort();
-        for path in paths {
-            let Ok(text) = std::fs::read_to_string(&path) else {
-                continue;
-            };
-            let file = path.file_name().unwrap_or_default().to_string_lossy();
-            documents.push(Document {
-                name: format!("{set}/{file}"),
-                style,
-                text,
-            });
-        }
-    }
-    documents
+    support::news_articles(dir)
+        .into_iter()
+        .map(|article| Document {
+            style: SETS
+                .iter()
+                .find(|(set, _)| *set == article.set)
+                .map_or(Style::Straight, |&(_, style)| style),
+            name: article.name,
+            text: article.text,
+        })
+        .collect()
 }
 
 /// FNV-1a with a splitmix64 finaliser, so the chosen mark does not depend
@@ -545,7 +526,7 @@ fn delete_one_mark(document: &Document, rules: &RuleSet) -> Option<(Deletion, St
 
 #[test]
 fn paired_delimiters_on_the_corpus() {
-    let Some(dir) = corpus_dir() else {
+    let Some(dir) = support::corpus_dir() else {
         println!("corpus not found (set COPYDESK_CORPUS); skipping the corpus test");
         return;
     };
