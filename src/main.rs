@@ -16,6 +16,8 @@ use copydesk::fix::{self, FixMode};
 use copydesk::render::{self, FileReport, Format as RenderFormat, RuleInfo, Summary};
 use copydesk::{CheckOptions, RuleSet};
 
+mod reading;
+
 const EXIT_CLEAN: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
@@ -103,6 +105,10 @@ struct CheckArgs {
     /// The publication date (YYYY-MM-DD), which fixes the year of dates given without one.
     #[arg(long, value_name = "YYYY-MM-DD")]
     date: Option<jiff::civil::Date>,
+    /// Do not read files larger than this (bytes, or with a K, M or G
+    /// suffix; 0 for no limit): each is reported as that file's error.
+    #[arg(long, value_name = "BYTES", default_value = reading::DEFAULT_MAX_FILE_SIZE, value_parser = reading::parse_size)]
+    max_file_size: u64,
     /// When to colour the human format.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -215,6 +221,7 @@ fn check(args: CheckArgs) -> Result<u8> {
         date: args.date,
         fixing,
         write_fixes: args.fix,
+        max_file_size: reading::size_limit(args.max_file_size),
     };
 
     let color = match args.color {
@@ -366,6 +373,7 @@ struct Job<'a> {
     date: Option<jiff::civil::Date>,
     fixing: Option<FixMode>,
     write_fixes: bool,
+    max_file_size: Option<u64>,
 }
 
 /// A `--baseline` file: the findings recorded when copydesk was adopted,
@@ -467,8 +475,11 @@ fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
         }
         // .gitignore is honoured outside git repositories too: a newsroom's
         // shared drive is rarely a repository.
+        // Symbolic links are followed; a link back to an ancestor is
+        // reported as that link's error and not entered, so the walk ends.
         let walk = ignore::WalkBuilder::new(path)
             .require_git(false)
+            .follow_links(true)
             .sort_by_file_path(Path::cmp)
             .build();
         for entry in walk {
@@ -476,40 +487,67 @@ fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>> {
                 Ok(entry) => entry,
                 Err(error) => {
                     inputs.push(Input::Unreadable {
-                        shown: path.display().to_string(),
+                        shown: walk_error_path(&error)
+                            .unwrap_or(path)
+                            .display()
+                            .to_string(),
                         error: error.to_string(),
                     });
                     continue;
                 }
             };
-            let is_article = entry.file_type().is_some_and(|kind| kind.is_file())
-                && entry
-                    .path()
-                    .extension()
-                    .is_some_and(|ext| ext == "txt" || ext == "md");
-            if is_article {
+            let named_like_article = entry
+                .path()
+                .extension()
+                .is_some_and(|ext| ext == "txt" || ext == "md");
+            let Some(kind) = entry.file_type() else {
+                continue;
+            };
+            if !named_like_article || kind.is_dir() {
+                continue;
+            }
+            if kind.is_file() {
                 inputs.push(Input::File {
                     shown: entry.path().display().to_string(),
                     path: entry.into_path(),
                 });
+            } else {
+                // A FIFO or a device found by the walk: reading it could
+                // block forever, and it is no article.
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "copydesk: skipping {}: not a regular file",
+                    entry.path().display()
+                );
             }
         }
     }
     Ok(inputs)
 }
 
+/// The path a directory walk's error is about, if it names one.
+fn walk_error_path(error: &ignore::Error) -> Option<&Path> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::Loop { child, .. } => Some(child),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error_path(err)
+        }
+        _ => None,
+    }
+}
+
 fn check_input(input: Input, job: &Job<'_>) -> FileReport {
     let (shown, path, bytes) = match input {
         Input::Stdin => {
-            let mut bytes = Vec::new();
-            let result = std::io::stdin().read_to_end(&mut bytes).map(|_| bytes);
+            let result = reading::read_stream(std::io::stdin().lock(), job.max_file_size);
             ("-".to_owned(), None, result)
         }
         Input::File { shown, path } => {
-            let result = std::fs::read(&path);
+            let result = reading::read_file(&path, job.max_file_size);
             (shown, Some(path), result)
         }
-        Input::Unreadable { shown, error } => (shown, None, Err(std::io::Error::other(error))),
+        Input::Unreadable { shown, error } => (shown, None, Err(format!("cannot read: {error}"))),
     };
     let failed = |shown: String, error: String| FileReport {
         path: shown,
@@ -521,7 +559,7 @@ fn check_input(input: Input, job: &Job<'_>) -> FileReport {
     };
     let bytes = match bytes {
         Ok(bytes) => bytes,
-        Err(error) => return failed(shown, format!("cannot read: {error}")),
+        Err(error) => return failed(shown, error),
     };
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
