@@ -329,22 +329,25 @@ impl Rule for NameConsistency {
                 *count += 1;
             }
         }
-        let is_roster = |index: usize| {
-            let (Some(&mentions), Some(statement)) = (
-                mentions_per_statement.get(index),
-                article.statements().get(index),
-            ) else {
-                return false;
-            };
-            let lowercase = article
-                .tokens()
-                .get(statement.tokens.clone())
-                .unwrap_or_default()
-                .iter()
-                .filter(|token| token.kind == TokenKind::Word)
-                .count();
-            mentions >= 5 && lowercase < mentions
-        };
+        // A statement that is mostly names is a roster (a team list).
+        // Decided once per statement: asking per mention would rescan a
+        // long statement for each of its names.
+        let rosters: Vec<bool> = article
+            .statements()
+            .iter()
+            .zip(&mentions_per_statement)
+            .map(|(statement, &mentions)| {
+                let lowercase = article
+                    .tokens()
+                    .get(statement.tokens.clone())
+                    .unwrap_or_default()
+                    .iter()
+                    .filter(|token| token.kind == TokenKind::Word)
+                    .count();
+                mentions >= 5 && lowercase < mentions
+            })
+            .collect();
+        let is_roster = |index: usize| rosters.get(index).copied().unwrap_or(false);
 
         for mention in &article.names {
             let Some(statement) = article.statements().get(mention.statement) else {
