@@ -84,11 +84,16 @@ fn blank_except(text: &str, keep: &[std::ops::Range<usize>]) -> String {
         .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
 }
 
+/// The `date: YYYY-MM-DD` (quoted or not, perhaps with a time after it) of
+/// `---` front matter at the very start of `text`.
+pub(crate) fn front_matter_date(text: &str) -> Option<Date> {
+    front_matter(text).1
+}
+
 /// `---` YAML front matter at the very start: its byte length and the
 /// `date:` it declares, if any.
 fn front_matter(text: &str) -> (usize, Option<Date>) {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let offset = text.len() - body.len();
     let Some(rest) = body
         .strip_prefix("---\n")
         .or_else(|| body.strip_prefix("---\r\n"))
@@ -109,7 +114,6 @@ fn front_matter(text: &str) -> (usize, Option<Date>) {
         }
     }
     // No closing line: not front matter after all.
-    let _ = offset;
     (0, None)
 }
 

@@ -745,25 +745,10 @@ pub fn stated_publication_date(
     }
 }
 
-/// `date: YYYY-MM-DD` (quoted or not, perhaps with a time after it) in a
-/// front-matter block that opens the text.
+/// The `date:` of a front-matter block that opens the text (read as the
+/// Markdown prose view reads it).
 fn front_matter_date(text: &str) -> Option<Date> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text.lines();
-    if lines.next()?.trim_end() != "---" {
-        return None;
-    }
-    for line in lines {
-        let line = line.trim_end();
-        if line == "---" || line == "..." {
-            return None;
-        }
-        if let Some(value) = line.strip_prefix("date:") {
-            let value = value.trim().trim_matches(['"', '\'']);
-            return value.get(..10)?.parse().ok();
-        }
-    }
-    None
+    crate::document::front_matter_date(text)
 }
 
 #[cfg(test)]
