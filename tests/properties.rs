@@ -142,3 +142,68 @@ proptest! {
         assert_diagnostic_spans(&text, default_rules());
     }
 }
+
+/// The default rules plus a house-style swap, so substitution fixes are
+/// exercised too.
+fn rules_with_fixes() -> &'static RuleSet {
+    static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| {
+        let mut rules = RuleSet::new(copydesk::config::default_rules().unwrap());
+        rules.extend(
+            copydesk::config::load_rule_file(
+                "<house>",
+                "[[rule]]\nid = \"house-kyiv\"\nkind = \"substitution\"\n[rule.swap]\nKiev = \"Kyiv\"\nMilly = \"Milley\"\n",
+            )
+            .unwrap(),
+        );
+        rules
+    })
+}
+
+fn fixable_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "Kiev",
+        "Milley",
+        "Milly",
+        " ",
+        "\n\n",
+        ".",
+        ",",
+        "\"",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "(",
+        ")",
+        "He said",
+        "Leave a Reply",
+        "Monday, March 3, 2021",
+        "Gen. Mark Milley",
+        "U.S.",
+        "é",
+        "😀",
+    ]);
+    prop::collection::vec(pieces, 0..60).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Applying every safe fix and checking again leaves no finding that
+    /// still offers a safe fix: safe fixes settle, and they never leave
+    /// text that is not valid UTF-8 or spans off character boundaries.
+    #[test]
+    fn safe_fixes_settle(text in fixable_text()) {
+        let rules = rules_with_fixes();
+        let check = |text: &str| check(text, rules, &CheckOptions::default());
+        let (fixed, _, remaining) = copydesk::fix::fix_until_stable(&text, copydesk::fix::FixMode::SafeOnly, check);
+        for diagnostic in &remaining {
+            prop_assert!(on_boundaries(&fixed, diagnostic.span.start, diagnostic.span.end));
+            prop_assert!(
+                diagnostic.fix.as_ref().is_none_or(|fix| fix.applicability != copydesk::diagnostic::Applicability::Safe),
+                "a safe fix is still offered after fixing: {diagnostic:?} in {fixed:?}"
+            );
+        }
+    }
+}
