@@ -164,20 +164,10 @@ const WEEKDAYS: [&str; 7] = [
     "Sunday",
 ];
 const WEEKDAYS_AP: [&str; 7] = ["Mon.", "Tues.", "Wed.", "Thurs.", "Fri.", "Sat.", "Sun."];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// A month's full name from its 0-based index, as the model spells it.
+fn month_name(index: usize) -> &'static str {
+    copydesk::model::dates::month_name(i8::try_from(index + 1).unwrap_or(0))
+}
 const MONTHS_AP: [&str; 12] = [
     "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
     "Dec.",
@@ -320,7 +310,7 @@ fn plant(form: Form, rng: &mut Lcg, host_date: Option<Date>, shift: u64) -> Plan
     let date = pick_date(rng, host_date, 26);
     let wrong = shifted(date.weekday(), shift);
     let full = WEEKDAYS[wrong];
-    let month = MONTHS[month_index(date)];
+    let month = month_name(month_index(date));
     let (day, year) = (date.day(), date.year());
     let sentence = match form {
         Form::MonthDayYear => {
@@ -412,9 +402,9 @@ fn plant(form: Form, rng: &mut Lcg, host_date: Option<Date>, shift: u64) -> Plan
                 "The hearings run {} through {}, {} {} to {} {}, {year}.",
                 WEEKDAYS[first],
                 WEEKDAYS[last],
-                MONTHS[month_index(start)],
+                month_name(month_index(start)),
                 start.day(),
-                MONTHS[month_index(end)],
+                month_name(month_index(end)),
                 end.day()
             )
         }
@@ -460,7 +450,7 @@ fn plant(form: Form, rng: &mut Lcg, host_date: Option<Date>, shift: u64) -> Plan
                 sentence: format!(
                     "The trial opens on {}, {} {}, {}. Jurors arrive on {full}, {month} {day}.",
                     WEEKDAYS[weekday_index(earlier.weekday())],
-                    MONTHS[month_index(earlier)],
+                    month_name(month_index(earlier)),
                     earlier.day(),
                     earlier.year()
                 ),
@@ -497,7 +487,7 @@ fn plant(form: Form, rng: &mut Lcg, host_date: Option<Date>, shift: u64) -> Plan
             let sentence = if rng.below(2) == 0 {
                 format!("The deadline is {} {day}, {year}.", MONTHS_AP[month])
             } else {
-                format!("The deadline is {day} {}.", MONTHS[month])
+                format!("The deadline is {day} {}.", month_name(month))
             };
             return Plant {
                 form,
