@@ -13,7 +13,8 @@
 //!
 //! ```toml
 //! rules = ["rules/newsroom.toml"]    # relative to this file
-//! select = ["name-variant"]          # run only these (default: all)
+//! select = ["name-variant"]          # run only these (default: all enabled)
+//! extend-select = ["repeated-word"]  # also run these, e.g. rules shipped off
 //! ignore = ["unbalanced-bracket"]
 //! [severity]
 //! web-boilerplate = "warning"
@@ -291,6 +292,7 @@ impl RuleTableSeed<'_> {
         let meta = RuleMeta {
             kind: O::KIND.name,
             severity: common.severity.unwrap_or(O::KIND.default_severity),
+            enabled: common.enabled,
             summary: common.summary.unwrap_or(O::KIND.summary).to_owned(),
             flagged: common.flagged.to_vec(),
             clean: common.clean.to_vec(),
@@ -337,6 +339,10 @@ pub struct ProjectConfig {
     /// Run only these rule ids.
     #[serde(default)]
     pub select: Option<Vec<String>>,
+    /// Run these rule ids as well, including rules shipped with
+    /// `enabled = false`.
+    #[serde(default)]
+    pub extend_select: Vec<String>,
     /// Never run these rule ids, or not on these paths.
     #[serde(default)]
     pub ignore: Vec<IgnoreEntry>,
@@ -462,6 +468,7 @@ impl ProjectConfig {
 pub struct Selection {
     pub rule_files: Vec<PathBuf>,
     pub select: Vec<String>,
+    pub extend_select: Vec<String>,
     pub ignore: Vec<String>,
 }
 
@@ -520,13 +527,19 @@ pub fn build_rule_set(
             .select
             .iter()
             .flatten()
+            .chain(&config.extend_select)
             .chain(config.ignored_rules())
             .chain(path_rules)
         {
             known(id, &config_name, &rules)?;
         }
     }
-    for id in selection.select.iter().chain(&selection.ignore) {
+    for id in selection
+        .select
+        .iter()
+        .chain(&selection.extend_select)
+        .chain(&selection.ignore)
+    {
         known(id, "command line", &rules)?;
     }
 
@@ -534,20 +547,27 @@ pub fn build_rule_set(
     let config_ignore: Vec<String> = project
         .map(|config| config.ignored_rules().cloned().collect())
         .unwrap_or_default();
-    let in_force = |id: &str| {
-        let selected = if !selection.select.is_empty() {
-            selection.select.iter().any(|select| select == id)
-        } else {
-            config_select
-                .as_ref()
-                .is_none_or(|select| select.iter().any(|select| select == id))
-        };
+    let config_extend: &[String] = project.map_or(&[], |config| &config.extend_select);
+    // A rule shipped with `enabled = false` runs only when a select or
+    // extend-select list names it; a select list replaces the defaults.
+    let in_force = |id: &str, enabled: bool| {
+        let named = |select: &[String]| select.iter().any(|select| select == id);
+        let extended = named(&selection.extend_select) || named(config_extend);
+        let selected = extended
+            || if !selection.select.is_empty() {
+                named(&selection.select)
+            } else {
+                match &config_select {
+                    Some(select) => named(select),
+                    None => enabled,
+                }
+            };
         selected
             && !config_ignore.iter().any(|ignore| ignore == id)
             && !selection.ignore.iter().any(|ignore| ignore == id)
     };
-    rules.retain(|meta| in_force(&meta.id));
-    rules.report_unused_suppressions = in_force(crate::suppress::UNUSED_SUPPRESSION);
+    rules.retain(|meta| in_force(&meta.id, meta.enabled));
+    rules.report_unused_suppressions = in_force(crate::suppress::UNUSED_SUPPRESSION, true);
     Ok(rules)
 }
 
@@ -576,7 +596,7 @@ mod tests {
         let text = "[[rule]]\nid = \"a\"\nkind = \"existence\"\nphrases = [\"x\"]\n\n[[rule]]\nid = \"b\"\nkind = \"existence\"\nphrasez = [\"y\"]\n";
         assert_eq!(
             error(text),
-            "news.toml:9:1: unknown field `phrasez`, expected one of `id`, `kind`, `severity`, `message`, `summary`, `flagged`, `clean`, `phrases`, `standalone`, `patterns`, `ignore-case`, `merge-adjacent`, `fix`"
+            "news.toml:9:1: unknown field `phrasez`, expected one of `id`, `kind`, `severity`, `enabled`, `message`, `summary`, `flagged`, `clean`, `phrases`, `standalone`, `patterns`, `ignore-case`, `merge-adjacent`, `fix`"
         );
     }
 
@@ -646,5 +666,38 @@ mod tests {
         assert_eq!(set.rules().len(), 1);
         assert_eq!(set.rules()[0].meta.origin.path, "b");
         assert_eq!(set.rules()[0].meta.severity, Severity::Error);
+    }
+
+    #[test]
+    fn rules_shipped_off_run_only_when_selected() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("extra.toml");
+        std::fs::write(
+            &file,
+            "[[rule]]\nid = \"shy\"\nkind = \"existence\"\nenabled = false\nphrases = [\"x\"]\n",
+        )
+        .unwrap();
+        let in_force = |select: &[&str], extend: &[&str]| {
+            let selection = Selection {
+                rule_files: vec![file.clone()],
+                select: select.iter().map(|id| id.to_string()).collect(),
+                extend_select: extend.iter().map(|id| id.to_string()).collect(),
+                ignore: Vec::new(),
+            };
+            let rules = build_rule_set(None, &selection).unwrap();
+            let ids: Vec<String> = rules
+                .rules()
+                .iter()
+                .map(|rule| rule.meta.id.clone())
+                .collect();
+            (
+                ids.contains(&"shy".to_owned()),
+                ids.contains(&"name-variant".to_owned()),
+            )
+        };
+        assert_eq!(in_force(&[], &[]), (false, true));
+        assert_eq!(in_force(&[], &["shy"]), (true, true));
+        assert_eq!(in_force(&["shy"], &[]), (true, false));
+        assert_eq!(in_force(&["name-variant"], &[]), (false, true));
     }
 }

@@ -65,6 +65,9 @@ struct RuleArgs {
     /// Run only these rules (repeatable or comma-separated).
     #[arg(long, value_name = "RULE", value_delimiter = ',')]
     select: Vec<String>,
+    /// Also run these rules, including rules that are off by default.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    extend_select: Vec<String>,
     /// Do not run these rules (repeatable or comma-separated).
     #[arg(long, value_name = "RULE", value_delimiter = ',')]
     ignore: Vec<String>,
@@ -193,6 +196,7 @@ fn load_configuration(args: &RuleArgs) -> Result<(RuleSet, Option<ProjectConfig>
     let selection = Selection {
         rule_files: args.rule_files.clone(),
         select: args.select.clone(),
+        extend_select: args.extend_select.clone(),
         ignore: args.ignore.clone(),
     };
     let rules = config::build_rule_set(project.as_ref(), &selection)?;

@@ -8,7 +8,8 @@
 //! default instances are embedded in the binary.
 
 /// Declares a kind's options struct: the fields every rule instance has
-/// (`id`, `kind`, `severity`, `message`, `summary`, `flagged`, `clean`)
+/// (`id`, `kind`, `severity`, `enabled`, `message`, `summary`, `flagged`,
+/// `clean`)
 /// followed by the kind's own. Unknown keys are errors, so a misspelt
 /// option is reported with its line and column instead of being ignored.
 macro_rules! rule_options {
@@ -26,6 +27,8 @@ macro_rules! rule_options {
             pub kind: String,
             #[serde(default)]
             pub severity: Option<crate::diagnostic::Severity>,
+            #[serde(default = "crate::rules::enabled_by_default")]
+            pub enabled: bool,
             #[serde(default)]
             pub message: Option<String>,
             #[serde(default)]
@@ -42,6 +45,7 @@ macro_rules! rule_options {
                 crate::rules::CommonOptions {
                     id: &self.id,
                     severity: self.severity,
+                    enabled: self.enabled,
                     summary: self.summary.as_deref(),
                     flagged: &self.flagged,
                     clean: &self.clean,
@@ -78,9 +82,16 @@ pub struct RuleKind {
 pub struct CommonOptions<'a> {
     pub id: &'a toml::Spanned<String>,
     pub severity: Option<Severity>,
+    /// `false` ships the rule off: it runs only when selected by id.
+    pub enabled: bool,
     pub summary: Option<&'a str>,
     pub flagged: &'a [String],
     pub clean: &'a [String],
+}
+
+/// Serde default for `enabled`.
+pub(crate) fn enabled_by_default() -> bool {
+    true
 }
 
 pub trait HasCommonOptions {
@@ -138,6 +149,8 @@ pub struct RuleMeta {
     pub id: String,
     pub kind: &'static str,
     pub severity: Severity,
+    /// Whether the rule runs without being selected by id.
+    pub enabled: bool,
     /// One line for `copydesk rules`.
     pub summary: String,
     /// Examples that must produce a finding of this rule.
