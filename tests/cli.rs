@@ -169,7 +169,7 @@ fn a_broken_rule_file_names_file_line_and_column() {
     assert!(output.stdout.is_empty());
     assert_eq!(
         stderr(&output),
-        "copydesk: error: house.toml:4:1: unknown field `swop`, expected one of `id`, `kind`, `severity`, `message`, `summary`, `flagged`, `clean`, `swap`, `ignore-case`\n"
+        "copydesk: error: house.toml:4:1: unknown field `swop`, expected one of `id`, `kind`, `severity`, `enabled`, `message`, `summary`, `flagged`, `clean`, `swap`, `ignore-case`\n"
     );
 }
 
