@@ -483,7 +483,15 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
         let title = split.title.map(|(span, joint)| TitleFact {
             span,
             text: span.slice(text).to_owned(),
-            preceding: preceding_words(text, tokens, token_at(span.start)),
+            preceding: preceding_words(
+                text,
+                tokens,
+                syntax
+                    .statements
+                    .get(mention.statement)
+                    .map_or(0, |statement| statement.tokens.start),
+                token_at(span.start),
+            ),
             joint,
         });
         let age = if mention.possessive.is_some() {
@@ -640,17 +648,22 @@ fn is_joint(text: &str, names: &[NameMention], first: usize, span: Span) -> bool
             .is_some_and(|word| is_title_word(word.slice(text)))
 }
 
-/// Up to three lowercase words before a title, across spaces, hyphens,
-/// full stops and capitalised words ("former U.S. Army", "then-"), stopping
-/// at other punctuation.
-fn preceding_words(text: &str, tokens: &[Token], first: Option<usize>) -> Vec<String> {
+/// The lowercase words among the four words before a title in its
+/// statement, across spaces, hyphens, full stops and capitalised words
+/// ("former U.S. Army", "then-"), stopping at other punctuation.
+fn preceding_words(
+    text: &str,
+    tokens: &[Token],
+    statement_start: usize,
+    first: Option<usize>,
+) -> Vec<String> {
     let mut out = Vec::new();
     let Some(first) = first else {
         return out;
     };
     let mut index = first;
     let mut words_seen = 0;
-    while index > 0 && words_seen < 4 {
+    while index > statement_start && words_seen < 4 {
         index -= 1;
         let token = &tokens[index];
         let slice = token.span.slice(text);
@@ -887,7 +900,7 @@ mod tests {
         let title = mention.title.as_ref().unwrap();
         assert_eq!(title.text, "Finance Minister");
         assert!(title.joint);
-        let article = Article::parse("He met then-Gen. Ali Khan.");
+        let article = Article::parse("It was late. He met then-Gen. Ali Khan.");
         let title = article.people.mentions()[0].title.clone().unwrap();
         assert_eq!(title.preceding, ["met", "then"]);
     }
