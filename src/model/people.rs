@@ -278,6 +278,35 @@ const GROUP_WORDS: &[&str] = &[
 /// Generational suffixes: part of a full name, never its surname.
 const SUFFIXES: &[&str] = &["i", "ii", "iii", "iv", "jnr", "jr", "snr", "sr"];
 
+/// Words of company and institution names: "General Electric Co",
+/// "General Motors", "Admiral Acquisition" are not titled people.
+const COMPANY_WORDS: &[&str] = &[
+    "acquisition",
+    "ag",
+    "assembly",
+    "bank",
+    "capital",
+    "co",
+    "company",
+    "corp",
+    "corporation",
+    "dynamics",
+    "electric",
+    "financial",
+    "group",
+    "holdings",
+    "inc",
+    "international",
+    "league",
+    "llc",
+    "ltd",
+    "mills",
+    "motors",
+    "partners",
+    "plc",
+    "sa",
+];
+
 const MONTHS_AND_DAYS: &[&str] = &[
     "april",
     "august",
@@ -612,6 +641,9 @@ fn person_name(text: &str, words: &[Span]) -> Option<PersonName> {
     {
         return None;
     }
+    if words.iter().any(|word| folded_in(word, COMPANY_WORDS)) {
+        return None;
+    }
     if words.len() == 1 && folded_in(surname_word, MONTHS_AND_DAYS) {
         return None;
     }
@@ -826,6 +858,7 @@ mod tests {
             FEMALE_TITLES,
             GROUP_WORDS,
             SUFFIXES,
+            COMPANY_WORDS,
             MONTHS_AND_DAYS,
         ] {
             for pair in list.windows(2) {
@@ -890,6 +923,31 @@ mod tests {
         assert_eq!(
             facts("The Williams sisters played. Williams, 41, won."),
             ["Williams [?] title=- age=41"]
+        );
+    }
+
+    #[test]
+    fn spans_slice_multibyte_and_crlf_text() {
+        let text = "Gen.\r\nZoë Ångström, 45, spoke.\r\n\r\n“Ångström (46)” — Adm. Ångström’s aide.";
+        assert_eq!(
+            facts(text),
+            [
+                "Zoë Ångström [angstrom] title=Gen. age=45",
+                "Ångström [angstrom] title=- age=46",
+                "Ångström [angstrom] title=Adm. age=-",
+            ]
+        );
+        for odd in ["Gen.", "Gen. ", ", 45,", "(45)", "45-year-old", "Mr and", "of the", "Smith, a 4"] {
+            let article = Article::parse(odd);
+            assert!(article.people.mentions().len() <= 1, "{odd}");
+        }
+    }
+
+    #[test]
+    fn companies_are_not_titled_people() {
+        assert_eq!(
+            facts("General Motors and General Electric Co met Admiral Acquisition."),
+            Vec::<String>::new()
         );
     }
 
