@@ -419,7 +419,9 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
         let mut start = title_span.map_or(mention.span.start, |span| span.start);
         let mut end = title_span.map(|span| span.end);
         let mut cursor = index;
-        while cursor > 0 {
+        // At most three abbreviations ("Lt. Col.", "Brig. Gen."): the bound
+        // keeps a run of "Mr. Mr. Mr. …" linear.
+        while cursor > 0 && index - cursor < 3 {
             let previous = &names[cursor - 1];
             if previous.statement != mention.statement || previous.span.end > start {
                 break;
@@ -928,7 +930,8 @@ mod tests {
 
     #[test]
     fn spans_slice_multibyte_and_crlf_text() {
-        let text = "Gen.\r\nZoë Ångström, 45, spoke.\r\n\r\n“Ångström (46)” — Adm. Ångström’s aide.";
+        let text =
+            "Gen.\r\nZoë Ångström, 45, spoke.\r\n\r\n“Ångström (46)” — Adm. Ångström’s aide.";
         assert_eq!(
             facts(text),
             [
@@ -937,10 +940,24 @@ mod tests {
                 "Ångström [angstrom] title=Adm. age=-",
             ]
         );
-        for odd in ["Gen.", "Gen. ", ", 45,", "(45)", "45-year-old", "Mr and", "of the", "Smith, a 4"] {
+        for odd in [
+            "Gen.",
+            "Gen. ",
+            ", 45,",
+            "(45)",
+            "45-year-old",
+            "Mr and",
+            "of the",
+            "Smith, a 4",
+        ] {
             let article = Article::parse(odd);
             assert!(article.people.mentions().len() <= 1, "{odd}");
         }
+        // Long runs of titles stay linear and attach at most three.
+        let long = "Gen. ".repeat(20_000) + "Ann Lee.";
+        let article = Article::parse(&long);
+        let mention = &article.people.mentions()[0];
+        assert_eq!(mention.title.as_ref().unwrap().text, "Gen. Gen. Gen.");
     }
 
     #[test]
