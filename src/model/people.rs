@@ -29,7 +29,7 @@ use serde::Serialize;
 
 use super::names::{fold_name, is_common_word, NameMention};
 use crate::source::Span;
-use crate::syntax::{Syntax, Token, TokenKind};
+use crate::syntax::{BlockKind, Syntax, Token, TokenKind};
 
 /// A name mention with an age or a title attached.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -114,6 +114,9 @@ impl People {
 
 /// Oldest age taken for a person's.
 const MAX_AGE: u32 = 120;
+
+/// Most words in a person's name, without a generational suffix.
+const MAX_NAME_WORDS: usize = 4;
 
 /// Words that make a title (folded: lower case, no full stop). A name's
 /// title ends at the last of these in its run; the rules decide which
@@ -340,6 +343,47 @@ fn folded_in(word: &str, list: &[&str]) -> bool {
     list.binary_search(&fold_name(word).as_str()).is_ok()
 }
 
+/// A function word, weekday or month opening a sentence before a title.
+fn is_sentence_opener(word: &str) -> bool {
+    folded_in(word, OPENERS) || folded_in(word, MONTHS_AND_DAYS)
+}
+
+/// Words that open a sentence and run into a capitalised title: "But Mr
+/// Howard", "During Mr. Sessions' hearing".
+const OPENERS: &[&str] = &[
+    "after",
+    "also",
+    "although",
+    "and",
+    "as",
+    "at",
+    "because",
+    "before",
+    "but",
+    "by",
+    "during",
+    "even",
+    "for",
+    "from",
+    "however",
+    "if",
+    "in",
+    "last",
+    "meanwhile",
+    "next",
+    "on",
+    "since",
+    "so",
+    "the",
+    "then",
+    "this",
+    "though",
+    "when",
+    "while",
+    "with",
+    "yet",
+];
+
 /// A mention split into its title words and name words.
 struct Split {
     mention: usize,
@@ -390,7 +434,15 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
             .find(|&i| is_title_word(words[i].slice(text)))
         {
             name_from = last + 1;
-            title_span = Some(Span::new(words[0].start, words[last].end));
+            // A sentence's opening words are not part of its title: "But
+            // Mr Howard", "On Wednesday Transport Minister Martin Cullen".
+            let mut first = 0;
+            if mention.sentence_initial {
+                while first < last && is_sentence_opener(words[first].slice(text)) {
+                    first += 1;
+                }
+            }
+            title_span = Some(Span::new(words[first].start, words[last].end));
         }
         // "Secretary of State Mike Pompeo": the run after "of" starts with
         // office words that belong to the title before it.
@@ -476,6 +528,12 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
         let Some(person) = person_name(text, name_words) else {
             continue;
         };
+        // Headlines capitalise every word, so their runs are not names.
+        let in_headline = syntax
+            .statements
+            .get(mention.statement)
+            .and_then(|statement| syntax.blocks.get(statement.block))
+            .is_some_and(|block| block.kind == BlockKind::Headline);
         let evidence = shared.entry(person.surname.clone()).or_default();
         if let Some(given) = &person.given {
             evidence.add_given(given);
@@ -536,7 +594,7 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
                 })
                 .or_else(|| age_before(text, tokens, token_at(before_start)))
         };
-        if title.is_none() && age.is_none() {
+        if in_headline || (title.is_none() && age.is_none()) {
             continue;
         }
         candidates.push(PersonMention {
@@ -627,6 +685,10 @@ fn person_name(text: &str, words: &[Span]) -> Option<PersonName> {
     let mut words: Vec<&str> = words.iter().map(|word| word.slice(text)).collect();
     while words.len() > 1 && words.last().is_some_and(|w| folded_in(w, SUFFIXES)) {
         words.pop();
+    }
+    // Longer runs are title-case prose or organisations, not one name.
+    if words.len() > MAX_NAME_WORDS {
+        return None;
     }
     let surname_word = *words.last()?;
     // Acronyms and all-capitals wire text are not names we can judge.
@@ -861,6 +923,7 @@ mod tests {
             GROUP_WORDS,
             SUFFIXES,
             COMPANY_WORDS,
+            OPENERS,
             MONTHS_AND_DAYS,
         ] {
             for pair in list.windows(2) {
@@ -958,6 +1021,18 @@ mod tests {
         let article = Article::parse(&long);
         let mention = &article.people.mentions()[0];
         assert_eq!(mention.title.as_ref().unwrap().text, "Gen. Gen. Gen.");
+    }
+
+    #[test]
+    fn sentence_openers_and_headlines_are_not_titles() {
+        assert_eq!(
+            facts("Trump Taps Alabama Sen. Jeff Sessions For Job\n\nBut Mr Howard, 63, spoke. On Wednesday Transport Minister Martin Cullen spoke. Foreign Minister Ali Khan came."),
+            [
+                "Howard [howard] title=Mr age=63",
+                "Martin Cullen [cullen] title=Transport Minister age=-",
+                "Ali Khan [khan] title=Foreign Minister age=-",
+            ]
+        );
     }
 
     #[test]
