@@ -587,7 +587,18 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
             None
         } else {
             let before_start = title.as_ref().map_or(name_span.start, |t| t.span.start);
-            age_after(text, tokens, token_at(mention.span.end))
+            // "John Smith Jr., 20,": past the suffix's full stop.
+            let after_name = if text[mention.span.end..].starts_with('.')
+                && mention
+                    .words
+                    .last()
+                    .is_some_and(|word| folded_in(word.slice(text), SUFFIXES))
+            {
+                mention.span.end + 1
+            } else {
+                mention.span.end
+            };
+            age_after(text, tokens, token_at(after_name))
                 .filter(|age| {
                     age.form != AgeForm::Bracketed
                         || bracketed.get(mention.statement).is_some_and(|&n| n == 1)
@@ -683,8 +694,9 @@ struct PersonName {
 /// The surname and given name of a name, if it can be a person's.
 fn person_name(text: &str, words: &[Span]) -> Option<PersonName> {
     let mut words: Vec<&str> = words.iter().map(|word| word.slice(text)).collect();
+    let mut suffix = String::new();
     while words.len() > 1 && words.last().is_some_and(|w| folded_in(w, SUFFIXES)) {
-        words.pop();
+        suffix = fold_name(words.pop().unwrap_or_default());
     }
     // Longer runs are title-case prose or organisations, not one name.
     if words.len() > MAX_NAME_WORDS {
@@ -722,7 +734,15 @@ fn person_name(text: &str, words: &[Span]) -> Option<PersonName> {
         n if words[n - 2].chars().count() > 1 => Some(fold_name(words[n - 2])),
         _ => Some(fold_name(words[0])),
     }
-    .filter(|given| !given.is_empty());
+    .filter(|given| !given.is_empty())
+    // "John Smith Jr." is not "John Smith".
+    .map(|given| {
+        if suffix.is_empty() {
+            given
+        } else {
+            format!("{given} {suffix}")
+        }
+    });
     Some(PersonName { surname, given })
 }
 
@@ -1031,6 +1051,18 @@ mod tests {
                 "Howard [howard] title=Mr age=63",
                 "Martin Cullen [cullen] title=Transport Minister age=-",
                 "Ali Khan [khan] title=Foreign Minister age=-",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_generational_suffix_makes_another_person() {
+        assert_eq!(
+            facts("John Smith, 45, came with his son, John Smith Jr., 20. Smith, 46, left."),
+            [
+                "John Smith [smith john] title=- age=45",
+                "John Smith Jr [smith john jr] title=- age=20",
+                "Smith [?] title=- age=46",
             ]
         );
     }
