@@ -37,8 +37,8 @@ use serde::Deserialize;
 
 use crate::diagnostic::Severity;
 use crate::rules::{
-    calendar, existence, name_consistency, paired_delimiters, substitution, KindOptions,
-    LoadedRule, Origin, RuleMeta, RuleSet, RULE_KINDS,
+    age_consistency, calendar, existence, name_consistency, paired_delimiters, substitution,
+    title_consistency, KindOptions, LoadedRule, Origin, RuleMeta, RuleSet, RULE_KINDS,
 };
 use crate::source::LineIndex;
 
@@ -256,6 +256,9 @@ impl<'de> DeserializeSeed<'de> for RuleTableSeed<'_> {
     /// The one place that maps a kind name to its options type.
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Built, D::Error> {
         match self.kind {
+            "age-consistency" => {
+                age_consistency::Options::deserialize(deserializer).map(|o| self.build(o))
+            }
             "calendar" => calendar::Options::deserialize(deserializer).map(|o| self.build(o)),
             "existence" => existence::Options::deserialize(deserializer).map(|o| self.build(o)),
             "name-consistency" => {
@@ -266,6 +269,9 @@ impl<'de> DeserializeSeed<'de> for RuleTableSeed<'_> {
             }
             "substitution" => {
                 substitution::Options::deserialize(deserializer).map(|o| self.build(o))
+            }
+            "title-consistency" => {
+                title_consistency::Options::deserialize(deserializer).map(|o| self.build(o))
             }
             other => Err(serde::de::Error::custom(format!(
                 "unknown rule kind `{other}`"
@@ -604,7 +610,7 @@ mod tests {
     fn unknown_kind_points_at_the_kind() {
         assert_eq!(
             error("[[rule]]\nid = \"a\"\nkind = \"existance\"\n"),
-            "news.toml:3:8: unknown rule kind `existance`; the kinds are calendar, existence, name-consistency, paired-delimiters, substitution"
+            "news.toml:3:8: unknown rule kind `existance`; the kinds are age-consistency, calendar, existence, name-consistency, paired-delimiters, substitution, title-consistency"
         );
     }
 

@@ -3,11 +3,13 @@
 //! [`Article::parse`] runs the grammar ([`crate::syntax`]) and then derives
 //! the structural facts that more than one rule reads: how quotation marks
 //! pair ([`quotes`]), which capitalised runs are name mentions ([`names`]),
-//! and which dates and weekdays the text states ([`dates`]). Rules are short
+//! which dates and weekdays the text states ([`dates`]), and
+//! which ages and titles it gives named people ([`people`]). Rules are short
 //! loops over these facts; none of them re-scans the text for structure.
 
 pub mod dates;
 pub mod names;
+pub mod people;
 pub mod quotes;
 
 use crate::source::{LineIndex, Span};
@@ -15,6 +17,7 @@ use crate::syntax::{self, Block, BlockKind, Statement, Syntax, Token};
 
 pub use dates::{DateMention, PublicationDate};
 pub use names::NameMention;
+pub use people::{People, PersonMention};
 pub use quotes::{Quotations, QuoteMark};
 
 /// An article ready for the rules.
@@ -24,6 +27,8 @@ pub struct Article<'a> {
     pub syntax: Syntax,
     pub quotations: Quotations,
     pub names: Vec<NameMention>,
+    /// Ages and titles attached to named people.
+    pub people: People,
     pub dates: Vec<DateMention>,
     /// The publication date, when the caller or the article fixes one.
     pub publication_date: Option<PublicationDate>,
@@ -51,11 +56,13 @@ impl<'a> Article<'a> {
         let quotations = quotes::pair_quotation_marks(text, &syntax);
         let names = names::name_mentions(text, &syntax);
         let dates = dates::date_mentions(text, &syntax);
+        let people = people::people(text, &syntax, &names);
         Article {
             text,
             syntax,
             quotations,
             names,
+            people,
             dates,
             publication_date,
             line_index: std::sync::OnceLock::new(),

@@ -55,6 +55,7 @@ macro_rules! rule_options {
     };
 }
 
+pub mod age_consistency;
 pub mod calendar;
 pub mod existence;
 pub mod name_consistency;
@@ -62,6 +63,7 @@ pub mod paired_delimiters;
 pub mod substitution;
 #[cfg(test)]
 pub(crate) mod testing;
+pub mod title_consistency;
 
 use crate::diagnostic::{sort_diagnostics, Diagnostic, Severity};
 use crate::model::Article;
@@ -112,11 +114,13 @@ pub trait KindOptions: HasCommonOptions + serde::de::DeserializeOwned {
 /// dispatch in [`crate::config`], the documentation and the default rule
 /// file in step.
 pub const RULE_KINDS: &[RuleKind] = &[
+    <age_consistency::Options as KindOptions>::KIND,
     <calendar::Options as KindOptions>::KIND,
     <existence::Options as KindOptions>::KIND,
     <name_consistency::Options as KindOptions>::KIND,
     <paired_delimiters::Options as KindOptions>::KIND,
     <substitution::Options as KindOptions>::KIND,
+    <title_consistency::Options as KindOptions>::KIND,
 ];
 
 /// The documentation of a kind: its module doc comment.

