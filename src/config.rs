@@ -37,8 +37,8 @@ use serde::Deserialize;
 
 use crate::diagnostic::Severity;
 use crate::rules::{
-    calendar, existence, name_consistency, paired_delimiters, substitution, KindOptions,
-    LoadedRule, Origin, RuleMeta, RuleSet, RULE_KINDS,
+    calendar, existence, name_consistency, number_consistency, paired_delimiters, substitution,
+    KindOptions, LoadedRule, Origin, RuleMeta, RuleSet, RULE_KINDS,
 };
 use crate::source::LineIndex;
 
@@ -260,6 +260,9 @@ impl<'de> DeserializeSeed<'de> for RuleTableSeed<'_> {
             "existence" => existence::Options::deserialize(deserializer).map(|o| self.build(o)),
             "name-consistency" => {
                 name_consistency::Options::deserialize(deserializer).map(|o| self.build(o))
+            }
+            "number-consistency" => {
+                number_consistency::Options::deserialize(deserializer).map(|o| self.build(o))
             }
             "paired-delimiters" => {
                 paired_delimiters::Options::deserialize(deserializer).map(|o| self.build(o))
@@ -604,7 +607,7 @@ mod tests {
     fn unknown_kind_points_at_the_kind() {
         assert_eq!(
             error("[[rule]]\nid = \"a\"\nkind = \"existance\"\n"),
-            "news.toml:3:8: unknown rule kind `existance`; the kinds are calendar, existence, name-consistency, paired-delimiters, substitution"
+            "news.toml:3:8: unknown rule kind `existance`; the kinds are calendar, existence, name-consistency, number-consistency, paired-delimiters, substitution"
         );
     }
 

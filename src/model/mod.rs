@@ -3,11 +3,13 @@
 //! [`Article::parse`] runs the grammar ([`crate::syntax`]) and then derives
 //! the structural facts that more than one rule reads: how quotation marks
 //! pair ([`quotes`]), which capitalised runs are name mentions ([`names`]),
-//! and which dates and weekdays the text states ([`dates`]). Rules are short
+//! which dates and weekdays the text states ([`dates`]) and which
+//! quantities ([`numbers`]). Rules are short
 //! loops over these facts; none of them re-scans the text for structure.
 
 pub mod dates;
 pub mod names;
+pub mod numbers;
 pub mod quotes;
 
 use crate::source::{LineIndex, Span};
@@ -15,6 +17,7 @@ use crate::syntax::{self, Block, BlockKind, Statement, Syntax, Token};
 
 pub use dates::{DateMention, PublicationDate};
 pub use names::NameMention;
+pub use numbers::NumberMention;
 pub use quotes::{Quotations, QuoteMark};
 
 /// An article ready for the rules.
@@ -25,6 +28,8 @@ pub struct Article<'a> {
     pub quotations: Quotations,
     pub names: Vec<NameMention>,
     pub dates: Vec<DateMention>,
+    /// Stated quantities, in text order.
+    pub numbers: Vec<NumberMention>,
     /// The publication date, when the caller or the article fixes one.
     pub publication_date: Option<PublicationDate>,
     line_index: std::sync::OnceLock<LineIndex>,
@@ -51,12 +56,14 @@ impl<'a> Article<'a> {
         let quotations = quotes::pair_quotation_marks(text, &syntax);
         let names = names::name_mentions(text, &syntax);
         let dates = dates::date_mentions(text, &syntax);
+        let numbers = numbers::number_mentions(text, &syntax, &quotations);
         Article {
             text,
             syntax,
             quotations,
             names,
             dates,
+            numbers,
             publication_date,
             line_index: std::sync::OnceLock::new(),
         }
