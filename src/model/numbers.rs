@@ -1029,6 +1029,10 @@ fn is_age(words: &[Word<'_>], start: usize, end: usize) -> bool {
     if start > 0 && words[start - 1].is_any(AGE_BEFORE) {
         return true;
     }
+    // "at the age of 85"
+    if start > 1 && words[start - 1].is("of") && words[start - 2].is_any(AGE_BEFORE) {
+        return true;
+    }
     let at = |i: usize| words.get(i).map_or("", |w| w.text);
     let lower = |i: usize| at(i).to_ascii_lowercase();
     if at(end) == "-" && lower(end + 1).starts_with("year") {
