@@ -261,6 +261,13 @@ struct Count<'m> {
     guarded: bool,
 }
 
+/// The index of the first word starting at or after `offset` (the length
+/// if none): a binary search, so a long statement with many numbers stays
+/// linear-logarithmic.
+fn word_at(words: &[Word], offset: usize) -> usize {
+    words.partition_point(|w| w.span.start < offset)
+}
+
 /// Punctuation that ends the clause an event word is looked for in.
 fn ends_clause(word: &Word) -> bool {
     word.kind == TokenKind::Punctuation
@@ -275,15 +282,13 @@ impl NumberConsistency {
     /// The event a count is tied to, and the span from it to the count's
     /// noun.
     fn event_of(&self, words: &[Word], mention: &NumberMention) -> Option<(String, Span)> {
-        let first = words
-            .iter()
-            .position(|w| w.span.start >= mention.span.start)?;
+        let first = word_at(words, mention.span.start);
+        if first >= words.len() {
+            return None;
+        }
         let last_end = mention.noun_span.map_or(mention.span.end, |noun| noun.end);
         // The noun itself may name the event ("14 deaths", "3 hostages").
-        let after = words
-            .iter()
-            .position(|w| w.span.start >= mention.span.end)
-            .unwrap_or(words.len());
+        let after = word_at(words, mention.span.end);
         let mut best: Option<(usize, String, Span)> = None;
         let mut consider = |distance: usize, name: &str, span: Span| {
             if best.as_ref().is_none_or(|(d, _, _)| distance < *d) {
@@ -299,10 +304,7 @@ impl NumberConsistency {
             start -= 1;
         }
         // After the noun.
-        let after_noun = words
-            .iter()
-            .position(|w| w.span.start >= last_end)
-            .unwrap_or(words.len());
+        let after_noun = word_at(words, last_end);
         let mut end = after;
         while end < words.len() && end < after_noun + self.window + 2 {
             if ends_clause(&words[end]) || words[end].kind == TokenKind::Number {
@@ -686,9 +688,10 @@ impl NumberConsistency {
                 continue;
             }
             let words = statements.words(total.statement);
-            let Some(after) = words.iter().position(|w| w.span.start >= noun_span.end) else {
+            let after = word_at(words, noun_span.end);
+            if after >= words.len() {
                 continue;
-            };
+            }
             let Some(parts) = self.parts(article, words, after, &by_start) else {
                 continue;
             };
@@ -748,7 +751,7 @@ impl NumberConsistency {
                     return None;
                 }
                 let noun_span = mention.noun_span?;
-                let next = words.iter().position(|w| w.span.start >= noun_span.end)?;
+                let next = word_at(words, noun_span.end);
                 (value, noun_span.end, next)
             } else if matches!(word.lower.as_str(), "a" | "an") {
                 let noun = words.get(i + 1)?;
