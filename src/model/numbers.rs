@@ -661,7 +661,7 @@ fn statement_mentions(
         if in_range_or_score(words, start, end) || is_date_or_time(words, start, end) {
             continue;
         }
-        if is_age(words, start, end) || is_identifier(words, start) {
+        if is_age(words, start, end) || is_identifier(words, start) || is_modifier(words, end) {
             continue;
         }
         let glued_unit = quantity.figure && end == start + 2 && !words[start + 1].space_before;
@@ -690,6 +690,13 @@ fn statement_mentions(
         if lone_one && noun.is_none() {
             continue;
         }
+        // "29.8 mln Canadian dlrs", "55 basis points": the noun says what
+        // the number measures.
+        let unit = match noun.as_deref() {
+            Some(noun) if unit == Unit::Count && CURRENCY_AFTER.contains(&noun) => Unit::Money,
+            Some(noun) if unit == Unit::Count && MEASURES.contains(&noun) => Unit::Measure,
+            _ => unit,
+        };
         let span = Span::new(words[start].span.start, words[end - 1].span.end);
         out.push(NumberMention {
             span,
@@ -1022,6 +1029,17 @@ fn is_date_or_time(words: &[Word<'_>], start: usize, end: usize) -> bool {
         return true;
     }
     false
+}
+
+/// "12-member", "two-day", "52-week": the number is part of a compound
+/// modifier, not a count of its own.
+fn is_modifier(words: &[Word<'_>], end: usize) -> bool {
+    match (words.get(end), words.get(end + 1)) {
+        (Some(dash), Some(next)) => {
+            dash.text == "-" && !dash.space_before && !next.space_before && next.is_word()
+        }
+        _ => false,
+    }
 }
 
 /// "aged 42", "42-year-old", "42 years old", "Jane Smith, 42,", "(42)".

@@ -86,8 +86,8 @@
 //! The rules are built for precision. On the news corpus (5,673 published
 //! articles; `cargo test --test corpus_numbers -- --nocapture`) neither
 //! makes a finding: 0 false alarms per 100 articles. The price is recall:
-//! a body sentence repeated with its count changed by one is caught 28% of
-//! the time (31 of 110 plants), mostly because the sentence holds a guard
+//! a body sentence repeated with its count changed by one is caught 29% of
+//! the time (31 of 106 plants), mostly because the sentence holds a guard
 //! word or its count is not tied to an event word within the window;
 //! restated counts and headline counts tied to events are rare in the
 //! corpus (1 and 5 hosts), so those figures say little.
