@@ -24,7 +24,7 @@
 //! - `number-mismatch (copied sentence)`: in every article with such a
 //!   count in the body, the count's sentence is repeated, with the count
 //!   changed by one, as a paragraph before the last; the rule must flag it.
-//!   The floor is 25% (31 of 106 when measured): the rule gives up recall
+//!   The floor is 35% (40 of 106 when measured): the rule gives up recall
 //!   for precision wherever a guard word stands in the sentence.
 //! - `headline-mismatch`: in every article whose headline or standfirst
 //!   has an exact count, in a sentence with an event word, whose value the
@@ -377,7 +377,7 @@ fn number_rules_on_the_corpus() {
         .collect();
     let caught = copied.iter().filter(|(_, found, _)| *found).count();
     assert!(
-        copied.len() >= 50 && caught * 100 >= copied.len() * 25,
+        copied.len() >= 50 && caught * 100 >= copied.len() * 35,
         "copied-sentence recall fell to {caught}/{}",
         copied.len()
     );
