@@ -37,8 +37,9 @@ use serde::Deserialize;
 
 use crate::diagnostic::Severity;
 use crate::rules::{
-    age_consistency, calendar, existence, name_consistency, paired_delimiters, substitution,
-    title_consistency, KindOptions, LoadedRule, Origin, RuleMeta, RuleSet, RULE_KINDS,
+    age_consistency, calendar, existence, name_consistency, number_consistency, paired_delimiters,
+    substitution, title_consistency, KindOptions, LoadedRule, Origin, RuleMeta, RuleSet,
+    RULE_KINDS,
 };
 use crate::source::LineIndex;
 
@@ -263,6 +264,9 @@ impl<'de> DeserializeSeed<'de> for RuleTableSeed<'_> {
             "existence" => existence::Options::deserialize(deserializer).map(|o| self.build(o)),
             "name-consistency" => {
                 name_consistency::Options::deserialize(deserializer).map(|o| self.build(o))
+            }
+            "number-consistency" => {
+                number_consistency::Options::deserialize(deserializer).map(|o| self.build(o))
             }
             "paired-delimiters" => {
                 paired_delimiters::Options::deserialize(deserializer).map(|o| self.build(o))
@@ -610,7 +614,7 @@ mod tests {
     fn unknown_kind_points_at_the_kind() {
         assert_eq!(
             error("[[rule]]\nid = \"a\"\nkind = \"existance\"\n"),
-            "news.toml:3:8: unknown rule kind `existance`; the kinds are age-consistency, calendar, existence, name-consistency, paired-delimiters, substitution, title-consistency"
+            "news.toml:3:8: unknown rule kind `existance`; the kinds are age-consistency, calendar, existence, name-consistency, number-consistency, paired-delimiters, substitution, title-consistency"
         );
     }
 

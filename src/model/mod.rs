@@ -3,12 +3,14 @@
 //! [`Article::parse`] runs the grammar ([`crate::syntax`]) and then derives
 //! the structural facts that more than one rule reads: how quotation marks
 //! pair ([`quotes`]), which capitalised runs are name mentions ([`names`]),
-//! which dates and weekdays the text states ([`dates`]), and
-//! which ages and titles it gives named people ([`people`]). Rules are short
+//! which dates and weekdays the text states ([`dates`]), which quantities
+//! ([`numbers`]), and which ages and titles it gives named people
+//! ([`people`]). Rules are short
 //! loops over these facts; none of them re-scans the text for structure.
 
 pub mod dates;
 pub mod names;
+pub mod numbers;
 pub mod people;
 pub mod quotes;
 
@@ -17,6 +19,7 @@ use crate::syntax::{self, Block, BlockKind, Statement, Syntax, Token};
 
 pub use dates::{DateMention, PublicationDate};
 pub use names::NameMention;
+pub use numbers::NumberMention;
 pub use people::{People, PersonMention};
 pub use quotes::{Quotations, QuoteMark};
 
@@ -30,6 +33,8 @@ pub struct Article<'a> {
     /// Ages and titles attached to named people.
     pub people: People,
     pub dates: Vec<DateMention>,
+    /// Stated quantities, in text order.
+    pub numbers: Vec<NumberMention>,
     /// The publication date, when the caller or the article fixes one.
     pub publication_date: Option<PublicationDate>,
     line_index: std::sync::OnceLock<LineIndex>,
@@ -57,6 +62,7 @@ impl<'a> Article<'a> {
         let names = names::name_mentions(text, &syntax);
         let dates = dates::date_mentions(text, &syntax);
         let people = people::people(text, &syntax, &names);
+        let numbers = numbers::number_mentions(text, &syntax, &quotations);
         Article {
             text,
             syntax,
@@ -64,6 +70,7 @@ impl<'a> Article<'a> {
             names,
             people,
             dates,
+            numbers,
             publication_date,
             line_index: std::sync::OnceLock::new(),
         }

@@ -59,6 +59,7 @@ pub mod age_consistency;
 pub mod calendar;
 pub mod existence;
 pub mod name_consistency;
+pub mod number_consistency;
 pub mod paired_delimiters;
 pub mod substitution;
 #[cfg(test)]
@@ -118,6 +119,7 @@ pub const RULE_KINDS: &[RuleKind] = &[
     <calendar::Options as KindOptions>::KIND,
     <existence::Options as KindOptions>::KIND,
     <name_consistency::Options as KindOptions>::KIND,
+    <number_consistency::Options as KindOptions>::KIND,
     <paired_delimiters::Options as KindOptions>::KIND,
     <substitution::Options as KindOptions>::KIND,
     <title_consistency::Options as KindOptions>::KIND,

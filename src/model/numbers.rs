@@ -1,0 +1,1342 @@
+//! Number mentions, computed once per article.
+//!
+//! A [`NumberMention`] is a quantity the text states: figures ("14,000",
+//! "3.5"), figures with a multiplier ("1.5 million", "2 bln"), numbers
+//! spelled out ("fourteen", "twenty-five", "two hundred and fifty", "a
+//! dozen", "two dozen") and vague quantities ("hundreds of", "dozens of",
+//! "tens of thousands of"), which have no exact value. Each carries:
+//!
+//! - its span and statement;
+//! - its value, if exact;
+//! - whether it is approximate, and the qualifier that makes it so
+//!   ("about", "more than", "at least", "up to", "nearly", "~", "1,000+");
+//! - its [`Unit`]: a count, money, a percentage or a measure (miles,
+//!   years, points), so rules never compare "14 people" with "14%";
+//! - the counted noun that follows it ("14,000 people" → `person`,
+//!   folded to the singular), if any;
+//! - whether it picks a part of a group ("14 of the 20 passengers").
+//!
+//! ```text
+//! mention    = [qualifier] quantity [multiplier] ["+"]
+//! quantity   = figure | spelled | "a" ("dozen" | "hundred" | "thousand" | "million")
+//!            | vague "of"
+//! figure     = 1*DIGIT *( ("," | ".") 1*DIGIT )
+//! spelled    = tens ["-"] [unit] | unit | spelled ("hundred" | "thousand" | "dozen") ["and" spelled]
+//! multiplier = "thousand" | "million" | "billion" | "trillion" | "mln" | "bln" | "bn"
+//! vague      = "dozens" | "hundreds" | "thousands" | "millions" | "scores" | "tens of thousands"
+//! ```
+//!
+//! Numbers that are not quantities are left out: years (a bare four-digit
+//! figure from 1000 to 2199), dates (next to a month name), times ("10:30",
+//! "9 am"), ordinals ("3rd"), scores and ranges ("3-1", "10 to 12",
+//! "between 10 and 12"), phone numbers and other runs of figures, ages
+//! ("aged 42", "42-year-old", "Jane Smith, 42,"), figures glued to letters
+//! ("5km", "4G"), identifiers ("Flight 370", "No 10", "Windows 95") and
+//! everything in an all-capitals headline (wire headlines abbreviate too
+//! much to read reliably).
+
+use serde::Serialize;
+
+use crate::model::quotes::Quotations;
+use crate::source::Span;
+use crate::syntax::{BlockKind, Syntax, TokenKind};
+
+/// What a number counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unit {
+    /// People, things, events: "14 people", "three boys", "the 13 killed".
+    Count,
+    /// "$5", "£3m", "5 dlrs", "20 pence".
+    Money,
+    /// "5%", "5 pct", "5 per cent", "5 percentage points".
+    Percent,
+    /// Distances, durations, weights, sports points: "5 miles", "14 years".
+    Measure,
+}
+
+/// One stated quantity.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NumberMention {
+    /// The quantity itself, with its multiplier: "14,000", "1.5 million",
+    /// "twenty-five", "two dozen", "hundreds".
+    pub span: Span,
+    /// Index into the article's statements.
+    pub statement: usize,
+    /// The value, when the text states one exactly enough to compare.
+    pub value: Option<f64>,
+    /// Whether the text says the value is not exact.
+    pub approximate: bool,
+    /// The words that make it approximate ("more than", "about", "~").
+    pub qualifier: Option<Span>,
+    pub unit: Unit,
+    /// Whether the value was written with a multiplier or spelled as a
+    /// round quantity ("1.5 million", "a dozen"): such values are often
+    /// rounded.
+    pub rounded: bool,
+    /// The counted noun, lower case and singular ("people" → "person").
+    pub noun: Option<String>,
+    pub noun_span: Option<Span>,
+    /// "14 of the 20": the number picks a part of a group.
+    pub part_of: bool,
+    /// Inside a direct quotation.
+    pub quoted: bool,
+}
+
+/// Words before a number that make it approximate, longest first within
+/// each first word. Public so a facts view can explain a mention.
+pub const APPROXIMATE_BEFORE: &[&str] = &[
+    "about",
+    "nearly",
+    "more than",
+    "at least",
+    "up to",
+    "some",
+    "around",
+    "almost",
+    "over",
+    "approximately",
+    "roughly",
+    "an estimated",
+    "estimated",
+    "fewer than",
+    "less than",
+    "under",
+    "close to",
+    "as many as",
+    "as few as",
+    "upwards of",
+    "at most",
+    "just over",
+    "just under",
+    "well over",
+    "circa",
+    "c.",
+    "only about",
+    "perhaps",
+    "maybe",
+    "possibly",
+];
+
+const UNITS: &[(&str, u32)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+];
+
+const TENS: &[(&str, u32)] = &[
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+const MULTIPLIERS: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+    ("mln", 1e6),
+    ("bln", 1e9),
+    ("bn", 1e9),
+    ("mn", 1e6),
+];
+
+const GLUED_MULTIPLIERS: &[(&str, f64)] = &[("m", 1e6), ("bn", 1e9), ("mn", 1e6), ("k", 1e3)];
+
+const VAGUE: &[&str] = &[
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "scores",
+    "billions",
+];
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+const CURRENCY_SYMBOLS: &[&str] = &["$", "£", "€", "¥", "₹", "₩"];
+
+const CURRENCY_BEFORE: &[&str] = &[
+    "us", "usd", "eur", "gbp", "stg", "rs", "dm", "a", "c", "nz", "hk", "s", "rmb", "yen",
+];
+
+const CURRENCY_AFTER: &[&str] = &[
+    "dlrs",
+    "dlr",
+    "dollars",
+    "dollar",
+    "pounds",
+    "pound",
+    "euros",
+    "euro",
+    "yen",
+    "cents",
+    "cent",
+    "pence",
+    "p",
+    "stg",
+    "sterling",
+    "marks",
+    "mark",
+    "francs",
+    "franc",
+    "lire",
+    "lira",
+    "rupees",
+    "yuan",
+    "pesos",
+    "roubles",
+    "rubles",
+    "rand",
+    "krona",
+    "kronor",
+    "guilders",
+    "dinars",
+    "riyals",
+    "won",
+    "baht",
+    "ringgit",
+    "shillings",
+    "naira",
+];
+
+const PERCENT_AFTER: &[&str] = &["%", "pct", "percent", "per", "percentage"];
+
+/// Units of measure and other non-countable uses of a number.
+const MEASURES: &[&str] = &[
+    "mile",
+    "km",
+    "kilometre",
+    "kilometer",
+    "metre",
+    "meter",
+    "m",
+    "cm",
+    "mm",
+    "foot",
+    "feet",
+    "ft",
+    "inch",
+    "yard",
+    "kg",
+    "kilo",
+    "kilogram",
+    "gram",
+    "g",
+    "lb",
+    "pound",
+    "ounce",
+    "oz",
+    "tonne",
+    "ton",
+    "litre",
+    "liter",
+    "gallon",
+    "barrel",
+    "bpd",
+    "acre",
+    "hectare",
+    "degree",
+    "mph",
+    "kph",
+    "knot",
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "century",
+    "time",
+    "point",
+    "pt",
+    "run",
+    "goal",
+    "wicket",
+    "over",
+    "lap",
+    "shot",
+    "stroke",
+    "set",
+    "game",
+    "round",
+    "vote",
+    "seat",
+    "share",
+    "stg",
+    "basis",
+    "bp",
+    "tick",
+    "yd",
+    "hr",
+    "min",
+    "sec",
+    "mw",
+    "gw",
+    "kw",
+    "volt",
+    "watt",
+    "calorie",
+    "storey",
+    "story",
+    "floor",
+    "mile-long",
+    "percent",
+    "pct",
+];
+
+const TIME_AFTER: &[&str] = &[
+    "am", "pm", "a.m", "p.m", "gmt", "bst", "est", "edt", "pst", "cet", "o'clock", "hrs", "utc",
+    "et",
+];
+
+const AGE_BEFORE: &[&str] = &["aged", "age", "ages"];
+
+/// Words before a figure that make it a name or identifier, not a count.
+const IDENTIFIER_BEFORE: &[&str] = &[
+    "no",
+    "number",
+    "page",
+    "room",
+    "flight",
+    "route",
+    "article",
+    "section",
+    "chapter",
+    "version",
+    "level",
+    "grade",
+    "platform",
+    "gate",
+    "line",
+    "model",
+    "category",
+    "channel",
+    "bus",
+    "highway",
+    "interstate",
+    "box",
+    "unit",
+    "apartment",
+    "apt",
+    "suite",
+    "building",
+    "block",
+    "pier",
+    "stand",
+    "row",
+    "seat",
+    "lot",
+    "code",
+    "district",
+    "ward",
+    "zone",
+    "step",
+    "phase",
+    "stage",
+    "paragraph",
+    "clause",
+    "resolution",
+    "amendment",
+    "form",
+    "season",
+    "series",
+    "episode",
+    "volume",
+    "issue",
+    "top",
+    "vs",
+    "v",
+];
+
+/// Words that end the counted noun phrase.
+const NOUN_STOPS: &[&str] = &[
+    "of",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "with",
+    "by",
+    "and",
+    "or",
+    "but",
+    "were",
+    "was",
+    "are",
+    "is",
+    "be",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "who",
+    "which",
+    "that",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "did",
+    "do",
+    "does",
+    "said",
+    "says",
+    "say",
+    "as",
+    "than",
+    "into",
+    "after",
+    "before",
+    "during",
+    "since",
+    "when",
+    "while",
+    "where",
+    "there",
+    "their",
+    "his",
+    "her",
+    "its",
+    "our",
+    "they",
+    "he",
+    "she",
+    "it",
+    "we",
+    "more",
+    "less",
+    "per",
+    "each",
+    "a",
+    "so",
+    "not",
+    "all",
+    "also",
+    "among",
+    "including",
+    "out",
+    "up",
+    "down",
+    "this",
+    "these",
+    "those",
+    "about",
+    "over",
+    "under",
+    "ago",
+    "earlier",
+    "later",
+    "last",
+    "next",
+    "dead",
+    "missing",
+    "hurt",
+    "aboard",
+    "alive",
+    "ill",
+    "sick",
+    "homeless",
+    "overall",
+    "altogether",
+    "apiece",
+    "each",
+];
+
+/// Irregular plurals, folded to the singular.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("people", "person"),
+    ("persons", "person"),
+    ("men", "man"),
+    ("women", "woman"),
+    ("children", "child"),
+    ("feet", "foot"),
+    ("teeth", "tooth"),
+    ("mice", "mouse"),
+    ("geese", "goose"),
+    ("police", "police"),
+    ("staff", "staff"),
+    ("crew", "crew"),
+    ("personnel", "personnel"),
+    ("series", "series"),
+    ("news", "news"),
+    ("species", "species"),
+    ("aircraft", "aircraft"),
+    ("sheep", "sheep"),
+    ("cattle", "cattle"),
+    ("fish", "fish"),
+    ("bus", "bus"),
+    ("gas", "gas"),
+];
+
+/// The singular of a lower-case noun, by simple English rules. Only used
+/// to compare two mentions, so a wrong but consistent form is harmless.
+pub fn singular(noun: &str) -> String {
+    if let Some((_, single)) = IRREGULAR.iter().find(|(plural, _)| *plural == noun) {
+        return (*single).to_owned();
+    }
+    if let Some(stem) = noun.strip_suffix("ies") {
+        if stem.chars().count() > 1 {
+            return format!("{stem}y");
+        }
+    }
+    for ending in ["ches", "shes", "sses", "xes"] {
+        if noun.ends_with(ending) {
+            return noun[..noun.len() - 2].to_owned();
+        }
+    }
+    if noun.ends_with('s') && !noun.ends_with("ss") && !noun.ends_with("us") && noun.len() > 2 {
+        return noun[..noun.len() - 1].to_owned();
+    }
+    noun.to_owned()
+}
+
+/// One non-space token of a statement.
+#[derive(Clone, Copy, Debug)]
+struct Word<'t> {
+    kind: TokenKind,
+    span: Span,
+    text: &'t str,
+    /// White space stands between this token and the one before.
+    space_before: bool,
+}
+
+impl Word<'_> {
+    fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+
+    fn is(&self, word: &str) -> bool {
+        self.text.eq_ignore_ascii_case(word)
+    }
+
+    fn is_any(&self, words: &[&str]) -> bool {
+        words.iter().any(|word| self.is(word))
+    }
+
+    fn is_word(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::CapitalisedWord)
+    }
+
+    fn is_dash(&self) -> bool {
+        matches!(self.text, "-" | "–" | "—" | "/")
+    }
+}
+
+/// Every number mention of the article, in text order.
+pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> Vec<NumberMention> {
+    let mut mentions = Vec::new();
+    for (index, statement) in syntax.statements.iter().enumerate() {
+        let Some(block) = syntax.blocks.get(statement.block) else {
+            continue;
+        };
+        if block.kind == BlockKind::Residue || block.kind == BlockKind::Dateline {
+            continue;
+        }
+        let Some(tokens) = syntax.tokens.get(statement.tokens.clone()) else {
+            continue;
+        };
+        if matches!(block.kind, BlockKind::Headline | BlockKind::Standfirst)
+            && all_capitals(block.span.slice(text))
+        {
+            continue;
+        }
+        let mut words = Vec::with_capacity(tokens.len());
+        let mut space = false;
+        for token in tokens {
+            if token.is_space() {
+                space = true;
+                continue;
+            }
+            words.push(Word {
+                kind: token.kind,
+                span: token.span,
+                text: token.span.slice(text),
+                space_before: space,
+            });
+            space = false;
+        }
+        statement_mentions(&words, index, quotations, &mut mentions);
+    }
+    mentions
+}
+
+/// Whether the text has letters and none of them is lower case.
+fn all_capitals(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic());
+    let mut any = false;
+    for c in letters.by_ref() {
+        any = true;
+        if c.is_lowercase() {
+            return false;
+        }
+    }
+    any
+}
+
+/// A quantity found at `words[start..end]`.
+struct Quantity {
+    end: usize,
+    value: Option<f64>,
+    rounded: bool,
+    figure: bool,
+}
+
+fn statement_mentions(
+    words: &[Word<'_>],
+    statement: usize,
+    quotations: &Quotations,
+    out: &mut Vec<NumberMention>,
+) {
+    let mut i = 0;
+    while i < words.len() {
+        let Some(quantity) = quantity_at(words, i) else {
+            i += 1;
+            continue;
+        };
+        let start = i;
+        let mut end = quantity.end;
+        i = end.max(start + 1);
+        if quantity.figure && !is_count_figure(words, start, end) {
+            continue;
+        }
+        if in_range_or_score(words, start, end) || is_date_or_time(words, start, end) {
+            continue;
+        }
+        if is_age(words, start, end) || is_identifier(words, start) || is_modifier(words, end) {
+            continue;
+        }
+        let glued_unit = quantity.figure && end == start + 2 && !words[start + 1].space_before;
+        let unit = unit_of(words, start, end, glued_unit);
+        let mut approximate = quantity.value.is_none();
+        // "1,000+"
+        if let Some(next) = words.get(end) {
+            if next.text == "+" && !next.space_before {
+                approximate = true;
+                end += 1;
+            }
+        }
+        let qualifier = qualifier_before(words, start);
+        if qualifier.is_some() {
+            approximate = true;
+        }
+        // "the one on which", "no one": "one" counts only before a noun.
+        let lone_one = words[start].is("one") && end == start + 1;
+        let (noun, noun_span, part_of) = if quantity.value.is_none() {
+            // "hundreds of homes": the noun follows "of", and no part is picked.
+            let (noun, noun_span, _) = noun_after(words, end + 1, None);
+            (noun, noun_span, false)
+        } else {
+            noun_after(words, end, quantity.value)
+        };
+        if lone_one && noun.is_none() {
+            continue;
+        }
+        // "29.8 mln Canadian dlrs", "55 basis points": the noun says what
+        // the number measures.
+        let unit = match noun.as_deref() {
+            Some(noun) if unit == Unit::Count && CURRENCY_AFTER.contains(&noun) => Unit::Money,
+            Some(noun) if unit == Unit::Count && MEASURES.contains(&noun) => Unit::Measure,
+            _ => unit,
+        };
+        let span = Span::new(words[start].span.start, words[end - 1].span.end);
+        out.push(NumberMention {
+            span,
+            statement,
+            value: quantity.value,
+            approximate,
+            qualifier,
+            unit,
+            rounded: quantity.rounded,
+            noun,
+            noun_span,
+            part_of,
+            quoted: quotations.covers(span),
+        });
+        i = end;
+    }
+}
+
+/// The quantity starting at `words[i]`, if one does.
+fn quantity_at(words: &[Word<'_>], i: usize) -> Option<Quantity> {
+    let word = words.get(i)?;
+    match word.kind {
+        TokenKind::Number => {
+            let value = figure_value(word.text)?;
+            let mut end = i + 1;
+            let mut value = value;
+            let mut rounded = false;
+            if let Some(next) = words.get(end) {
+                let factor = if next.space_before {
+                    MULTIPLIERS
+                        .iter()
+                        .find(|(name, _)| next.is(name))
+                        .map(|(_, factor)| *factor)
+                } else {
+                    // "£1.5m", "$2bn", "5k"
+                    GLUED_MULTIPLIERS
+                        .iter()
+                        .find(|(name, _)| next.is(name))
+                        .map(|(_, factor)| *factor)
+                };
+                if let Some(factor) = factor {
+                    value *= factor;
+                    rounded = true;
+                    end += 1;
+                }
+            }
+            Some(Quantity {
+                end,
+                value: Some(value),
+                rounded,
+                figure: true,
+            })
+        }
+        TokenKind::Word | TokenKind::CapitalisedWord => {
+            let lower = word.lower();
+            if lower == "a" || lower == "one" {
+                // "a dozen", "a hundred", "a million"
+                let next = words.get(i + 1)?;
+                let factor = match next.lower().as_str() {
+                    "dozen" => 12.0,
+                    "hundred" => 100.0,
+                    "thousand" => 1e3,
+                    "million" => 1e6,
+                    "billion" => 1e9,
+                    _ if lower == "one" => return spelled(words, i),
+                    _ => return None,
+                };
+                let mut quantity = Quantity {
+                    end: i + 2,
+                    value: Some(factor),
+                    rounded: true,
+                    figure: false,
+                };
+                extend_spelled(words, &mut quantity);
+                return Some(quantity);
+            }
+            if lower == "tens" && words.get(i + 1).is_some_and(|w| w.is("of")) {
+                let next = words.get(i + 2)?;
+                if next.is_any(&["thousands", "millions"])
+                    && words.get(i + 3).is_some_and(|w| w.is("of"))
+                {
+                    return Some(Quantity {
+                        end: i + 3,
+                        value: None,
+                        rounded: true,
+                        figure: false,
+                    });
+                }
+                return None;
+            }
+            if VAGUE.contains(&lower.as_str()) {
+                return words.get(i + 1).filter(|w| w.is("of")).map(|_| Quantity {
+                    end: i + 1,
+                    value: None,
+                    rounded: true,
+                    figure: false,
+                });
+            }
+            spelled(words, i)
+        }
+        _ => None,
+    }
+}
+
+/// A figure's value: "14,000" → 14000, "3.5" → 3.5. Thousands separators
+/// must group by three; anything else ("1,5", "1.000.000") is not read.
+fn figure_value(text: &str) -> Option<f64> {
+    let (whole, fraction) = match text.split_once('.') {
+        Some((whole, fraction)) => {
+            if fraction.contains(['.', ',']) {
+                return None;
+            }
+            (whole, Some(fraction))
+        }
+        None => (text, None),
+    };
+    let mut groups = whole.split(',');
+    let first = groups.next()?;
+    if first.is_empty() || (whole.contains(',') && first.len() > 3) {
+        return None;
+    }
+    let mut digits = String::from(first);
+    for group in groups {
+        if group.len() != 3 {
+            return None;
+        }
+        digits.push_str(group);
+    }
+    if let Some(fraction) = fraction {
+        digits.push('.');
+        digits.push_str(fraction);
+    }
+    digits.parse().ok()
+}
+
+fn unit_value(word: &Word<'_>) -> Option<u32> {
+    UNITS
+        .iter()
+        .chain(TENS)
+        .find(|(name, _)| word.is(name))
+        .map(|(_, value)| *value)
+}
+
+/// A spelled-out number: "fourteen", "twenty-five", "two hundred and
+/// fifty", "three thousand", "two dozen", "five million".
+fn spelled(words: &[Word<'_>], i: usize) -> Option<Quantity> {
+    let first = words.get(i)?;
+    let value = unit_value(first)?;
+    let mut quantity = Quantity {
+        end: i + 1,
+        value: Some(f64::from(value)),
+        rounded: false,
+        figure: false,
+    };
+    // "twenty-five", "twenty five"
+    if TENS.iter().any(|(name, _)| first.is(name)) {
+        let (dash, after) = (words.get(i + 1), words.get(i + 2));
+        let unit = match (dash, after) {
+            (Some(dash), Some(after)) if dash.text == "-" && !dash.space_before => {
+                Some((after, i + 3))
+            }
+            (Some(after), _) => Some((after, i + 2)),
+            _ => None,
+        };
+        if let Some((after, end)) = unit {
+            if let Some(extra) = UNITS.iter().find(|(name, _)| after.is(name)) {
+                if extra.1 < 10 {
+                    quantity.value = Some(f64::from(value + extra.1));
+                    quantity.end = end;
+                }
+            }
+        }
+    }
+    extend_spelled(words, &mut quantity);
+    Some(quantity)
+}
+
+/// Scales and adds to a spelled quantity: "… hundred [and fifty]", "…
+/// thousand", "… dozen", "… million".
+fn extend_spelled(words: &[Word<'_>], quantity: &mut Quantity) {
+    let Some(mut value) = quantity.value else {
+        return;
+    };
+    while let Some(next) = words.get(quantity.end) {
+        let factor = match next.lower().as_str() {
+            "hundred" => 100.0,
+            "dozen" => 12.0,
+            "thousand" => 1e3,
+            "million" | "mln" => 1e6,
+            "billion" | "bln" | "bn" => 1e9,
+            _ => break,
+        };
+        if value >= factor && factor < 1e3 {
+            break;
+        }
+        value *= factor;
+        quantity.end += 1;
+        quantity.rounded = true;
+        // "two hundred and fifty", "three thousand five hundred"
+        let add_at = match words.get(quantity.end) {
+            Some(and) if and.is("and") => quantity.end + 1,
+            Some(_) => quantity.end,
+            None => break,
+        };
+        if words.get(add_at).and_then(unit_value).is_some() {
+            if let Some(more) = spelled(words, add_at) {
+                if let Some(more_value) = more.value.filter(|more| *more < factor) {
+                    value += more_value;
+                    quantity.end = more.end;
+                    quantity.rounded = false;
+                }
+            }
+        }
+    }
+    quantity.value = Some(value);
+}
+
+/// Whether the figure at `words[start..end]` can be a count: not glued to
+/// letters or to other figures, not a year, not a phone number.
+fn is_count_figure(words: &[Word<'_>], start: usize, end: usize) -> bool {
+    let figure = &words[start];
+    // "5km", "4G", "1990s", "3rd" (the multiplier, if any, stands apart).
+    if end == start + 1 {
+        if let Some(next) = words.get(end) {
+            if next.is_word() && !next.space_before {
+                return false;
+            }
+        }
+    }
+    if let Some(before) = start.checked_sub(1).and_then(|b| words.get(b)) {
+        if before.is_word() && !figure.space_before {
+            return false;
+        }
+        // "’90s", "#3"
+        if !figure.space_before && matches!(before.text, "'" | "’" | "#" | "№") {
+            return false;
+        }
+    }
+    let digits = figure.text;
+    let bare = !digits.contains([',', '.']);
+    if bare && end == start + 1 && digits.len() == 4 {
+        if let Ok(year) = digits.parse::<u32>() {
+            if (1000..2200).contains(&year) {
+                return false;
+            }
+        }
+    }
+    // Leading zeros: "007", "020 7946 0000".
+    if bare && digits.len() > 1 && digits.starts_with('0') {
+        return false;
+    }
+    // A run of figures separated by spaces: a phone or account number.
+    let figure_next = words.get(end).is_some_and(|w| w.kind == TokenKind::Number);
+    let figure_before = start
+        .checked_sub(1)
+        .and_then(|b| words.get(b))
+        .is_some_and(|w| w.kind == TokenKind::Number);
+    !(figure_next || figure_before)
+}
+
+/// "3-1", "10–12", "10 to 12", "10 or 12", "between 10 and 12", "24/7".
+fn in_range_or_score(words: &[Word<'_>], start: usize, end: usize) -> bool {
+    let is_quantity = |at: usize| {
+        words
+            .get(at)
+            .is_some_and(|w| quantity_at(words, at).is_some() && w.kind != TokenKind::Punctuation)
+    };
+    if let Some(link) = words.get(end) {
+        // "and" links a range only after "between", handled below.
+        if (link.is_dash() || link.is_any(&["to", "or"])) && is_quantity(end + 1) {
+            return true;
+        }
+    }
+    if let Some(link) = start.checked_sub(1).and_then(|b| words.get(b)) {
+        if link.is_dash() || link.is_any(&["to", "or"]) {
+            let mut before = start - 1;
+            // The quantity before may be several words long ("twenty-five to thirty").
+            while before > 0 {
+                before -= 1;
+                if quantity_at(words, before).is_some_and(|q| q.end == start - 1) {
+                    return true;
+                }
+                if start - 1 - before > 4 {
+                    break;
+                }
+            }
+        }
+        if link.is("and") {
+            // "between 10 and 12"
+            let mut before = start - 1;
+            while before > 0 && start - before < 6 {
+                before -= 1;
+                if words[before].is("between") {
+                    return true;
+                }
+            }
+        }
+    }
+    if start > 0 && words[start - 1].is("between") {
+        return true;
+    }
+    false
+}
+
+fn is_date_or_time(words: &[Word<'_>], start: usize, end: usize) -> bool {
+    let is_month = |at: usize| {
+        words.get(at).is_some_and(|w| {
+            w.is_word() && w.is_any(MONTHS) && w.kind == TokenKind::CapitalisedWord
+        })
+    };
+    if start > 0
+        && (is_month(start - 1)
+            || (start > 1 && words[start - 1].text == "." && is_month(start - 2)))
+    {
+        return true;
+    }
+    if is_month(end) || (words.get(end).is_some_and(|w| w.is("of")) && is_month(end + 1)) {
+        return true;
+    }
+    // "10:30", "10.30pm" (the latter is glued to letters), "9 am", "9 a.m."
+    if let Some(next) = words.get(end) {
+        if next.text == ":" && !next.space_before {
+            return true;
+        }
+        if next.is_any(TIME_AFTER) {
+            return true;
+        }
+    }
+    if start > 0 && words[start - 1].text == ":" && !words[start].space_before {
+        return true;
+    }
+    false
+}
+
+/// "12-member", "two-day", "52-week": the number is part of a compound
+/// modifier, not a count of its own.
+fn is_modifier(words: &[Word<'_>], end: usize) -> bool {
+    match (words.get(end), words.get(end + 1)) {
+        (Some(dash), Some(next)) => {
+            dash.text == "-" && !dash.space_before && !next.space_before && next.is_word()
+        }
+        _ => false,
+    }
+}
+
+/// "aged 42", "42-year-old", "42 years old", "Jane Smith, 42,", "(42)".
+fn is_age(words: &[Word<'_>], start: usize, end: usize) -> bool {
+    if start > 0 && words[start - 1].is_any(AGE_BEFORE) {
+        return true;
+    }
+    // "at the age of 85"
+    if start > 1 && words[start - 1].is("of") && words[start - 2].is_any(AGE_BEFORE) {
+        return true;
+    }
+    let at = |i: usize| words.get(i).map_or("", |w| w.text);
+    let lower = |i: usize| at(i).to_ascii_lowercase();
+    if at(end) == "-" && lower(end + 1).starts_with("year") {
+        return true;
+    }
+    if lower(end).starts_with("year") && (lower(end + 1) == "old" || at(end + 1) == "-") {
+        return true;
+    }
+    if start > 1 && matches!(at(start - 1), "," | "(") && matches!(at(end), "," | ")" | ";") {
+        let name = &words[start - 2];
+        if name.kind == TokenKind::CapitalisedWord {
+            return true;
+        }
+    }
+    false
+}
+
+/// "Flight 370", "No 10", "Windows 95": a figure after a capitalised word
+/// that does not open the statement, or after an identifier word.
+fn is_identifier(words: &[Word<'_>], start: usize) -> bool {
+    let Some(before) = start.checked_sub(1).and_then(|b| words.get(b)) else {
+        return false;
+    };
+    if words[start].kind != TokenKind::Number {
+        return false;
+    }
+    if before.text == "." && start >= 2 && words[start - 2].is_any(&["no", "nos", "vol", "p", "pp"])
+    {
+        return true;
+    }
+    if before.is_any(IDENTIFIER_BEFORE) {
+        return true;
+    }
+    before.kind == TokenKind::CapitalisedWord && start > 1 && !before.is_any(SENTENCE_OPENERS)
+}
+
+/// Capitalised words that may stand before a count mid-statement because
+/// they are headline words or sentence openers after a quotation.
+const SENTENCE_OPENERS: &[&str] = &[
+    "The", "About", "Some", "Nearly", "More", "Almost", "Around", "Over", "Only", "Just", "All",
+    "Another", "Those", "These", "At", "Up", "Killed", "Dead", "Kills", "Kill", "Injured", "Hurt",
+    "Wounded", "And", "After", "As", "Of", "With", "By", "For", "In",
+];
+
+/// The approximation words just before `words[start]`.
+fn qualifier_before(words: &[Word<'_>], start: usize) -> Option<Span> {
+    if start == 0 {
+        return None;
+    }
+    let before = &words[start - 1];
+    if matches!(before.text, "~" | "≈" | "<" | ">") {
+        return Some(before.span);
+    }
+    // Skip a determiner: "some 300", "an estimated 300", "the nearly 300".
+    let mut best: Option<Span> = None;
+    for phrase in APPROXIMATE_BEFORE {
+        let parts: Vec<&str> = phrase.split(' ').collect();
+        if parts.len() > start {
+            continue;
+        }
+        let from = start - parts.len();
+        let matches = parts
+            .iter()
+            .enumerate()
+            .all(|(k, part)| words[from + k].is(part));
+        if matches {
+            let span = Span::new(words[from].span.start, words[start - 1].span.end);
+            if best.is_none_or(|b| span.start < b.start) {
+                best = Some(span);
+            }
+        }
+    }
+    best
+}
+
+fn unit_of(words: &[Word<'_>], start: usize, end: usize, glued_unit: bool) -> Unit {
+    if let Some(before) = start.checked_sub(1).and_then(|b| words.get(b)) {
+        if CURRENCY_SYMBOLS.contains(&before.text) {
+            return Unit::Money;
+        }
+        if before.is_any(CURRENCY_BEFORE)
+            && !words[start].space_before
+            && before.kind != TokenKind::Word
+        {
+            return Unit::Money;
+        }
+        if start >= 2
+            && CURRENCY_SYMBOLS.contains(&words[start - 2].text)
+            && !before.space_before
+            && before.is_word()
+        {
+            // "US$5": the symbol is glued before the letters.
+            return Unit::Money;
+        }
+    }
+    // A figure glued to a unit ("5m", "3k") without a currency: a measure.
+    if glued_unit {
+        return Unit::Measure;
+    }
+    let Some(next) = words.get(end) else {
+        return Unit::Count;
+    };
+    let lower = next.lower();
+    // "5m" glued after a figure without a currency is metres.
+    if !next.space_before && next.is_word() {
+        return Unit::Measure;
+    }
+    if PERCENT_AFTER.contains(&lower.as_str())
+        && (lower != "per" || words.get(end + 1).is_some_and(|w| w.is("cent")))
+    {
+        return Unit::Percent;
+    }
+    if CURRENCY_AFTER.contains(&lower.as_str()) {
+        return Unit::Money;
+    }
+    // "5 mln dlrs" is handled by the multiplier; "5 billion US dollars":
+    if lower == "us" && words.get(end + 1).is_some_and(|w| w.is_any(CURRENCY_AFTER)) {
+        return Unit::Money;
+    }
+    let single = singular(&lower);
+    if MEASURES.contains(&single.as_str()) {
+        return Unit::Measure;
+    }
+    // "5 square miles", "5 light years"
+    if matches!(
+        lower.as_str(),
+        "square" | "cubic" | "light" | "nautical" | "metric" | "million" | "billion"
+    ) {
+        if let Some(after) = words.get(end + 1) {
+            if MEASURES.contains(&singular(&after.lower()).as_str()) {
+                return Unit::Measure;
+            }
+        }
+    }
+    Unit::Count
+}
+
+/// The counted noun after a quantity: the head of the next few words up to
+/// a function word, punctuation or a past participle. "14 British soldiers
+/// died" → soldier; "the 13,000 killed" → none.
+fn noun_after(
+    words: &[Word<'_>],
+    end: usize,
+    value: Option<f64>,
+) -> (Option<String>, Option<Span>, bool) {
+    if words.get(end).is_some_and(|w| w.is("of")) {
+        return (None, None, true);
+    }
+    let mut phrase: Vec<&Word<'_>> = Vec::new();
+    let mut at = end;
+    while phrase.len() < 3 {
+        let Some(mut word) = words.get(at) else {
+            break;
+        };
+        if !word.is_word() {
+            break;
+        }
+        // A hyphenated compound ("pro-Morales", "year-long") is one word,
+        // headed by its last part.
+        while let (Some(dash), Some(part)) = (words.get(at + 1), words.get(at + 2)) {
+            if dash.text == "-" && !dash.space_before && !part.space_before && part.is_word() {
+                at += 2;
+                word = part;
+            } else {
+                break;
+            }
+        }
+        at += 1;
+        let lower = word.lower();
+        if NOUN_STOPS.contains(&lower.as_str()) {
+            break;
+        }
+        if lower.len() > 3 && lower.ends_with("ed") && !phrase.is_empty() {
+            break;
+        }
+        if lower.len() > 3 && lower.ends_with("ed") && phrase.is_empty() {
+            // "13,000 killed": no noun, the participle says what happened.
+            break;
+        }
+        phrase.push(word);
+    }
+    let plural = value.is_none_or(|v| v != 1.0);
+    let head = if plural {
+        // The last plural in the phrase: "14 British soldiers", "ISIS
+        // supporters".
+        phrase
+            .iter()
+            .rev()
+            .find(|w| {
+                let lower = w.lower();
+                (lower.ends_with('s') && !lower.ends_with("ss"))
+                    || IRREGULAR.iter().any(|(p, _)| *p == lower)
+            })
+            .or_else(|| phrase.first())
+    } else {
+        phrase.first()
+    };
+    let part_of = words.get(end).is_some_and(|w| w.is("of"));
+    match head {
+        Some(word) => (Some(singular(&word.lower())), Some(word.span), part_of),
+        None => (None, None, part_of),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Article;
+
+    fn mentions(text: &str) -> String {
+        let article = Article::parse(text);
+        let mut out = String::new();
+        for m in &article.numbers {
+            out.push_str(&format!(
+                "{:?} {:?}{}{} {:?} noun={:?}{}{}\n",
+                m.span.slice(text),
+                m.value,
+                if m.approximate { " approx" } else { "" },
+                m.qualifier
+                    .map(|q| format!(" ({})", q.slice(text)))
+                    .unwrap_or_default(),
+                m.unit,
+                m.noun,
+                if m.part_of { " part-of" } else { "" },
+                if m.quoted { " quoted" } else { "" },
+            ));
+        }
+        out
+    }
+
+    #[test]
+    fn figures_spelled_numbers_and_multipliers() {
+        insta::assert_snapshot!(mentions("Police said 14,000 people fled and 1.5 million were displaced. Fourteen soldiers and twenty-five civilians died; two dozen others and a dozen police were hurt, with two hundred and fifty homes lost."), @r#"
+        "14,000" Some(14000.0) Count noun=Some("person")
+        "1.5 million" Some(1500000.0) Count noun=None
+        "Fourteen" Some(14.0) Count noun=Some("soldier")
+        "twenty-five" Some(25.0) Count noun=Some("civilian")
+        "two dozen" Some(24.0) Count noun=Some("other")
+        "a dozen" Some(12.0) Count noun=Some("police")
+        "two hundred and fifty" Some(250.0) Count noun=Some("home")
+        "#);
+    }
+
+    #[test]
+    fn approximations_and_vague_quantities() {
+        insta::assert_snapshot!(mentions("More than 13,000 were killed, about 40 people were hurt and hundreds of homes burned; at least 3 died, up to 5 fled, 1,000+ marched and tens of thousands of people watched."), @r#"
+        "13,000" Some(13000.0) approx (More than) Count noun=None
+        "40" Some(40.0) approx (about) Count noun=Some("person")
+        "hundreds" None approx Count noun=Some("home")
+        "3" Some(3.0) approx (at least) Count noun=None
+        "5" Some(5.0) approx (up to) Count noun=None
+        "1,000+" Some(1000.0) approx Count noun=None
+        "tens of thousands" None approx Count noun=Some("person")
+        "#);
+    }
+
+    #[test]
+    fn numbers_that_are_not_counts_are_left_out() {
+        insta::assert_snapshot!(mentions("In 2004, on March 3 at 10:30 and 9 am, the 3rd team won 3-1; 10 to 12 people, between 5 and 6 cars, aged 42, a 42-year-old, John Smith, 42, said. Call 020 7946 0000. Flight 370 took 5km and 4G in the 1990s."), @"");
+    }
+
+    #[test]
+    fn money_percentages_and_measures_keep_their_unit() {
+        insta::assert_snapshot!(mentions("It cost $5 million, or 3 mln dlrs, up 5% and 4 pct and 2 per cent, over 14 miles in 3 years."), @r#"
+        "5 million" Some(5000000.0) Money noun=None
+        "3 mln" Some(3000000.0) Money noun=Some("dlr")
+        "5" Some(5.0) Percent noun=None
+        "4" Some(4.0) Percent noun=Some("pct")
+        "2" Some(2.0) Percent noun=None
+        "14" Some(14.0) approx (over) Measure noun=Some("mile")
+        "3" Some(3.0) Measure noun=Some("year")
+        "#);
+    }
+
+    #[test]
+    fn parts_of_groups_and_quotations() {
+        insta::assert_snapshot!(mentions("Only 14 of the 20 passengers survived. \"We lost 40 men,\" he said."), @r#"
+        "14" Some(14.0) Count noun=None part-of
+        "20" Some(20.0) Count noun=Some("passenger")
+        "40" Some(40.0) Count noun=Some("man") quoted
+        "#);
+    }
+
+    #[test]
+    fn all_capitals_headlines_are_skipped() {
+        insta::assert_snapshot!(mentions("14 KILLED IN BLAST\n\nThirteen people were killed."), @r#"
+        "Thirteen" Some(13.0) Count noun=Some("person")
+        "#);
+    }
+}
