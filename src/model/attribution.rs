@@ -470,7 +470,12 @@ impl<'a> Scan<'a> {
                     .is_some_and(|word| STOP_WORDS.contains(&self.lower(word).as_str()))
             }
         };
-        if !clause_ends {
+        // `said Richard and Judy executive producer Amanda Ross`: a name
+        // cut at "and" may be half of one.
+        let cut_at_and = after
+            .and_then(|token| self.word_of(token))
+            .is_some_and(|word| matches!(self.lower(word).as_str(), "and" | "but"));
+        if !clause_ends || cut_at_and {
             return None;
         }
         let speaker = self.subject(first_word, last + 1)?;
@@ -506,8 +511,8 @@ impl<'a> Scan<'a> {
             }
         }
         // A description: from its determiner, or the whole phrase when short.
+        // "an official at a major oil company": from the first determiner.
         let start = (first..=last)
-            .rev()
             .find(|&word| DETERMINERS.contains(&self.lower(word).as_str()))
             .unwrap_or(first);
         if last + 1 - start > 6
@@ -604,6 +609,15 @@ impl<'a> Scan<'a> {
             }
         }
         if first == verb {
+            return None;
+        }
+        // `Cork of the brokerage Nesbitt Thomson said:`, `an official at a
+        // major oil company said:` — the phrase is a complement; its
+        // subject lies further back.
+        if first > 0
+            && self.words[first].joined
+            && PREPOSITIONS.contains(&self.lower(first - 1).as_str())
+        {
             return None;
         }
         // From a pronoun or a name directly before the verb, take just that.
@@ -974,6 +988,9 @@ const STOP_WORDS: &[&str] = &[
     "says",
 ];
 
+/// Prepositions that make the phrase after them a complement.
+const PREPOSITIONS: &[&str] = &["of", "at", "for", "from", "with", "in", "on", "to", "by"];
+
 /// Words after a verb of saying that begin its circumstance (`said in a
 /// statement:`), so the verb still introduces the quotation.
 const CIRCUMSTANCES: &[&str] = &[
@@ -1220,6 +1237,16 @@ mod tests {
         );
         // Scare quotes with no speaker at all.
         assert_eq!(speakers("The so-called “peace plan” failed."), ["-"]);
+        // A complement, not the subject.
+        assert_eq!(
+            speakers("Economist Jane Doe of the brokerage Acme Bongard said “it is slow.”"),
+            ["-"]
+        );
+        // A name cut at "and" may be half of one.
+        assert_eq!(
+            speakers("“It was hard,” said Richard and Judy producer Amanda Ross."),
+            ["-"]
+        );
     }
 
     #[test]
