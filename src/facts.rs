@@ -27,7 +27,8 @@ use crate::model::dates::{self, weekday_name, DateMention};
 use crate::model::names::fold_name;
 use crate::model::Article;
 use crate::source::Span;
-use crate::syntax::BlockKind;
+use crate::syntax::{BlockKind, TokenKind};
+use std::collections::HashSet;
 
 /// The facts of one statement.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -241,10 +242,36 @@ pub fn statement_facts(article: &Article<'_>, all: bool) -> Vec<StatementFacts> 
             || weekdays.iter().any(|weekday| weekday.span == span)
             || dates::month_named(span.slice(text)).is_some_and(|_| span.slice(text).len() > 3)
     };
+    // A capitalised word that starts a sentence or a heading, and that the
+    // article also writes in lower case, is an ordinary word ("Harbour
+    // bridge to close … the harbour bridge").
+    let lowercase_words: HashSet<&str> = article
+        .tokens()
+        .iter()
+        .filter(|token| token.kind == TokenKind::Word)
+        .map(|token| token.span.slice(text))
+        .collect();
     for mention in &article.names {
         let Some(core) = name_core(text, &article.syntax, mention) else {
             continue;
         };
+        let after_opening_mark = text
+            .get(..core.start)
+            .is_some_and(|before| before.ends_with(['“', '"', '‘', '«']));
+        let starts_sentence = core.start == mention.span.start
+            && (mention.sentence_initial
+                || after_opening_mark
+                || article
+                    .statements()
+                    .get(mention.statement)
+                    .and_then(|statement| article.blocks().get(statement.block))
+                    .is_some_and(|block| block.kind != BlockKind::Paragraph));
+        if starts_sentence
+            && mention.words.len() == 1
+            && lowercase_words.contains(core.slice(text).to_lowercase().as_str())
+        {
+            continue;
+        }
         let residue = article
             .statements()
             .get(mention.statement)

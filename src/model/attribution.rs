@@ -693,6 +693,16 @@ impl<'a> Scan<'a> {
                 if !persons.contains(&key) {
                     continue;
                 }
+                // "Mr Okafor met Ms Nair. “…,” she said.": a title of the
+                // other gender rules a name out.
+                let title = self.title_before(core);
+                let other_gender = match pronoun.as_str() {
+                    "he" => FEMININE_TITLES,
+                    _ => MASCULINE_TITLES,
+                };
+                if title.is_some_and(|title| other_gender.contains(&title.as_str())) {
+                    continue;
+                }
                 match &person {
                     Some((known, _)) if *known != key => ambiguous = true,
                     _ => person = Some((key, core)),
@@ -702,14 +712,7 @@ impl<'a> Scan<'a> {
                 continue;
             }
             if let Some((_, core)) = person {
-                let title = self.title_before(core);
-                let mismatch = match pronoun.as_str() {
-                    "he" => title.is_some_and(|title| FEMININE_TITLES.contains(&title.as_str())),
-                    _ => title.is_some_and(|title| MASCULINE_TITLES.contains(&title.as_str())),
-                };
-                if !mismatch {
-                    speaker.name = Some(core);
-                }
+                speaker.name = Some(core);
             }
         }
     }
