@@ -29,8 +29,62 @@ const JUDGED_WRONG: &[(&str, usize, &str)] = &[];
 
 /// The sampled attributions judged right, by (article, quotation start):
 /// the sample is fixed by the corpus and the model, so this records what
-/// was read.
-const JUDGED_RIGHT: &[(&str, usize)] = &[];
+/// was read. A pronoun counts as right when it is the subject of the
+/// attribution (resolved or not); reuters-06099 @356 is a quoted term
+/// ("mixed credits") in a sentence the OECD is said to have said, judged
+/// right as the sentence's attribution.
+const JUDGED_RIGHT: &[(&str, usize)] = &[
+    ("reuters21578/reuters-06099.txt", 356),
+    ("bbc/politics-299.txt", 1231),
+    ("bbc/tech-071.txt", 1475),
+    ("reuters21578/reuters-12521.txt", 1844),
+    ("bbc/sport-406.txt", 1806),
+    ("reuters21578/reuters-17395.txt", 2126),
+    ("reuters21578/reuters-10278.txt", 1724),
+    ("reuters21578/reuters-00016.txt", 1232),
+    ("scrapinghub-aeb/aeb-121-thespacereview_com.txt", 12287),
+    ("reuters21578/reuters-21525.txt", 288),
+    ("reuters21578/reuters-16785.txt", 2937),
+    ("bbc/politics-128.txt", 2262),
+    ("reuters21578/reuters-10278.txt", 2446),
+    ("bbc/entertainment-255.txt", 2806),
+    ("reuters21578/reuters-10306.txt", 2708),
+    ("bbc/sport-084.txt", 438),
+    ("bbc/sport-021.txt", 276),
+    ("bbc/politics-115.txt", 1339),
+    ("reuters21578/reuters-16600.txt", 673),
+    ("bbc/entertainment-255.txt", 2897),
+    ("reuters21578/reuters-10618.txt", 513),
+    ("horne2017/random-real-151.txt", 3925),
+    ("bbc/sport-041.txt", 1017),
+    ("reuters21578/reuters-07525.txt", 1915),
+    ("reuters21578/reuters-07525.txt", 1968),
+    ("bbc/politics-282.txt", 1810),
+    ("horne2017/random-satire-2002.txt", 901),
+    ("reuters21578/reuters-16130.txt", 2029),
+    ("horne2017/random-satire-2015.txt", 1643),
+    ("bbc/business-276.txt", 526),
+    ("reuters21578/reuters-19211.txt", 3788),
+    ("scrapinghub-aeb/aeb-124-timesunion_com.txt", 2940),
+    ("reuters21578/reuters-12730.txt", 643),
+    ("horne2017/random-fake-95.txt", 1843),
+    ("reuters21578/reuters-17356.txt", 1438),
+    ("reuters21578/reuters-15040.txt", 2397),
+    ("bbc/sport-317.txt", 494),
+    ("reuters21578/reuters-02068.txt", 1135),
+    ("reuters21578/reuters-10344.txt", 650),
+    ("bbc/tech-366.txt", 2626),
+    ("bbc/entertainment-372.txt", 1210),
+    ("bbc/politics-062.txt", 506),
+    ("horne2017/buzzfeed-fake-31.txt", 1442),
+    ("bbc/sport-058.txt", 3020),
+    ("bbc/politics-271.txt", 2445),
+    ("bbc/sport-355.txt", 1373),
+    ("reuters21578/reuters-12261.txt", 1528),
+    ("bbc/entertainment-372.txt", 1289),
+    ("horne2017/buzzfeed-real-110.txt", 23901),
+    ("reuters21578/reuters-17883.txt", 523),
+];
 
 #[derive(Default)]
 struct Tally {
@@ -58,10 +112,15 @@ impl Tally {
 }
 
 fn hash(text: &str) -> u64 {
-    // FNV-1a: stable across runs and platforms.
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
+    // FNV-1a: stable across runs and platforms. COPYDESK_SAMPLE_SEED draws
+    // a different sample, to judge one the model was not tuned on (the
+    // judged lists below then do not apply).
+    let seed = std::env::var("COPYDESK_SAMPLE_SEED").unwrap_or_default();
+    seed.bytes()
+        .chain(text.bytes())
+        .fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        })
 }
 
 fn on_boundaries(text: &str, span: copydesk::source::Span) -> bool {
@@ -188,7 +247,7 @@ fn attribution_coverage_and_sample() {
     for sampled in &all_sampled {
         println!("{}", sampled.shown);
     }
-    if !JUDGED_RIGHT.is_empty() || !JUDGED_WRONG.is_empty() {
+    if std::env::var_os("COPYDESK_SAMPLE_SEED").is_none() {
         let mut unjudged = Vec::new();
         for sampled in &all_sampled {
             let key = (sampled.name.as_str(), sampled.start);

@@ -174,6 +174,9 @@ fn carry_speakers(text: &str, syntax: &Syntax, found: &mut [Attribution]) {
             continue;
         };
         let this = &found[index];
+        if has_own_attribution(text, this) {
+            continue;
+        }
         let continues = if previous.closed {
             // `“…,” Smith said. “…”` or `Smith said: “…” “…”`: between the
             // two only whitespace, or the attribution and a full stop.
@@ -209,6 +212,27 @@ fn carry_speakers(text: &str, syntax: &Syntax, found: &mut [Attribution]) {
             });
         }
     }
+}
+
+/// Whether a quotation is followed by an attribution of its own, read or
+/// not: it ends its clause with a comma inside the marks (`“…,” said
+/// Richard and Judy producer Amanda Ross`), or with ? or ! and goes on in
+/// lower case. Such a quotation never keeps an earlier speaker.
+fn has_own_attribution(text: &str, attribution: &Attribution) -> bool {
+    if !attribution.closed {
+        return false;
+    }
+    let quoted = text
+        .get(attribution.quoted.start..attribution.quoted.end)
+        .unwrap_or_default();
+    let after = text
+        .get(attribution.span.end..)
+        .unwrap_or_default()
+        .trim_start_matches([' ', '\t']);
+    quoted.trim_end().ends_with(',')
+        || after.starts_with(',')
+        || (quoted.trim_end().ends_with(['?', '!', '—', '–'])
+            && after.starts_with(|c: char| c.is_lowercase()))
 }
 
 /// Whether the only words between two quotations of a paragraph are the
@@ -945,6 +969,10 @@ const ADVERBS: &[&str] = &[
     "once",
     "again",
     "previously",
+    "reportedly",
+    "allegedly",
+    "publicly",
+    "privately",
     "earlier",
     "has",
     "had",
@@ -1149,6 +1177,10 @@ mod tests {
         assert_eq!(speakers("“We will win,” said Smith."), ["name:Smith"]);
         assert_eq!(speakers("“We will win,” Smith said."), ["name:Smith"]);
         assert_eq!(
+            speakers("“We will win,” Smith reportedly said."),
+            ["name:Smith"]
+        );
+        assert_eq!(
             speakers("“We will win?” asked Jane Doe."),
             ["name:Jane Doe"]
         );
@@ -1304,6 +1336,12 @@ mod tests {
         assert_eq!(
             speakers("“We will win,” said Jane Doe.\n\n“We will lose.”\n"),
             ["name:Jane Doe", "-"]
+        );
+        // A quotation with an attribution of its own, even one not read,
+        // keeps no earlier speaker.
+        assert_eq!(
+            speakers("“We won,” said Madeley. “It was hard,” said Richard and Judy producer Amanda Ross."),
+            ["name:Madeley", "-"]
         );
         // A sentence of narrative between two quotations breaks the chain.
         assert_eq!(
