@@ -237,9 +237,13 @@ pub fn statement_facts(article: &Article<'_>, all: bool) -> Vec<StatementFacts> 
     let weekdays = dates::weekday_mentions(text, &article.syntax);
     // Weekday and month names are the dates' facts, not names ("May"
     // alone may be either, and stays a name).
+    let mut date_spans: Vec<Span> = article.dates.iter().map(|date| date.span).collect();
+    date_spans.sort_unstable();
+    let mut weekday_spans: Vec<Span> = weekdays.iter().map(|weekday| weekday.span).collect();
+    weekday_spans.sort_unstable();
     let calendar_word = |span: Span| {
-        article.dates.iter().any(|date| date.span.contains(span))
-            || weekdays.iter().any(|weekday| weekday.span == span)
+        in_some(&date_spans, span)
+            || weekday_spans.binary_search(&span).is_ok()
             || dates::month_named(span.slice(text)).is_some_and(|_| span.slice(text).len() > 3)
     };
     // A capitalised word that starts a sentence or a heading, and that the
@@ -302,16 +306,14 @@ pub fn statement_facts(article: &Article<'_>, all: bool) -> Vec<StatementFacts> 
     // Weekdays inside a date are part of that date's fact.
     let relatives = dates::relative_weekdays(text, &article.syntax);
     for weekday in weekdays {
-        let in_date = article
-            .dates
-            .iter()
-            .any(|date| date.span.contains(weekday.span));
+        let in_date = in_some(&date_spans, weekday.span);
         if in_date {
             continue;
         }
         let relative = relatives
-            .iter()
-            .find(|relative| relative.weekday.span == weekday.span);
+            .binary_search_by_key(&weekday.span, |relative| relative.weekday.span)
+            .ok()
+            .and_then(|found| relatives.get(found));
         let date = relative.and_then(|relative| {
             publication?
                 .checked_add(jiff::Span::new().days(i64::from(relative.offset)))
@@ -372,6 +374,16 @@ pub fn statement_facts(article: &Article<'_>, all: bool) -> Vec<StatementFacts> 
             }
         })
         .collect()
+}
+
+/// Whether one of the sorted `spans` contains `span`. Date spans overlap
+/// only within a range ("Monday to Wednesday, March 1–3"), so the few
+/// starting nearest before `span` are all that can contain it.
+fn in_some(spans: &[Span], span: Span) -> bool {
+    let end = spans.partition_point(|candidate| candidate.start <= span.start);
+    spans[end.saturating_sub(4)..end]
+        .iter()
+        .any(|candidate| candidate.contains(span))
 }
 
 /// The index of the statement containing byte `offset` (the nearest one

@@ -403,8 +403,12 @@ impl<'a> Scan<'a> {
         let block = self
             .syntax
             .blocks
-            .iter()
-            .find(|block| block.tokens.contains(&closing))?;
+            .get(
+                self.syntax
+                    .blocks
+                    .partition_point(|block| block.tokens.end <= closing),
+            )
+            .filter(|block| block.tokens.contains(&closing))?;
         let limit = block.tokens.end;
         let inside = self.previous_solid(closing, block.tokens.start)?;
         let ends_clause = matches!(self.token_text(inside), "," | "?" | "!" | "—" | "–");
@@ -687,26 +691,46 @@ impl<'a> Scan<'a> {
                 .get(index)
                 .is_some_and(|quoted| quoted.contains(span))
         };
-        for attribution in found.iter_mut() {
-            let Some(speaker) = attribution.speaker.as_mut() else {
+        // Pronouns in text order, swept with one cursor over the name
+        // mentions: each paragraph's names are read once, however many
+        // pronouns it has.
+        let mut pronouns: Vec<(usize, usize, bool)> = found
+            .iter()
+            .enumerate()
+            .filter_map(|(index, attribution)| {
+                let speaker = attribution.speaker?;
+                let pronoun = speaker.span.slice(self.text).to_lowercase();
+                (speaker.kind == SpeakerKind::Pronoun && matches!(pronoun.as_str(), "he" | "she"))
+                    .then_some((speaker.span.start, index, pronoun == "he"))
+            })
+            .collect();
+        pronouns.sort_unstable();
+        // For "he" and for "she": the one person named so far in the
+        // paragraph, and whether there was more than one.
+        let mut candidates: [(Option<(String, Span)>, bool); 2] = Default::default();
+        let mut block_index = usize::MAX;
+        let mut cursor = 0;
+        for (start, index, masculine) in pronouns {
+            let Some(attribution) = found.get(index) else {
                 continue;
             };
-            let pronoun = speaker.span.slice(self.text).to_lowercase();
-            if speaker.kind != SpeakerKind::Pronoun || !matches!(pronoun.as_str(), "he" | "she") {
-                continue;
-            }
             let Some(block) = self.syntax.blocks.get(attribution.block) else {
                 continue;
             };
-            let first = self
+            if attribution.block != block_index {
+                block_index = attribution.block;
+                candidates = Default::default();
+                cursor = cursor.max(
+                    self.names
+                        .partition_point(|mention| mention.span.start < block.span.start),
+                );
+            }
+            while let Some(mention) = self
                 .names
-                .partition_point(|mention| mention.span.start < block.span.start);
-            let last = self
-                .names
-                .partition_point(|mention| mention.span.end <= speaker.span.start);
-            let mut person: Option<(String, Span)> = None;
-            let mut ambiguous = false;
-            for mention in self.names.get(first..last).unwrap_or_default() {
+                .get(cursor)
+                .filter(|mention| mention.span.end <= start)
+            {
+                cursor += 1;
                 if in_quotation(mention.span) {
                     continue;
                 }
@@ -720,23 +744,25 @@ impl<'a> Scan<'a> {
                 // "Mr Okafor met Ms Nair. “…,” she said.": a title of the
                 // other gender rules a name out.
                 let title = self.title_before(core);
-                let other_gender = match pronoun.as_str() {
-                    "he" => FEMININE_TITLES,
-                    _ => MASCULINE_TITLES,
-                };
-                if title.is_some_and(|title| other_gender.contains(&title.as_str())) {
-                    continue;
-                }
-                match &person {
-                    Some((known, _)) if *known != key => ambiguous = true,
-                    _ => person = Some((key, core)),
+                for (gender, other_gender) in [(0, FEMININE_TITLES), (1, MASCULINE_TITLES)] {
+                    if title
+                        .as_deref()
+                        .is_some_and(|title| other_gender.contains(&title))
+                    {
+                        continue;
+                    }
+                    let (person, ambiguous) = &mut candidates[gender];
+                    match person {
+                        Some((known, _)) if *known != key => *ambiguous = true,
+                        _ => *person = Some((key.clone(), core)),
+                    }
                 }
             }
-            if ambiguous {
-                continue;
-            }
-            if let Some((_, core)) = person {
-                speaker.name = Some(core);
+            let (person, ambiguous) = &candidates[if masculine { 0 } else { 1 }];
+            if let (Some((_, core)), false) = (person, ambiguous) {
+                if let Some(speaker) = found[index].speaker.as_mut() {
+                    speaker.name = Some(*core);
+                }
             }
         }
     }
