@@ -12,6 +12,7 @@
 //!   [`RuleSet`] of loaded instances;
 //! - [`config`]: rule files (TOML) and `copydesk.toml`;
 //! - [`diagnostic`]: findings as plain data;
+//! - [`facts`]: the facts view, per statement (`copydesk facts`);
 //! - [`document`]: Markdown and HTML prose views, byte-aligned with the file;
 //! - [`fix`]: applying fixes and writing files atomically;
 //! - [`suppress`]: inline `copydesk-disable` comments;
@@ -34,6 +35,7 @@
 pub mod config;
 pub mod diagnostic;
 pub mod document;
+pub mod facts;
 pub mod fix;
 pub mod lsp;
 pub mod model;

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use copydesk::config::{self, ProjectConfig, Selection};
 use copydesk::document::DocumentKind;
 use copydesk::fix::{self, FixMode};
+use copydesk::render::facts::FactsReport;
 use copydesk::render::{self, FileReport, Format as RenderFormat, RuleInfo, Summary};
 use copydesk::{CheckOptions, RuleSet};
 
@@ -53,8 +54,31 @@ enum Command {
         /// The article (- for stdin).
         file: PathBuf,
     },
+    /// Print, per statement, the names, dates and quotations (with speakers) the rules compare.
+    Facts(FactsArgs),
     /// Run the language server over stdio.
     Lsp,
+}
+
+#[derive(clap::Args)]
+struct FactsArgs {
+    /// Articles (files, directories searched for *.txt and *.md, or - for stdin).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = FactsFormat::Text)]
+    format: FactsFormat,
+    /// The publication date (YYYY-MM-DD), which fixes the year of dates given without one.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<jiff::civil::Date>,
+    /// List every statement, also those without facts.
+    #[arg(long)]
+    all: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FactsFormat {
+    Text,
+    Json,
 }
 
 #[derive(clap::Args)]
@@ -167,6 +191,7 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Explain { rule, rules } => explain(&rule, &rules),
         Command::TestRules { files } => test_rules(&files),
         Command::Parse { file } => parse(&file),
+        Command::Facts(args) => facts(&args),
         Command::Lsp => {
             let current = std::env::current_dir().context("finding the current directory")?;
             Ok(copydesk::lsp::run_stdio(current)?)
@@ -754,4 +779,93 @@ fn parse(file: &Path) -> Result<u8> {
     let mut out = std::io::stdout().lock();
     write!(out, "{}", copydesk::syntax::render_outline(&text, &syntax))?;
     Ok(EXIT_CLEAN)
+}
+
+fn facts(args: &FactsArgs) -> Result<u8> {
+    let inputs = collect_inputs(&args.paths)?;
+    let limit = reading::size_limit(
+        reading::parse_size(reading::DEFAULT_MAX_FILE_SIZE).map_err(anyhow::Error::msg)?,
+    );
+    let reports: Vec<FactsReport> = inputs
+        .into_iter()
+        .map(|input| facts_of(input, args, limit))
+        .collect();
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        FactsFormat::Text => {
+            for report in &reports {
+                if let Some(error) = &report.error {
+                    writeln!(
+                        std::io::stderr(),
+                        "copydesk: error: {}: {error}",
+                        report.path
+                    )?;
+                } else {
+                    render::facts::write_text(&mut out, report)?;
+                }
+            }
+        }
+        FactsFormat::Json => render::facts::write_json(&mut out, &reports)?,
+    }
+    out.flush()?;
+    Ok(if reports.iter().any(|report| report.error.is_some()) {
+        EXIT_ERROR
+    } else {
+        EXIT_CLEAN
+    })
+}
+
+/// Reads one input as `check` does (prose view, front-matter date) and
+/// collects its facts.
+fn facts_of(input: Input, args: &FactsArgs, limit: Option<u64>) -> FactsReport {
+    let (shown, path, bytes) = match input {
+        Input::Stdin => (
+            "-".to_owned(),
+            None,
+            reading::read_stream(std::io::stdin().lock(), limit),
+        ),
+        Input::File { shown, path } => {
+            let bytes = reading::read_file(&path, limit);
+            (shown, Some(path), bytes)
+        }
+        Input::Unreadable { shown, error } => (shown, None, Err(format!("cannot read: {error}"))),
+    };
+    let failed = |path: String, error: String| FactsReport {
+        path,
+        text: String::new(),
+        error: Some(error),
+        publication_date: None,
+        statements: Vec::new(),
+    };
+    let text = match bytes.map(String::from_utf8) {
+        Ok(Ok(text)) => text,
+        Ok(Err(error)) => {
+            let offset = error.utf8_error().valid_up_to();
+            return failed(
+                shown,
+                format!("not valid UTF-8 (invalid byte at offset {offset})"),
+            );
+        }
+        Err(error) => return failed(shown, error),
+    };
+    let kind = path
+        .as_deref()
+        .map(DocumentKind::from_path)
+        .unwrap_or_default();
+    let view = copydesk::document::prose_view(kind, &text);
+    let article =
+        copydesk::Article::parse_with(&view.text, args.date.or(view.date), &view.block_breaks);
+    let statements = copydesk::facts::statement_facts(&article, args.all);
+    let publication_date = copydesk::facts::publication_date(&article);
+    drop(article);
+    // The prose view is byte-aligned with the file: the same spans, lines
+    // and columns, without the markup the facts were read past.
+    let text = view.text.into_owned();
+    FactsReport {
+        path: shown,
+        text,
+        error: None,
+        publication_date,
+        statements,
+    }
 }

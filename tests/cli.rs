@@ -636,3 +636,55 @@ fn html_pages_are_checked_as_article_text() {
     assert_eq!(&page[start..start + 13], "Leave a Reply");
     assert_eq!(start, page.rfind("Leave a Reply").unwrap());
 }
+
+#[test]
+fn facts_lists_statements_with_speakers_and_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "story.md",
+        "---\ndate: 2021-03-03\n---\n\n# Talks\n\nTalks end on **March 9**.\n\n“We will win,” said Jane Doe.\n".as_bytes(),
+    );
+    let output = copydesk(dir.path(), &["facts", "story.md"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "story.md:7:1: Talks end on March 9 .\n  \
+         7:16    date      “March 9” = 2021-03-09, a Tuesday (year from the publication date)\n\
+         story.md:9:1: “We will win,” said Jane Doe.\n  \
+         9:1     quotation “We will win,” — speaker: Jane Doe (name, “said”)\n  \
+         9:21    name      “Jane Doe” (folded: janedoe)\n"
+    );
+
+    let output = copydesk(
+        dir.path(),
+        &["facts", "--format", "json", "--all", "story.md"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let file = &json["files"][0];
+    assert_eq!(file["publication_date"], "2021-03-03");
+    let statements = file["statements"].as_array().unwrap();
+    assert_eq!(statements[0]["text"], "Talks");
+    assert_eq!(statements[0]["facts"], serde_json::json!([]));
+    let quotation = &statements[2]["facts"][0];
+    assert_eq!(quotation["kind"], "quotation");
+    assert_eq!(quotation["speaker"]["name"], "Jane Doe");
+}
+
+#[test]
+fn facts_reports_each_unreadable_file_and_exits_two() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "ok.txt",
+        "Jane Doe left on Monday.\n".as_bytes(),
+    );
+    write(dir.path(), "bad.txt", b"\xff\xfe not text");
+    let output = copydesk(dir.path(), &["facts", "missing.txt", "bad.txt", "ok.txt"]);
+    assert_eq!(output.status.code(), Some(2));
+    let errors = stderr(&output);
+    assert!(errors.contains("missing.txt: cannot read"), "{errors}");
+    assert!(errors.contains("bad.txt: not valid UTF-8"), "{errors}");
+    assert!(stdout(&output).starts_with("ok.txt:1:1: Jane Doe left on Monday.\n"));
+}

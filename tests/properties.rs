@@ -207,3 +207,76 @@ proptest! {
         }
     }
 }
+
+/// Newsy text with the words attributions are made of.
+fn attributed_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "“",
+        "”",
+        "\"",
+        "’",
+        "Ölçek",
+        "Jane Doe",
+        "Mr",
+        "Mr.",
+        " ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        ",",
+        ".",
+        ":",
+        "said",
+        "told",
+        "he",
+        "she",
+        "a spokesman",
+        "according to",
+        "the",
+        "Monday",
+        "March 3",
+        "😀",
+        "e\u{301}",
+    ]);
+    prop::collection::vec(pieces, 0..60).prop_map(|pieces| pieces.concat())
+}
+
+fn assert_fact_spans(text: &str) {
+    use copydesk::facts::Fact;
+    let article = copydesk::Article::parse(text);
+    for statement in copydesk::facts::statement_facts(&article, true) {
+        assert!(on_boundaries(
+            text,
+            statement.span.start,
+            statement.span.end
+        ));
+        for fact in &statement.facts {
+            let mut spans = vec![fact.span()];
+            if let Fact::Quotation(quotation) = fact {
+                spans.push(quotation.quoted);
+                if let Some(speaker) = &quotation.speaker {
+                    spans.push(speaker.span);
+                    spans.extend(speaker.name_span);
+                    spans.extend(speaker.carried_from);
+                }
+            }
+            for span in spans {
+                assert!(on_boundaries(text, span.start, span.end), "{fact:?}");
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn fact_spans_slice_the_text_exactly(text in attributed_text()) {
+        assert_fact_spans(&text);
+    }
+
+    #[test]
+    fn fact_spans_slice_newsy_text_exactly(text in newsy_text()) {
+        assert_fact_spans(&text);
+    }
+}

@@ -4,10 +4,11 @@
 //! the structural facts that more than one rule reads: how quotation marks
 //! pair ([`quotes`]), which capitalised runs are name mentions ([`names`]),
 //! which dates and weekdays the text states ([`dates`]), which quantities
-//! ([`numbers`]), and which ages and titles it gives named people
-//! ([`people`]). Rules are short
+//! ([`numbers`]), which ages and titles it gives named people ([`people`]),
+//! and who speaks each quotation ([`attribution`]). Rules are short
 //! loops over these facts; none of them re-scans the text for structure.
 
+pub mod attribution;
 pub mod dates;
 pub mod names;
 pub mod numbers;
@@ -17,6 +18,7 @@ pub mod quotes;
 use crate::source::{LineIndex, Span};
 use crate::syntax::{self, Block, BlockKind, Statement, Syntax, Token};
 
+pub use attribution::{Attribution, Speaker, SpeakerKind};
 pub use dates::{DateMention, PublicationDate};
 pub use names::NameMention;
 pub use numbers::NumberMention;
@@ -35,6 +37,8 @@ pub struct Article<'a> {
     pub dates: Vec<DateMention>,
     /// Stated quantities, in text order.
     pub numbers: Vec<NumberMention>,
+    /// Every outermost quotation with its speaker, in text order.
+    pub attributions: Vec<Attribution>,
     /// The publication date, when the caller or the article fixes one.
     pub publication_date: Option<PublicationDate>,
     line_index: std::sync::OnceLock<LineIndex>,
@@ -63,6 +67,7 @@ impl<'a> Article<'a> {
         let dates = dates::date_mentions(text, &syntax);
         let people = people::people(text, &syntax, &names);
         let numbers = numbers::number_mentions(text, &syntax, &quotations);
+        let attributions = attribution::attributions(text, &syntax, &quotations, &names);
         Article {
             text,
             syntax,
@@ -71,6 +76,7 @@ impl<'a> Article<'a> {
             people,
             dates,
             numbers,
+            attributions,
             publication_date,
             line_index: std::sync::OnceLock::new(),
         }

@@ -5,6 +5,7 @@
 //! order; every format renders the same reports.
 
 pub mod checkstyle;
+pub mod facts;
 pub mod github;
 pub mod human;
 pub mod json;
