@@ -1,11 +1,12 @@
 //! The facts view: per statement, the facts the rules compare — names,
-//! dates, weekdays and quotations with their speakers — so an editor can
-//! see why a fact rule fired (`copydesk facts FILE`).
+//! dates, weekdays, numbers, ages, titles and quotations with their
+//! speakers — so an editor can see why a fact rule fired
+//! (`copydesk facts FILE`).
 //!
 //! Everything here is read from the [`Article`] model; nothing is
 //! re-parsed. Each kind of fact is one [`Fact`] variant with its own
 //! struct and one collecting function in [`statement_facts`]: adding a
-//! kind (numbers, ages, titles) is a variant, a struct, a loop that pushes
+//! kind is a variant, a struct, a loop that pushes
 //! it onto its statement, and one arm in [`Fact::span`] and
 //! [`Fact::summary`]. The variants serialise with a `kind` tag, so the
 //! JSON shape grows without changing.
@@ -25,6 +26,8 @@ use serde::Serialize;
 use crate::model::attribution::{name_core, SpeakerKind};
 use crate::model::dates::{self, weekday_name, DateMention};
 use crate::model::names::fold_name;
+use crate::model::numbers::Unit;
+use crate::model::people::AgeForm;
 use crate::model::Article;
 use crate::source::Span;
 use crate::syntax::{BlockKind, TokenKind};
@@ -47,7 +50,53 @@ pub enum Fact {
     Name(NameFact),
     Date(DateFact),
     Weekday(WeekdayFact),
+    Number(NumberFact),
+    Age(AgeFact),
+    Title(TitleFact),
     Quotation(QuotationFact),
+}
+
+/// A stated quantity ("14,000 people", "more than 40 passengers").
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NumberFact {
+    /// The number with its multiplier: "14,000", "two dozen".
+    pub span: Span,
+    pub text: String,
+    /// The value, when the text states one exactly enough to compare.
+    pub value: Option<f64>,
+    /// Whether the text says the value is not exact ("about", "more than").
+    pub approximate: bool,
+    pub unit: Unit,
+    /// The counted noun in the singular ("person"), if any.
+    pub noun: Option<String>,
+    /// "14 of the 20": the number picks a part of a group.
+    pub part_of: bool,
+    /// Inside a direct quotation.
+    pub quoted: bool,
+}
+
+/// An age stated for a named person ("Jane Doe, 45,").
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AgeFact {
+    /// The number of years, as written.
+    pub span: Span,
+    pub years: u32,
+    pub form: AgeForm,
+    /// The name the age is attached to.
+    pub person: String,
+    pub person_span: Span,
+}
+
+/// A title or rank written in front of a name ("Gen. Mark Milley").
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TitleFact {
+    pub span: Span,
+    pub text: String,
+    /// The name the title is attached to.
+    pub person: String,
+    pub person_span: Span,
+    /// Lowercase words just before the title ("former", "then").
+    pub preceding: Vec<String>,
 }
 
 /// A proper name, as the name rules compare it.
@@ -145,6 +194,9 @@ impl Fact {
             Fact::Name(_) => "name",
             Fact::Date(_) => "date",
             Fact::Weekday(_) => "weekday",
+            Fact::Number(_) => "number",
+            Fact::Age(_) => "age",
+            Fact::Title(_) => "title",
             Fact::Quotation(_) => "quotation",
         }
     }
@@ -154,6 +206,9 @@ impl Fact {
             Fact::Name(fact) => fact.span,
             Fact::Date(fact) => fact.span,
             Fact::Weekday(fact) => fact.span,
+            Fact::Number(fact) => fact.span,
+            Fact::Age(fact) => fact.span,
+            Fact::Title(fact) => fact.span,
             Fact::Quotation(fact) => fact.span,
         }
     }
@@ -186,6 +241,45 @@ impl Fact {
                     if let (Some(date), Some(actual)) = (&fact.date, fact.actual_weekday) {
                         out.push_str(&format!(" = {date}, a {actual}"));
                     }
+                }
+                out
+            }
+            Fact::Number(fact) => {
+                let mut out = format!("“{}”", one_line(&fact.text));
+                if let Some(value) = fact.value {
+                    out.push_str(&format!(" = {value}"));
+                }
+                let unit = match fact.unit {
+                    Unit::Count => "count",
+                    Unit::Money => "money",
+                    Unit::Percent => "percent",
+                    Unit::Measure => "measure",
+                };
+                out.push_str(&format!(" ({unit}"));
+                if let Some(noun) = &fact.noun {
+                    out.push_str(&format!(" of {noun}"));
+                }
+                for (flag, label) in [
+                    (fact.approximate, "approximate"),
+                    (fact.part_of, "part of a group"),
+                    (fact.quoted, "quoted"),
+                ] {
+                    if flag {
+                        out.push_str(&format!(", {label}"));
+                    }
+                }
+                out.push(')');
+                out
+            }
+            Fact::Age(fact) => format!("{} is {}", one_line(&fact.person), fact.years),
+            Fact::Title(fact) => {
+                let mut out = format!(
+                    "“{}” is titled “{}”",
+                    one_line(&fact.person),
+                    one_line(&fact.text)
+                );
+                if !fact.preceding.is_empty() {
+                    out.push_str(&format!(" (after “{}”)", fact.preceding.join(" ")));
                 }
                 out
             }
@@ -332,6 +426,50 @@ pub fn statement_facts(article: &Article<'_>, all: bool) -> Vec<StatementFacts> 
                 actual_weekday: date.map(|date| weekday_name(date.weekday())),
             }),
         );
+    }
+
+    for number in &article.numbers {
+        push(
+            number.statement,
+            Fact::Number(NumberFact {
+                span: number.span,
+                text: number.span.slice(text).to_owned(),
+                value: number.value,
+                approximate: number.approximate,
+                unit: number.unit,
+                noun: number.noun.clone(),
+                part_of: number.part_of,
+                quoted: number.quoted,
+            }),
+        );
+    }
+
+    for person in article.people.mentions() {
+        let name = person.span.slice(text);
+        if let Some(age) = &person.age {
+            push(
+                person.statement,
+                Fact::Age(AgeFact {
+                    span: age.span,
+                    years: age.years,
+                    form: age.form,
+                    person: name.to_owned(),
+                    person_span: person.span,
+                }),
+            );
+        }
+        if let Some(title) = &person.title {
+            push(
+                person.statement,
+                Fact::Title(TitleFact {
+                    span: title.span,
+                    text: title.text.clone(),
+                    person: name.to_owned(),
+                    person_span: person.span,
+                    preceding: title.preceding.clone(),
+                }),
+            );
+        }
     }
 
     for attribution in &article.attributions {
