@@ -523,7 +523,8 @@ fn weekday_and_date_mentions(
             if !matches!(
                 token.kind,
                 TokenKind::CapitalisedWord | TokenKind::Number | TokenKind::Word
-            ) {
+            ) || !may_start_mention(token.span.slice(text))
+            {
                 index += 1;
                 continue;
             }
@@ -551,6 +552,20 @@ fn weekday_and_date_mentions(
     weekdays.sort_by_key(|mention| mention.span);
     weekdays.dedup();
     (weekdays, dates)
+}
+
+/// Whether a mention can start at `word`: only a weekday, a month, "the"
+/// or a day number opens one. Checked before setting up the full parse,
+/// which most words would fail.
+fn may_start_mention(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(byte) if byte.is_ascii_digit() => true,
+        Some(b't') => word == "the",
+        Some(b'A' | b'D' | b'F' | b'J' | b'M' | b'N' | b'O' | b'S' | b'T' | b'W') => {
+            weekday_named(word).is_some() || month_named(word).is_some()
+        }
+        _ => false,
+    }
 }
 
 /// The mentions starting at the cursor: none, one, or two for a range.

@@ -27,6 +27,7 @@ pub struct NameMention {
 
 pub fn name_mentions(text: &str, syntax: &Syntax) -> Vec<NameMention> {
     let mut mentions = Vec::new();
+    let mut words_buffer: Vec<Span> = Vec::new();
     for (statement_index, statement) in syntax.statements.iter().enumerate() {
         let tokens = &syntax.tokens[statement.tokens.clone()];
         let mut index = 0;
@@ -38,7 +39,12 @@ pub fn name_mentions(text: &str, syntax: &Syntax) -> Vec<NameMention> {
                 continue;
             }
             let sentence_initial = !seen_word;
-            let mut words = vec![tokens[index].span];
+            // Gathered in a reused buffer and copied out at their exact
+            // length: most runs are one word, and a growing vector would
+            // reserve four.
+            let words = &mut words_buffer;
+            words.clear();
+            words.push(tokens[index].span);
             let mut end = index + 1;
             loop {
                 // `Cap SP Cap`, `Cap - Cap`, `X . SP Cap` (an initial)
@@ -75,7 +81,7 @@ pub fn name_mentions(text: &str, syntax: &Syntax) -> Vec<NameMention> {
             let possessive = possessive_after(text, tokens, end);
             mentions.push(NameMention {
                 span,
-                words,
+                words: words.to_vec(),
                 statement: statement_index,
                 sentence_initial,
                 possessive,
@@ -126,6 +132,15 @@ fn possessive_after(text: &str, tokens: &[crate::syntax::Token], index: usize) -
 /// "Erdoğan" and "Erdogan" fold alike, as do "Al-Assad" and "Al Assad".
 pub fn fold_name(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    // ASCII has no decompositions and no special letters: keep letters and
+    // digits, lowercased.
+    if name.is_ascii() {
+        return name
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|byte| char::from(byte.to_ascii_lowercase()))
+            .collect();
+    }
     let mut out = String::with_capacity(name.len());
     for c in name.nfd() {
         if crate::syntax::tokens::is_combining_mark(c) || !c.is_alphanumeric() {

@@ -317,7 +317,11 @@ impl Rule for NameConsistency {
             .map(|token| token.span.slice(text))
             .collect();
         let mut words: BTreeMap<&str, Form> = BTreeMap::new();
-        let mut compounds: BTreeMap<String, Vec<(String, Span)>> = BTreeMap::new();
+        // Stretch key → (spelling as shown, place) per use. The spellings
+        // are interned: a long file uses the same few spellings millions
+        // of times, and a string per use would hold more than the text.
+        let mut compounds: BTreeMap<String, Vec<(u32, Span)>> = BTreeMap::new();
+        let mut spellings = Interner::default();
         let mut flagged_spans = Flagged::default();
         // Names used alone somewhere in the story: a surname after its
         // first full mention.
@@ -474,12 +478,13 @@ impl Rule for NameConsistency {
                         continue;
                     }
                     let shown = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let shown = spellings.intern(shown);
                     compounds.entry(key).or_default().push((shown, stretch));
                 }
             }
         }
 
-        self.report_spacing(article, &compounds, report, &mut flagged_spans);
+        self.report_spacing(article, &compounds, &spellings, report, &mut flagged_spans);
         let candidates: Vec<(&str, &Form)> = words
             .iter()
             .filter(|(word, form)| {
@@ -568,25 +573,27 @@ impl NameConsistency {
     fn report_spacing(
         &self,
         article: &Article<'_>,
-        compounds: &BTreeMap<String, Vec<(String, Span)>>,
+        compounds: &BTreeMap<String, Vec<(u32, Span)>>,
+        shown_spellings: &Interner,
         report: &mut Report<'_>,
         flagged: &mut Flagged,
     ) {
         // Shorter stretches first, so "Jong-Un" is reported rather than
         // "Kim Jong-Un" as well.
-        let mut groups: Vec<(&String, &Vec<(String, Span)>)> = compounds
+        let mut groups: Vec<(&String, &Vec<(u32, Span)>)> = compounds
             .iter()
             .filter(|(_, uses)| uses.iter().any(|(shown, _)| shown != &uses[0].0))
             .collect();
         groups.sort_by_key(|(_, uses)| {
             uses.iter()
-                .map(|(shown, _)| shown.split([' ', '-']).count())
+                .map(|&(shown, _)| shown_spellings.get(shown).split([' ', '-']).count())
                 .max()
         });
         for (_, uses) in groups {
             let mut spellings: Vec<(&str, Vec<Span>)> = Vec::new();
-            for (shown, span) in uses {
-                match spellings.iter_mut().find(|(other, _)| other == shown) {
+            for &(shown, ref span) in uses {
+                let shown = shown_spellings.get(shown);
+                match spellings.iter_mut().find(|(other, _)| *other == shown) {
                     Some((_, spans)) => spans.push(*span),
                     None => spellings.push((shown, vec![*span])),
                 }
@@ -614,28 +621,67 @@ impl NameConsistency {
         flagged: &Flagged,
     ) {
         let folded: Vec<String> = candidates.iter().map(|(word, _)| fold_name(word)).collect();
+        // Computed once per spelling: `same_name` compares them pairwise.
+        let keys: Vec<String> = folded
+            .iter()
+            .map(|form| transliteration_key(form))
+            .collect();
         // Candidate pairs share a deletion-neighbourhood key (every string
         // within k edits of another shares a k-deletion variant with it) or
         // a transliteration key, so no two spellings are compared unless
         // they might match.
-        let mut buckets: HashMap<String, Vec<usize>> = HashMap::default();
-        for (index, form) in folded.iter().enumerate() {
+        //
+        // A bucket is a list threaded through `links` (most keys have one
+        // member, so a vector per key would cost an allocation each): its
+        // head in `buckets`, then (member, next link) entries.
+        let mut chars: Vec<char> = Vec::new();
+        let mut lengths = Vec::with_capacity(folded.len());
+        let mut expected_keys = 0;
+        for form in &folded {
             let length = form.chars().count();
-            let Some(edits) = self.allowed_edits(length + 1) else {
+            lengths.push(length);
+            expected_keys += 1 + length + length * length.saturating_sub(1) / 2;
+        }
+        let mut buckets: HashMap<DeletionKey, u32> = HashMap::default();
+        buckets.reserve(expected_keys);
+        let mut links: Vec<(usize, u32)> = Vec::with_capacity(expected_keys);
+        let mut transliteration_buckets: HashMap<&str, Vec<usize>> = HashMap::default();
+        for (index, form) in folded.iter().enumerate() {
+            let Some(edits) = self.allowed_edits(lengths[index] + 1) else {
                 continue;
             };
-            let mut keys = HashSet::default();
-            deletion_keys(form, edits.min(2), &mut keys);
-            keys.insert(format!("#{}", transliteration_key(form)));
-            for key in keys {
-                buckets.entry(key).or_default().push(index);
-            }
+            chars.clear();
+            chars.extend(form.chars());
+            deletion_keys(&chars, edits.min(2), |key| {
+                let next = u32::try_from(links.len()).unwrap_or(u32::MAX);
+                match buckets.entry(key) {
+                    std::collections::hash_map::Entry::Occupied(mut head) => {
+                        // A spelling's keys are all added before the next
+                        // spelling's, so a repeated key shows at the head.
+                        let first = *head.get();
+                        if links[first as usize].0 != index {
+                            links.push((index, first));
+                            head.insert(next);
+                        }
+                    }
+                    std::collections::hash_map::Entry::Vacant(slot) => {
+                        links.push((index, u32::MAX));
+                        slot.insert(next);
+                    }
+                }
+            });
+            transliteration_buckets
+                .entry(keys[index].as_str())
+                .or_default()
+                .push(index);
         }
         let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); candidates.len()];
         let mut seen = HashSet::default();
-        for members in buckets.values() {
+        // Members are in index order, so every pair is compared as (a, b)
+        // with a < b whichever bucket it is found in first.
+        let mut compare = |members: &[usize]| {
             if members.len() < 2 || members.len() > 64 {
-                continue;
+                return;
             }
             for (position, &a) in members.iter().enumerate() {
                 for &b in &members[position + 1..] {
@@ -646,6 +692,7 @@ impl NameConsistency {
                         candidates[a],
                         candidates[b],
                         (&folded[a], &folded[b]),
+                        (&keys[a], &keys[b]),
                         context,
                     ) {
                         neighbours[a].push(b);
@@ -653,6 +700,21 @@ impl NameConsistency {
                     }
                 }
             }
+        };
+        let mut members: Vec<usize> = Vec::new();
+        for &head in buckets.values() {
+            members.clear();
+            let mut link = head;
+            while let Some(&(member, next)) = links.get(link as usize) {
+                members.push(member);
+                link = next;
+            }
+            // Threaded newest first: back to index order.
+            members.reverse();
+            compare(&members);
+        }
+        for members in transliteration_buckets.values() {
+            compare(members);
         }
         let spans_of = |index: usize| -> Vec<Span> {
             candidates[index]
@@ -702,6 +764,7 @@ impl NameConsistency {
         (word_a, form_a): (&str, &Form),
         (word_b, form_b): (&str, &Form),
         (folded_a, folded_b): (&str, &str),
+        (key_a, key_b): (&str, &str),
         context: &Context<'_>,
     ) -> bool {
         let lowercase_words = context.lowercase_words;
@@ -804,7 +867,7 @@ impl NameConsistency {
             return false;
         }
         let longer = length_a.max(length_b);
-        if longer >= 6 && transliteration_key(folded_a) == transliteration_key(folded_b) {
+        if longer >= 6 && key_a == key_b {
             return true;
         }
         // Slips keep the first letter; a different first letter is a
@@ -922,6 +985,29 @@ fn is_adjacent_swap(a: &str, b: &str) -> bool {
 
 fn is_initial(word: &str) -> bool {
     word.chars().count() == 1
+}
+
+/// Distinct strings, each stored once and named by its number.
+#[derive(Debug, Default)]
+struct Interner {
+    strings: Vec<String>,
+    numbers: HashMap<String, u32>,
+}
+
+impl Interner {
+    fn intern(&mut self, string: String) -> u32 {
+        if let Some(&number) = self.numbers.get(&string) {
+            return number;
+        }
+        let number = u32::try_from(self.strings.len()).unwrap_or(u32::MAX);
+        self.strings.push(string.clone());
+        self.numbers.insert(string, number);
+        number
+    }
+
+    fn get(&self, number: u32) -> &str {
+        self.strings.get(number as usize).map_or("", String::as_str)
+    }
 }
 
 /// Facts about the whole article that comparisons read.
@@ -1201,22 +1287,54 @@ fn derived_forms(name: &str) -> Vec<String> {
     out
 }
 
-/// Every string made by deleting up to `edits` characters.
-fn deletion_keys(word: &str, edits: usize, out: &mut HashSet<String>) {
-    out.insert(word.to_owned());
+/// A deletion variant of a folded name, as a bucket key. Short keys (all
+/// but the rarest names) live inline, so making one allocates nothing.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum DeletionKey {
+    /// UTF-8 bytes, zero-padded: a folded name has no NUL in it.
+    Inline([u8; 32]),
+    Heap(String),
+}
+
+impl DeletionKey {
+    /// `chars` without the characters at `skip` (sorted positions).
+    fn without(chars: &[char], skip: &[usize]) -> DeletionKey {
+        let mut inline = [0u8; 32];
+        let mut length = 0;
+        for (index, &c) in chars.iter().enumerate() {
+            if skip.contains(&index) {
+                continue;
+            }
+            let width = c.len_utf8();
+            if length + width > inline.len() {
+                let kept: String = chars
+                    .iter()
+                    .enumerate()
+                    .filter(|(index, _)| !skip.contains(index))
+                    .map(|(_, c)| *c)
+                    .collect();
+                return DeletionKey::Heap(kept);
+            }
+            c.encode_utf8(&mut inline[length..length + width]);
+            length += width;
+        }
+        DeletionKey::Inline(inline)
+    }
+}
+
+/// Every string made by deleting up to `edits` (at most 2) characters,
+/// given to `add` (a string reachable two ways is given twice).
+fn deletion_keys(chars: &[char], edits: usize, mut add: impl FnMut(DeletionKey)) {
+    add(DeletionKey::without(chars, &[]));
     if edits == 0 {
         return;
     }
-    let chars: Vec<char> = word.chars().collect();
-    for skip in 0..chars.len() {
-        let shorter: String = chars
-            .iter()
-            .enumerate()
-            .filter(|(index, _)| *index != skip)
-            .map(|(_, c)| *c)
-            .collect();
-        if !out.contains(&shorter) || edits > 1 {
-            deletion_keys(&shorter, edits - 1, out);
+    for first in 0..chars.len() {
+        add(DeletionKey::without(chars, &[first]));
+        if edits > 1 {
+            for second in first + 1..chars.len() {
+                add(DeletionKey::without(chars, &[first, second]));
+            }
         }
     }
 }
@@ -1224,7 +1342,17 @@ fn deletion_keys(word: &str, edits: usize, out: &mut HashSet<String>) {
 /// A rough key under which romanisations of one name meet: Gaddafi,
 /// Qaddafi and Kadhafi; Tchaikovsky and Chaikovsky; Navalny and Navalniy.
 fn transliteration_key(folded: &str) -> String {
-    let mut s = folded.replace("tch", "ch");
+    // Most names contain few of the digraphs: look before copying.
+    let contains = |s: &str, pattern: &str| {
+        s.as_bytes()
+            .windows(pattern.len())
+            .any(|window| window == pattern.as_bytes())
+    };
+    let mut s = if contains(folded, "tch") {
+        folded.replace("tch", "ch")
+    } else {
+        folded.to_owned()
+    };
     for (from, to) in [
         ("ph", "f"),
         ("ck", "k"),
@@ -1237,7 +1365,9 @@ fn transliteration_key(folded: &str) -> String {
         ("oo", "u"),
         ("iy", "i"),
     ] {
-        s = s.replace(from, to);
+        if contains(&s, from) {
+            s = s.replace(from, to);
+        }
     }
     let mut out = String::with_capacity(s.len());
     let chars: Vec<char> = s.chars().collect();

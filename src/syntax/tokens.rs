@@ -22,7 +22,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{anychar, digit1, one_of};
 use nom::combinator::{recognize, verify};
-use nom::multi::many0;
+use nom::multi::fold_many0;
 use nom::sequence::pair;
 use nom::{IResult, Parser};
 
@@ -109,7 +109,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 /// `token = line-break | space | number | word | quote-mark | punctuation | other`
+///
+/// The first byte decides which productions can match at all, so for the
+/// common ASCII characters only those are tried (in the grammar's order);
+/// anything else tries every alternative.
 fn token(input: &str) -> IResult<&str, TokenKind> {
+    match input.as_bytes().first() {
+        Some(b'\n' | b'\r') => line_break.map(|_| TokenKind::LineBreak).parse(input),
+        Some(b' ' | b'\t') => space.map(|_| TokenKind::Space).parse(input),
+        Some(b'0'..=b'9') => alt((number.map(|_| TokenKind::Number), word)).parse(input),
+        Some(b'a'..=b'z' | b'A'..=b'Z') => word(input),
+        Some(b'"' | b'\'') => quote_mark(input),
+        Some(byte) if byte.is_ascii_punctuation() => {
+            punctuation.map(|_| TokenKind::Punctuation).parse(input)
+        }
+        _ => any_token(input),
+    }
+}
+
+/// [`token`] with every alternative tried in order.
+fn any_token(input: &str) -> IResult<&str, TokenKind> {
     alt((
         line_break.map(|_| TokenKind::LineBreak),
         space.map(|_| TokenKind::Space),
@@ -137,7 +156,11 @@ fn space(input: &str) -> IResult<&str, &str> {
 /// A separator belongs to the number only when a digit follows it, so the
 /// full stop in "since 2014." stays punctuation.
 fn number(input: &str) -> IResult<&str, &str> {
-    let (rest, digits) = recognize(pair(digit1, many0(pair(one_of(".,"), digit1)))).parse(input)?;
+    let (rest, digits) = recognize(pair(
+        digit1,
+        fold_many0(pair(one_of(".,"), digit1), || (), |(), _| ()),
+    ))
+    .parse(input)?;
     // "2014s" or "3rd" read as one word, not a number followed by a word.
     if rest.starts_with(is_word_char) {
         return Err(nom::Err::Error(nom::error::Error::new(
@@ -152,10 +175,13 @@ fn number(input: &str) -> IResult<&str, &str> {
 /// first letter is uppercase.
 fn word(input: &str) -> IResult<&str, TokenKind> {
     let (rest, text) = take_while1(is_word_char).parse(input)?;
-    let capitalised = text
-        .chars()
-        .next()
-        .is_some_and(|first| first.is_uppercase() || is_titlecase(first));
+    let capitalised = match text.as_bytes()[0] {
+        byte if byte.is_ascii() => byte.is_ascii_uppercase(),
+        _ => text
+            .chars()
+            .next()
+            .is_some_and(|first| first.is_uppercase() || is_titlecase(first)),
+    };
     let kind = if capitalised {
         TokenKind::CapitalisedWord
     } else {
@@ -208,7 +234,11 @@ fn other(input: &str) -> IResult<&str, &str> {
     .parse(input)
 }
 
+#[inline]
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -469,6 +499,16 @@ mod tests {
                 weight: QuoteWeight::Double
             }
         );
+    }
+
+    #[test]
+    fn first_byte_dispatch_agrees_with_every_alternative() {
+        let text = "Gen. O'Brien's 14,000 3.5pct 2014. \"Yes,\" ‘no’ — «oui» \t\r\n\
+                    \u{feff}Erdog\u{0306}an 👩\u{200d}👧 ¿Qué? x\u{0b}y \u{1c}z 3rd ǅemal [a]{b}~";
+        for (offset, _) in text.char_indices() {
+            let input = &text[offset..];
+            assert_eq!(token(input), any_token(input), "at {offset}: {input:?}");
+        }
     }
 
     #[test]
