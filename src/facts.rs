@@ -605,7 +605,19 @@ mod tests {
     }
 
     #[test]
-    fn names_dates_and_quotations_per_statement() {
+    fn numbers_and_ages_per_statement() {
+        assert_eq!(
+            summaries("Jane Doe, 45, said 14,000 people had fled.\n", None),
+            [
+                "0 name: “Jane Doe” (folded: janedoe)",
+                "0 age: Jane Doe is 45",
+                "0 number: “14,000” = 14000 (count of person)",
+            ]
+        );
+    }
+
+    #[test]
+    fn names_titles_dates_and_quotations_per_statement() {
         assert_eq!(
             summaries(
                 "The vote was on Monday, March 3, 2021. Gen. Mark Milley agreed.\n\n“It went well,” he said.\n",
@@ -613,6 +625,7 @@ mod tests {
             ),
             [
                 "0 date: “Monday, March 3, 2021” = 2021-03-03, a Wednesday; the text says Monday",
+                "1 title: “Mark Milley” is titled “Gen.”",
                 "1 name: “Mark Milley” (folded: markmilley)",
                 "2 quotation: “It went well,” — speaker: he (unresolved) (pronoun, “said”)",
             ]
