@@ -8,7 +8,8 @@ markdown tables of docs/performance.md.
 
 Divan prints, for each benchmark, a row of times and a row of
 throughputs (fastest, slowest, median, mean); the tables use the median
-throughput. The cost per byte relative to a reference is the reference's
+throughput, or another column with --column (the fastest run is the
+steadier figure when other work shares the machine). The cost per byte relative to a reference is the reference's
 throughput over the input's: 1.0 means the same cost per byte.
 """
 
@@ -23,7 +24,10 @@ UNITS = {"B/s": 1e-6, "KB/s": 1e-3, "MB/s": 1.0, "GB/s": 1e3}
 THROUGHPUT = re.compile(r"([\d.]+)\s*(B/s|KB/s|MB/s|GB/s)")
 
 
-def parse(output: str) -> dict[str, dict[str, float]]:
+COLUMNS = ["fastest", "slowest", "median", "mean"]
+
+
+def parse(output: str, column: str = "median") -> dict[str, dict[str, float]]:
     """{group: {argument: median MB/s}} from divan's tree output: a branch
     line (`├─ name` or `╰─ name`, indented three characters a level) names
     a benchmark or an argument; the line with MB/s figures after it holds
@@ -40,7 +44,7 @@ def parse(output: str) -> dict[str, dict[str, float]]:
             continue
         speeds = THROUGHPUT.findall(line)
         if len(speeds) >= 3 and group is not None and leaf is not None:
-            value, unit = speeds[2]
+            value, unit = speeds[COLUMNS.index(column)]
             results.setdefault(group, {})[leaf] = float(value) * UNITS[unit]
             leaf = None
     return results
@@ -54,6 +58,12 @@ def megabytes(size: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--from", dest="saved", type=Path, help="read saved bench output")
+    parser.add_argument(
+        "--column",
+        choices=COLUMNS,
+        default="median",
+        help="which of divan's columns (default median; fastest on a busy machine)",
+    )
     args = parser.parse_args()
     if args.saved:
         output = args.saved.read_text()
@@ -71,7 +81,7 @@ def main() -> None:
     print("```")
     print("\n".join(line for line in output.splitlines() if ":" in line and "items" in line or line.startswith("corpus")))
     print("```\n")
-    results = parse(output)
+    results = parse(output, args.column)
     corpus = results.get("corpus_articles", {})
     if corpus:
         speed = next(iter(corpus.values()))
