@@ -1,16 +1,68 @@
 //! `cargo bench`: the whole pipeline — parse, every default rule, JSON
-//! rendering — on one thread, over the news corpus (when present) and over
-//! generated articles from 1 KB up, reporting MB/s and the cost per byte
-//! relative to the smallest size (a ratio near 1 means linear).
+//! rendering — on one thread, over the news corpus (when present), over
+//! generated articles from 1 KB up, and over pathological inputs, each
+//! reporting throughput (divan's MB/s lines, median column).
 //!
-//! `COPYDESK_BENCH_MAX_MB` sets the largest generated size (default 10).
+//! - `COPYDESK_BENCH_MAX_MB` (default 4) sets the largest generated
+//!   article, the size of the one-paragraph input, and scales the counted
+//!   inputs: at 100 they are one 100 MB paragraph, a million quotation
+//!   marks, a million distinct capitalised words and a million dates.
+//! - `COPYDESK_CORPUS` points at the corpus (default `../shared/corpus`
+//!   beside the crate); without it the corpus benchmark is skipped.
+//!
+//! `scripts/bench-table.py` runs this and turns divan's output into the
+//! tables of docs/performance.md: MB/s and the cost per byte relative to
+//! the 1 KB article (a ratio near 1 means linear), and each pathological
+//! input's cost per byte relative to a normal article.
+//!
+//! Divan rather than criterion: it times each size for a bounded time
+//! (`max_time`) so a 100 MB input runs a handful of times instead of a
+//! hundred, reports bytes per second directly, and builds in a fraction of
+//! criterion's dependencies.
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use divan::counter::BytesCount;
+use divan::Bencher;
 
 use copydesk::render::{render_to_string, FileReport, Format, RuleInfo};
 use copydesk::{check, CheckOptions, RuleSet};
 
+#[path = "support/articles.rs"]
+mod articles;
+
+fn main() {
+    let bench_mode = std::env::args().any(|arg| arg == "--bench");
+    if bench_mode {
+        match corpus() {
+            Some(texts) => println!(
+                "corpus: {} articles, {:.1} MB",
+                texts.len(),
+                texts.iter().map(String::len).sum::<usize>() as f64 / 1e6
+            ),
+            None => println!("corpus: not found (set COPYDESK_CORPUS); its benchmark is skipped"),
+        }
+        for shape in ["quotes", "names", "dates"] {
+            let text = input(shape, pathological_size(shape));
+            let items = articles::items(shape, text).unwrap_or(0);
+            println!("{shape}: {} bytes, {items} items", text.len());
+        }
+    }
+    divan::Divan::default()
+        .max_time(Duration::from_secs(3))
+        .config_with_args()
+        .main();
+}
+
+fn rules() -> &'static RuleSet {
+    static RULES: OnceLock<RuleSet> = OnceLock::new();
+    RULES.get_or_init(|| RuleSet::new(copydesk::config::default_rules().expect("default rules")))
+}
+
+/// Parse, every default rule, and the JSON report, as `copydesk check
+/// --format json` does for one file.
 fn pipeline(text: &str, rules: &RuleSet) -> usize {
     let diagnostics = check(text, rules, &CheckOptions::default());
     let report = FileReport {
@@ -29,106 +81,129 @@ fn pipeline(text: &str, rules: &RuleSet) -> usize {
     .len()
 }
 
-/// Runs `work` repeatedly for at least `budget`, returning seconds per run.
-fn time(budget: Duration, mut work: impl FnMut()) -> f64 {
-    let start = Instant::now();
-    let mut runs = 0u32;
-    while runs < 3 || start.elapsed() < budget {
-        work();
-        runs += 1;
-    }
-    start.elapsed().as_secs_f64() / f64::from(runs)
+fn max_bytes() -> usize {
+    let megabytes: f64 = std::env::var("COPYDESK_BENCH_MAX_MB")
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .filter(|&value: &f64| value > 0.0)
+        .unwrap_or(4.0);
+    (megabytes * 1e6) as usize
 }
 
-/// A news-like article of about `size` bytes: paragraphs with names,
-/// quotations, dates and numbers, repeated with variations.
-fn generated_article(size: usize) -> String {
-    let paragraphs = [
-        "Gen. Mark Milley spoke to his counterpart on Wednesday, March 3, 2021, the Pentagon said.",
-        "“We discussed issues of mutual interest,” spokesman John Kirby told reporters in Washington.",
-        "Shares of Acme Corp. rose 3.5 pct to 14,000 yen after the U.S. Treasury said exports had grown.",
-        "The mayor, Anna Weber, said the council (which met on Friday) would vote again in April.",
-    ];
-    let mut text = String::from("Talks resume after a week of delays\n\n");
-    let mut index = 0;
-    while text.len() < size {
-        text.push_str(paragraphs[index % paragraphs.len()]);
-        text.push_str("\n\n");
-        index += 1;
+/// 1 KB, 10 KB, … up to [`max_bytes`].
+fn sizes() -> Vec<usize> {
+    let mut sizes = Vec::new();
+    let mut size = 1_000;
+    while size <= max_bytes() {
+        sizes.push(size);
+        size *= 10;
     }
+    if sizes.last().is_some_and(|&last| last < max_bytes()) {
+        sizes.push(max_bytes());
+    }
+    sizes
+}
+
+/// The size of a pathological input: [`max_bytes`] for the article and
+/// the paragraph; for the counted shapes, enough for a million items at
+/// `COPYDESK_BENCH_MAX_MB=100` and in proportion below, from each
+/// generator's bytes per item (see `support/articles.rs`).
+fn pathological_size(shape: &str) -> usize {
+    let items = max_bytes() / 100;
+    match shape {
+        "quotes" => items * 5,
+        "names" => items * 8,
+        "dates" => items * 36,
+        _ => max_bytes(),
+    }
+}
+
+/// A generated input's shape and size.
+type Key = (&'static str, usize);
+
+/// Generated inputs, built once per shape and size.
+fn input(shape: &'static str, size: usize) -> &'static str {
+    static INPUTS: OnceLock<std::sync::Mutex<Vec<(Key, &'static str)>>> = OnceLock::new();
+    let mut inputs = INPUTS.get_or_init(Default::default).lock().unwrap();
+    if let Some((_, text)) = inputs.iter().find(|(key, _)| *key == (shape, size)) {
+        return text;
+    }
+    let text: &'static str = articles::generate(shape, size)
+        .expect("a known shape")
+        .leak();
+    inputs.push(((shape, size), text));
     text
 }
 
-fn corpus_texts() -> Option<Vec<String>> {
-    let dir = std::env::var_os("COPYDESK_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
-    let mut texts = Vec::new();
-    for set in [
-        "bbc",
-        "reuters21578",
-        "scrapinghub-aeb",
-        "horne2017",
-        "golbeck2018",
-    ] {
-        let Ok(entries) = std::fs::read_dir(dir.join(set)) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            if entry.path().extension().is_some_and(|ext| ext == "txt") {
-                if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                    texts.push(text);
-                }
+fn corpus() -> Option<&'static Vec<String>> {
+    static CORPUS: OnceLock<Option<Vec<String>>> = OnceLock::new();
+    CORPUS
+        .get_or_init(|| {
+            let dir = std::env::var_os("COPYDESK_CORPUS")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| {
+                    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
+                });
+            let mut texts = Vec::new();
+            for set in [
+                "bbc",
+                "reuters21578",
+                "scrapinghub-aeb",
+                "horne2017",
+                "golbeck2018",
+            ] {
+                let Ok(entries) = std::fs::read_dir(dir.join(set)) else {
+                    continue;
+                };
+                let mut paths: Vec<PathBuf> = entries
+                    .flatten()
+                    .map(|entry| entry.path())
+                    .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+                    .collect();
+                paths.sort();
+                texts.extend(
+                    paths
+                        .iter()
+                        .filter_map(|path| std::fs::read_to_string(path).ok()),
+                );
             }
-        }
-    }
-    (!texts.is_empty()).then_some(texts)
+            (!texts.is_empty()).then_some(texts)
+        })
+        .as_ref()
 }
 
-fn main() {
-    // `cargo test --benches` runs benchmarks with --bench absent: do nothing.
-    if !std::env::args().any(|arg| arg == "--bench") {
+/// The news corpus, every article in turn.
+#[divan::bench]
+fn corpus_articles(bencher: Bencher) {
+    let Some(texts) = corpus() else {
         return;
-    }
-    let rules = RuleSet::new(copydesk::config::default_rules().expect("default rules"));
-
-    match corpus_texts() {
-        Some(texts) => {
-            let bytes: usize = texts.iter().map(String::len).sum();
-            let seconds = time(Duration::from_secs(5), || {
-                for text in &texts {
-                    std::hint::black_box(pipeline(text, &rules));
-                }
-            });
-            println!(
-                "corpus: {} articles, {:.1} MB, {:.1} MB/s on one thread",
-                texts.len(),
-                bytes as f64 / 1e6,
-                bytes as f64 / 1e6 / seconds
-            );
+    };
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let rules = rules();
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        for text in texts {
+            divan::black_box(pipeline(text, rules));
         }
-        None => println!("corpus: not found (set COPYDESK_CORPUS); skipped"),
-    }
+    });
+}
 
-    let max_mb: usize = std::env::var("COPYDESK_BENCH_MAX_MB")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(10);
-    let mut baseline = None;
-    let mut size = 1_000;
-    while size <= max_mb * 1_000_000 {
-        let text = generated_article(size);
-        let seconds = time(Duration::from_secs(2), || {
-            std::hint::black_box(pipeline(&text, &rules));
-        });
-        let per_byte = seconds / text.len() as f64;
-        let ratio = per_byte / *baseline.get_or_insert(per_byte);
-        println!(
-            "generated {:>11} bytes: {:8.1} MB/s, cost per byte {:.2}x the 1 KB article's",
-            text.len(),
-            text.len() as f64 / 1e6 / seconds,
-            ratio
-        );
-        size *= 10;
-    }
+/// News-like articles from 1 KB up: the cost per byte should stay flat.
+#[divan::bench(args = sizes())]
+fn generated(bencher: Bencher, size: usize) {
+    let text = input("article", size);
+    let rules = rules();
+    bencher
+        .counter(BytesCount::of_str(text))
+        .bench(|| divan::black_box(pipeline(text, rules)));
+}
+
+/// Inputs shaped to find superlinear work, beside a normal article of the
+/// largest size for comparison.
+#[divan::bench(args = ["article", "one-paragraph", "quotes", "names", "dates"])]
+fn pathological(bencher: Bencher, shape: &'static str) {
+    let text = input(shape, pathological_size(shape));
+    let rules = rules();
+    bencher
+        .counter(BytesCount::of_str(text))
+        .bench(|| divan::black_box(pipeline(text, rules)));
 }

@@ -139,6 +139,13 @@ struct CheckArgs {
     /// When to colour the human format.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// Never show the progress bar (shown on standard error when it is a
+    /// terminal, outside CI, once a check has taken a second).
+    #[arg(long)]
+    no_progress: bool,
+    /// Milliseconds before the progress bar appears (for tests).
+    #[arg(long, hide = true, value_name = "MS", default_value_t = 1000)]
+    progress_delay_ms: u64,
     #[command(flatten)]
     rules: RuleArgs,
 }
@@ -309,6 +316,15 @@ fn check(args: CheckArgs) -> Result<u8> {
     // soon as each one and all before it are done.
     let (sender, receiver) = std::sync::mpsc::channel::<(usize, FileReport)>();
     let mut emit_error = None;
+    let mut progress = Progress::new(
+        inputs.len(),
+        progress_wanted(
+            args.no_progress,
+            std::io::stderr().is_terminal(),
+            std::env::var_os("CI").is_some_and(|v| !v.is_empty()),
+        ),
+        std::time::Duration::from_millis(args.progress_delay_ms),
+    );
     std::thread::scope(|scope| {
         scope.spawn(|| {
             pool.install(|| {
@@ -322,17 +338,27 @@ fn check(args: CheckArgs) -> Result<u8> {
         });
         let mut pending = std::collections::BTreeMap::new();
         let mut next = 0;
-        for (position, report) in receiver {
+        loop {
+            let (position, report) = match receiver.recv_timeout(Progress::TICK) {
+                Ok(received) => received,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    progress.tick();
+                    continue;
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+            };
+            progress.file_done();
             pending.insert(position, report);
             while let Some(report) = pending.remove(&next) {
                 next += 1;
                 if emit_error.is_none() {
-                    if let Err(error) = emit(report, &mut out) {
+                    if let Err(error) = progress.suspend(|| emit(report, &mut out)) {
                         emit_error = Some(error);
                     }
                 }
             }
         }
+        progress.finish();
     });
     if let Some(error) = emit_error {
         return Err(error);
@@ -371,6 +397,86 @@ fn check(args: CheckArgs) -> Result<u8> {
     } else {
         EXIT_CLEAN
     })
+}
+
+/// Whether `check` may draw a progress bar. It goes to standard error, so
+/// every format keeps a clean standard output (as cargo's bar does), but
+/// only a terminal gets one: a log or a pipe never sees its escape codes,
+/// and neither does CI, whose log may pass for a terminal.
+fn progress_wanted(no_progress: bool, stderr_is_terminal: bool, in_ci: bool) -> bool {
+    !no_progress && stderr_is_terminal && !in_ci
+}
+
+/// The progress bar of a check: files done out of files given, drawn only
+/// once the check has run for a while, so a quick check prints nothing.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    shown: bool,
+    start: std::time::Instant,
+    delay: std::time::Duration,
+}
+
+impl Progress {
+    /// How often the bar is reconsidered while no file finishes.
+    const TICK: std::time::Duration = std::time::Duration::from_millis(100);
+
+    fn new(files: usize, wanted: bool, delay: std::time::Duration) -> Progress {
+        let bar = wanted.then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(files as u64),
+                indicatif::ProgressDrawTarget::hidden(),
+            );
+            if let Ok(style) = indicatif::ProgressStyle::with_template(
+                "{spinner} checked {pos}/{len} files in {elapsed} {wide_bar}",
+            ) {
+                bar.set_style(style);
+            }
+            bar
+        });
+        Progress {
+            bar,
+            shown: false,
+            start: std::time::Instant::now(),
+            delay,
+        }
+    }
+
+    /// Draws the bar once the delay has passed.
+    fn tick(&mut self) {
+        let Some(bar) = &self.bar else {
+            return;
+        };
+        if !self.shown && self.start.elapsed() >= self.delay {
+            self.shown = true;
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            // Drawn now, not at the next file or tick: a check that ends soon
+            // after still shows it once.
+            bar.tick();
+            bar.enable_steady_tick(Self::TICK);
+        }
+    }
+
+    fn file_done(&mut self) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
+        self.tick();
+    }
+
+    /// Runs `write` with the bar cleared, so findings written to the same
+    /// terminal do not interleave with it.
+    fn suspend<R>(&self, write: impl FnOnce() -> R) -> R {
+        match &self.bar {
+            Some(bar) if self.shown => bar.suspend(write),
+            _ => write(),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 fn write_statistics(
@@ -867,5 +973,18 @@ fn facts_of(input: Input, args: &FactsArgs, limit: Option<u64>) -> FactsReport {
         error: None,
         publication_date,
         statements,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::progress_wanted;
+
+    #[test]
+    fn progress_only_on_a_terminal_outside_ci_unless_switched_off() {
+        assert!(progress_wanted(false, true, false));
+        assert!(!progress_wanted(true, true, false));
+        assert!(!progress_wanted(false, false, false));
+        assert!(!progress_wanted(false, true, true));
     }
 }

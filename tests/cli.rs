@@ -688,3 +688,70 @@ fn facts_reports_each_unreadable_file_and_exits_two() {
     assert!(errors.contains("bad.txt: not valid UTF-8"), "{errors}");
     assert!(stdout(&output).starts_with("ok.txt:1:1: Jane Doe left on Monday.\n"));
 }
+
+/// Many files, and a bar that would appear at once: what `check` draws
+/// depends only on where standard error goes.
+fn many_articles() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for index in 0..40 {
+        write(
+            dir.path(),
+            &format!("article-{index:02}.txt"),
+            CLEAN.as_bytes(),
+        );
+    }
+    dir
+}
+
+#[test]
+fn no_progress_bar_when_stderr_is_not_a_terminal() {
+    let dir = many_articles();
+    let output = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(["check", "--progress-delay-ms", "0", "."])
+        .current_dir(dir.path())
+        .env_remove("CI")
+        .output()
+        .expect("the binary runs");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+    assert_eq!(stdout(&output), "No findings in 40 files.\n");
+}
+
+/// The other side of the test above, so that it cannot pass merely because
+/// no bar is ever drawn: on a terminal (a pseudo-terminal from `script`)
+/// the bar appears, unless `--no-progress` or CI says otherwise.
+#[test]
+fn progress_bar_on_a_terminal_unless_switched_off() {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("`script` (util-linux) not found; skipping");
+        return;
+    }
+    let dir = many_articles();
+    let run = |extra: &str, ci: bool| {
+        let command = format!(
+            "{} check --progress-delay-ms 0 {extra} .",
+            env!("CARGO_BIN_EXE_copydesk")
+        );
+        let mut script = Command::new("script");
+        script
+            .args(["-qec", &command, "/dev/null"])
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", "80")
+            .stdin(Stdio::null());
+        if ci {
+            script.env("CI", "true");
+        } else {
+            script.env_remove("CI");
+        }
+        let output = script.output().expect("script runs");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let shown = run("", false);
+    assert!(shown.contains("files in"), "{shown:?}");
+    assert!(shown.contains("No findings in 40 files."), "{shown:?}");
+    let switched_off = run("--no-progress", false);
+    assert!(!switched_off.contains("files in"), "{switched_off:?}");
+    let in_ci = run("", true);
+    assert!(!in_ci.contains("files in"), "{in_ci:?}");
+}

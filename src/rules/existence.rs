@@ -47,7 +47,8 @@
 //! Phrases match anywhere, quotations included: a story *about* a comment
 //! form will be flagged too.
 
-use regex::Regex;
+use regex_automata::meta::Regex;
+use regex_automata::Input;
 use serde::Deserialize;
 
 use super::{fill_template, whole_word_matches, KindOptions, Report, Rule, RuleKind};
@@ -107,7 +108,7 @@ impl KindOptions for Options {
             // Multi-line and CRLF-aware: ^ and $ are line starts and ends.
             let pattern = format!(r"(?mR)^[\t \u{{feff}}]*({})[\t ]*$", lines.join("|"));
             Some(
-                Regex::new(&pattern)
+                compile(&pattern)
                     .map_err(|error| format!("`standalone` does not compile: {error}"))?,
             )
         };
@@ -121,20 +122,23 @@ impl KindOptions for Options {
         let phrases = if phrases.is_empty() {
             None
         } else {
-            let combined = Regex::new(&phrases.join("|"))
+            let combined = compile(&phrases.join("|"))
                 .map_err(|error| format!("`phrases` do not compile: {error}"))?;
             Some(combined)
         };
-        let mut patterns = Vec::with_capacity(self.patterns.len());
-        for pattern in &self.patterns {
-            Regex::new(pattern)
-                .map_err(|error| format!("pattern {pattern:?} is invalid: {error}"))?;
-            patterns.push(format!("(?:{pattern})"));
-        }
-        let patterns = if patterns.is_empty() {
+        let patterns = if self.patterns.is_empty() {
             None
         } else {
-            let combined = Regex::new(&patterns.join("|"))
+            let mut wrapped = Vec::with_capacity(self.patterns.len());
+            for pattern in &self.patterns {
+                // Parsing alone (no compiling) names the pattern at fault,
+                // and catches one like `a)|(b` that would compile once
+                // wrapped and joined.
+                regex_automata::util::syntax::parse(pattern)
+                    .map_err(|error| format!("pattern {pattern:?} is invalid: {error}"))?;
+                wrapped.push(format!("(?:{pattern})"));
+            }
+            let combined = compile(&wrapped.join("|"))
                 .map_err(|error| format!("`patterns` do not compile together: {error}"))?;
             Some(combined)
         };
@@ -147,6 +151,19 @@ impl KindOptions for Options {
             fix: self.fix,
         }))
     }
+}
+
+/// Compiles one of the rule's regular expressions.
+///
+/// Without the literal prefilter: extracting literals from dozens of
+/// case-insensitive phrases was most of the program's start-up (about 2 ms
+/// of a one-article check), and on news copy the lazy DFA searches these
+/// expressions as fast without it (measured within 5% on 10 MB).
+fn compile(pattern: &str) -> Result<Regex, String> {
+    Regex::builder()
+        .configure(Regex::config().auto_prefilter(false))
+        .build(pattern)
+        .map_err(|error| error.to_string())
 }
 
 /// A phrase as a pattern: words escaped, spaces matching any white space.
@@ -180,7 +197,14 @@ impl Rule for Existence {
         let text = article.text;
         let mut found: Vec<Span> = Vec::new();
         if let Some(phrases) = &self.phrases {
-            found.extend(whole_word_matches(phrases, text));
+            found.extend(whole_word_matches(
+                |at| {
+                    phrases
+                        .search(&Input::new(text).range(at..))
+                        .map(|m| Span::new(m.start(), m.end()))
+                },
+                text,
+            ));
         }
         if let Some(patterns) = &self.patterns {
             found.extend(
@@ -194,8 +218,8 @@ impl Rule for Existence {
             found.extend(
                 standalone
                     .captures_iter(text)
-                    .filter_map(|captures| captures.get(1))
-                    .map(|m| Span::new(m.start(), m.end())),
+                    .filter_map(|captures| captures.get_group(1))
+                    .map(|m| Span::new(m.start, m.end)),
             );
             found.sort();
         }

@@ -314,7 +314,8 @@ impl RuleSet {
     }
 }
 
-/// The matches of `regex` in `text` that are whole words: a match that
+/// The matches in `text` that are whole words, given `find_at` (the first
+/// match starting at or after a byte offset, as a regex's `find_at`): a match that
 /// starts (or ends) with a word character must not continue a word before
 /// (or after) it, so "Share this" is not found in "share thistles".
 ///
@@ -322,14 +323,13 @@ impl RuleSet {
 /// fast engines cannot evaluate a Unicode word boundary: a single `\b`
 /// sends the whole search to its slowest engine.
 pub(crate) fn whole_word_matches<'t>(
-    regex: &'t regex::Regex,
+    find_at: impl Fn(usize) -> Option<Span> + 't,
     text: &'t str,
 ) -> impl Iterator<Item = Span> + 't {
     let mut position = 0;
     std::iter::from_fn(move || {
         while position <= text.len() {
-            let found = regex.find_at(text, position)?;
-            let span = Span::new(found.start(), found.end());
+            let span = find_at(position)?;
             if is_whole_word(text, span) {
                 position = span.end.max(span.start + 1);
                 return Some(span);

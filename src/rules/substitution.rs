@@ -43,6 +43,7 @@ use regex::Regex;
 use super::{fill_template, whole_word_matches, KindOptions, Report, Rule, RuleKind};
 use crate::diagnostic::{Applicability, Severity};
 use crate::model::Article;
+use crate::source::Span;
 
 const DEFAULT_MESSAGE: &str = "Use “{replacement}” instead of “{match}”";
 
@@ -115,7 +116,14 @@ struct Substitution {
 
 impl Rule for Substitution {
     fn check(&self, article: &Article<'_>, report: &mut Report<'_>) {
-        for span in whole_word_matches(&self.matcher, article.text) {
+        for span in whole_word_matches(
+            |at| {
+                self.matcher
+                    .find_at(article.text, at)
+                    .map(|m| Span::new(m.start(), m.end()))
+            },
+            article.text,
+        ) {
             let matched = span.slice(article.text);
             let Some(replacement) = self.swap.get(&normalise_key(matched, self.ignore_case)) else {
                 continue;
