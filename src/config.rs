@@ -37,8 +37,8 @@ use serde::Deserialize;
 
 use crate::diagnostic::Severity;
 use crate::rules::{
-    calendar, existence, name_consistency, paired_delimiters, substitution, KindOptions,
-    LoadedRule, Origin, RuleMeta, RuleSet, RULE_KINDS,
+    acronym_definition, calendar, existence, name_consistency, paired_delimiters, repetition,
+    substitution, KindOptions, LoadedRule, Origin, RuleMeta, RuleSet, RULE_KINDS,
 };
 use crate::source::LineIndex;
 
@@ -256,6 +256,9 @@ impl<'de> DeserializeSeed<'de> for RuleTableSeed<'_> {
     /// The one place that maps a kind name to its options type.
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Built, D::Error> {
         match self.kind {
+            "acronym-definition" => {
+                acronym_definition::Options::deserialize(deserializer).map(|o| self.build(o))
+            }
             "calendar" => calendar::Options::deserialize(deserializer).map(|o| self.build(o)),
             "existence" => existence::Options::deserialize(deserializer).map(|o| self.build(o)),
             "name-consistency" => {
@@ -264,6 +267,7 @@ impl<'de> DeserializeSeed<'de> for RuleTableSeed<'_> {
             "paired-delimiters" => {
                 paired_delimiters::Options::deserialize(deserializer).map(|o| self.build(o))
             }
+            "repetition" => repetition::Options::deserialize(deserializer).map(|o| self.build(o)),
             "substitution" => {
                 substitution::Options::deserialize(deserializer).map(|o| self.build(o))
             }
@@ -604,7 +608,7 @@ mod tests {
     fn unknown_kind_points_at_the_kind() {
         assert_eq!(
             error("[[rule]]\nid = \"a\"\nkind = \"existance\"\n"),
-            "news.toml:3:8: unknown rule kind `existance`; the kinds are calendar, existence, name-consistency, paired-delimiters, substitution"
+            "news.toml:3:8: unknown rule kind `existance`; the kinds are acronym-definition, calendar, existence, name-consistency, paired-delimiters, repetition, substitution"
         );
     }
 

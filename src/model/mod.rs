@@ -3,9 +3,11 @@
 //! [`Article::parse`] runs the grammar ([`crate::syntax`]) and then derives
 //! the structural facts that more than one rule reads: how quotation marks
 //! pair ([`quotes`]), which capitalised runs are name mentions ([`names`]),
-//! and which dates and weekdays the text states ([`dates`]). Rules are short
+//! which dates and weekdays the text states ([`dates`]), and which
+//! acronyms it uses and spells out ([`acronyms`]). Rules are short
 //! loops over these facts; none of them re-scans the text for structure.
 
+pub mod acronyms;
 pub mod dates;
 pub mod names;
 pub mod quotes;
@@ -13,6 +15,7 @@ pub mod quotes;
 use crate::source::{LineIndex, Span};
 use crate::syntax::{self, Block, BlockKind, Statement, Syntax, Token};
 
+pub use acronyms::AcronymMention;
 pub use dates::{DateMention, PublicationDate};
 pub use names::NameMention;
 pub use quotes::{Quotations, QuoteMark};
@@ -25,6 +28,8 @@ pub struct Article<'a> {
     pub quotations: Quotations,
     pub names: Vec<NameMention>,
     pub dates: Vec<DateMention>,
+    /// Acronyms used in running text, and where each is spelled out.
+    pub acronyms: Vec<AcronymMention>,
     /// The publication date, when the caller or the article fixes one.
     pub publication_date: Option<PublicationDate>,
     line_index: std::sync::OnceLock<LineIndex>,
@@ -51,12 +56,14 @@ impl<'a> Article<'a> {
         let quotations = quotes::pair_quotation_marks(text, &syntax);
         let names = names::name_mentions(text, &syntax);
         let dates = dates::date_mentions(text, &syntax);
+        let acronyms = acronyms::acronym_mentions(text, &syntax);
         Article {
             text,
             syntax,
             quotations,
             names,
             dates,
+            acronyms,
             publication_date,
             line_index: std::sync::OnceLock::new(),
         }

@@ -55,10 +55,12 @@ macro_rules! rule_options {
     };
 }
 
+pub mod acronym_definition;
 pub mod calendar;
 pub mod existence;
 pub mod name_consistency;
 pub mod paired_delimiters;
+pub mod repetition;
 pub mod substitution;
 #[cfg(test)]
 pub(crate) mod testing;
@@ -112,10 +114,12 @@ pub trait KindOptions: HasCommonOptions + serde::de::DeserializeOwned {
 /// dispatch in [`crate::config`], the documentation and the default rule
 /// file in step.
 pub const RULE_KINDS: &[RuleKind] = &[
+    <acronym_definition::Options as KindOptions>::KIND,
     <calendar::Options as KindOptions>::KIND,
     <existence::Options as KindOptions>::KIND,
     <name_consistency::Options as KindOptions>::KIND,
     <paired_delimiters::Options as KindOptions>::KIND,
+    <repetition::Options as KindOptions>::KIND,
     <substitution::Options as KindOptions>::KIND,
 ];
 
