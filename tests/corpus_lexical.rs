@@ -27,9 +27,10 @@
 //! alarms per 100 articles: the sample's false-alarm share times all
 //! findings. Recall: in every article that introduces an acronym as
 //! "Long Form (ABC)" and uses it again, the long form and brackets are
-//! deleted, leaving "ABC"; the rule must then flag ABC in at least
-//! [`ACRONYM_RECALL_FLOOR`] of them (a long form given again elsewhere
-//! still defines it, so not every deletion can count).
+//! deleted, leaving "ABC" (acronyms the rule would never flag, being
+//! known or too long, are left out); the rule must then flag ABC in at
+//! least [`ACRONYM_RECALL_FLOOR`] of them (a long form given again
+//! elsewhere still defines it, so not every deletion can count).
 
 mod support;
 
@@ -169,6 +170,10 @@ const REPEATED_WORD_RECALL_FLOOR: f64 = 0.99;
 #[rustfmt::skip]
 const ACRONYM_SAMPLE: &[(&str, usize, bool, &str)] = &[
     ("bbc/business-019.txt", 1212, true, "FDI: undefined"),
+    ("bbc/sport-073.txt", 158, true, "AAA: undefined (as the plural AAAs)"),
+    ("bbc/tech-041.txt", 1219, true, "MDA: undefined (as the plural MDAs)"),
+    ("reuters21578/reuters-04864.txt", 307, true, "FRN: undefined"),
+    ("horne2017/random-real-1009.txt", 540, false, "DJT: name: DJT Foundation"),
     ("bbc/business-031.txt", 176, true, "ISEQ: undefined"),
     ("bbc/business-066.txt", 569, false, "DZ: name: DZ Bank"),
     ("bbc/business-085.txt", 832, true, "BBA: undefined"),
@@ -539,6 +544,11 @@ fn undefined_acronym_on_the_corpus() {
             introductions(text)
                 .into_iter()
                 .take(1)
+                // Only acronyms in the rule's scope: not on the known
+                // list, not longer than its `max-letters`.
+                .filter(|(_, _, acronym)| {
+                    !check(&format!("Talks began.\n\nThe {acronym} said so."), &rules).is_empty()
+                })
                 .map(|(start, end, acronym)| {
                     let mut planted = String::with_capacity(text.len());
                     planted.push_str(&text[..start]);
