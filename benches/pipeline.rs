@@ -58,7 +58,11 @@ fn main() {
 
 fn rules() -> &'static RuleSet {
     static RULES: OnceLock<RuleSet> = OnceLock::new();
-    RULES.get_or_init(|| RuleSet::new(copydesk::config::default_rules().expect("default rules")))
+    RULES.get_or_init(|| {
+        // The rules `copydesk check` runs with no configuration.
+        copydesk::config::build_rule_set(None, &copydesk::config::Selection::default())
+            .expect("default rules")
+    })
 }
 
 /// Parse, every default rule, and the JSON report, as `copydesk check

@@ -37,9 +37,9 @@ use serde::Deserialize;
 
 use crate::diagnostic::Severity;
 use crate::rules::{
-    age_consistency, calendar, existence, name_consistency, number_consistency, paired_delimiters,
-    substitution, title_consistency, KindOptions, LoadedRule, Origin, RuleMeta, RuleSet,
-    RULE_KINDS,
+    acronym_definition, age_consistency, calendar, existence, name_consistency, number_consistency,
+    paired_delimiters, repetition, substitution, title_consistency, KindOptions, LoadedRule,
+    Origin, RuleMeta, RuleSet, RULE_KINDS,
 };
 use crate::source::LineIndex;
 
@@ -257,6 +257,9 @@ impl<'de> DeserializeSeed<'de> for RuleTableSeed<'_> {
     /// The one place that maps a kind name to its options type.
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Built, D::Error> {
         match self.kind {
+            "acronym-definition" => {
+                acronym_definition::Options::deserialize(deserializer).map(|o| self.build(o))
+            }
             "age-consistency" => {
                 age_consistency::Options::deserialize(deserializer).map(|o| self.build(o))
             }
@@ -271,6 +274,7 @@ impl<'de> DeserializeSeed<'de> for RuleTableSeed<'_> {
             "paired-delimiters" => {
                 paired_delimiters::Options::deserialize(deserializer).map(|o| self.build(o))
             }
+            "repetition" => repetition::Options::deserialize(deserializer).map(|o| self.build(o)),
             "substitution" => {
                 substitution::Options::deserialize(deserializer).map(|o| self.build(o))
             }
@@ -620,7 +624,7 @@ mod tests {
     fn unknown_kind_points_at_the_kind() {
         assert_eq!(
             error("[[rule]]\nid = \"a\"\nkind = \"existance\"\n"),
-            "news.toml:3:8: unknown rule kind `existance`; the kinds are age-consistency, calendar, existence, name-consistency, number-consistency, paired-delimiters, substitution, title-consistency"
+            "news.toml:3:8: unknown rule kind `existance`; the kinds are acronym-definition, age-consistency, calendar, existence, name-consistency, number-consistency, paired-delimiters, repetition, substitution, title-consistency"
         );
     }
 

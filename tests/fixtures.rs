@@ -6,11 +6,37 @@
 
 use std::path::Path;
 
+use copydesk::config::Selection;
 use copydesk::render::{human::HumanRenderer, json, FileReport, Summary};
 use copydesk::{check, CheckOptions, RuleSet};
 
+/// The rules `copydesk check` runs with no configuration.
 fn default_rules() -> RuleSet {
-    RuleSet::new(copydesk::config::default_rules().expect("default rules load"))
+    copydesk::config::build_rule_set(None, &Selection::default()).expect("default rules load")
+}
+
+/// The rules for one fixture: the defaults, plus the rule the fixture's
+/// folder is named after when that rule ships off (`enabled = false`), as
+/// `--extend-select RULE` would add it.
+fn rules_for(path: &Path) -> RuleSet {
+    let folder = path
+        .parent()
+        .and_then(Path::file_name)
+        .and_then(|name| name.to_str())
+        .unwrap_or_default();
+    let shipped_off = copydesk::config::default_rules()
+        .expect("default rules load")
+        .iter()
+        .any(|rule| rule.meta.id == folder && !rule.meta.enabled);
+    let selection = Selection {
+        extend_select: if shipped_off {
+            vec![folder.to_owned()]
+        } else {
+            Vec::new()
+        },
+        ..Selection::default()
+    };
+    copydesk::config::build_rule_set(None, &selection).expect("default rules load")
 }
 
 fn options_for(path: &Path) -> CheckOptions {
@@ -63,9 +89,8 @@ fn report_for(path: &Path, rules: &RuleSet) -> FileReport {
 
 #[test]
 fn human_output() {
-    let rules = default_rules();
     insta::glob!("../fixtures", "**/*.{txt,md,html}", |path| {
-        let report = report_for(path, &rules);
+        let report = report_for(path, &rules_for(path));
         let renderer = HumanRenderer::new(false);
         let mut out = Vec::new();
         renderer.write_file(&mut out, &report).unwrap();

@@ -8,7 +8,8 @@ use copydesk::render::{render_to_string, FileReport, Format, RuleInfo};
 use copydesk::{check, CheckOptions, RuleSet};
 
 fn rules() -> RuleSet {
-    RuleSet::new(copydesk::config::default_rules().unwrap())
+    // What `copydesk check` runs with no configuration.
+    copydesk::config::build_rule_set(None, &copydesk::config::Selection::default()).unwrap()
 }
 
 fn report(path: &Path, rules: &RuleSet) -> FileReport {

@@ -5,9 +5,11 @@
 //! pair ([`quotes`]), which capitalised runs are name mentions ([`names`]),
 //! which dates and weekdays the text states ([`dates`]), which quantities
 //! ([`numbers`]), which ages and titles it gives named people ([`people`]),
-//! and who speaks each quotation ([`attribution`]). Rules are short
-//! loops over these facts; none of them re-scans the text for structure.
+//! who speaks each quotation ([`attribution`]), and which acronyms it uses
+//! and spells out ([`acronyms`]). Rules are short loops over these facts;
+//! none of them re-scans the text for structure.
 
+pub mod acronyms;
 pub mod attribution;
 pub mod dates;
 pub mod names;
@@ -18,6 +20,7 @@ pub mod quotes;
 use crate::source::{LineIndex, Span};
 use crate::syntax::{self, Block, BlockKind, Statement, Syntax, Token};
 
+pub use acronyms::AcronymMention;
 pub use attribution::{Attribution, Speaker, SpeakerKind};
 pub use dates::{DateMention, PublicationDate};
 pub use names::NameMention;
@@ -39,6 +42,8 @@ pub struct Article<'a> {
     pub numbers: Vec<NumberMention>,
     /// Every outermost quotation with its speaker, in text order.
     pub attributions: Vec<Attribution>,
+    /// Acronyms used in running text, and where each is spelled out.
+    pub acronyms: Vec<AcronymMention>,
     /// The publication date, when the caller or the article fixes one.
     pub publication_date: Option<PublicationDate>,
     line_index: std::sync::OnceLock<LineIndex>,
@@ -68,6 +73,7 @@ impl<'a> Article<'a> {
         let people = people::people(text, &syntax, &names);
         let numbers = numbers::number_mentions(text, &syntax, &quotations);
         let attributions = attribution::attributions(text, &syntax, &quotations, &names);
+        let acronyms = acronyms::acronym_mentions(text, &syntax);
         Article {
             text,
             syntax,
@@ -77,6 +83,7 @@ impl<'a> Article<'a> {
             dates,
             numbers,
             attributions,
+            acronyms,
             publication_date,
             line_index: std::sync::OnceLock::new(),
         }

@@ -55,12 +55,14 @@ macro_rules! rule_options {
     };
 }
 
+pub mod acronym_definition;
 pub mod age_consistency;
 pub mod calendar;
 pub mod existence;
 pub mod name_consistency;
 pub mod number_consistency;
 pub mod paired_delimiters;
+pub mod repetition;
 pub mod substitution;
 #[cfg(test)]
 pub(crate) mod testing;
@@ -115,12 +117,14 @@ pub trait KindOptions: HasCommonOptions + serde::de::DeserializeOwned {
 /// dispatch in [`crate::config`], the documentation and the default rule
 /// file in step.
 pub const RULE_KINDS: &[RuleKind] = &[
+    <acronym_definition::Options as KindOptions>::KIND,
     <age_consistency::Options as KindOptions>::KIND,
     <calendar::Options as KindOptions>::KIND,
     <existence::Options as KindOptions>::KIND,
     <name_consistency::Options as KindOptions>::KIND,
     <number_consistency::Options as KindOptions>::KIND,
     <paired_delimiters::Options as KindOptions>::KIND,
+    <repetition::Options as KindOptions>::KIND,
     <substitution::Options as KindOptions>::KIND,
     <title_consistency::Options as KindOptions>::KIND,
 ];
