@@ -788,11 +788,32 @@ fn list_rules(args: &RuleArgs) -> Result<u8> {
             rule.meta.summary,
         )?;
     }
+    // Default rules shipped off, so an editor can find them.
+    let shipped_off: Vec<_> = config::default_rules()?
+        .into_iter()
+        .filter(|rule| !rule.meta.enabled && rules.get(&rule.meta.id).is_none())
+        .collect();
+    if !shipped_off.is_empty() {
+        writeln!(out, "\nOff by default (turn on with --extend-select RULE):")?;
+        for rule in shipped_off {
+            writeln!(
+                out,
+                "{:width$}  {:7}  {}",
+                rule.meta.id,
+                rule.meta.severity.as_str(),
+                rule.meta.summary,
+            )?;
+        }
+    }
     Ok(EXIT_CLEAN)
 }
 
 fn explain(name: &str, args: &RuleArgs) -> Result<u8> {
-    let rules = load_rule_set(args)?;
+    let mut rules = load_rule_set(args)?;
+    if rules.get(name).is_none() {
+        // A default rule shipped off is explained too.
+        rules.extend(config::default_rules()?);
+    }
     let mut out = std::io::stdout().lock();
     if let Some(rule) = rules.get(name) {
         writeln!(
@@ -806,6 +827,13 @@ fn explain(name: &str, args: &RuleArgs) -> Result<u8> {
             "Declared in {} line {}.",
             rule.meta.origin.path, rule.meta.origin.line
         )?;
+        if !rule.meta.enabled {
+            writeln!(
+                out,
+                "Off by default: turn it on with --extend-select {}.",
+                rule.meta.id
+            )?;
+        }
         writeln!(out)?;
         let documentation = copydesk::rules::kind_documentation(rule.meta.kind).unwrap_or_default();
         writeln!(out, "{documentation}")?;

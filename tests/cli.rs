@@ -755,3 +755,40 @@ fn progress_bar_on_a_terminal_unless_switched_off() {
     let in_ci = run("", true);
     assert!(!in_ci.contains("files in"), "{in_ci:?}");
 }
+
+#[test]
+fn rules_shipped_off_are_listed_explained_and_turned_on_by_extend_select() {
+    let dir = tempfile::tempdir().unwrap();
+    let listed = stdout(&copydesk(dir.path(), &["rules", "--no-config"]));
+    let (on, off) = listed
+        .split_once("Off by default")
+        .expect("an off-by-default section");
+    assert!(on.contains("repeated-word"), "{listed}");
+    assert!(!on.contains("undefined-acronym"), "{listed}");
+    assert!(off.contains("undefined-acronym"), "{listed}");
+
+    let explained = stdout(&copydesk(dir.path(), &["explain", "undefined-acronym"]));
+    assert!(
+        explained.contains("--extend-select undefined-acronym"),
+        "{explained}"
+    );
+
+    write(dir.path(), "a.txt", "The AFU said it would.\n".as_bytes());
+    let quiet = copydesk(dir.path(), &["check", "--no-config", "a.txt"]);
+    assert_eq!(quiet.status.code(), Some(0), "{}", stdout(&quiet));
+    let noted = copydesk(
+        dir.path(),
+        &[
+            "check",
+            "--no-config",
+            "--extend-select",
+            "undefined-acronym",
+            "a.txt",
+        ],
+    );
+    assert!(
+        stdout(&noted).contains("undefined-acronym"),
+        "{}",
+        stdout(&noted)
+    );
+}
