@@ -472,7 +472,7 @@ pub fn statement_facts(article: &Article<'_>, all: bool) -> Vec<StatementFacts> 
         }
     }
 
-    for attribution in &article.attributions {
+    for attribution in article.attributions() {
         let speaker = attribution.speaker.map(|speaker| SpeakerFact {
             span: speaker.span,
             text: speaker.span.slice(text).to_owned(),
@@ -482,7 +482,7 @@ pub fn statement_facts(article: &Article<'_>, all: bool) -> Vec<StatementFacts> 
             cue: speaker.cue.slice(text).to_owned(),
             carried_from: speaker
                 .carried_from
-                .and_then(|index| article.attributions.get(index))
+                .and_then(|index| article.attributions().get(index))
                 .map(|from| from.span),
         });
         push(

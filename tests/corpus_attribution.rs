@@ -154,7 +154,7 @@ fn attribution_coverage_and_sample() {
                 ..Tally::default()
             };
             let mut sampled = Vec::new();
-            for attribution in &parsed.attributions {
+            for attribution in parsed.attributions() {
                 assert!(on_boundaries(text, attribution.span), "{}", article.name);
                 assert!(on_boundaries(text, attribution.quoted), "{}", article.name);
                 if let Some(speaker) = attribution.speaker {

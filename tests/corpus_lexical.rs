@@ -447,7 +447,7 @@ fn repeated_word_on_the_corpus() {
 fn introductions(text: &str) -> Vec<(usize, usize, String)> {
     let article = copydesk::Article::parse(text);
     let mut found: Vec<(usize, usize, String)> = Vec::new();
-    for mention in &article.acronyms {
+    for mention in article.acronyms() {
         let Some(definition) = mention.definition else {
             continue;
         };
@@ -464,7 +464,7 @@ fn introductions(text: &str) -> Vec<(usize, usize, String)> {
             continue;
         }
         let uses = article
-            .acronyms
+            .acronyms()
             .iter()
             .filter(|other| other.acronym == mention.acronym)
             .count();

@@ -40,10 +40,12 @@ pub struct Article<'a> {
     pub dates: Vec<DateMention>,
     /// Stated quantities, in text order.
     pub numbers: Vec<NumberMention>,
-    /// Every outermost quotation with its speaker, in text order.
-    pub attributions: Vec<Attribution>,
-    /// Acronyms used in running text, and where each is spelled out.
-    pub acronyms: Vec<AcronymMention>,
+    /// Every outermost quotation with its speaker; computed on first use
+    /// (only the facts view reads it).
+    attributions: std::sync::OnceLock<Vec<Attribution>>,
+    /// Acronyms used in running text; computed on first use (only a rule
+    /// shipped off reads them).
+    acronyms: std::sync::OnceLock<Vec<AcronymMention>>,
     /// The publication date, when the caller or the article fixes one.
     pub publication_date: Option<PublicationDate>,
     line_index: std::sync::OnceLock<LineIndex>,
@@ -72,8 +74,6 @@ impl<'a> Article<'a> {
         let dates = dates::date_mentions(text, &syntax);
         let people = people::people(text, &syntax, &names);
         let numbers = numbers::number_mentions(text, &syntax, &quotations);
-        let attributions = attribution::attributions(text, &syntax, &quotations, &names);
-        let acronyms = acronyms::acronym_mentions(text, &syntax);
         Article {
             text,
             syntax,
@@ -82,11 +82,24 @@ impl<'a> Article<'a> {
             people,
             dates,
             numbers,
-            attributions,
-            acronyms,
+            attributions: std::sync::OnceLock::new(),
+            acronyms: std::sync::OnceLock::new(),
             publication_date,
             line_index: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Every outermost quotation with its speaker, in text order.
+    pub fn attributions(&self) -> &[Attribution] {
+        self.attributions.get_or_init(|| {
+            attribution::attributions(self.text, &self.syntax, &self.quotations, &self.names)
+        })
+    }
+
+    /// Acronyms used in running text, and where each is spelled out.
+    pub fn acronyms(&self) -> &[AcronymMention] {
+        self.acronyms
+            .get_or_init(|| acronyms::acronym_mentions(self.text, &self.syntax))
     }
 
     pub fn tokens(&self) -> &[Token] {

@@ -122,7 +122,7 @@ struct AcronymDefinition {
 
 impl Rule for AcronymDefinition {
     fn check(&self, article: &Article<'_>, report: &mut Report<'_>) {
-        let mentions = &article.acronyms;
+        let mentions = article.acronyms();
         let mut reported: Vec<&str> = Vec::new();
         for (index, mention) in mentions.iter().enumerate() {
             let acronym = mention.acronym.as_str();
