@@ -780,13 +780,7 @@ fn list_rules(args: &RuleArgs) -> Result<u8> {
         .max()
         .unwrap_or(0);
     for rule in rules.rules() {
-        writeln!(
-            out,
-            "{:width$}  {:7}  {}",
-            rule.meta.id,
-            rule.meta.severity.as_str(),
-            rule.meta.summary,
-        )?;
+        write_rule_line(&mut out, width, &rule.meta)?;
     }
     // Default rules shipped off, so an editor can find them.
     let shipped_off: Vec<_> = config::default_rules()?
@@ -796,16 +790,25 @@ fn list_rules(args: &RuleArgs) -> Result<u8> {
     if !shipped_off.is_empty() {
         writeln!(out, "\nOff by default (turn on with --extend-select RULE):")?;
         for rule in shipped_off {
-            writeln!(
-                out,
-                "{:width$}  {:7}  {}",
-                rule.meta.id,
-                rule.meta.severity.as_str(),
-                rule.meta.summary,
-            )?;
+            write_rule_line(&mut out, width, &rule.meta)?;
         }
     }
     Ok(EXIT_CLEAN)
+}
+
+/// One line of `copydesk rules`: id, severity, summary.
+fn write_rule_line(
+    out: &mut impl Write,
+    width: usize,
+    meta: &copydesk::rules::RuleMeta,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{:width$}  {:7}  {}",
+        meta.id,
+        meta.severity.as_str(),
+        meta.summary
+    )
 }
 
 fn explain(name: &str, args: &RuleArgs) -> Result<u8> {

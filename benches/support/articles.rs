@@ -129,20 +129,6 @@ pub fn names(size: usize) -> String {
     text
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const WEEKDAYS: [&str; 7] = [
     "Sunday",
     "Monday",
@@ -168,7 +154,7 @@ pub fn dates(size: usize) -> String {
         text.push_str(&format!(
             "It met on {}, {} {day}, {year}. ",
             WEEKDAYS[weekday as usize],
-            MONTHS[month as usize - 1]
+            copydesk::model::dates::month_name(month as i8)
         ));
         count += 1;
         if count % 20 == 0 {

@@ -6,7 +6,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::facts::{shorten, Fact, StatementFacts};
-use crate::source::{LineIndex, Span};
+use crate::render::json::JsonSpan;
+use crate::source::LineIndex;
 
 /// The version of the facts JSON shape; fields are only ever added.
 pub const FACTS_FORMAT_VERSION: u32 = 1;
@@ -77,32 +78,6 @@ struct JsonStatement<'a> {
     span: JsonSpan,
     text: &'a str,
     facts: &'a [Fact],
-}
-
-/// A byte range with 1-based lines and columns (in Unicode scalar values).
-#[derive(Serialize)]
-struct JsonSpan {
-    start: usize,
-    end: usize,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-}
-
-impl JsonSpan {
-    fn new(text: &str, index: &LineIndex, span: Span) -> Self {
-        let start = index.line_column(text, span.start);
-        let end = index.line_column(text, span.end);
-        JsonSpan {
-            start: span.start,
-            end: span.end,
-            line: start.line,
-            column: start.column,
-            end_line: end.line,
-            end_column: end.column,
-        }
-    }
 }
 
 /// Writes every report as one JSON document.

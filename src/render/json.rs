@@ -54,7 +54,7 @@ pub(crate) struct JsonSpan {
 }
 
 impl JsonSpan {
-    fn new(text: &str, index: &LineIndex, span: Span) -> Self {
+    pub(crate) fn new(text: &str, index: &LineIndex, span: Span) -> Self {
         let start = index.line_column(text, span.start);
         let end = index.line_column(text, span.end);
         JsonSpan {
