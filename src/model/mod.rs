@@ -141,3 +141,52 @@ impl<'a> Article<'a> {
         self.line_index.get_or_init(|| LineIndex::new(self.text))
     }
 }
+
+/// A short word in ASCII lower case, held on the stack.
+///
+/// The word lists the models compare tokens against (number words, months,
+/// guard words) are short and ASCII, so a word that is longer or not ASCII
+/// is none of them: it becomes the empty string, which no list holds. This
+/// spares an allocation per token on the hot paths, where
+/// `str::to_lowercase` was a large share of the time.
+#[derive(Clone, Copy)]
+pub(crate) struct ShortLower {
+    bytes: [u8; ShortLower::CAPACITY],
+    len: u8,
+}
+
+impl ShortLower {
+    const CAPACITY: usize = 23;
+
+    pub(crate) fn new(word: &str) -> Self {
+        let mut lower = ShortLower {
+            bytes: [0; Self::CAPACITY],
+            len: 0,
+        };
+        if word.len() <= Self::CAPACITY && word.is_ascii() {
+            lower.bytes[..word.len()].copy_from_slice(word.as_bytes());
+            lower.bytes[..word.len()].make_ascii_lowercase();
+            lower.len = word.len() as u8;
+        }
+        lower
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        // Only ASCII bytes are ever copied in, so this cannot fail.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod short_lower_tests {
+    use super::ShortLower;
+
+    #[test]
+    fn lowers_short_ascii_and_empties_the_rest() {
+        assert_eq!(ShortLower::new("Twenty").as_str(), "twenty");
+        assert_eq!(ShortLower::new("").as_str(), "");
+        assert_eq!(ShortLower::new("Éamon").as_str(), "");
+        assert_eq!(ShortLower::new(&"a".repeat(23)).as_str(), "a".repeat(23));
+        assert_eq!(ShortLower::new(&"a".repeat(24)).as_str(), "");
+    }
+}

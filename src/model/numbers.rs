@@ -38,6 +38,7 @@
 use serde::Serialize;
 
 use crate::model::quotes::Quotations;
+use crate::model::ShortLower;
 use crate::source::Span;
 use crate::syntax::{BlockKind, Syntax, TokenKind};
 
@@ -751,11 +752,24 @@ fn quantity_at(words: &[Word<'_>], i: usize) -> Option<Quantity> {
             })
         }
         TokenKind::Word | TokenKind::CapitalisedWord => {
-            let lower = word.lower();
+            // The words that can open a quantity ("a", "one", "tens",
+            // "dozens", "seventeen", …) have at most nine letters and start
+            // with one of these: turn the rest away before lowering them.
+            let first = word.text.as_bytes().first()?.to_ascii_lowercase();
+            if word.text.len() > 9
+                || !matches!(
+                    first,
+                    b'a' | b'o' | b't' | b'd' | b'h' | b'm' | b's' | b'b' | b'f' | b'e' | b'n'
+                )
+            {
+                return None;
+            }
+            let lower = ShortLower::new(word.text);
+            let lower = lower.as_str();
             if lower == "a" || lower == "one" {
                 // "a dozen", "a hundred", "a million"
                 let next = words.get(i + 1)?;
-                let factor = match next.lower().as_str() {
+                let factor = match ShortLower::new(next.text).as_str() {
                     "dozen" => 12.0,
                     "hundred" => 100.0,
                     "thousand" => 1e3,
@@ -787,7 +801,7 @@ fn quantity_at(words: &[Word<'_>], i: usize) -> Option<Quantity> {
                 }
                 return None;
             }
-            if VAGUE.contains(&lower.as_str()) {
+            if VAGUE.contains(&lower) {
                 return words.get(i + 1).filter(|w| w.is("of")).map(|_| Quantity {
                     end: i + 1,
                     value: None,
@@ -833,10 +847,23 @@ fn figure_value(text: &str) -> Option<f64> {
 }
 
 fn unit_value(word: &Word<'_>) -> Option<u32> {
+    // Every number word has three to nine letters and starts with one of
+    // a few letters: most words are turned away before being lowered.
+    let first = *word.text.as_bytes().first()?;
+    if !(3..=9).contains(&word.text.len())
+        || !matches!(
+            first.to_ascii_lowercase(),
+            b'o' | b't' | b'f' | b's' | b'e' | b'n'
+        )
+    {
+        return None;
+    }
+    let lower = ShortLower::new(word.text);
+    let lower = lower.as_str();
     UNITS
         .iter()
         .chain(TENS)
-        .find(|(name, _)| word.is(name))
+        .find(|(name, _)| *name == lower)
         .map(|(_, value)| *value)
 }
 
@@ -881,7 +908,7 @@ fn extend_spelled(words: &[Word<'_>], quantity: &mut Quantity) {
         return;
     };
     while let Some(next) = words.get(quantity.end) {
-        let factor = match next.lower().as_str() {
+        let factor = match ShortLower::new(next.text).as_str() {
             "hundred" => 100.0,
             "dozen" => 12.0,
             "thousand" => 1e3,
