@@ -171,9 +171,55 @@ impl ShortLower {
         lower
     }
 
+    /// `word` folded as [`names::fold_name`] folds ASCII: letters and
+    /// digits only, lower case. Empty for a word that is not ASCII (fold
+    /// those with `fold_name`) or folds to more than the capacity.
+    pub(crate) fn folded(word: &str) -> Self {
+        let mut folded = ShortLower {
+            bytes: [0; Self::CAPACITY],
+            len: 0,
+        };
+        if !word.is_ascii() {
+            return folded;
+        }
+        for byte in word.bytes().filter(u8::is_ascii_alphanumeric) {
+            if usize::from(folded.len) == Self::CAPACITY {
+                folded.len = 0;
+                return folded;
+            }
+            folded.bytes[usize::from(folded.len)] = byte.to_ascii_lowercase();
+            folded.len += 1;
+        }
+        folded
+    }
+
     pub(crate) fn as_str(&self) -> &str {
         // Only ASCII bytes are ever copied in, so this cannot fail.
         std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+/// A fixed list of lowercase words, looked up by hashing: the lists the
+/// models consult for every capitalised word (common words, titles) are
+/// long enough that a binary search of string comparisons costs several
+/// times a hash. The set is built on first use.
+pub(crate) struct WordSet {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    pub(crate) const fn new(words: &'static [&'static str]) -> Self {
+        WordSet {
+            words,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
     }
 }
 
@@ -188,5 +234,12 @@ mod short_lower_tests {
         assert_eq!(ShortLower::new("Éamon").as_str(), "");
         assert_eq!(ShortLower::new(&"a".repeat(23)).as_str(), "a".repeat(23));
         assert_eq!(ShortLower::new(&"a".repeat(24)).as_str(), "");
+        assert_eq!(ShortLower::folded("Lt.-Col.").as_str(), "ltcol");
+        assert_eq!(ShortLower::folded("Éamon").as_str(), "");
+        assert_eq!(
+            ShortLower::folded(&"a.".repeat(23)).as_str(),
+            "a".repeat(23)
+        );
+        assert_eq!(ShortLower::folded(&"a".repeat(24)).as_str(), "");
     }
 }

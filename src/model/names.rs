@@ -164,7 +164,8 @@ pub fn fold_name(name: &str) -> String {
 /// Whether a lowercase word is a common English word: capitalised at the
 /// start of a sentence or in a headline it is not taken for a name.
 pub fn is_common_word(lower: &str) -> bool {
-    COMMON_WORDS.binary_search(&lower).is_ok()
+    static SET: crate::model::WordSet = crate::model::WordSet::new(COMMON_WORDS);
+    SET.contains(lower)
 }
 
 /// Sorted, lowercase; see [`is_common_word`].

@@ -827,9 +827,18 @@ fn figure_value(text: &str) -> Option<f64> {
         }
         None => (text, None),
     };
+    if !whole.contains(',') {
+        // No separators: the text is already what the digits below would
+        // spell, so parse it without copying.
+        return if whole.is_empty() {
+            None
+        } else {
+            text.parse().ok()
+        };
+    }
     let mut groups = whole.split(',');
     let first = groups.next()?;
-    if first.is_empty() || (whole.contains(',') && first.len() > 3) {
+    if first.is_empty() || first.len() > 3 {
         return None;
     }
     let mut digits = String::from(first);

@@ -28,6 +28,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
 use super::names::{fold_name, is_common_word, NameMention};
+use crate::model::{ShortLower, WordSet};
 use crate::source::Span;
 use crate::syntax::{BlockKind, Syntax, Token, TokenKind};
 
@@ -335,17 +336,29 @@ const MONTHS_AND_DAYS: &[&str] = &[
 /// Whether a word (any case, with or without its full stop) is a title
 /// word.
 pub fn is_title_word(word: &str) -> bool {
-    let folded = fold_name(word);
-    TITLE_WORDS.binary_search(&folded.as_str()).is_ok()
+    static SET: WordSet = WordSet::new(TITLE_WORDS);
+    folded_in(word, &SET)
 }
 
-fn folded_in(word: &str, list: &[&str]) -> bool {
-    list.binary_search(&fold_name(word).as_str()).is_ok()
+/// Whether `word`, folded, is in `list` (of short words).
+fn folded_in(word: &str, list: &WordSet) -> bool {
+    // Folding an ASCII word needs no allocation.
+    if word.is_ascii() {
+        let folded = ShortLower::folded(word);
+        return !folded.as_str().is_empty() && list.contains(folded.as_str());
+    }
+    list.contains(&fold_name(word))
 }
+
+static OFFICE_SET: WordSet = WordSet::new(OFFICE_WORDS);
+static SUFFIX_SET: WordSet = WordSet::new(SUFFIXES);
+static COMPANY_SET: WordSet = WordSet::new(COMPANY_WORDS);
+static MONTH_AND_DAY_SET: WordSet = WordSet::new(MONTHS_AND_DAYS);
+static OPENER_SET: WordSet = WordSet::new(OPENERS);
 
 /// A function word, weekday or month opening a sentence before a title.
 fn is_sentence_opener(word: &str) -> bool {
-    folded_in(word, OPENERS) || folded_in(word, MONTHS_AND_DAYS)
+    folded_in(word, &OPENER_SET) || folded_in(word, &MONTH_AND_DAY_SET)
 }
 
 /// Words that open a sentence and run into a capitalised title: "But Mr
@@ -451,7 +464,7 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
             let between = &text[previous.span.end.min(mention.span.start)..mention.span.start];
             let office = words
                 .iter()
-                .take_while(|word| folded_in(word.slice(text), OFFICE_WORDS))
+                .take_while(|word| folded_in(word.slice(text), &OFFICE_SET))
                 .count();
             if previous.statement == mention.statement
                 && matches!(between, " of " | " of the ")
@@ -592,7 +605,7 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
                 && mention
                     .words
                     .last()
-                    .is_some_and(|word| folded_in(word.slice(text), SUFFIXES))
+                    .is_some_and(|word| folded_in(word.slice(text), &SUFFIX_SET))
             {
                 mention.span.end + 1
             } else {
@@ -695,7 +708,7 @@ struct PersonName {
 fn person_name(text: &str, words: &[Span]) -> Option<PersonName> {
     let mut words: Vec<&str> = words.iter().map(|word| word.slice(text)).collect();
     let mut suffix = String::new();
-    while words.len() > 1 && words.last().is_some_and(|w| folded_in(w, SUFFIXES)) {
+    while words.len() > 1 && words.last().is_some_and(|w| folded_in(w, &SUFFIX_SET)) {
         suffix = fold_name(words.pop().unwrap_or_default());
     }
     // Longer runs are title-case prose or organisations, not one name.
@@ -717,10 +730,10 @@ fn person_name(text: &str, words: &[Span]) -> Option<PersonName> {
     {
         return None;
     }
-    if words.iter().any(|word| folded_in(word, COMPANY_WORDS)) {
+    if words.iter().any(|word| folded_in(word, &COMPANY_SET)) {
         return None;
     }
-    if words.len() == 1 && folded_in(surname_word, MONTHS_AND_DAYS) {
+    if words.len() == 1 && folded_in(surname_word, &MONTH_AND_DAY_SET) {
         return None;
     }
     let surname = fold_name(surname_word);

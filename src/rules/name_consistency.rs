@@ -588,9 +588,8 @@ impl NameConsistency {
                     continue;
                 };
                 let span = Span::new(run[start].start, last.end);
-                let surface = span.slice(text);
-                let key = surface.split_whitespace().collect::<Vec<_>>().join(" ");
-                let Some(canonical) = self.wrong_forms.get(&key) else {
+                let key = single_spaced(span.slice(text));
+                let Some(canonical) = self.wrong_forms.get(key.as_ref()) else {
                     continue;
                 };
                 if flagged.overlaps(span) {

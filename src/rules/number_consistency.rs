@@ -177,6 +177,8 @@ impl KindOptions for Options {
         }
         Ok(Box::new(NumberConsistency {
             check: self.check,
+            events_by_first: by_first_word(events.iter().map(|(_, words)| words)),
+            guards_by_first: by_first_word(guards.iter()),
             events,
             window: self.window,
             generic_nouns: self
@@ -195,11 +197,29 @@ fn phrase_words(phrase: &str) -> Vec<String> {
     phrase.split_whitespace().map(str::to_lowercase).collect()
 }
 
+/// Phrase indices by their first word, so a statement's words are looked
+/// up once each instead of compared with every phrase.
+fn by_first_word<'p>(
+    phrases: impl Iterator<Item = &'p Vec<String>>,
+) -> HashMap<String, Vec<usize>> {
+    let mut index: HashMap<String, Vec<usize>> = HashMap::default();
+    for (position, words) in phrases.enumerate() {
+        if let Some(first) = words.first() {
+            index.entry(first.clone()).or_default().push(position);
+        }
+    }
+    index
+}
+
 #[derive(Debug)]
 struct NumberConsistency {
     check: Check,
     /// (group name, phrase words), lower case.
     events: Vec<(String, Vec<String>)>,
+    /// First word → indices into `events`.
+    events_by_first: HashMap<String, Vec<usize>>,
+    /// First word → indices into `guards`.
+    guards_by_first: HashMap<String, Vec<usize>>,
     window: usize,
     generic_nouns: Vec<String>,
     guards: Vec<Vec<String>>,
@@ -292,12 +312,9 @@ impl NumberConsistency {
         let last_end = mention.noun_span.map_or(mention.span.end, |noun| noun.end);
         // The noun itself may name the event ("14 deaths", "3 hostages").
         let after = word_at(words, mention.span.end);
-        let mut best: Option<(usize, String, Span)> = None;
-        let mut consider = |distance: usize, name: &str, span: Span| {
-            if best.as_ref().is_none_or(|(d, _, _)| distance < *d) {
-                best = Some((distance, name.to_owned(), span));
-            }
-        };
+        // The nearest match wins; among equals, the phrase listed first,
+        // then the place met first (before the number, then after).
+        let mut best: Option<((usize, usize, usize), usize, Span)> = None;
         // Before the number, up to the window or the clause's start.
         let mut start = first;
         while start > 0 && first - start < self.window + 2 {
@@ -315,8 +332,17 @@ impl NumberConsistency {
             }
             end += 1;
         }
-        for (name, phrase) in &self.events {
-            for at in (start..first).chain(after..end) {
+        for (order, at) in (start..first).chain(after..end).enumerate() {
+            let Some(phrases) = words
+                .get(at)
+                .and_then(|word| self.events_by_first.get(word.lower.as_str()))
+            else {
+                continue;
+            };
+            for &event in phrases {
+                let Some((_, phrase)) = self.events.get(event) else {
+                    continue;
+                };
                 let Some(candidate) = words.get(at..at + phrase.len()) else {
                     continue;
                 };
@@ -342,18 +368,31 @@ impl NumberConsistency {
                     } else {
                         Span::new(mention.span.start, words[phrase_end].span.end.max(last_end))
                     };
-                    consider(distance, name, context);
+                    let rank = (distance, event, order);
+                    if best
+                        .as_ref()
+                        .is_none_or(|(best_rank, _, _)| rank < *best_rank)
+                    {
+                        best = Some((rank, event, context));
+                    }
                 }
             }
         }
-        best.map(|(_, name, span)| (name, span))
+        best.and_then(|(_, event, span)| Some((self.events.get(event)?.0.clone(), span)))
     }
 
     fn guarded(&self, words: &[Word]) -> bool {
-        self.guards.iter().any(|guard| {
-            words
-                .windows(guard.len())
-                .any(|window| window.iter().zip(guard).all(|(w, g)| w.lower == *g))
+        words.iter().enumerate().any(|(at, word)| {
+            self.guards_by_first
+                .get(word.lower.as_str())
+                .into_iter()
+                .flatten()
+                .filter_map(|&guard| self.guards.get(guard))
+                .any(|guard| {
+                    words
+                        .get(at..at + guard.len())
+                        .is_some_and(|window| window.iter().zip(guard).all(|(w, g)| w.lower == *g))
+                })
         })
     }
 

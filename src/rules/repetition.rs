@@ -137,11 +137,11 @@ impl Rule for Repetition {
                     }
                 }
             }
-            let lower: Vec<String> = words
-                .iter()
-                .map(|(token, _, _)| token.span.slice(text).to_lowercase())
-                .collect();
-            let repeats = |i: usize| i > 0 && words[i].1 && lower[i] == lower[i - 1];
+            let repeats = |i: usize| {
+                i > 0
+                    && words[i].1
+                    && same_word(words[i].0.span.slice(text), words[i - 1].0.span.slice(text))
+            };
             for i in 1..words.len() {
                 // Exactly two in a row: three or more ("no no no", "heh heh
                 // heh") are written on purpose.
@@ -158,6 +158,17 @@ impl Rule for Repetition {
             }
         }
     }
+}
+
+/// Whether two words are one word in any letter case, compared without
+/// lowering copies of every word of the article.
+fn same_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 impl Repetition {
@@ -220,6 +231,15 @@ impl Repetition {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::{check_rule, rule_from_toml};
+
+    #[test]
+    fn words_compare_in_any_case() {
+        use super::same_word;
+        assert!(same_word("The", "the"));
+        assert!(same_word("ÉTÉ", "été"));
+        assert!(!same_word("the", "then"));
+        assert!(!same_word("été", "ete"));
+    }
 
     const RULE: &str = r#"
         [[rule]]
