@@ -753,10 +753,12 @@ fn quantity_at(words: &[Word<'_>], i: usize) -> Option<Quantity> {
         }
         TokenKind::Word | TokenKind::CapitalisedWord => {
             // The words that can open a quantity ("a", "one", "tens",
-            // "dozens", "seventeen", …) have at most nine letters and start
-            // with one of these: turn the rest away before lowering them.
+            // "dozens", "seventeen", …) have one letter or three to nine,
+            // and start with one of these: turn the rest away before
+            // lowering them.
             let first = word.text.as_bytes().first()?.to_ascii_lowercase();
             if word.text.len() > 9
+                || word.text.len() == 2
                 || !matches!(
                     first,
                     b'a' | b'o' | b't' | b'd' | b'h' | b'm' | b's' | b'b' | b'f' | b'e' | b'n'
@@ -809,7 +811,7 @@ fn quantity_at(words: &[Word<'_>], i: usize) -> Option<Quantity> {
                     figure: false,
                 });
             }
-            spelled(words, i)
+            spelled_from(words, i, unit_value_of(lower)?)
         }
         _ => None,
     }
@@ -867,8 +869,11 @@ fn unit_value(word: &Word<'_>) -> Option<u32> {
     {
         return None;
     }
-    let lower = ShortLower::new(word.text);
-    let lower = lower.as_str();
+    unit_value_of(ShortLower::new(word.text).as_str())
+}
+
+/// The value of a lower-case number word.
+fn unit_value_of(lower: &str) -> Option<u32> {
     UNITS
         .iter()
         .chain(TENS)
@@ -879,8 +884,12 @@ fn unit_value(word: &Word<'_>) -> Option<u32> {
 /// A spelled-out number: "fourteen", "twenty-five", "two hundred and
 /// fifty", "three thousand", "two dozen", "five million".
 fn spelled(words: &[Word<'_>], i: usize) -> Option<Quantity> {
+    spelled_from(words, i, unit_value(words.get(i)?)?)
+}
+
+/// [`spelled`], given the value of its first word.
+fn spelled_from(words: &[Word<'_>], i: usize, value: u32) -> Option<Quantity> {
     let first = words.get(i)?;
-    let value = unit_value(first)?;
     let mut quantity = Quantity {
         end: i + 1,
         value: Some(f64::from(value)),
@@ -1143,15 +1152,15 @@ fn qualifier_before(words: &[Word<'_>], start: usize) -> Option<Span> {
     // Skip a determiner: "some 300", "an estimated 300", "the nearly 300".
     let mut best: Option<Span> = None;
     for phrase in APPROXIMATE_BEFORE {
-        let parts: Vec<&str> = phrase.split(' ').collect();
-        if parts.len() > start {
+        let length = phrase.split(' ').count();
+        if length > start {
             continue;
         }
-        let from = start - parts.len();
-        let matches = parts
-            .iter()
-            .enumerate()
-            .all(|(k, part)| words[from + k].is(part));
+        let from = start - length;
+        let matches = phrase
+            .split(' ')
+            .zip(&words[from..start])
+            .all(|(part, word)| word.is(part));
         if matches {
             let span = Span::new(words[from].span.start, words[start - 1].span.end);
             if best.is_none_or(|b| span.start < b.start) {
