@@ -685,9 +685,14 @@ impl NameConsistency {
         for form in &folded {
             let length = form.chars().count();
             lengths.push(length);
-            expected_keys += 1 + length + length * length.saturating_sub(1) / 2;
+            expected_keys += match self.allowed_edits(length + 1) {
+                None => 0,
+                Some(0) => 1,
+                Some(1) => 1 + length,
+                Some(_) => 1 + length + length * length.saturating_sub(1) / 2,
+            };
         }
-        let mut buckets: HashMap<DeletionKey, u32> = HashMap::default();
+        let mut buckets: HashMap<u64, u32> = HashMap::default();
         buckets.reserve(expected_keys);
         let mut links: Vec<(usize, u32)> = Vec::with_capacity(expected_keys);
         let mut transliteration_buckets: HashMap<&str, Vec<usize>> = HashMap::default();
@@ -1420,53 +1425,54 @@ fn derived_forms(name: &str) -> Vec<String> {
     out
 }
 
-/// A deletion variant of a folded name, as a bucket key. Short keys (all
-/// but the rarest names) live inline, so making one allocates nothing.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-enum DeletionKey {
-    /// UTF-8 bytes, zero-padded: a folded name has no NUL in it.
-    Inline([u8; 32]),
-    Heap(String),
+/// The multiplier of the polynomial string hash behind [`deletion_keys`]
+/// (odd, so every power of it is too).
+const HASH_BASE: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// The polynomial hash of `chars`: Σ (c + 1)·B^(n−1−k), wrapping; what
+/// [`deletion_keys`] computes piecewise.
+#[cfg(test)]
+fn string_hash(chars: &[char]) -> u64 {
+    chars.iter().fold(0u64, |hash, &c| {
+        hash.wrapping_mul(HASH_BASE).wrapping_add(u64::from(c) + 1)
+    })
 }
 
-impl DeletionKey {
-    /// `chars` without the characters at `skip` (sorted positions).
-    fn without(chars: &[char], skip: &[usize]) -> DeletionKey {
-        let mut inline = [0u8; 32];
-        let mut length = 0;
-        for (index, &c) in chars.iter().enumerate() {
-            if skip.contains(&index) {
-                continue;
-            }
-            let width = c.len_utf8();
-            if length + width > inline.len() {
-                let kept: String = chars
-                    .iter()
-                    .enumerate()
-                    .filter(|(index, _)| !skip.contains(index))
-                    .map(|(_, c)| *c)
-                    .collect();
-                return DeletionKey::Heap(kept);
-            }
-            c.encode_utf8(&mut inline[length..length + width]);
-            length += width;
-        }
-        DeletionKey::Inline(inline)
+/// The hash of every string made by deleting up to `edits` (at most 2)
+/// characters from `chars`, given to `add` (a string reachable two ways is
+/// given twice). Each is worked out from prefix hashes in constant time
+/// rather than by copying the string: a name of n letters has n²/2 such
+/// strings. Two strings may share a hash by chance; that only puts two
+/// spellings in one bucket, and `same_name` still decides.
+fn deletion_keys(chars: &[char], edits: usize, mut add: impl FnMut(u64)) {
+    let n = chars.len();
+    // prefix[k]: hash of chars[..k]; power[k]: B^k.
+    let mut prefix = Vec::with_capacity(n + 1);
+    let mut power = Vec::with_capacity(n + 1);
+    prefix.push(0u64);
+    power.push(1u64);
+    for &c in chars {
+        let last = prefix[prefix.len() - 1];
+        prefix.push(last.wrapping_mul(HASH_BASE).wrapping_add(u64::from(c) + 1));
+        power.push(power[power.len() - 1].wrapping_mul(HASH_BASE));
     }
-}
-
-/// Every string made by deleting up to `edits` (at most 2) characters,
-/// given to `add` (a string reachable two ways is given twice).
-fn deletion_keys(chars: &[char], edits: usize, mut add: impl FnMut(DeletionKey)) {
-    add(DeletionKey::without(chars, &[]));
+    // Hash of chars[from..to].
+    let segment = |from: usize, to: usize| {
+        prefix[to].wrapping_sub(prefix[from].wrapping_mul(power[to - from]))
+    };
+    // Hash of a string followed by `length` characters hashing to `tail`.
+    let join =
+        |head: u64, tail: u64, length: usize| head.wrapping_mul(power[length]).wrapping_add(tail);
+    add(prefix[n]);
     if edits == 0 {
         return;
     }
-    for first in 0..chars.len() {
-        add(DeletionKey::without(chars, &[first]));
+    for (first, &before) in prefix.iter().enumerate().take(n) {
+        add(join(before, segment(first + 1, n), n - first - 1));
         if edits > 1 {
-            for second in first + 1..chars.len() {
-                add(DeletionKey::without(chars, &[first, second]));
+            for second in first + 1..n {
+                let middle = join(before, segment(first + 1, second), second - first - 1);
+                add(join(middle, segment(second + 1, n), n - second - 1));
             }
         }
     }
@@ -1604,6 +1610,31 @@ mod tests {
         assert_eq!(key("ackha"), "aka");
         assert_ne!(key("smith"), key("smyth2"));
         assert_eq!(key(""), "");
+    }
+
+    #[test]
+    fn deletion_keys_hash_the_strings_they_stand_for() {
+        use super::{deletion_keys, string_hash};
+        let chars: Vec<char> = "miłey".chars().collect();
+        let mut keys = Vec::new();
+        deletion_keys(&chars, 2, |key| keys.push(key));
+        let mut expected = vec![string_hash(&chars)];
+        for first in 0..chars.len() {
+            let mut one = chars.clone();
+            one.remove(first);
+            expected.push(string_hash(&one));
+            for second in first + 1..chars.len() {
+                let mut two = chars.clone();
+                two.remove(second);
+                two.remove(first);
+                expected.push(string_hash(&two));
+            }
+        }
+        assert_eq!(keys, expected);
+        // Deleting the "l" of "milley" and the "e" of "milly" meet.
+        let key = |word: &str| string_hash(&word.chars().collect::<Vec<_>>());
+        assert!(keys.contains(&key("miey")));
+        assert_ne!(key("ab"), key("ba"));
     }
 
     #[test]
