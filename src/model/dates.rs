@@ -508,7 +508,11 @@ fn weekday_and_date_mentions(
         let Some(tokens) = syntax.tokens.get(statement.tokens.clone()) else {
             continue;
         };
-        for token in tokens {
+        // A weekday's name is capitalised: only such words need the look-up.
+        for token in tokens
+            .iter()
+            .filter(|token| token.kind == TokenKind::CapitalisedWord)
+        {
             let word = token.span.slice(text);
             if let Some(weekday) = weekday_named(word).filter(|_| is_full_weekday(word)) {
                 weekdays.push(WeekdayMention {

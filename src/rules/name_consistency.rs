@@ -508,12 +508,29 @@ impl Rule for NameConsistency {
             .filter_map(|word| vocabulary.lookup(word))
             .map(|entry| vocabulary.word(entry).lower.as_str())
             .collect();
+        // Most words cannot be wanted: their length or first byte is no
+        // wanted word's, which two table look-ups tell before any hashing.
+        let mut wanted_lengths = [false; 64];
+        let mut wanted_first_bytes = [false; 256];
+        for word in &wanted {
+            wanted_lengths[word.len().min(63)] = true;
+            if let Some(&first) = word.as_bytes().first() {
+                wanted_first_bytes[usize::from(first)] = true;
+            }
+        }
         let lowercase_words: HashSet<&str> = article
             .tokens()
             .iter()
             .filter(|token| token.kind == TokenKind::Word)
             .map(|token| token.span.slice(text))
-            .filter(|word| wanted.contains(word))
+            .filter(|word| {
+                wanted_lengths[word.len().min(63)]
+                    && word
+                        .as_bytes()
+                        .first()
+                        .is_some_and(|&first| wanted_first_bytes[usize::from(first)])
+                    && wanted.contains(word)
+            })
             .collect();
         let candidates: Vec<Candidate<'_, '_>> = words
             .iter()
