@@ -114,15 +114,21 @@ impl KindOptions for Options {
         } else {
             let mut wrapped = Vec::with_capacity(self.patterns.len());
             for pattern in &self.patterns {
-                // Parsing alone (no compiling) names the pattern at fault,
-                // and catches one like `a)|(b` that would compile once
-                // wrapped and joined.
-                regex_automata::util::syntax::parse(pattern)
-                    .map_err(|error| format!("pattern {pattern:?} is invalid: {error}"))?;
+                // A pattern like `a)|(b` is invalid alone but would compile
+                // once wrapped and joined: each one's syntax is checked
+                // alone (its syntax tree only, a third of a full parse).
+                if regex_syntax::ast::parse::Parser::new()
+                    .parse(pattern)
+                    .is_err()
+                {
+                    return Err(invalid_pattern(&self.patterns).unwrap_or_default());
+                }
                 wrapped.push(format!("(?:{pattern})"));
             }
-            let combined = compile(&wrapped.join("|"))
-                .map_err(|error| format!("`patterns` do not compile together: {error}"))?;
+            let combined = compile(&wrapped.join("|")).map_err(|error| {
+                invalid_pattern(&self.patterns)
+                    .unwrap_or_else(|| format!("`patterns` do not compile together: {error}"))
+            })?;
             Some(combined)
         };
         Ok(Box::new(Existence {
@@ -133,6 +139,15 @@ impl KindOptions for Options {
             fix: self.fix,
         }))
     }
+}
+
+/// The error of the first pattern that is invalid on its own, naming it.
+fn invalid_pattern(patterns: &[String]) -> Option<String> {
+    patterns.iter().find_map(|pattern| {
+        regex_automata::util::syntax::parse(pattern)
+            .err()
+            .map(|error| format!("pattern {pattern:?} is invalid: {error}"))
+    })
 }
 
 /// Compiles one of the rule's regular expressions.
@@ -701,6 +716,24 @@ mod tests {
         3:1-5:71 error[web-boilerplate] Web page residue: “Leave a Reply”
           help: 3 pieces of residue in a row, up to “Your email address will not be published. Required fields are marked *”
         ");
+    }
+
+    #[test]
+    fn an_invalid_pattern_is_named() {
+        use crate::rules::KindOptions;
+        let error = |patterns: &[&str]| {
+            let options: super::Options = toml::from_str(&format!(
+                "id = \"x\"\nkind = \"existence\"\npatterns = {patterns:?}\n"
+            ))
+            .unwrap();
+            options.build().map(|_| ()).unwrap_err()
+        };
+        // Invalid alone, though it would compile wrapped and joined.
+        assert!(error(&["fine", "a)|(b"]).starts_with("pattern \"a)|(b\" is invalid"));
+        // The first invalid pattern is named, whatever makes it invalid.
+        assert!(error(&["fine", r"\p{Nope}", "(unclosed"])
+            .starts_with(r#"pattern "\\p{Nope}" is invalid"#));
+        assert!(error(&["(unclosed", r"\p{Nope}"]).starts_with("pattern \"(unclosed\" is invalid"));
     }
 
     #[test]
