@@ -239,10 +239,13 @@ impl LiteralPhrases {
         let automaton = if phrases.is_empty() {
             None
         } else {
-            let literals = phrases.iter().map(|phrase| normal_phrase(phrase));
+            let literals = phrases
+                .iter()
+                .map(|phrase| normal_phrase(phrase, ignore_case));
+            // Without ASCII case folding in the automaton (the text is
+            // folded instead): it builds in half the time.
             let automaton = AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostFirst)
-                .ascii_case_insensitive(ignore_case)
                 .kind(Some(AhoCorasickKind::ContiguousNFA))
                 .prefilter(false)
                 .build(literals)
@@ -251,12 +254,12 @@ impl LiteralPhrases {
         };
         let standalone: Vec<String> = standalone
             .iter()
-            .map(|phrase| normal_phrase(phrase))
+            .map(|phrase| normal_phrase(phrase, ignore_case))
             .collect();
         let mut standalone_by_first_byte = vec![Vec::new(); 256];
         for (index, phrase) in standalone.iter().enumerate() {
             if let Some(&first) = phrase.as_bytes().first() {
-                standalone_by_first_byte[usize::from(fold_byte(first, ignore_case))].push(index);
+                standalone_by_first_byte[usize::from(first)].push(index);
             }
         }
         Ok(LiteralPhrases {
@@ -321,19 +324,12 @@ impl LiteralPhrases {
             let Some(&first) = haystack.get(at) else {
                 continue;
             };
-            for &index in
-                &self.standalone_by_first_byte[usize::from(fold_byte(first, self.ignore_case))]
-            {
+            for &index in &self.standalone_by_first_byte[usize::from(first)] {
                 let phrase = self.standalone[index].as_bytes();
                 let Some(candidate) = haystack.get(at..at + phrase.len()) else {
                     continue;
                 };
-                let same = if self.ignore_case {
-                    candidate.eq_ignore_ascii_case(phrase)
-                } else {
-                    candidate == phrase
-                };
-                if !same {
+                if candidate != phrase {
                     continue;
                 }
                 let span = normal.to_original(at..at + phrase.len());
@@ -344,15 +340,6 @@ impl LiteralPhrases {
                 }
             }
         }
-    }
-}
-
-/// `byte` in lower case if case is ignored.
-fn fold_byte(byte: u8, ignore_case: bool) -> u8 {
-    if ignore_case {
-        byte.to_ascii_lowercase()
-    } else {
-        byte
     }
 }
 
@@ -369,10 +356,14 @@ fn next_line_start(bytes: &[u8], at: usize) -> Option<usize> {
     })
 }
 
-/// A phrase as the literal the automata look for: its words joined by one
-/// space, as [`Normalised`] joins the text's words.
-fn normal_phrase(phrase: &str) -> String {
-    phrase.split_whitespace().collect::<Vec<_>>().join(" ")
+/// A phrase as the literal looked for: its words joined by one space, as
+/// [`Normalised`] joins the text's words, in lower case if case is ignored.
+fn normal_phrase(phrase: &str, ignore_case: bool) -> String {
+    let mut normal = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+    if ignore_case {
+        normal.make_ascii_lowercase();
+    }
+    normal
 }
 
 /// Where the line holding a standalone phrase that ends at `end` ends (not
@@ -389,9 +380,9 @@ fn line_end(text: &str, end: usize) -> Option<usize> {
 
 /// The text with every run of white space (as `\s+` matches it: line
 /// breaks, tabs, no-break spaces) replaced by one space, and, when case is
-/// ignored, the Kelvin sign and the long s replaced by the ASCII letters
-/// whose case they fold to; with the offsets to map a match back to the
-/// original text.
+/// ignored, ASCII letters in lower case and the Kelvin sign and the long s
+/// replaced by the ASCII letters whose case they fold to; with the offsets
+/// to map a match back to the original text.
 ///
 /// A phrase starts and ends with a word, so a match never starts or ends
 /// inside a replaced run, and maps back to a span that slices the original
@@ -458,15 +449,17 @@ impl<'t> Normalised<'t> {
             copied = at;
             shifts.push((normal.len(), at));
         }
-        if shifts.is_empty() {
-            return Normalised {
-                text: Cow::Borrowed(text),
-                shifts,
-            };
+        let mut normal = if shifts.is_empty() {
+            Cow::Borrowed(text)
+        } else {
+            normal.push_str(&text[copied..]);
+            Cow::Owned(normal)
+        };
+        if fold_case {
+            normal.to_mut().make_ascii_lowercase();
         }
-        normal.push_str(&text[copied..]);
         Normalised {
-            text: Cow::Owned(normal),
+            text: normal,
             shifts,
         }
     }
@@ -962,8 +955,12 @@ mod matcher_tests {
         }
         assert_eq!(normal.to_normal(text.len()), normal.text.len());
         // Nothing to replace: the text itself, borrowed.
+        assert_eq!(
+            Normalised::new("ÉCLAIR Ma\u{17F}K", true).text,
+            "Éclair mask"
+        );
         assert!(matches!(
-            Normalised::new("a b c", true).text,
+            Normalised::new("a b c", false).text,
             Cow::Borrowed(_)
         ));
     }
