@@ -228,8 +228,8 @@ struct LiteralPhrases {
     phrases: Option<AhoCorasick>,
     /// `standalone`, as literals, tried in order at each line start.
     standalone: Vec<String>,
-    /// For each byte (in lower case when case is ignored), the indexes in
-    /// `standalone` of the phrases that start with it.
+    /// For each byte, the indexes in `standalone` of the phrases that
+    /// start with it.
     standalone_by_first_byte: Vec<Vec<usize>>,
     ignore_case: bool,
 }
@@ -243,11 +243,12 @@ impl LiteralPhrases {
                 .iter()
                 .map(|phrase| normal_phrase(phrase, ignore_case));
             // Without ASCII case folding in the automaton (the text is
-            // folded instead): it builds in half the time.
+            // folded instead) it builds in half the time, and its
+            // prefilter finds candidates in news copy faster than the old
+            // expression's lazy DFA searched it.
             let automaton = AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostFirst)
                 .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .prefilter(false)
                 .build(literals)
                 .map_err(|error| format!("`phrases` do not compile: {error}"))?;
             Some(automaton)
