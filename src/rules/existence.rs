@@ -47,6 +47,9 @@
 //! Phrases match anywhere, quotations included: a story *about* a comment
 //! form will be flagged too.
 
+use std::borrow::Cow;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input as AcInput, MatchKind};
 use regex_automata::meta::Regex;
 use regex_automata::Input;
 use serde::Deserialize;
@@ -95,62 +98,56 @@ impl KindOptions for Options {
         if self.phrases.is_empty() && self.patterns.is_empty() && self.standalone.is_empty() {
             return Err("an existence rule needs `phrases`, `standalone` or `patterns`".to_owned());
         }
-        let standalone = if self.standalone.is_empty() {
-            None
-        } else {
-            let mut lines = Vec::with_capacity(self.standalone.len());
-            for phrase in &self.standalone {
-                if phrase.trim().is_empty() {
-                    return Err("`standalone` has an empty phrase".to_owned());
-                }
-                lines.push(phrase_pattern(phrase, self.ignore_case));
-            }
-            // Multi-line and CRLF-aware: ^ and $ are line starts and ends.
-            let pattern = format!(r"(?mR)^[\t \u{{feff}}]*({})[\t ]*$", lines.join("|"));
-            Some(
-                compile(&pattern)
-                    .map_err(|error| format!("`standalone` does not compile: {error}"))?,
-            )
-        };
-        let mut phrases = Vec::with_capacity(self.phrases.len());
-        for phrase in &self.phrases {
-            if phrase.trim().is_empty() {
-                return Err("`phrases` has an empty phrase".to_owned());
-            }
-            phrases.push(phrase_pattern(phrase, self.ignore_case));
+        if self
+            .standalone
+            .iter()
+            .any(|phrase| phrase.trim().is_empty())
+        {
+            return Err("`standalone` has an empty phrase".to_owned());
         }
-        let phrases = if phrases.is_empty() {
-            None
-        } else {
-            let combined = compile(&phrases.join("|"))
-                .map_err(|error| format!("`phrases` do not compile: {error}"))?;
-            Some(combined)
-        };
+        if self.phrases.iter().any(|phrase| phrase.trim().is_empty()) {
+            return Err("`phrases` has an empty phrase".to_owned());
+        }
+        let phrases = Phrases::new(&self.phrases, &self.standalone, self.ignore_case)?;
         let patterns = if self.patterns.is_empty() {
             None
         } else {
             let mut wrapped = Vec::with_capacity(self.patterns.len());
             for pattern in &self.patterns {
-                // Parsing alone (no compiling) names the pattern at fault,
-                // and catches one like `a)|(b` that would compile once
-                // wrapped and joined.
-                regex_automata::util::syntax::parse(pattern)
-                    .map_err(|error| format!("pattern {pattern:?} is invalid: {error}"))?;
+                // A pattern like `a)|(b` is invalid alone but would compile
+                // once wrapped and joined: each one's syntax is checked
+                // alone (its syntax tree only, a third of a full parse).
+                if regex_syntax::ast::parse::Parser::new()
+                    .parse(pattern)
+                    .is_err()
+                {
+                    return Err(invalid_pattern(&self.patterns).unwrap_or_default());
+                }
                 wrapped.push(format!("(?:{pattern})"));
             }
-            let combined = compile(&wrapped.join("|"))
-                .map_err(|error| format!("`patterns` do not compile together: {error}"))?;
+            let combined = compile(&wrapped.join("|")).map_err(|error| {
+                invalid_pattern(&self.patterns)
+                    .unwrap_or_else(|| format!("`patterns` do not compile together: {error}"))
+            })?;
             Some(combined)
         };
         Ok(Box::new(Existence {
             phrases,
             patterns,
-            standalone,
             message: self.message.unwrap_or_else(|| DEFAULT_MESSAGE.to_owned()),
             merge_adjacent: self.merge_adjacent,
             fix: self.fix,
         }))
     }
+}
+
+/// The error of the first pattern that is invalid on its own, naming it.
+fn invalid_pattern(patterns: &[String]) -> Option<String> {
+    patterns.iter().find_map(|pattern| {
+        regex_automata::util::syntax::parse(pattern)
+            .err()
+            .map(|error| format!("pattern {pattern:?} is invalid: {error}"))
+    })
 }
 
 /// Compiles one of the rule's regular expressions.
@@ -164,6 +161,445 @@ fn compile(pattern: &str) -> Result<Regex, String> {
         .configure(Regex::config().auto_prefilter(false))
         .build(pattern)
         .map_err(|error| error.to_string())
+}
+
+/// Where a rule's `phrases` and `standalone` phrases are found.
+#[derive(Debug)]
+enum Phrases {
+    /// The usual case: a literal matcher over the text with its white
+    /// space normalised.
+    Literal(LiteralPhrases),
+    /// Phrases matched in any letter case that have letters outside ASCII:
+    /// a literal matcher folds ASCII case only, so these go to the
+    /// expression engine, which folds Unicode case.
+    Regex(RegexPhrases),
+}
+
+impl Phrases {
+    fn new(phrases: &[String], standalone: &[String], ignore_case: bool) -> Result<Self, String> {
+        // A standalone phrase that starts with a byte-order mark would
+        // compete with the indent, which may hold one; only the expression
+        // engine's backtracking order settles that.
+        let literal = (!ignore_case
+            || phrases
+                .iter()
+                .chain(standalone)
+                .all(|phrase| phrase.chars().all(folds_as_ascii)))
+            && !standalone
+                .iter()
+                .any(|phrase| phrase.trim_start().starts_with('\u{feff}'));
+        Ok(if literal {
+            Phrases::Literal(LiteralPhrases::new(phrases, standalone, ignore_case)?)
+        } else {
+            Phrases::Regex(RegexPhrases::new(phrases, standalone, ignore_case)?)
+        })
+    }
+
+    /// Pushes the spans of the phrases found in `text`: whole-word matches
+    /// of `phrases`, then `standalone` phrases that make up whole lines.
+    fn find(&self, text: &str, found: &mut Vec<Span>) {
+        match self {
+            Phrases::Literal(literal) => literal.find(text, found),
+            Phrases::Regex(regex) => regex.find(text, found),
+        }
+    }
+}
+
+/// Whether matching `c` in any letter case is the same as matching it in
+/// any ASCII letter case: true of every character outside ASCII that has
+/// no other case. (The two non-ASCII characters whose case folds to an
+/// ASCII letter, the Kelvin sign and the long s, are folded in the text by
+/// [`Normalised`].)
+fn folds_as_ascii(c: char) -> bool {
+    c.is_ascii() || (!c.is_alphabetic() && c.to_lowercase().eq([c]) && c.to_uppercase().eq([c]))
+}
+
+/// The phrases as literal strings, their words joined by one space, found
+/// in [`Normalised`] text.
+///
+/// Compiling dozens of case-insensitive phrases into regular expressions
+/// was the largest part of the program's start-up (over 40% of checking
+/// one article from the command line); an Aho-Corasick automaton builds in
+/// a fraction of that.
+#[derive(Debug)]
+struct LiteralPhrases {
+    /// `phrases`, leftmost-first: at one position the phrase listed first
+    /// wins, as in a regular expression's alternation.
+    phrases: Option<AhoCorasick>,
+    /// `standalone`, as literals, tried in order at each line start.
+    standalone: Vec<String>,
+    /// For each byte, the indexes in `standalone` of the phrases that
+    /// start with it.
+    standalone_by_first_byte: Vec<Vec<usize>>,
+    ignore_case: bool,
+}
+
+impl LiteralPhrases {
+    fn new(phrases: &[String], standalone: &[String], ignore_case: bool) -> Result<Self, String> {
+        let automaton = if phrases.is_empty() {
+            None
+        } else {
+            let literals = phrases
+                .iter()
+                .map(|phrase| normal_phrase(phrase, ignore_case));
+            // Without ASCII case folding in the automaton (the text is
+            // folded instead) it builds in half the time, and its
+            // prefilter finds candidates in news copy faster than the old
+            // expression's lazy DFA searched it.
+            let automaton = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostFirst)
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .build(literals)
+                .map_err(|error| format!("`phrases` do not compile: {error}"))?;
+            Some(automaton)
+        };
+        let standalone: Vec<String> = standalone
+            .iter()
+            .map(|phrase| normal_phrase(phrase, ignore_case))
+            .collect();
+        let mut standalone_by_first_byte = vec![Vec::new(); 256];
+        for (index, phrase) in standalone.iter().enumerate() {
+            if let Some(&first) = phrase.as_bytes().first() {
+                standalone_by_first_byte[usize::from(first)].push(index);
+            }
+        }
+        Ok(LiteralPhrases {
+            phrases: automaton,
+            standalone,
+            standalone_by_first_byte,
+            ignore_case,
+        })
+    }
+
+    fn find(&self, text: &str, found: &mut Vec<Span>) {
+        let normal = Normalised::new(text, self.ignore_case);
+        let haystack: &str = &normal.text;
+        if let Some(phrases) = &self.phrases {
+            found.extend(whole_word_matches(
+                |at| {
+                    let at = normal.to_normal(at);
+                    if at > haystack.len() {
+                        return None;
+                    }
+                    let found = phrases.find(AcInput::new(haystack).range(at..))?;
+                    Some(normal.to_original(found.start()..found.end()))
+                },
+                text,
+            ));
+        }
+        if !self.standalone.is_empty() {
+            self.find_standalone(text, &normal, found);
+        }
+    }
+
+    /// Finds standalone phrases as `^[\t \u{feff}]*(one|other)[\t ]*$`
+    /// would in multi-line, CRLF-aware mode: at each line start, after any
+    /// indent, the first phrase listed that reaches the end of a line
+    /// (maybe a later line: a space in a phrase matches a line break too);
+    /// the search goes on after that line.
+    fn find_standalone(&self, text: &str, normal: &Normalised<'_>, found: &mut Vec<Span>) {
+        let bytes = text.as_bytes();
+        let haystack = normal.text.as_bytes();
+        let mut resume = 0;
+        let mut line = Some(0);
+        while let Some(start) = line {
+            line = next_line_start(bytes, start);
+            if start < resume {
+                continue;
+            }
+            let indent = text.get(start..).map_or(0, |rest| {
+                rest.len() - rest.trim_start_matches(['\t', ' ', '\u{feff}']).len()
+            });
+            let phrase_start = start + indent;
+            // A phrase starts with a word: a line with nothing on it (or
+            // white space other than the indent) holds none, and its
+            // offset might not map into the normalised text.
+            match text
+                .get(phrase_start..)
+                .and_then(|rest| rest.chars().next())
+            {
+                Some(c) if !c.is_whitespace() => {}
+                _ => continue,
+            }
+            let at = normal.to_normal(phrase_start);
+            let Some(&first) = haystack.get(at) else {
+                continue;
+            };
+            for &index in &self.standalone_by_first_byte[usize::from(first)] {
+                let phrase = self.standalone[index].as_bytes();
+                let Some(candidate) = haystack.get(at..at + phrase.len()) else {
+                    continue;
+                };
+                if candidate != phrase {
+                    continue;
+                }
+                let span = normal.to_original(at..at + phrase.len());
+                if let Some(end) = line_end(text, span.end) {
+                    found.push(span);
+                    resume = end;
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// The start of the line after the one that holds `at`, if any. Lines end
+/// at `\n`, `\r` or `\r\n`, as `(?mR)` counts them.
+fn next_line_start(bytes: &[u8], at: usize) -> Option<usize> {
+    let rest = bytes.get(at..)?;
+    let offset = rest.iter().position(|&b| b == b'\n' || b == b'\r')?;
+    let end = at + offset;
+    Some(if bytes.get(end..end + 2) == Some(b"\r\n") {
+        end + 2
+    } else {
+        end + 1
+    })
+}
+
+/// A phrase as the literal looked for: its words joined by one space, as
+/// [`Normalised`] joins the text's words, in lower case if case is ignored.
+fn normal_phrase(phrase: &str, ignore_case: bool) -> String {
+    let mut normal = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+    if ignore_case {
+        normal.make_ascii_lowercase();
+    }
+    normal
+}
+
+/// Where the line holding a standalone phrase that ends at `end` ends (not
+/// counting its line break), if only tabs and spaces follow the phrase on
+/// it.
+fn line_end(text: &str, end: usize) -> Option<usize> {
+    let after = text.get(end..)?;
+    let rest = after.trim_start_matches(['\t', ' ']);
+    match rest.as_bytes().first() {
+        None | Some(b'\n' | b'\r') => Some(text.len() - rest.len()),
+        Some(_) => None,
+    }
+}
+
+/// The text with every run of white space (as `\s+` matches it: line
+/// breaks, tabs, no-break spaces) replaced by one space, and, when case is
+/// ignored, ASCII letters in lower case and the Kelvin sign and the long s
+/// replaced by the ASCII letters whose case they fold to; with the offsets
+/// to map a match back to the original text.
+///
+/// A phrase starts and ends with a word, so a match never starts or ends
+/// inside a replaced run, and maps back to a span that slices the original
+/// text exactly.
+struct Normalised<'t> {
+    text: Cow<'t, str>,
+    /// `(normalised offset, original offset)` after each replacement that
+    /// changes the distance between the two; offsets in between advance
+    /// together.
+    shifts: Vec<(usize, usize)>,
+}
+
+/// What [`Normalised`] replaces at one place in the text.
+enum Replaced {
+    Space,
+    Letter(char),
+}
+
+impl<'t> Normalised<'t> {
+    fn new(text: &'t str, fold_case: bool) -> Self {
+        let bytes = text.as_bytes();
+        let mut normal = String::new();
+        let mut shifts = Vec::new();
+        let mut copied = 0;
+        let mut at = 0;
+        while at < bytes.len() {
+            let byte = bytes[at];
+            if !MAY_BE_REPLACED[usize::from(byte)] {
+                at += 1;
+                continue;
+            }
+            // The usual space between two words stays as it is.
+            if byte == b' '
+                && bytes
+                    .get(at + 1)
+                    .is_none_or(|&next| !MAY_BE_REPLACED[usize::from(next)])
+            {
+                at += 2;
+                continue;
+            }
+            let Some((length, replaced)) = replaced_at(text, at, fold_case) else {
+                at += 1;
+                continue;
+            };
+            let start = at;
+            at += length;
+            let replacement = match replaced {
+                Replaced::Letter(letter) => letter,
+                Replaced::Space => {
+                    while let Some((length, Replaced::Space)) = replaced_at(text, at, fold_case) {
+                        at += length;
+                    }
+                    if at - start == 1 && bytes[start] == b' ' {
+                        continue;
+                    }
+                    ' '
+                }
+            };
+            if normal.capacity() == 0 {
+                normal.reserve(text.len());
+            }
+            normal.push_str(&text[copied..start]);
+            normal.push(replacement);
+            copied = at;
+            shifts.push((normal.len(), at));
+        }
+        let mut normal = if shifts.is_empty() {
+            Cow::Borrowed(text)
+        } else {
+            normal.push_str(&text[copied..]);
+            Cow::Owned(normal)
+        };
+        if fold_case {
+            normal.to_mut().make_ascii_lowercase();
+        }
+        Normalised {
+            text: normal,
+            shifts,
+        }
+    }
+
+    /// The span in the original text of a match in the normalised one.
+    fn to_original(&self, range: std::ops::Range<usize>) -> Span {
+        let map = |offset: usize| {
+            let after = self.shifts.partition_point(|&(normal, _)| normal <= offset);
+            match after
+                .checked_sub(1)
+                .and_then(|index| self.shifts.get(index))
+            {
+                Some(&(normal, original)) => original + (offset - normal),
+                None => offset,
+            }
+        };
+        Span::new(map(range.start), map(range.end))
+    }
+
+    /// The offset in the normalised text of `offset` in the original one
+    /// (an offset that follows a character that is not white space).
+    fn to_normal(&self, offset: usize) -> usize {
+        let after = self
+            .shifts
+            .partition_point(|&(_, original)| original <= offset);
+        match after
+            .checked_sub(1)
+            .and_then(|index| self.shifts.get(index))
+        {
+            Some(&(normal, original)) => normal + offset.saturating_sub(original),
+            None => offset,
+        }
+    }
+}
+
+/// The bytes that may start what [`Normalised`] replaces: ASCII white
+/// space and the lead bytes listed in [`replaced_at`].
+static MAY_BE_REPLACED: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = [
+        b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xC5, 0xE1, 0xE2, 0xE3,
+    ];
+    let mut index = 0;
+    while index < bytes.len() {
+        table[bytes[index] as usize] = true;
+        index += 1;
+    }
+    table
+};
+
+/// What [`Normalised`] replaces at byte `at` (a character boundary, or a
+/// continuation byte, which is never replaced), and its length in bytes.
+fn replaced_at(text: &str, at: usize, fold_case: bool) -> Option<(usize, Replaced)> {
+    let byte = *text.as_bytes().get(at)?;
+    match byte {
+        b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => Some((1, Replaced::Space)),
+        // The lead bytes of every white space character outside ASCII
+        // (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000) and of the two
+        // letters folded.
+        0xC2 | 0xC5 | 0xE1 | 0xE2 | 0xE3 => {
+            let c = text.get(at..)?.chars().next()?;
+            if c.is_whitespace() {
+                Some((c.len_utf8(), Replaced::Space))
+            } else if fold_case && c == '\u{212A}' {
+                Some((c.len_utf8(), Replaced::Letter('k')))
+            } else if fold_case && c == '\u{17F}' {
+                Some((c.len_utf8(), Replaced::Letter('s')))
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The phrases as regular expressions, for phrases matched in any letter
+/// case that have letters outside ASCII.
+#[derive(Debug)]
+struct RegexPhrases {
+    /// Every phrase, without word-boundary assertions (see
+    /// [`phrase_pattern`]); boundaries are checked on each match.
+    phrases: Option<Regex>,
+    standalone: Option<Regex>,
+}
+
+impl RegexPhrases {
+    fn new(phrases: &[String], standalone: &[String], ignore_case: bool) -> Result<Self, String> {
+        let standalone = if standalone.is_empty() {
+            None
+        } else {
+            let lines: Vec<String> = standalone
+                .iter()
+                .map(|phrase| phrase_pattern(phrase, ignore_case))
+                .collect();
+            // Multi-line and CRLF-aware: ^ and $ are line starts and ends.
+            let pattern = format!(r"(?mR)^[\t \u{{feff}}]*({})[\t ]*$", lines.join("|"));
+            Some(
+                compile(&pattern)
+                    .map_err(|error| format!("`standalone` does not compile: {error}"))?,
+            )
+        };
+        let phrases = if phrases.is_empty() {
+            None
+        } else {
+            let patterns: Vec<String> = phrases
+                .iter()
+                .map(|phrase| phrase_pattern(phrase, ignore_case))
+                .collect();
+            Some(
+                compile(&patterns.join("|"))
+                    .map_err(|error| format!("`phrases` do not compile: {error}"))?,
+            )
+        };
+        Ok(RegexPhrases {
+            phrases,
+            standalone,
+        })
+    }
+
+    fn find(&self, text: &str, found: &mut Vec<Span>) {
+        if let Some(phrases) = &self.phrases {
+            found.extend(whole_word_matches(
+                |at| {
+                    phrases
+                        .search(&Input::new(text).range(at..))
+                        .map(|m| Span::new(m.start(), m.end()))
+                },
+                text,
+            ));
+        }
+        if let Some(standalone) = &self.standalone {
+            found.extend(
+                standalone
+                    .captures_iter(text)
+                    .filter_map(|captures| captures.get_group(1))
+                    .map(|m| Span::new(m.start, m.end)),
+            );
+        }
+    }
 }
 
 /// A phrase as a pattern: words escaped, spaces matching any white space.
@@ -182,11 +618,8 @@ fn phrase_pattern(phrase: &str, ignore_case: bool) -> String {
 
 #[derive(Debug)]
 struct Existence {
-    /// Every phrase, without word-boundary assertions (see
-    /// [`phrase_pattern`]); boundaries are checked on each match.
-    phrases: Option<Regex>,
+    phrases: Phrases,
     patterns: Option<Regex>,
-    standalone: Option<Regex>,
     message: String,
     merge_adjacent: bool,
     fix: FixAction,
@@ -196,33 +629,15 @@ impl Rule for Existence {
     fn check(&self, article: &Article<'_>, report: &mut Report<'_>) {
         let text = article.text;
         let mut found: Vec<Span> = Vec::new();
-        if let Some(phrases) = &self.phrases {
-            found.extend(whole_word_matches(
-                |at| {
-                    phrases
-                        .search(&Input::new(text).range(at..))
-                        .map(|m| Span::new(m.start(), m.end()))
-                },
-                text,
-            ));
-        }
+        self.phrases.find(text, &mut found);
         if let Some(patterns) = &self.patterns {
             found.extend(
                 patterns
                     .find_iter(text)
                     .map(|m| Span::new(m.start(), m.end())),
             );
-            found.sort();
         }
-        if let Some(standalone) = &self.standalone {
-            found.extend(
-                standalone
-                    .captures_iter(text)
-                    .filter_map(|captures| captures.get_group(1))
-                    .map(|m| Span::new(m.start, m.end)),
-            );
-            found.sort();
-        }
+        found.sort_unstable();
         // (first match, whole run, number of matches)
         let mut runs: Vec<(Span, Span, usize)> = Vec::new();
         for span in found {
@@ -298,8 +713,290 @@ mod tests {
     }
 
     #[test]
+    fn an_invalid_pattern_is_named() {
+        use crate::rules::KindOptions;
+        let error = |patterns: &[&str]| {
+            let options: super::Options = toml::from_str(&format!(
+                "id = \"x\"\nkind = \"existence\"\npatterns = {patterns:?}\n"
+            ))
+            .unwrap();
+            options.build().map(|_| ()).unwrap_err()
+        };
+        // Invalid alone, though it would compile wrapped and joined.
+        assert!(error(&["fine", "a)|(b"]).starts_with("pattern \"a)|(b\" is invalid"));
+        // The first invalid pattern is named, whatever makes it invalid.
+        assert!(error(&["fine", r"\p{Nope}", "(unclosed"])
+            .starts_with(r#"pattern "\\p{Nope}" is invalid"#));
+        assert!(error(&["(unclosed", r"\p{Nope}"]).starts_with("pattern \"(unclosed\" is invalid"));
+    }
+
+    #[test]
     fn clean_text_has_no_finding() {
         let rule = rule_from_toml(BOILERPLATE);
         assert_eq!(check_rule(&rule, "Please reply by Friday."), "");
+    }
+}
+
+#[cfg(test)]
+mod matcher_tests {
+    use super::*;
+
+    /// Phrases in ASCII, which the literal matcher takes in any case.
+    const PHRASES: &[&str] = &[
+        "Share this",
+        "Share this article",
+        "this article",
+        "Leave a Reply",
+        "sign up",
+        "k-pop",
+        "Mask",
+        "don’t miss",
+    ];
+    /// With a letter outside ASCII: the literal matcher takes these only
+    /// when case matters.
+    const ACCENTED: &[&str] = &["Café au lait", "Share this"];
+    const STANDALONE: &[&str] = &[
+        "Share",
+        "Share:",
+        "Share on Facebook Share on Twitter",
+        "Facebook Twitter",
+        "Advertisement",
+        "Like this:",
+    ];
+
+    fn strings(list: &[&str]) -> Vec<String> {
+        list.iter().map(|phrase| phrase.to_string()).collect()
+    }
+
+    /// The matcher a rule would use and the expressions the literal
+    /// matcher replaced (the reference), for each list and case setting.
+    fn matchers() -> Vec<(Phrases, RegexPhrases, bool)> {
+        [(PHRASES, false), (PHRASES, true), (ACCENTED, false)]
+            .into_iter()
+            .map(|(phrases, ignore_case)| {
+                let (phrases, standalone) = (strings(phrases), strings(STANDALONE));
+                (
+                    Phrases::new(&phrases, &standalone, ignore_case).unwrap(),
+                    RegexPhrases::new(&phrases, &standalone, ignore_case).unwrap(),
+                    ignore_case,
+                )
+            })
+            .collect()
+    }
+
+    /// Asserts each matcher finds what its reference finds; returns how
+    /// many spans that was.
+    #[track_caller]
+    fn assert_same(text: &str, matchers: &[(Phrases, RegexPhrases, bool)]) -> usize {
+        let mut count = 0;
+        for (matcher, reference, ignore_case) in matchers {
+            let (mut found, mut expected) = (Vec::new(), Vec::new());
+            matcher.find(text, &mut found);
+            reference.find(text, &mut expected);
+            found.sort_unstable();
+            expected.sort_unstable();
+            assert_eq!(
+                found,
+                expected,
+                "ignore-case {ignore_case} on {text:?}: found {:?}, reference {:?}",
+                found
+                    .iter()
+                    .map(|span| span.slice(text))
+                    .collect::<Vec<_>>(),
+                expected
+                    .iter()
+                    .map(|span| span.slice(text))
+                    .collect::<Vec<_>>(),
+            );
+            count += expected.len();
+        }
+        count
+    }
+
+    #[test]
+    fn the_literal_matcher_is_used_unless_case_folding_needs_unicode() {
+        let build = |phrases: &[&str], ignore_case| {
+            Phrases::new(&strings(phrases), &strings(STANDALONE), ignore_case).unwrap()
+        };
+        assert!(matches!(build(PHRASES, true), Phrases::Literal(_)));
+        assert!(matches!(build(ACCENTED, false), Phrases::Literal(_)));
+        assert!(matches!(build(ACCENTED, true), Phrases::Regex(_)));
+        let marked = Phrases::new(&[], &strings(&["\u{feff}Share"]), false).unwrap();
+        assert!(matches!(marked, Phrases::Regex(_)));
+        // Café in capitals is still found when case is ignored.
+        let mut found = Vec::new();
+        build(ACCENTED, true).find("CAFÉ AU LAIT", &mut found);
+        assert_eq!(found, [Span::new(0, 13)]);
+    }
+
+    #[test]
+    fn literal_matcher_agrees_with_the_expressions_on_tricky_text() {
+        let texts = [
+            // Wrapped over lines, CRLF, tabs, no-break and other spaces.
+            "Please leave a\nreply. Leave a\r\nReply now. Leave\t \ta  \n\n Reply!",
+            "Leave\u{a0}a\u{2028}Reply and leave\u{3000}a\u{85}reply",
+            // Mixed case, at the very start and the very end.
+            "SHARE THIS ARTICLE",
+            "share this",
+            "Read it and share tHiS aRtIcLe",
+            // Words that continue past the phrase, non-ASCII neighbours.
+            "We share thistles. Share thisé. éShare this. Share this’s fine",
+            "“Share this” — «Share this article»",
+            "sign ups, signup, sign up, sign\r\nup",
+            // Overlapping phrases: the first listed wins at one place.
+            "Share this article this article",
+            "Share this articles this article",
+            // Non-ASCII letters in and around phrases; case folding.
+            "Café au lait, CAFÉ AU LAIT, café au lait",
+            "Don’t miss it. DON’T MISS. don't miss",
+            "\u{212A}-pop and K-POP and \u{212A}-Pop",
+            "Ma\u{17F}k and MASK and ma\u{17F}k",
+            // Standalone: whole lines only, CRLF, lone CR, indents.
+            "Share\nShare:\nShare it\n  Share  \r\nShare:\r\n",
+            "\u{feff}Advertisement\n\t Advertisement \t\nAn Advertisement\n",
+            "Loved the story.\r\nAdvertisement\r\nThe end.\rAdvertisement\rMore.",
+            "Facebook\nTwitter\n\nFacebook Twitter Pinterest\nFacebook  Twitter",
+            "Share on Facebook\nShare on Twitter\nShare\n",
+            "Like this:\nit goes like this:\nLIKE THIS:",
+            // A standalone phrase spanning lines competes with one line.
+            "Share\non Facebook Share on Twitter\nShare",
+            "",
+            " ",
+            "\n\r\n",
+            "Share",
+        ];
+        let matchers = matchers();
+        let found: usize = texts
+            .into_iter()
+            .map(|text| assert_same(text, &matchers))
+            .sum();
+        assert!(found > 60, "{found}");
+    }
+
+    #[test]
+    fn literal_matcher_agrees_with_the_expressions_on_generated_text() {
+        // Words of the phrases, in several cases and with neighbours glued
+        // on, and what may come between them.
+        const WORDS: &[&str] = &[
+            "Share",
+            "share",
+            "SHARE",
+            "this",
+            "This",
+            "article",
+            "articles",
+            "Leave",
+            "a",
+            "Reply",
+            "reply",
+            "Facebook",
+            "Twitter",
+            "on",
+            "Advertisement",
+            "sign",
+            "up",
+            "Like",
+            "this:",
+            "\u{212A}-pop",
+            "k-pop",
+            "Ma\u{17F}k",
+            "Café",
+            "CAFÉ",
+            "au",
+            "lait",
+            "don’t",
+            "miss",
+            "é",
+            "“Share",
+            "Reply”",
+            "Share:",
+        ];
+        const GAPS: &[&str] = &[
+            " ", " ", " ", "  ", "\n", "\r\n", "\r", "\t", "\u{a0}", "\u{feff}", "", ".", ":",
+            "\n\n", " \n\t",
+        ];
+        // A fixed linear congruential generator: the same texts every run.
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |bound: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % bound
+        };
+        let matchers = matchers();
+        let mut with_findings = 0;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..next(10) {
+                text.push_str(WORDS[next(WORDS.len())]);
+                text.push_str(GAPS[next(GAPS.len())]);
+            }
+            if assert_same(&text, &matchers) > 0 {
+                with_findings += 1;
+            }
+        }
+        // Enough of the texts hold a phrase for the comparison to mean
+        // something.
+        assert!(with_findings > 1000, "{with_findings}");
+    }
+
+    #[test]
+    fn normalised_offsets_map_back_exactly() {
+        let text = "a \r\n b\u{a0}\u{2028}c \u{212A}d\te";
+        let normal = Normalised::new(text, true);
+        assert_eq!(normal.text, "a b c kd e");
+        for (start, end, expected) in [
+            (0, 1, "a"),
+            (2, 3, "b"),
+            (4, 5, "c"),
+            (6, 8, "\u{212A}d"),
+            (9, 10, "e"),
+        ] {
+            assert_eq!(normal.to_original(start..end).slice(text), expected);
+        }
+        assert_eq!(normal.to_normal(text.len()), normal.text.len());
+        // Nothing to replace: the text itself, borrowed.
+        assert_eq!(
+            Normalised::new("ÉCLAIR Ma\u{17F}K", true).text,
+            "Éclair mask"
+        );
+        assert!(matches!(
+            Normalised::new("a b c", false).text,
+            Cow::Borrowed(_)
+        ));
+    }
+
+    /// The Kelvin sign and the long s are the only characters outside
+    /// ASCII that an ASCII letter matches in any case, so the only ones
+    /// [`Normalised`] must fold.
+    #[test]
+    fn only_two_characters_fold_to_ascii_letters() {
+        let letters = regex::Regex::new("(?i)^[a-z]$").unwrap();
+        let folding: Vec<char> = (0x80..=0x10_FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| letters.is_match(c.encode_utf8(&mut [0; 4])))
+            .collect();
+        assert_eq!(folding, ['\u{17F}', '\u{212A}']);
+    }
+
+    /// A character [`folds_as_ascii`] lets through has no other case, so
+    /// matching it exactly is matching it in any case.
+    #[test]
+    fn characters_matched_exactly_have_no_other_case() {
+        let exact: Vec<char> = (0x80..=0x10_FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| folds_as_ascii(c))
+            .collect();
+        // The same class with and without case folding.
+        let mut class = String::new();
+        for c in &exact {
+            class.push_str(&format!("\\x{{{:X}}}", u32::from(*c)));
+        }
+        let plain = regex::Regex::new(&format!("^[{class}]$")).unwrap();
+        let folded = regex::Regex::new(&format!("(?i)^[{class}]$")).unwrap();
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let c = c.encode_utf8(&mut [0; 4]).to_owned();
+            assert_eq!(plain.is_match(&c), folded.is_match(&c), "{c:?}");
+        }
     }
 }
