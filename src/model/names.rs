@@ -168,6 +168,17 @@ pub fn is_common_word(lower: &str) -> bool {
     SET.contains(lower)
 }
 
+/// [`is_common_word`] for a word in any case, lowered without an
+/// allocation when it is short ASCII.
+pub fn is_common_word_in_any_case(word: &str) -> bool {
+    let lower = crate::model::ShortLower::new(word);
+    if lower.as_str().len() == word.len() {
+        is_common_word(lower.as_str())
+    } else {
+        is_common_word(&word.to_lowercase())
+    }
+}
+
 /// Sorted, lowercase; see [`is_common_word`].
 pub(crate) const COMMON_WORDS: &[&str] = &[
     "a",

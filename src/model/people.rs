@@ -27,7 +27,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
-use super::names::{fold_name, is_common_word, NameMention};
+use super::names::{fold_name, is_common_word_in_any_case, NameMention};
 use crate::model::{ShortLower, WordSet};
 use crate::source::Span;
 use crate::syntax::{BlockKind, Syntax, Token, TokenKind};
@@ -534,7 +534,7 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
         if split.title.is_none()
             && mention.sentence_initial
             && name_words.len() > 1
-            && is_common_word(&name_words[0].slice(text).to_lowercase())
+            && is_common_word_in_any_case(name_words[0].slice(text))
         {
             name_words = &name_words[1..];
         }
@@ -726,7 +726,7 @@ fn person_name(text: &str, words: &[Span]) -> Option<PersonName> {
     }
     if words
         .iter()
-        .all(|word| is_common_word(&word.to_lowercase()) || is_title_word(word))
+        .all(|word| is_common_word_in_any_case(word) || is_title_word(word))
     {
         return None;
     }
