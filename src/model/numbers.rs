@@ -1151,7 +1151,19 @@ fn qualifier_before(words: &[Word<'_>], start: usize) -> Option<Span> {
     }
     // Skip a determiner: "some 300", "an estimated 300", "the nearly 300".
     let mut best: Option<Span> = None;
+    let last = before.text.as_bytes();
     for phrase in APPROXIMATE_BEFORE {
+        // Most phrases do not end in the word before the number: tell so
+        // by its bytes before splitting the phrase.
+        let bytes = phrase.as_bytes();
+        let Some(tail_start) = bytes.len().checked_sub(last.len()) else {
+            continue;
+        };
+        if !bytes[tail_start..].eq_ignore_ascii_case(last)
+            || (tail_start > 0 && bytes[tail_start - 1] != b' ')
+        {
+            continue;
+        }
         let length = phrase.split(' ').count();
         if length > start {
             continue;
