@@ -20,7 +20,6 @@
 //! hundred, reports bytes per second directly, and builds in a fraction of
 //! criterion's dependencies.
 
-use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::time::Duration;
 
@@ -32,6 +31,8 @@ use copydesk::{check, CheckOptions, RuleSet};
 
 #[path = "support/articles.rs"]
 mod articles;
+#[path = "support/corpus.rs"]
+mod corpus;
 
 // The allocator the binary uses, so the figures are the binary's.
 #[global_allocator]
@@ -147,34 +148,7 @@ fn corpus() -> Option<&'static Vec<String>> {
     static CORPUS: OnceLock<Option<Vec<String>>> = OnceLock::new();
     CORPUS
         .get_or_init(|| {
-            let dir = std::env::var_os("COPYDESK_CORPUS")
-                .map(PathBuf::from)
-                .unwrap_or_else(|| {
-                    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
-                });
-            let mut texts = Vec::new();
-            for set in [
-                "bbc",
-                "reuters21578",
-                "scrapinghub-aeb",
-                "horne2017",
-                "golbeck2018",
-            ] {
-                let Ok(entries) = std::fs::read_dir(dir.join(set)) else {
-                    continue;
-                };
-                let mut paths: Vec<PathBuf> = entries
-                    .flatten()
-                    .map(|entry| entry.path())
-                    .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
-                    .collect();
-                paths.sort();
-                texts.extend(
-                    paths
-                        .iter()
-                        .filter_map(|path| std::fs::read_to_string(path).ok()),
-                );
-            }
+            let texts = corpus::read(&corpus::default_dir());
             (!texts.is_empty()).then_some(texts)
         })
         .as_ref()

@@ -1,13 +1,17 @@
 //! Where the time of a check goes: each stage of the pipeline (grammar,
-//! each model, each default rule, then the whole check) timed separately over
-//! the news corpus, on one thread (fastest of three runs), and printed as MB/s and share of the
-//! whole. `cargo run --release --example stages [-- CORPUS_DIR]`.
+//! each model, each default rule, then the whole check) timed separately
+//! over the news corpus, on one thread (fastest of three runs), and printed
+//! as MB/s and share of the whole. `cargo run --release --example stages [-- CORPUS_DIR]` (default:
+//! `$COPYDESK_CORPUS`, or `../shared/corpus` beside the crate).
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use copydesk::model::{self, Article};
 use copydesk::syntax;
+
+#[path = "../benches/support/corpus.rs"]
+mod corpus;
 
 // The allocator the binary uses, so the figures are the binary's.
 #[global_allocator]
@@ -17,8 +21,8 @@ fn main() {
     let dir = std::env::args()
         .nth(1)
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
-    let texts = read_corpus(&dir);
+        .unwrap_or_else(corpus::default_dir);
+    let texts = corpus::read(&dir);
     if texts.is_empty() {
         println!("no corpus at {}; nothing to time", dir.display());
         return;
@@ -134,28 +138,4 @@ fn main() {
         );
     }
     println!("sum of the stages: {:.1} ms", parts * 1e3);
-}
-
-fn read_corpus(dir: &std::path::Path) -> Vec<String> {
-    let mut texts = Vec::new();
-    for set in [
-        "bbc",
-        "reuters21578",
-        "scrapinghub-aeb",
-        "horne2017",
-        "golbeck2018",
-    ] {
-        let Ok(entries) = std::fs::read_dir(dir.join(set)) else {
-            continue;
-        };
-        let mut paths: Vec<PathBuf> = entries.flatten().map(|entry| entry.path()).collect();
-        paths.retain(|path| path.extension().is_some_and(|ext| ext == "txt"));
-        paths.sort();
-        texts.extend(
-            paths
-                .iter()
-                .filter_map(|path| std::fs::read_to_string(path).ok()),
-        );
-    }
-    texts
 }
