@@ -311,11 +311,12 @@ impl Rule for NameConsistency {
     fn check(&self, article: &Article<'_>, report: &mut Report<'_>) {
         let text = article.text;
         let mut vocabulary = Vocabulary::default();
-        let mut words: BTreeMap<&str, Form> = BTreeMap::new();
+        // What is known of each spelling, by its vocabulary entry.
+        let mut forms: HashMap<u32, Form> = HashMap::default();
         // Stretch key → (spelling as shown, place) per use. The spellings
         // are interned: a long file uses the same few spellings millions
         // of times, and a string per use would hold more than the text.
-        let mut compounds: BTreeMap<String, Vec<(u32, Span)>> = BTreeMap::new();
+        let mut compounds: HashMap<String, Vec<(u32, Span)>> = HashMap::default();
         let mut spellings = Interner::default();
         let mut key = String::new();
         let mut flagged_spans = Flagged::default();
@@ -422,14 +423,14 @@ impl Rule for NameConsistency {
             if in_story && name_words.len() == 1 {
                 standalone.insert(vocabulary.word(name_words[0].1).folded);
             }
-            for &(word_span, _) in &name_words {
+            for &(word_span, entry) in &name_words {
                 let word = word_span.slice(text);
                 if is_calendar_word(word) || flagged_spans.overlaps(word_span) {
                     continue;
                 }
                 let confirmed = in_story
                     && !(mention.sentence_initial && Some(&word_span) == mention.words.first());
-                let form = words.entry(word).or_default();
+                let form = forms.entry(entry).or_default();
                 form.occurrences.push(Occurrence {
                     span: word_span,
                     confirmed,
@@ -503,10 +504,9 @@ impl Rule for NameConsistency {
         // Which candidate spellings the article also writes in lower case
         // ("the union", "Union"). Only the candidates' forms are looked
         // for, so the set stays as small as the list of names.
-        let wanted: HashSet<&str> = words
+        let wanted: HashSet<&str> = forms
             .keys()
-            .filter_map(|word| vocabulary.lookup(word))
-            .map(|entry| vocabulary.word(entry).lower.as_str())
+            .map(|&entry| vocabulary.word(entry).lower.as_str())
             .collect();
         // Most words cannot be wanted: their length or first byte is no
         // wanted word's, which two table look-ups tell before any hashing.
@@ -532,11 +532,19 @@ impl Rule for NameConsistency {
                     && wanted.contains(word)
             })
             .collect();
-        let candidates: Vec<Candidate<'_, '_>> = words
+        // In the order of the spellings, which fixes the order of the
+        // reports.
+        let mut words: Vec<(&str, &Form, &WordInfo)> = forms
             .iter()
-            .filter_map(|(word, form)| {
-                let entry = vocabulary.lookup(word)?;
+            .map(|(&entry, form)| {
                 let info = vocabulary.word(entry);
+                (info.text, form, info)
+            })
+            .collect();
+        words.sort_unstable_by_key(|&(word, _, _)| word);
+        let candidates: Vec<Candidate<'_, '_>> = words
+            .into_iter()
+            .filter_map(|(word, form, info)| {
                 let keep = !info.is_title
                     && info.lower.chars().any(is_vowel)
                     && (form.confirmed()
@@ -632,7 +640,7 @@ impl NameConsistency {
     fn report_spacing(
         &self,
         article: &Article<'_>,
-        compounds: &BTreeMap<String, Vec<(u32, Span)>>,
+        compounds: &HashMap<String, Vec<(u32, Span)>>,
         shown_spellings: &Interner,
         report: &mut Report<'_>,
         flagged: &mut Flagged,
@@ -643,6 +651,8 @@ impl NameConsistency {
             .iter()
             .filter(|(_, uses)| uses.iter().any(|(shown, _)| shown != &uses[0].0))
             .collect();
+        // In key order first, so the reports come in the same order every run.
+        groups.sort_unstable_by_key(|&(key, _)| key);
         groups.sort_by_key(|(_, uses)| {
             uses.iter()
                 .map(|&(shown, _)| shown_spellings.get(shown).split([' ', '-']).count())
@@ -1081,7 +1091,9 @@ impl Interner {
 /// once per word rather than once per use, since a long story names its
 /// people hundreds of times.
 #[derive(Debug)]
-struct WordInfo {
+struct WordInfo<'a> {
+    /// The word as written.
+    text: &'a str,
     lower: String,
     /// The folded form ([`fold_name`]), interned in [`Vocabulary::folded`].
     folded: u32,
@@ -1098,7 +1110,7 @@ struct WordInfo {
 #[derive(Debug, Default)]
 struct Vocabulary<'a> {
     entries: HashMap<&'a str, u32>,
-    words: Vec<WordInfo>,
+    words: Vec<WordInfo<'a>>,
     folded_forms: Interner,
 }
 
@@ -1111,6 +1123,7 @@ impl<'a> Vocabulary<'a> {
         let lower = word.to_lowercase();
         let folded_form = fold_name(word);
         let info = WordInfo {
+            text: word,
             folded: self.folded_forms.intern(&folded_form),
             folded_chars: folded_form.chars().count(),
             is_title: rule.titles.contains(&lower),
@@ -1125,13 +1138,9 @@ impl<'a> Vocabulary<'a> {
         entry
     }
 
-    fn lookup(&self, word: &str) -> Option<u32> {
-        self.entries.get(word).copied()
-    }
-
     /// Entries come only from [`Vocabulary::entry`], so every one is in
     /// range.
-    fn word(&self, entry: u32) -> &WordInfo {
+    fn word(&self, entry: u32) -> &WordInfo<'a> {
         &self.words[entry as usize]
     }
 

@@ -19,7 +19,7 @@
 //! quote depends on what stands on either side.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while1};
+use nom::bytes::complete::{tag, take_while, take_while1};
 use nom::character::complete::{anychar, digit1, one_of};
 use nom::combinator::{recognize, verify};
 use nom::multi::fold_many0;
@@ -174,7 +174,7 @@ fn number(input: &str) -> IResult<&str, &str> {
 /// `word = 1*( letter | DIGIT | combining-mark )`, capitalised when its
 /// first letter is uppercase.
 fn word(input: &str) -> IResult<&str, TokenKind> {
-    let (rest, text) = take_while1(is_word_char).parse(input)?;
+    let (rest, text) = word_text(input)?;
     let capitalised = match text.as_bytes()[0] {
         byte if byte.is_ascii() => byte.is_ascii_uppercase(),
         _ => text
@@ -235,6 +235,27 @@ fn other(input: &str) -> IResult<&str, &str> {
 }
 
 #[inline]
+/// The characters of a word: `take_while1(is_word_char)`, with the ASCII
+/// letters and digits most words are made of taken a byte at a time
+/// rather than decoded as characters.
+fn word_text(input: &str) -> IResult<&str, &str> {
+    let ascii = input.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    match input.as_bytes().get(ascii) {
+        // Followed by a character that is not ASCII (a letter with a
+        // diacritic, a combining mark): the word may go on.
+        Some(byte) if !byte.is_ascii() => {
+            let (rest, more) = take_while(is_word_char).parse(&input[ascii..])?;
+            let end = ascii + more.len();
+            if end == 0 {
+                return take_while1(is_word_char).parse(input);
+            }
+            Ok((rest, &input[..end]))
+        }
+        _ if ascii == 0 => take_while1(is_word_char).parse(input),
+        _ => Ok((&input[ascii..], &input[..ascii])),
+    }
+}
+
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
@@ -508,6 +529,18 @@ mod tests {
         for (offset, _) in text.char_indices() {
             let input = &text[offset..];
             assert_eq!(token(input), any_token(input), "at {offset}: {input:?}");
+        }
+    }
+
+    #[test]
+    fn word_text_agrees_with_the_character_rule() {
+        let text =
+            "Gen. O'Brien's 14,000 3rd Erdog\u{0306}an Erdoğan naïve Путин x\u{0301}\u{0301}y \
+                    ǅemal 👩 e\u{200d}f ab\u{0b}cd Z";
+        for (offset, _) in text.char_indices() {
+            let input = &text[offset..];
+            let reference: IResult<&str, &str> = take_while1(is_word_char).parse(input);
+            assert_eq!(word_text(input), reference, "at {offset}: {input:?}");
         }
     }
 
