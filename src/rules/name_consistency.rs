@@ -355,6 +355,7 @@ impl Rule for NameConsistency {
         let mut run: Vec<(Span, u32)> = Vec::new();
         let mut name_words: Vec<(Span, u32)> = Vec::new();
         let mut whole_run: Vec<(Span, u32)> = Vec::new();
+        let mut entries: Vec<u32> = Vec::new();
         for mention in &article.names {
             let Some(statement) = article.statements().get(mention.statement) else {
                 continue;
@@ -371,11 +372,10 @@ impl Rule for NameConsistency {
             let mut gender = self.title_before(text, mention.span.start, &mut vocabulary);
             run.clear();
             let mut leading = true;
-            let entries: Vec<u32> = mention
-                .words
-                .iter()
-                .map(|span| vocabulary.entry(span.slice(text), self))
-                .collect();
+            entries.clear();
+            for span in &mention.words {
+                entries.push(vocabulary.entry(span.slice(text), self));
+            }
             // "Finance Minister Kiichi Miyazawa": common words before a
             // title belong to it (not "Japanese" in "Japanese Prime
             // Minister Yasuhiro Nakasone", which is a name of its own).
@@ -1121,7 +1121,12 @@ impl<'a> Vocabulary<'a> {
             return entry;
         }
         let lower = word.to_lowercase();
-        let folded_form = fold_name(word);
+        // An ASCII word of letters and digits folds to its lower case.
+        let folded_form = if word.bytes().all(|byte| byte.is_ascii_alphanumeric()) {
+            std::borrow::Cow::Borrowed(lower.as_str())
+        } else {
+            std::borrow::Cow::Owned(fold_name(word))
+        };
         let info = WordInfo {
             text: word,
             folded: self.folded_forms.intern(&folded_form),
