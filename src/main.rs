@@ -280,7 +280,10 @@ fn check(args: CheckArgs) -> Result<u8> {
     };
     let mut reporter = render::reporter(args.format.render_format(), RuleInfo::of(&rules), color);
     let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    // Buffered, and flushed after each file: one write per file's report
+    // rather than one per line (the standard output is line-buffered),
+    // while JSON Lines still streams file by file.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut summary = Summary::default();
     let mut statistics: std::collections::BTreeMap<String, usize> =
         std::collections::BTreeMap::new();
@@ -316,6 +319,7 @@ fn check(args: CheckArgs) -> Result<u8> {
         } else {
             reporter.file(out, &report)?;
         }
+        out.flush()?;
         Ok(())
     };
     let progress_wanted = progress_wanted(
