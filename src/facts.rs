@@ -347,7 +347,7 @@ pub fn statement_facts(article: &Article<'_>, all: bool) -> Vec<StatementFacts> 
         .tokens()
         .iter()
         .filter(|token| token.kind == TokenKind::Word)
-        .map(|token| token.span.slice(text))
+        .map(|token| token.span().slice(text))
         .collect();
     for mention in &article.names {
         let Some(core) = name_core(text, &article.syntax, mention) else {

@@ -10,6 +10,10 @@ use std::path::Path;
 /// a stray disk image or log file is not read into memory.
 pub(crate) const DEFAULT_MAX_FILE_SIZE: &str = "100M";
 
+/// The largest file checked whatever `--max-file-size` says: the grammar
+/// holds offsets in 32 bits.
+const MAX_CHECKABLE: u64 = copydesk::syntax::tokens::MAX_TEXT_LEN as u64;
+
 /// How much of a file's start is searched for a NUL byte, the sign of a
 /// binary file (the heuristic git and grep use).
 const BINARY_PROBE: usize = 8 * 1024;
@@ -51,6 +55,9 @@ pub(crate) fn read_file(path: &Path, limit: Option<u64>) -> Result<Vec<u8>, Stri
             return Err(too_large(metadata.len(), limit));
         }
     }
+    if metadata.len() > MAX_CHECKABLE {
+        return Err(beyond_checkable());
+    }
     let file = std::fs::File::open(path).map_err(|error| format!("cannot read: {error}"))?;
     read_limited(file, limit)
 }
@@ -64,7 +71,10 @@ fn read_limited(stream: impl Read, limit: Option<u64>) -> Result<Vec<u8>, String
     let mut bytes = Vec::new();
     // A file can grow between the metadata and the read; read one byte past
     // the limit to notice.
-    let cap = limit.map_or(u64::MAX, |limit| limit.saturating_add(1));
+    let cap = limit
+        .unwrap_or(u64::MAX)
+        .min(MAX_CHECKABLE)
+        .saturating_add(1);
     stream
         .take(cap)
         .read_to_end(&mut bytes)
@@ -76,6 +86,9 @@ fn read_limited(stream: impl Read, limit: Option<u64>) -> Result<Vec<u8>, String
             ));
         }
     }
+    if bytes.len() as u64 > MAX_CHECKABLE {
+        return Err(beyond_checkable());
+    }
     if let Some(offset) = bytes.iter().take(BINARY_PROBE).position(|&byte| byte == 0) {
         return Err(format!(
             "looks like a binary file (NUL byte at offset {offset}); not checked"
@@ -86,6 +99,10 @@ fn read_limited(stream: impl Read, limit: Option<u64>) -> Result<Vec<u8>, String
 
 fn too_large(size: u64, limit: u64) -> String {
     format!("larger than --max-file-size ({size} bytes > {limit} bytes); not checked")
+}
+
+fn beyond_checkable() -> String {
+    "larger than 4 GiB, the most copydesk checks; not checked".to_owned()
 }
 
 #[cfg(test)]
@@ -105,6 +122,21 @@ mod tests {
         assert!(parse_size("1.5M").is_err());
         assert!(parse_size("-1").is_err());
         assert!(parse_size("99999999999G").is_err());
+    }
+
+    #[test]
+    fn a_file_beyond_the_grammars_offsets_is_refused_unread_even_with_no_limit() {
+        // A sparse file: 4 GiB of length, no data written.
+        let file = tempfile::NamedTempFile::new().unwrap();
+        file.as_file().set_len(MAX_CHECKABLE + 1).unwrap();
+        assert_eq!(
+            read_file(file.path(), None).unwrap_err(),
+            "larger than 4 GiB, the most copydesk checks; not checked"
+        );
+        // The user's limit, when lower, is the one reported.
+        assert!(read_file(file.path(), Some(1 << 20))
+            .unwrap_err()
+            .contains("--max-file-size"));
     }
 
     #[test]

@@ -30,7 +30,7 @@ fn corpus_parses_and_web_boilerplate_is_quiet() {
     for article in &articles {
         let parsed = Article::parse(&article.text);
         let syntax = &parsed.syntax;
-        let covered: usize = syntax.tokens.iter().map(|token| token.span.len()).sum();
+        let covered: usize = syntax.tokens.iter().map(|token| token.span().len()).sum();
         assert_eq!(
             covered,
             article.text.len(),

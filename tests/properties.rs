@@ -77,10 +77,10 @@ fn assert_parse_invariants(text: &str) {
     let syntax = copydesk::syntax::parse(text);
     let mut cursor = 0;
     for token in &syntax.tokens {
-        assert_eq!(token.span.start, cursor, "gap or overlap before a token");
-        assert!(token.span.end > token.span.start, "empty token");
-        assert!(on_boundaries(text, token.span.start, token.span.end));
-        cursor = token.span.end;
+        assert_eq!(token.span().start, cursor, "gap or overlap before a token");
+        assert!(token.span().end > token.span().start, "empty token");
+        assert!(on_boundaries(text, token.span().start, token.span().end));
+        cursor = token.span().end;
     }
     assert_eq!(cursor, text.len(), "tokens do not reach the end");
     let mut previous_end = 0;

@@ -82,19 +82,19 @@ pub fn acronym_mentions(text: &str, syntax: &Syntax) -> Vec<AcronymMention> {
             {
                 continue;
             }
-            let word = token.span.slice(text);
+            let word = token.span().slice(text);
             let Some(acronym) = acronym_letters(word) else {
                 continue;
             };
             if is_roman_numeral(&acronym)
-                || is_glued(text, token.span)
+                || is_glued(text, token.span())
                 || ordinary.contains(&acronym.to_lowercase())
                 || in_capitals_run(text, tokens, t)
             {
                 continue;
             }
             mentions.push(AcronymMention {
-                span: token.span,
+                span: token.span(),
                 statement: index,
                 acronym,
                 definition: None,
@@ -188,7 +188,7 @@ fn shouting_lines(text: &str, tokens: &[Token]) -> HashSet<usize> {
                 capitals = 0;
             }
             TokenKind::Word | TokenKind::CapitalisedWord => {
-                let word = token.span.slice(text);
+                let word = token.span().slice(text);
                 if word.chars().any(char::is_alphabetic) {
                     words += 1;
                     if !word.chars().any(char::is_lowercase) {
@@ -218,11 +218,12 @@ fn dateline_words(text: &str, syntax: &Syntax) -> HashSet<usize> {
                 TokenKind::Space => {}
                 TokenKind::CapitalisedWord | TokenKind::Number => run.push(index),
                 // "LONDON, March 3 -", "LONDON (Reuters) -".
-                TokenKind::Punctuation if matches!(token.span.slice(text), "," | "(" | ")") => {
+                TokenKind::Punctuation if matches!(token.span().slice(text), "," | "(" | ")") => {
                     run.push(index);
                 }
                 // The dash ends a dateline.
-                TokenKind::Punctuation if matches!(token.span.slice(text), "-" | "—" | "–") => {
+                TokenKind::Punctuation if matches!(token.span().slice(text), "-" | "—" | "–") =>
+                {
                     found.extend(run.iter().copied());
                     break;
                 }
@@ -240,7 +241,7 @@ fn ordinary_words(text: &str, tokens: &[Token]) -> HashSet<String> {
     tokens
         .iter()
         .filter(|token| token.is_word())
-        .map(|token| token.span.slice(text))
+        .map(|token| token.span().slice(text))
         .filter(|word| word.chars().any(char::is_lowercase))
         .map(str::to_lowercase)
         .collect()
@@ -252,7 +253,7 @@ fn ordinary_words(text: &str, tokens: &[Token]) -> HashSet<String> {
 fn in_capitals_run(text: &str, tokens: &[Token], index: usize) -> bool {
     let is_capitals = |at: Option<usize>| {
         at.and_then(|at| tokens.get(at)).is_some_and(|token| {
-            let word = token.span.slice(text);
+            let word = token.span().slice(text);
             token.is_word()
                 && word.chars().count() >= 2
                 && word.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
@@ -261,7 +262,7 @@ fn in_capitals_run(text: &str, tokens: &[Token], index: usize) -> bool {
     let single_space = |at: usize| {
         tokens
             .get(at)
-            .is_some_and(|token| token.span.slice(text) == " ")
+            .is_some_and(|token| token.span().slice(text) == " ")
     };
     (index >= 2 && single_space(index - 1) && is_capitals(Some(index - 2)))
         || (single_space(index + 1) && is_capitals(Some(index + 2)))
@@ -313,15 +314,15 @@ const NAME_ENDINGS: &[&str] = &[
 /// Such names are what the company or product is called; spelling them
 /// out is not the reader's help.
 fn part_of_a_name(text: &str, tokens: &[Token], span: Span) -> Option<Span> {
-    let index = tokens.partition_point(|token| token.span.start < span.start);
+    let index = tokens.partition_point(|token| token.span().start < span.start);
     let space = |at: usize| {
         tokens
             .get(at)
-            .is_some_and(|token| token.span.slice(text) == " ")
+            .is_some_and(|token| token.span().slice(text) == " ")
     };
     let titled = |at: usize| {
         tokens.get(at).is_some_and(|token| {
-            let word = token.span.slice(text);
+            let word = token.span().slice(text);
             token.kind == TokenKind::CapitalisedWord && word.chars().any(char::is_lowercase)
         })
     };
@@ -334,20 +335,20 @@ fn part_of_a_name(text: &str, tokens: &[Token], span: Span) -> Option<Span> {
         });
         let opens = before.and_then(|at| tokens.get(at)).is_none_or(|token| {
             token.kind == TokenKind::LineBreak
-                || matches!(token.span.slice(text), "." | "!" | "?" | "\"" | "“" | ":")
+                || matches!(token.span().slice(text), "." | "!" | "?" | "\"" | "“" | ":")
         });
         let linking = tokens
             .get(index - 2)
-            .is_some_and(|token| is_linking(token.span.slice(text)));
+            .is_some_and(|token| is_linking(token.span().slice(text)));
         if !opens && !linking {
-            let start = tokens.get(index - 2)?.span.start;
+            let start = tokens.get(index - 2)?.span().start;
             return Some(Span::new(start, span.end));
         }
     }
     // "JM Barrie", "AC Milan": two capitals before a name are initials or
     // part of the name.
     if span.len() == 2 && space(index + 1) && titled(index + 2) {
-        let end = tokens.get(index + 2)?.span.end;
+        let end = tokens.get(index + 2)?.span().end;
         return Some(Span::new(span.start, end));
     }
     let mut at = index + 1;
@@ -356,12 +357,12 @@ fn part_of_a_name(text: &str, tokens: &[Token], span: Span) -> Option<Span> {
             break;
         }
         let token = tokens.get(at + 1)?;
-        let word = token.span.slice(text);
+        let word = token.span().slice(text);
         if !token.is_word() || !starts_capitalised(word) {
             break;
         }
         if NAME_ENDINGS.contains(&word) {
-            return Some(Span::new(span.start, token.span.end));
+            return Some(Span::new(span.start, token.span().end));
         }
         at += 2;
     }
@@ -412,15 +413,15 @@ fn spelled_out_phrases(text: &str, syntax: &Syntax) -> HashMap<String, Span> {
         for token in block_tokens {
             match token.kind {
                 TokenKind::Word | TokenKind::CapitalisedWord => run.push(PhraseWord {
-                    text: token.span.slice(text),
-                    span: token.span,
+                    text: token.span().slice(text),
+                    span: token.span(),
                 }),
                 TokenKind::Space | TokenKind::LineBreak => {}
-                TokenKind::Punctuation if matches!(token.span.slice(text), "-" | "&") => {
-                    if token.span.slice(text) == "&" {
+                TokenKind::Punctuation if matches!(token.span().slice(text), "-" | "&") => {
+                    if token.span().slice(text) == "&" {
                         run.push(PhraseWord {
                             text: "&",
-                            span: token.span,
+                            span: token.span(),
                         });
                     }
                 }
@@ -490,12 +491,12 @@ fn starts_capitalised(word: &str) -> bool {
 /// A definition beside the mention itself: "(AFU)" after the long form,
 /// "AFU (Armed Forces of Ukraine)", or "armed forces of Ukraine, or AFU".
 fn defined_in_place(text: &str, tokens: &[Token], mention: &AcronymMention) -> Option<Span> {
-    let index = tokens.partition_point(|token| token.span.start < mention.span.start);
+    let index = tokens.partition_point(|token| token.span().start < mention.span.start);
     let previous = previous_significant(tokens, index);
     let next = next_significant(tokens, index + 1);
     let is = |at: Option<usize>, mark: &str| {
         at.and_then(|at| tokens.get(at))
-            .is_some_and(|token| token.span.slice(text) == mark)
+            .is_some_and(|token| token.span().slice(text) == mark)
     };
     // "(AFU)": the writer introduces it, whatever precedes it.
     if is(previous, "(") && is(next, ")") {
@@ -508,7 +509,7 @@ fn defined_in_place(text: &str, tokens: &[Token], mention: &AcronymMention) -> O
         }
         let start = before
             .and_then(|at| tokens.get(at))
-            .map_or(opening.span.start, |token| token.span.start);
+            .map_or(opening.span().start, |token| token.span().start);
         return Some(Span::new(start, mention.span.end));
     }
     // "AFU (Armed Forces of Ukraine)": two or more words in the brackets.
@@ -518,9 +519,9 @@ fn defined_in_place(text: &str, tokens: &[Token], mention: &AcronymMention) -> O
         while let Some(token) = tokens.get(at) {
             match token.kind {
                 TokenKind::Word | TokenKind::CapitalisedWord => words += 1,
-                TokenKind::Punctuation if token.span.slice(text) == ")" => {
+                TokenKind::Punctuation if token.span().slice(text) == ")" => {
                     if words >= 2 {
-                        return Some(Span::new(mention.span.start, token.span.end));
+                        return Some(Span::new(mention.span.start, token.span().end));
                     }
                     break;
                 }
@@ -560,15 +561,15 @@ fn long_form_ending_at(
         if !token.is_word() || words.len() >= MAX_PHRASE_WORDS {
             break;
         }
-        words.push((token.span.slice(text), token.span));
+        words.push((token.span().slice(text), token.span()));
         cursor = previous_significant(tokens, position).filter(|&p| {
             tokens
                 .get(p)
-                .is_some_and(|t| t.is_word() || t.span.slice(text) == "-")
+                .is_some_and(|t| t.is_word() || t.span().slice(text) == "-")
         });
         // Step over a hyphen: "Commander-in-Chief".
         if let Some(p) = cursor {
-            if tokens.get(p).is_some_and(|t| t.span.slice(text) == "-") {
+            if tokens.get(p).is_some_and(|t| t.span().slice(text) == "-") {
                 cursor = p.checked_sub(1);
             }
         }

@@ -313,8 +313,8 @@ impl<'a> Scan<'a> {
             }
             let joined = words.last().is_some_and(|previous| {
                 let gap = &tokens[previous.token + 1..index];
-                let slices: Vec<&str> = gap.iter().map(|token| token.span.slice(text)).collect();
-                let previous_word = tokens[previous.token].span.slice(text);
+                let slices: Vec<&str> = gap.iter().map(|token| token.span().slice(text)).collect();
+                let previous_word = tokens[previous.token].span().slice(text);
                 match slices.as_slice() {
                     [] | ["-" | "’" | "'" | "."] => true,
                     [" "] => true,
@@ -343,7 +343,7 @@ impl<'a> Scan<'a> {
         self.syntax
             .tokens
             .get(token)
-            .map_or("", |token| token.span.slice(self.text))
+            .map_or("", |token| token.span().slice(self.text))
     }
 
     fn word_text(&self, word: usize) -> &'a str {
@@ -360,7 +360,7 @@ impl<'a> Scan<'a> {
         self.words
             .get(word)
             .and_then(|word| self.syntax.tokens.get(word.token))
-            .map_or(Span::default(), |token| token.span)
+            .map_or(Span::default(), |token| token.span())
     }
 
     /// The next token after `token` that is not white space, before `limit`.

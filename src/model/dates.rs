@@ -208,15 +208,15 @@ impl<'t> Cursor<'t> {
         self.skip_space();
         self.tokens
             .get(self.index)
-            .map(|token| (token.span.slice(self.text), *token))
+            .map(|token| (token.span().slice(self.text), *token))
     }
 
     /// The next token without skipping white space, if it touches `end`.
     fn touching(&self, end: usize) -> Option<&'t str> {
         self.tokens
             .get(self.index)
-            .filter(|token| token.span.start == end)
-            .map(|token| token.span.slice(self.text))
+            .filter(|token| token.span().start == end)
+            .map(|token| token.span().slice(self.text))
     }
 
     fn eat(&mut self, literal: &str) -> bool {
@@ -228,7 +228,7 @@ impl<'t> Cursor<'t> {
         match self.peek() {
             Some((text, token)) if literals.contains(&text) => {
                 self.index += 1;
-                Some(token.span)
+                Some(token.span())
             }
             _ => {
                 self.index = saved;
@@ -245,20 +245,20 @@ impl<'t> Cursor<'t> {
         let weekday = weekday_named(word)?;
         let position = self.index;
         self.index += 1;
-        let mut span = token.span;
+        let mut span = token.span();
         let full = is_full_weekday(word);
         let mut stopped = false;
         if !full {
             let after_the = position
                 .checked_sub(2)
                 .and_then(|before| self.tokens.get(before))
-                .is_some_and(|before| matches!(before.span.slice(self.text), "the" | "The"));
+                .is_some_and(|before| matches!(before.span().slice(self.text), "the" | "The"));
             if after_the {
                 self.index = saved;
                 return None;
             }
             if self.touching(span.end) == Some(".") {
-                span.end = self.tokens[self.index].span.end;
+                span.end = self.tokens[self.index].span().end;
                 self.index += 1;
                 stopped = true;
             }
@@ -289,7 +289,7 @@ impl<'t> Cursor<'t> {
                     self.index = saved;
                     return None;
                 }
-                Some((day, token.span))
+                Some((day, token.span()))
             }
             _ => {
                 self.index = saved;
@@ -323,18 +323,18 @@ impl<'t> Cursor<'t> {
             self.index = saved;
             return Some(Err(()));
         }
-        Some(Ok((year, token.span)))
+        Some(Ok((year, token.span())))
     }
 
     fn month(&mut self) -> Option<(i8, Span)> {
         let (word, token) = self.peek()?;
         let month = month_named(word)?;
         self.index += 1;
-        let mut span = token.span;
+        let mut span = token.span();
         // An abbreviated month may take a full stop: "Sept. 3", "Feb 26".
         let abbreviated = word.len() <= 4 && !matches!(word, "May" | "June" | "July");
         if abbreviated && self.touching(span.end) == Some(".") {
-            span.end = self.tokens[self.index].span.end;
+            span.end = self.tokens[self.index].span().end;
             self.index += 1;
         }
         Some((month, span))
@@ -513,10 +513,10 @@ fn weekday_and_date_mentions(
             .iter()
             .filter(|token| token.kind == TokenKind::CapitalisedWord)
         {
-            let word = token.span.slice(text);
+            let word = token.span().slice(text);
             if let Some(weekday) = weekday_named(word).filter(|_| is_full_weekday(word)) {
                 weekdays.push(WeekdayMention {
-                    span: token.span,
+                    span: token.span(),
                     weekday,
                 });
             }
@@ -527,7 +527,7 @@ fn weekday_and_date_mentions(
             if !matches!(
                 token.kind,
                 TokenKind::CapitalisedWord | TokenKind::Number | TokenKind::Word
-            ) || !may_start_mention(token.span.slice(text))
+            ) || !may_start_mention(token.span().slice(text))
             {
                 index += 1;
                 continue;
@@ -669,7 +669,7 @@ pub fn relative_weekdays(text: &str, syntax: &Syntax) -> Vec<RelativeWeekday> {
             continue;
         };
         for (index, token) in tokens.iter().enumerate() {
-            let offset = match token.span.slice(text) {
+            let offset = match token.span().slice(text) {
                 "today" | "Today" => 0,
                 "yesterday" | "Yesterday" => -1,
                 "tomorrow" | "Tomorrow" => 1,
@@ -702,10 +702,10 @@ pub fn relative_weekdays(text: &str, syntax: &Syntax) -> Vec<RelativeWeekday> {
             };
             if closed {
                 found.push(RelativeWeekday {
-                    span: token.span.cover(weekday.span),
+                    span: token.span().cover(weekday.span),
                     weekday,
                     offset,
-                    word: token.span,
+                    word: token.span(),
                 });
             }
         }

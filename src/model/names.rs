@@ -44,7 +44,7 @@ pub fn name_mentions(text: &str, syntax: &Syntax) -> Vec<NameMention> {
             // reserve four.
             let words = &mut words_buffer;
             words.clear();
-            words.push(tokens[index].span);
+            words.push(tokens[index].span());
             let mut end = index + 1;
             loop {
                 // `Cap SP Cap`, `Cap - Cap`, `X . SP Cap` (an initial)
@@ -53,12 +53,12 @@ pub fn name_mentions(text: &str, syntax: &Syntax) -> Vec<NameMention> {
                         if next.kind == TokenKind::CapitalisedWord
                             && (is_single_space(text, gap)
                                 || (gap.kind == TokenKind::Punctuation
-                                    && gap.span.slice(text) == "-")) =>
+                                    && gap.span().slice(text) == "-")) =>
                     {
                         Some(1)
                     }
                     (Some(stop), Some(gap), Some(next))
-                        if stop.span.slice(text) == "."
+                        if stop.span().slice(text) == "."
                             && words
                                 .last()
                                 .is_some_and(|last| is_initial(last.slice(text)))
@@ -71,7 +71,7 @@ pub fn name_mentions(text: &str, syntax: &Syntax) -> Vec<NameMention> {
                 };
                 match step {
                     Some(skip) => {
-                        words.push(tokens[end + skip].span);
+                        words.push(tokens[end + skip].span());
                         end += skip + 1;
                     }
                     None => break,
@@ -95,7 +95,7 @@ pub fn name_mentions(text: &str, syntax: &Syntax) -> Vec<NameMention> {
 
 fn is_single_space(text: &str, token: &crate::syntax::Token) -> bool {
     match token.kind {
-        TokenKind::Space => token.span.slice(text) == " ",
+        TokenKind::Space => token.span().slice(text) == " ",
         TokenKind::LineBreak => true,
         _ => false,
     }
@@ -110,18 +110,18 @@ fn is_initial(word: &str) -> bool {
 /// directly after a word ending in s (the Joneses’).
 fn possessive_after(text: &str, tokens: &[crate::syntax::Token], index: usize) -> Option<Span> {
     let mark = tokens.get(index)?;
-    let mark_text = mark.span.slice(text);
+    let mark_text = mark.span().slice(text);
     if !matches!(mark_text, "’" | "'") {
         return None;
     }
     match (mark.kind, tokens.get(index + 1)) {
-        (TokenKind::Apostrophe, Some(next)) if next.span.slice(text) == "s" => {
-            Some(mark.span.cover(next.span))
+        (TokenKind::Apostrophe, Some(next)) if next.span().slice(text) == "s" => {
+            Some(mark.span().cover(next.span()))
         }
         (TokenKind::Quote { .. }, _)
-            if index > 0 && tokens[index - 1].span.slice(text).ends_with('s') =>
+            if index > 0 && tokens[index - 1].span().slice(text).ends_with('s') =>
         {
-            Some(mark.span)
+            Some(mark.span())
         }
         _ => None,
     }

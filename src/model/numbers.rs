@@ -609,8 +609,8 @@ pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> 
             }
             words.push(Word {
                 kind: token.kind,
-                span: token.span,
-                text: token.span.slice(text),
+                span: token.span(),
+                text: token.span().slice(text),
                 space_before: space,
             });
             space = false;

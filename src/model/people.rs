@@ -408,10 +408,10 @@ struct Split {
 pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
     let tokens = &syntax.tokens;
     let token_at = |offset: usize| -> Option<usize> {
-        let index = tokens.partition_point(|token| token.span.start < offset);
+        let index = tokens.partition_point(|token| token.span().start < offset);
         tokens
             .get(index)
-            .filter(|token| token.span.start == offset)
+            .filter(|token| token.span().start == offset)
             .map(|_| index)
     };
 
@@ -426,9 +426,9 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
             tokens
                 .windows(3)
                 .filter(|w| {
-                    w[0].span.slice(text) == "("
+                    w[0].span().slice(text) == "("
                         && w[1].kind == TokenKind::Number
-                        && w[2].span.slice(text) == ")"
+                        && w[2].span().slice(text) == ")"
                 })
                 .count()
         })
@@ -795,7 +795,7 @@ fn preceding_words(
     while index > statement_start && words_seen < 4 {
         index -= 1;
         let token = &tokens[index];
-        let slice = token.span.slice(text);
+        let slice = token.span().slice(text);
         match token.kind {
             TokenKind::Space | TokenKind::LineBreak => {}
             TokenKind::Word => {
@@ -813,22 +813,23 @@ fn preceding_words(
 
 fn age_number(text: &str, token: Option<&Token>) -> Option<(Span, u32)> {
     let token = token?;
-    let slice = token.span.slice(text);
+    let slice = token.span().slice(text);
     if token.kind != TokenKind::Number || !slice.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let years: u32 = slice.parse().ok()?;
     (1..=MAX_AGE)
         .contains(&years)
-        .then_some((token.span, years))
+        .then_some((token.span(), years))
 }
 
 /// An age after a name: ", 45,", " (45)", ", a 45-year-old", ", aged 45".
 fn age_after(text: &str, tokens: &[Token], first: Option<usize>) -> Option<AgeFact> {
     let first = first?;
     let at = |offset: usize| tokens.get(first + offset);
-    let is =
-        |offset: usize, expected: &str| at(offset).is_some_and(|t| t.span.slice(text) == expected);
+    let is = |offset: usize, expected: &str| {
+        at(offset).is_some_and(|t| t.span().slice(text) == expected)
+    };
     let is_space = |offset: usize| at(offset).is_some_and(|t| t.kind == TokenKind::Space);
     // " (45)"
     if is_space(0) && is(1, "(") && is(3, ")") {
@@ -875,7 +876,7 @@ fn age_after(text: &str, tokens: &[Token], first: Option<usize>) -> Option<AgeFa
     let (span, years) = age_number(text, at(rest))?;
     let closed = match at(rest + 1) {
         None => true,
-        Some(token) => matches!(token.span.slice(text), "," | ";" | ")" | "." | ":"),
+        Some(token) => matches!(token.span().slice(text), "," | ";" | ")" | "." | ":"),
     };
     closed.then_some(AgeFact {
         span,
@@ -886,7 +887,7 @@ fn age_after(text: &str, tokens: &[Token], first: Option<usize>) -> Option<AgeFa
 
 /// "-year-old" (or " year old") from token `index`.
 fn year_old(text: &str, tokens: &[Token], index: usize) -> bool {
-    let slice = |offset: usize| tokens.get(index + offset).map(|t| t.span.slice(text));
+    let slice = |offset: usize| tokens.get(index + offset).map(|t| t.span().slice(text));
     let joiner = |offset: usize| matches!(slice(offset), Some("-" | " " | "‑"));
     joiner(0)
         && slice(1) == Some("year")
@@ -908,11 +909,11 @@ fn age_before(text: &str, tokens: &[Token], first: Option<usize>) -> Option<AgeF
     let ranged = start
         .checked_sub(1)
         .and_then(|i| tokens.get(i))
-        .is_some_and(|t| matches!(t.span.slice(text), "-" | "–"))
+        .is_some_and(|t| matches!(t.span().slice(text), "-" | "–"))
         || start
             .checked_sub(2)
             .and_then(|i| tokens.get(i))
-            .is_some_and(|t| matches!(t.span.slice(text), "to" | "or" | "and"));
+            .is_some_and(|t| matches!(t.span().slice(text), "to" | "or" | "and"));
     (!ranged).then_some(AgeFact {
         span,
         years,

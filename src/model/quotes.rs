@@ -96,13 +96,13 @@ pub fn pair_quotation_marks(text: &str, syntax: &Syntax) -> Quotations {
         for token_index in block.tokens.clone() {
             let token = syntax.tokens[token_index];
             if let TokenKind::Quote { side, weight } = token.kind {
-                if inside_markup(text, token.span) {
+                if inside_markup(text, token.span()) {
                     continue;
                 }
                 marks.push(QuoteMark {
                     token: token_index,
-                    span: token.span,
-                    glyph: token.span.slice(text).chars().next().unwrap_or('"'),
+                    span: token.span(),
+                    glyph: token.span().slice(text).chars().next().unwrap_or('"'),
                     side,
                     weight,
                     block: block_index,
@@ -119,7 +119,7 @@ pub fn pair_quotation_marks(text: &str, syntax: &Syntax) -> Quotations {
     let no_apostrophe_key = syntax
         .tokens
         .iter()
-        .any(|token| token.kind == TokenKind::Apostrophe && token.span.slice(text) == "\"");
+        .any(|token| token.kind == TokenKind::Apostrophe && token.span().slice(text) == "\"");
     // Found once: asking "is any later block a paragraph?" per block would
     // make pairing quadratic in the number of paragraphs.
     let last_body_block = syntax
@@ -640,7 +640,7 @@ fn next_block_opens_quotation(text: &str, syntax: &Syntax, block: usize) -> bool
                     weight: QuoteWeight::Double,
                     side: QuoteSide::Opening | QuoteSide::Ambiguous,
                 }
-            ) || (token.span.slice(text) == "\"" && matches!(token.kind, TokenKind::Quote { .. }))
+            ) || (token.span().slice(text) == "\"" && matches!(token.kind, TokenKind::Quote { .. }))
         })
 }
 

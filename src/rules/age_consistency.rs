@@ -121,7 +121,7 @@ impl AgeConsistency {
             return time;
         };
         for token in &article.tokens()[statement.tokens.clone()] {
-            let slice = token.span.slice(article.text);
+            let slice = token.span().slice(article.text);
             match token.kind {
                 TokenKind::Word => time.time_word |= self.time_words.contains(slice),
                 TokenKind::CapitalisedWord => {
@@ -134,7 +134,7 @@ impl AgeConsistency {
                             .parse::<u32>()
                             .is_ok_and(|year| (1800..=2100).contains(&year)) =>
                 {
-                    time.first_year = Some(token.span.start);
+                    time.first_year = Some(token.span().start);
                 }
                 _ => {}
             }

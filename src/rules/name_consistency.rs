@@ -522,7 +522,7 @@ impl Rule for NameConsistency {
             .tokens()
             .iter()
             .filter(|token| token.kind == TokenKind::Word)
-            .map(|token| token.span.slice(text))
+            .map(|token| token.span().slice(text))
             .filter(|word| {
                 wanted_lengths[word.len().min(63)]
                     && word

@@ -261,8 +261,8 @@ impl<'a> Statements<'a> {
                 .iter()
                 .filter(|token| !token.is_space())
                 .map(|token| Word {
-                    lower: article.slice(token.span).to_lowercase(),
-                    span: token.span,
+                    lower: article.slice(token.span()).to_lowercase(),
+                    span: token.span(),
                     kind: token.kind,
                 })
                 .collect()

@@ -158,7 +158,7 @@ fn block_end(article: &Article<'_>, block: &Block) -> Span {
         .rev()
         .find(|token| !token.is_space())
         .map_or(Span::new(block.span.end, block.span.end), |token| {
-            token.span
+            token.span()
         })
 }
 
@@ -414,7 +414,7 @@ fn next_block_opens_with(article: &Article<'_>, block: usize, mark: char) -> boo
                 .iter()
                 .find(|token| !token.is_space())
         })
-        .is_some_and(|token| article.slice(token.span).starts_with(mark))
+        .is_some_and(|token| article.slice(token.span()).starts_with(mark))
 }
 
 /// A bracket waiting for its partner.
@@ -442,14 +442,14 @@ fn check_brackets(article: &Article<'_>, report: &mut Report<'_>) {
             if token.kind != TokenKind::Punctuation {
                 continue;
             }
-            let glyph = article.slice(token.span).chars().next().unwrap_or(' ');
+            let glyph = article.slice(token.span()).chars().next().unwrap_or(' ');
             match glyph {
                 // `:(` and `<(` are faces, not asides.
                 '(' if index > 0
-                    && matches!(article.slice(tokens[index - 1].span), ":" | ";" | "<") => {}
+                    && matches!(article.slice(tokens[index - 1].span()), ":" | ";" | "<") => {}
                 '(' | '[' => open.push(OpenBracket {
                     glyph,
-                    span: token.span,
+                    span: token.span(),
                 }),
                 ')' | ']' => {
                     let want = if glyph == ')' { '(' } else { '[' };
@@ -460,7 +460,7 @@ fn check_brackets(article: &Article<'_>, report: &mut Report<'_>) {
                             report.push(
                                 report
                                     .diagnostic(
-                                        token.span,
+                                        token.span(),
                                         format!("This {glyph} closes a {}", opener.glyph),
                                     )
                                     .with_related(opener.span, format!("{} opened here", opener.glyph))
@@ -474,7 +474,7 @@ fn check_brackets(article: &Article<'_>, report: &mut Report<'_>) {
                         None => report.push(
                             report
                                 .diagnostic(
-                                    token.span,
+                                    token.span(),
                                     format!("This {glyph} closes nothing: no {want} comes before it in the paragraph"),
                                 )
                                 .with_help(format!(
@@ -522,7 +522,7 @@ fn is_list_label_or_emoticon(
     let Some(previous) = index.checked_sub(1).and_then(|i| tokens.get(i)) else {
         return false;
     };
-    let previous_text = previous.span.slice(text);
+    let previous_text = previous.span().slice(text);
     if matches!(previous_text, ":" | ";" | "-" | "=") {
         return true;
     }

@@ -111,7 +111,7 @@ impl Rule for Repetition {
             let mut line_breaks = 0usize;
             for (index, token) in tokens.iter().enumerate() {
                 match token.kind {
-                    TokenKind::Space => spaces += token.span.slice(text).chars().count(),
+                    TokenKind::Space => spaces += token.span().slice(text).chars().count(),
                     TokenKind::LineBreak => {
                         line_breaks += 1;
                         spaces = 0;
@@ -140,7 +140,10 @@ impl Rule for Repetition {
             let repeats = |i: usize| {
                 i > 0
                     && words[i].1
-                    && same_word(words[i].0.span.slice(text), words[i - 1].0.span.slice(text))
+                    && same_word(
+                        words[i].0.span().slice(text),
+                        words[i - 1].0.span().slice(text),
+                    )
             };
             for i in 1..words.len() {
                 // Exactly two in a row: three or more ("no no no", "heh heh
@@ -181,7 +184,7 @@ impl Repetition {
         report: &mut Report<'_>,
     ) {
         let text = article.text;
-        let (one, two) = (first.span.slice(text), second.span.slice(text));
+        let (one, two) = (first.span().slice(text), second.span().slice(text));
         let lower = one.to_lowercase();
         if !lower.chars().any(char::is_alphabetic) || self.allow.binary_search(&lower).is_ok() {
             return;
@@ -194,9 +197,9 @@ impl Repetition {
             return;
         }
         // "Boutros Boutros-Ghali", "well-known known-unknowns".
-        let before = text[..first.span.start].chars().next_back();
+        let before = text[..first.span().start].chars().next_back();
         let mut following = after.iter().filter(|t| !t.is_space());
-        let next = following.next().map(|t| t.span.slice(text));
+        let next = following.next().map(|t| t.span().slice(text));
         if next.is_some_and(|t| matches!(t, "-" | "‑"))
             || before.is_some_and(|c| c == '-' || c == '‑')
         {
@@ -206,14 +209,14 @@ impl Repetition {
         if matches!(next, Some("[" | "("))
             && following
                 .next()
-                .is_some_and(|t| t.span.slice(text).eq_ignore_ascii_case("sic"))
+                .is_some_and(|t| t.span().slice(text).eq_ignore_ascii_case("sic"))
         {
             return;
         }
-        let opens_sentence = statement_start == first.span.start;
+        let opens_sentence = statement_start == first.span().start;
         let rest = |word: &str| word.chars().skip(1).collect::<String>();
         let same_case = one == two || (opens_sentence && rest(one) == rest(two));
-        let span = Span::new(first.span.start, second.span.end);
+        let span = Span::new(first.span().start, second.span().end);
         let applicability = if same_case && !article.in_quotation(span) {
             Applicability::Safe
         } else {

@@ -275,7 +275,7 @@ impl TitleConsistency {
                 token.is_word()
                     && self
                         .changes
-                        .contains(&token.span.slice(article.text).to_lowercase())
+                        .contains(&token.span().slice(article.text).to_lowercase())
             })
     }
 }

@@ -47,7 +47,9 @@ pub struct Syntax {
     pub statements: Vec<Statement>,
 }
 
-/// Parses an article. Never fails and never panics.
+/// Parses an article. Never fails and never panics. A text longer than
+/// [`tokens::MAX_TEXT_LEN`] (4 GiB) is parsed up to that length; the
+/// command line refuses such files before they are read.
 pub fn parse(text: &str) -> Syntax {
     parse_with_breaks(text, &[])
 }
@@ -55,6 +57,7 @@ pub fn parse(text: &str) -> Syntax {
 /// [`parse`], with block boundaries a document format fixes (see
 /// [`blocks::blocks_with_breaks`]).
 pub fn parse_with_breaks(text: &str, breaks: &[usize]) -> Syntax {
+    let text = within_offsets(text);
     let tokens = tokens::tokenize(text);
     let raw_blocks = blocks::blocks_with_breaks(text, breaks);
     let mut syntax = Syntax {
@@ -67,19 +70,19 @@ pub fn parse_with_breaks(text: &str, breaks: &[usize]) -> Syntax {
         // Blocks are in text order and start and end on token boundaries
         // (they are trimmed of white space, which is its own token), so one
         // forward scan finds each block's tokens.
-        while cursor < tokens.len() && tokens[cursor].span.start < raw.span.start {
+        while cursor < tokens.len() && tokens[cursor].span().start < raw.span.start {
             cursor += 1;
         }
         let first = cursor;
-        while cursor < tokens.len() && tokens[cursor].span.end <= raw.span.end {
+        while cursor < tokens.len() && tokens[cursor].span().end <= raw.span.end {
             cursor += 1;
         }
         let block_index = syntax.blocks.len();
         let statement_start = syntax.statements.len();
         for range in statements::statements(text, &tokens, first..cursor) {
             let span = Span::new(
-                tokens[range.start].span.start,
-                tokens[range.end - 1].span.end,
+                tokens[range.start].span().start,
+                tokens[range.end - 1].span().end,
             );
             syntax.statements.push(Statement {
                 span,
@@ -96,6 +99,19 @@ pub fn parse_with_breaks(text: &str, breaks: &[usize]) -> Syntax {
     }
     syntax.tokens = tokens;
     syntax
+}
+
+/// `text` up to [`tokens::MAX_TEXT_LEN`] bytes, cut at a character
+/// boundary.
+fn within_offsets(text: &str) -> &str {
+    if text.len() <= tokens::MAX_TEXT_LEN {
+        return text;
+    }
+    let mut end = tokens::MAX_TEXT_LEN;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// A compact text rendering of a parse, for snapshots and `copydesk parse`:
@@ -134,7 +150,7 @@ pub fn render_outline(text: &str, syntax: &Syntax) -> String {
 }
 
 fn token_label(text: &str, token: &Token) -> String {
-    let slice = token.span.slice(text);
+    let slice = token.span().slice(text);
     match token.kind {
         TokenKind::Word => slice.to_owned(),
         TokenKind::CapitalisedWord => format!("^{slice}"),

@@ -141,13 +141,14 @@ fn trim_space_end(tokens: &[Token], start: usize, mut end: usize) -> usize {
 }
 
 fn is_terminal(text: &str, token: &Token) -> bool {
-    token.kind == TokenKind::Punctuation && matches!(token.span.slice(text), "." | "!" | "?" | "…")
+    token.kind == TokenKind::Punctuation
+        && matches!(token.span().slice(text), "." | "!" | "?" | "…")
 }
 
 fn is_closer(text: &str, token: &Token) -> bool {
     match token.kind {
         TokenKind::Quote { side, .. } => side != QuoteSide::Opening,
-        TokenKind::Punctuation => matches!(token.span.slice(text), ")" | "]"),
+        TokenKind::Punctuation => matches!(token.span().slice(text), ")" | "]"),
         _ => false,
     }
 }
@@ -157,12 +158,12 @@ fn starts_sentence(text: &str, tokens: &[Token], index: usize) -> bool {
         TokenKind::CapitalisedWord | TokenKind::Number => true,
         TokenKind::Quote { side, .. } => side != QuoteSide::Closing,
         TokenKind::Punctuation => matches!(
-            tokens[index].span.slice(text),
+            tokens[index].span().slice(text),
             "(" | "[" | "¿" | "¡" | "—" | "-"
         ),
         // Scripts without case (and emoji) cannot show a start; accept them.
         TokenKind::Word => tokens[index]
-            .span
+            .span()
             .slice(text)
             .chars()
             .next()
@@ -181,11 +182,11 @@ fn abbreviation_continues(
     next: usize,
     end: usize,
 ) -> bool {
-    if tokens[stop].span.slice(text) != "." || stop == 0 || !tokens[stop - 1].is_word() {
+    if tokens[stop].span().slice(text) != "." || stop == 0 || !tokens[stop - 1].is_word() {
         return false;
     }
-    let word = tokens[stop - 1].span.slice(text);
-    let next_word = (next < end).then(|| tokens[next].span.slice(text));
+    let word = tokens[stop - 1].span().slice(text);
+    let next_word = (next < end).then(|| tokens[next].span().slice(text));
     let next_is_number = next < end && tokens[next].kind == TokenKind::Number;
     let next_is_starter = next_word.is_some_and(|word| SENTENCE_STARTERS.contains(&word))
         || (next < end && matches!(tokens[next].kind, TokenKind::Quote { .. }));
@@ -212,8 +213,8 @@ mod tests {
         statements(text, &tokens, 0..tokens.len())
             .into_iter()
             .map(|range| {
-                let start = tokens[range.start].span.start;
-                let end = tokens[range.end - 1].span.end;
+                let start = tokens[range.start].span().start;
+                let end = tokens[range.end - 1].span().end;
                 &text[start..end]
             })
             .collect()
