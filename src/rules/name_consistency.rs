@@ -68,8 +68,10 @@
 //! union") is not compared.
 
 use std::collections::BTreeMap;
+use std::hash::BuildHasher;
+use std::rc::Rc;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{KindOptions, Report, Rule, RuleKind};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
@@ -271,6 +273,68 @@ enum Gender {
     Female,
 }
 
+/// The genders the titles before a spelling give it ("Mr", "Mrs"), as a
+/// set of two.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Genders(u8);
+
+impl Genders {
+    fn insert(&mut self, gender: Gender) {
+        self.0 |= match gender {
+            Gender::Male => 1,
+            Gender::Female => 2,
+        };
+    }
+
+    /// Both known and none in common: two people.
+    fn conflict(self, other: Genders) -> bool {
+        self.0 != 0 && other.0 != 0 && self.0 & other.0 == 0
+    }
+}
+
+/// A small set of folded name numbers, kept sorted: a spelling has a few
+/// neighbours, and a vector of them takes a fraction of a hash set's
+/// memory (which counts when a file holds a million distinct names).
+#[derive(Debug, Default)]
+struct FoldedSet(Vec<u32>);
+
+impl FoldedSet {
+    fn insert(&mut self, folded: u32) {
+        if let Err(at) = self.0.binary_search(&folded) {
+            self.0.insert(at, folded);
+        }
+    }
+
+    fn contains(&self, folded: u32) -> bool {
+        self.0.binary_search(&folded).is_ok()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        self.0.iter().copied()
+    }
+
+    /// No member in common; a merge of the two sorted lists.
+    fn is_disjoint(&self, other: &FoldedSet) -> bool {
+        let (mut a, mut b) = (self.0.iter().peekable(), other.0.iter().peekable());
+        while let (Some(&&x), Some(&&y)) = (a.peek(), b.peek()) {
+            match x.cmp(&y) {
+                std::cmp::Ordering::Less => {
+                    a.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    b.next();
+                }
+                std::cmp::Ordering::Equal => return false,
+            }
+        }
+        true
+    }
+}
+
 /// One place a spelling is used.
 #[derive(Clone, Debug)]
 struct Occurrence {
@@ -279,7 +343,7 @@ struct Occurrence {
     confirmed: bool,
     /// The statement, when it is a list of names ("Sheahan, Horan,
     /// O'Callaghan, Miller"), where every entry is someone else.
-    roster: Option<usize>,
+    roster: Option<u32>,
 }
 
 /// Everything known about one spelling.
@@ -288,15 +352,15 @@ struct Form {
     occurrences: Vec<Occurrence>,
     /// Name words used before it in a run in the story ("Mark" for
     /// "Milley"): given names, folded ([`Vocabulary::folded`]).
-    before: HashSet<u32>,
+    before: FoldedSet,
     /// Name words used after it ("Milley" for "Mark"): surnames, or the
     /// rest of an organisation's name, folded.
-    after: HashSet<u32>,
+    after: FoldedSet,
     /// Used as the first of several name words (a given name's place).
     as_given: bool,
     /// Used alone or as the last of several name words (a surname's).
     as_last: bool,
-    genders: Vec<Gender>,
+    genders: Genders,
 }
 
 impl Form {
@@ -313,11 +377,11 @@ impl Rule for NameConsistency {
         let mut vocabulary = Vocabulary::default();
         // What is known of each spelling, by its vocabulary entry.
         let mut forms: HashMap<u32, Form> = HashMap::default();
-        // Stretch key → (spelling as shown, place) per use. The spellings
-        // are interned: a long file uses the same few spellings millions
-        // of times, and a string per use would hold more than the text.
-        let mut compounds: HashMap<String, Vec<(u32, Span)>> = HashMap::default();
-        let mut spellings = Interner::default();
+        // (hash of its key, place) for each use of a stretch; the place's
+        // text, single-spaced, is the spelling shown. One flat list rather
+        // than a map of lists: most stretches are used once, and a file of
+        // distinct names would hold a string and a vector for each.
+        let mut stretches: Vec<(u64, Span)> = Vec::new();
         let mut key = String::new();
         let mut flagged_spans = Flagged::default();
         // Names used alone somewhere in the story (folded): a surname after
@@ -434,7 +498,9 @@ impl Rule for NameConsistency {
                 form.occurrences.push(Occurrence {
                     span: word_span,
                     confirmed,
-                    roster: in_roster.then_some(mention.statement),
+                    roster: in_roster
+                        .then(|| u32::try_from(mention.statement).ok())
+                        .flatten(),
                 });
                 if in_story {
                     let many = name_words.len() > 1;
@@ -453,7 +519,7 @@ impl Rule for NameConsistency {
                     }
                 }
                 if let Some(gender) = gender {
-                    form.genders.push(gender);
+                    form.genders.insert(gender);
                 }
             }
             // Spacing and hyphenation: every single word, and every stretch
@@ -489,18 +555,12 @@ impl Rule for NameConsistency {
                     for &(_, entry) in &whole_run[start..start + length] {
                         key.push_str(vocabulary.folded(vocabulary.word(entry).folded));
                     }
-                    let shown = spellings.intern(&single_spaced(surface));
-                    match compounds.get_mut(key.as_str()) {
-                        Some(uses) => uses.push((shown, stretch)),
-                        None => {
-                            compounds.insert(key.clone(), vec![(shown, stretch)]);
-                        }
-                    }
+                    stretches.push((FxBuildHasher.hash_one(key.as_str()), stretch));
                 }
             }
         }
 
-        self.report_spacing(article, &compounds, &spellings, report, &mut flagged_spans);
+        self.report_spacing(article, &mut stretches, report, &mut flagged_spans);
         // Which candidate spellings the article also writes in lower case
         // ("the union", "Union"). Only the candidates' forms are looked
         // for, so the set stays as small as the list of names.
@@ -640,33 +700,55 @@ impl NameConsistency {
     fn report_spacing(
         &self,
         article: &Article<'_>,
-        compounds: &HashMap<String, Vec<(u32, Span)>>,
-        shown_spellings: &Interner,
+        stretches: &mut [(u64, Span)],
         report: &mut Report<'_>,
         flagged: &mut Flagged,
     ) {
-        // Shorter stretches first, so "Jong-Un" is reported rather than
-        // "Kim Jong-Un" as well.
-        let mut groups: Vec<(&String, &Vec<(u32, Span)>)> = compounds
-            .iter()
-            .filter(|(_, uses)| uses.iter().any(|(shown, _)| shown != &uses[0].0))
+        let text = article.text;
+        // A run of one key's uses, in text order. The key is a 64-bit hash
+        // of the stretch's folded letters; two keys sharing one by chance
+        // would make a run whose letters differ, which is passed over
+        // below, so a collision could hide a finding but never make one.
+        stretches.sort_unstable_by_key(|&(key, span)| (key, span.start, span.end));
+        let shown = |span: Span| single_spaced(span.slice(text));
+        // Nearly every stretch is written the same way each time: the same
+        // text is the same spelling, without working out the shown form.
+        let one_spelling = |uses: &[(u64, Span)]| {
+            let first = uses[0].1.slice(text);
+            uses.iter().all(|(_, span)| span.slice(text) == first)
+                || uses
+                    .iter()
+                    .all(|&(_, span)| shown(span) == shown(uses[0].1))
+        };
+        let mut groups: Vec<&[(u64, Span)]> = stretches
+            .chunk_by(|a, b| a.0 == b.0)
+            .filter(|uses| !one_spelling(uses))
             .collect();
-        // In key order first, so the reports come in the same order every run.
-        groups.sort_unstable_by_key(|&(key, _)| key);
-        groups.sort_by_key(|(_, uses)| {
-            uses.iter()
-                .map(|&(shown, _)| shown_spellings.get(shown).split([' ', '-']).count())
-                .max()
+        // Shorter stretches first, so "Jong-Un" is reported rather than
+        // "Kim Jong-Un" as well; then in text order.
+        groups.sort_by_key(|uses| {
+            let words = uses
+                .iter()
+                .map(|&(_, span)| shown(span).split([' ', '-']).count())
+                .max();
+            (words, uses[0].1.start)
         });
-        for (_, uses) in groups {
-            let mut spellings: Vec<(&str, Vec<Span>)> = Vec::new();
-            for &(shown, ref span) in uses {
-                let shown = shown_spellings.get(shown);
-                match spellings.iter_mut().find(|(other, _)| *other == shown) {
-                    Some((_, spans)) => spans.push(*span),
-                    None => spellings.push((shown, vec![*span])),
+        for uses in groups {
+            let mut shown_spellings: Vec<(std::borrow::Cow<'_, str>, Vec<Span>)> = Vec::new();
+            for &(_, span) in uses {
+                let spelling = shown(span);
+                match shown_spellings
+                    .iter_mut()
+                    .find(|(other, _)| *other == spelling)
+                {
+                    Some((_, spans)) => spans.push(span),
+                    None => shown_spellings.push((spelling, vec![span])),
                 }
             }
+            let spellings: Vec<(&str, Vec<Span>)> = shown_spellings
+                .iter()
+                .map(|(spelling, spans)| (spelling.as_ref(), spans.clone()))
+                .collect();
             // Spellings that differ in letters' case are not spacing variants.
             let letters =
                 |shown: &str| -> String { shown.chars().filter(|c| c.is_alphanumeric()).collect() };
@@ -703,55 +785,49 @@ impl NameConsistency {
         // a transliteration key, so no two spellings are compared unless
         // they might match.
         //
-        // A bucket is a list threaded through `links` (most keys have one
-        // member, so a vector per key would cost an allocation each): its
-        // head in `buckets`, then (member, next link) entries.
+        // Each (key, spelling) pair is one 64-bit number, the key's 32 bits
+        // above the spelling's index, in one vector sorted once: a bucket
+        // is a run of equal keys, its members in index order. No map and
+        // no allocation per key, which counts when a file holds a million
+        // distinct names, each with dozens of keys. A key is a hash cut to
+        // 32 bits; a chance collision only puts two spellings in one
+        // bucket, and `same_name` still decides.
         let mut chars: Vec<char> = Vec::new();
         let mut lengths = Vec::with_capacity(folded.len());
         let mut expected_keys = 0;
         for form in &folded {
             let length = form.chars().count();
             lengths.push(length);
-            expected_keys += match self.allowed_edits(length + 1) {
+            expected_keys += 1 + match self.allowed_edits(length + 1) {
                 None => 0,
                 Some(0) => 1,
                 Some(1) => 1 + length,
                 Some(_) => 1 + length + length * length.saturating_sub(1) / 2,
             };
         }
-        let mut buckets: HashMap<u64, u32> = HashMap::default();
-        buckets.reserve(expected_keys);
-        let mut links: Vec<(usize, u32)> = Vec::with_capacity(expected_keys);
-        let mut transliteration_buckets: HashMap<&str, Vec<usize>> = HashMap::default();
+        let mut keyed: Vec<u64> = Vec::with_capacity(expected_keys);
+        let pair = |key: u64, index: usize| {
+            let key = (key ^ (key >> 32)) & 0xffff_ffff;
+            (key << 32) | (index as u64 & 0xffff_ffff)
+        };
         for (index, form) in folded.iter().enumerate() {
+            // Transliteration keys share the vector, hashed apart from the
+            // deletion keys by a tag.
+            keyed.push(pair(
+                FxBuildHasher.hash_one(keys[index].as_str()) ^ TRANSLITERATION_TAG,
+                index,
+            ));
             let Some(edits) = self.allowed_edits(lengths[index] + 1) else {
                 continue;
             };
             chars.clear();
             chars.extend(form.chars());
-            deletion_keys(&chars, edits.min(2), |key| {
-                let next = u32::try_from(links.len()).unwrap_or(u32::MAX);
-                match buckets.entry(key) {
-                    std::collections::hash_map::Entry::Occupied(mut head) => {
-                        // A spelling's keys are all added before the next
-                        // spelling's, so a repeated key shows at the head.
-                        let first = *head.get();
-                        if links[first as usize].0 != index {
-                            links.push((index, first));
-                            head.insert(next);
-                        }
-                    }
-                    std::collections::hash_map::Entry::Vacant(slot) => {
-                        links.push((index, u32::MAX));
-                        slot.insert(next);
-                    }
-                }
-            });
-            transliteration_buckets
-                .entry(keys[index].as_str())
-                .or_default()
-                .push(index);
+            deletion_keys(&chars, edits.min(2), |key| keyed.push(pair(key, index)));
         }
+        // Sorted, a spelling's repeated key (a string reachable by two
+        // deletions) sits beside itself.
+        keyed.sort_unstable();
+        keyed.dedup();
         let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); candidates.len()];
         let mut seen = HashSet::default();
         // Members are in index order, so every pair is compared as (a, b)
@@ -779,19 +855,10 @@ impl NameConsistency {
             }
         };
         let mut members: Vec<usize> = Vec::new();
-        for &head in buckets.values() {
+        for bucket in keyed.chunk_by(|a, b| a >> 32 == b >> 32) {
             members.clear();
-            let mut link = head;
-            while let Some(&(member, next)) = links.get(link as usize) {
-                members.push(member);
-                link = next;
-            }
-            // Threaded newest first: back to index order.
-            members.reverse();
+            members.extend(bucket.iter().map(|&pair| (pair & 0xffff_ffff) as usize));
             compare(&members);
-        }
-        for members in transliteration_buckets.values() {
-            compare(members);
         }
         let spans_of = |index: usize| -> Vec<Span> {
             candidates[index]
@@ -879,10 +946,10 @@ impl NameConsistency {
             return false;
         }
         // Used side by side ("Coca-Cola", "Hong Kong"): two words.
-        if form_a.before.contains(&b.folded_id)
-            || form_a.after.contains(&b.folded_id)
-            || form_b.before.contains(&a.folded_id)
-            || form_b.after.contains(&a.folded_id)
+        if form_a.before.contains(b.folded_id)
+            || form_a.after.contains(b.folded_id)
+            || form_b.before.contains(a.folded_id)
+            || form_b.after.contains(a.folded_id)
         {
             return false;
         }
@@ -905,11 +972,11 @@ impl NameConsistency {
                 && (form
                     .after
                     .iter()
-                    .any(|name| context.standalone.contains(name))
+                    .any(|name| context.standalone.contains(&name))
                     || form
                         .after
                         .iter()
-                        .all(|&name| !is_common_form(context.vocabulary.folded(name))))
+                        .all(|name| !is_common_form(context.vocabulary.folded(name))))
         };
         let (given_a, given_b) = (given_name(form_a, folded_a), given_name(form_b, folded_b));
         // A given name (used before a surname) matches another spelling
@@ -924,13 +991,7 @@ impl NameConsistency {
         {
             return false;
         }
-        if !form_a.genders.is_empty()
-            && !form_b.genders.is_empty()
-            && !form_a
-                .genders
-                .iter()
-                .any(|gender| form_b.genders.contains(gender))
-        {
+        if form_a.genders.conflict(form_b.genders) {
             return false;
         }
         let (length_a, length_b) = (folded_a.chars().count(), folded_b.chars().count());
@@ -1047,6 +1108,9 @@ impl NameConsistency {
     }
 }
 
+/// Marks a transliteration key's hash apart from deletion keys' hashes.
+const TRANSLITERATION_TAG: u64 = 0x9e37_79b9_7f4a_7c15;
+
 /// SpaceX / Space, TimeWarner / Time: a longer name made of the shorter
 /// and another capitalised part.
 fn is_compound_of(longer: &str, shorter: &str) -> bool {
@@ -1064,11 +1128,12 @@ fn is_adjacent_swap(a: &str, b: &str) -> bool {
         && a[differing[1]] == b[differing[0]]
 }
 
-/// Distinct strings, each stored once and named by its number.
+/// Distinct strings, each stored once (shared by the list and the map)
+/// and named by its number.
 #[derive(Debug, Default)]
 struct Interner {
-    strings: Vec<String>,
-    numbers: HashMap<String, u32>,
+    strings: Vec<Rc<str>>,
+    numbers: HashMap<Rc<str>, u32>,
 }
 
 impl Interner {
@@ -1077,13 +1142,16 @@ impl Interner {
             return number;
         }
         let number = u32::try_from(self.strings.len()).unwrap_or(u32::MAX);
-        self.strings.push(string.to_owned());
-        self.numbers.insert(string.to_owned(), number);
+        let shared: Rc<str> = Rc::from(string);
+        self.strings.push(Rc::clone(&shared));
+        self.numbers.insert(shared, number);
         number
     }
 
     fn get(&self, number: u32) -> &str {
-        self.strings.get(number as usize).map_or("", String::as_str)
+        self.strings
+            .get(number as usize)
+            .map_or("", |string| string)
     }
 }
 
@@ -1620,6 +1688,35 @@ mod tests {
         [rule.names]
         Gaddafi = ["Qaddafi", "Kadhafi"]
     "#;
+
+    #[test]
+    fn folded_sets_and_genders_are_sets() {
+        let set = |members: &[u32]| {
+            let mut set = FoldedSet::default();
+            for &member in members {
+                set.insert(member);
+            }
+            set
+        };
+        let a = set(&[9, 3, 3, 7]);
+        assert_eq!(a.iter().collect::<Vec<_>>(), [3, 7, 9]);
+        assert!(a.contains(7) && !a.contains(8));
+        assert!(a.is_disjoint(&set(&[1, 8, 10])));
+        assert!(!a.is_disjoint(&set(&[1, 9])));
+        assert!(a.is_disjoint(&FoldedSet::default()));
+
+        let genders = |list: &[Gender]| {
+            let mut genders = Genders::default();
+            for &gender in list {
+                genders.insert(gender);
+            }
+            genders
+        };
+        let (male, female) = (genders(&[Gender::Male]), genders(&[Gender::Female]));
+        assert!(male.conflict(female));
+        assert!(!male.conflict(genders(&[Gender::Female, Gender::Male])));
+        assert!(!male.conflict(Genders::default()));
+    }
 
     #[test]
     fn distance_is_bounded_and_counts_transpositions() {
