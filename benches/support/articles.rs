@@ -140,8 +140,10 @@ const WEEKDAYS: [&str; 7] = [
 ];
 
 /// Dates with weekdays, about one every 36 bytes (a million in 36 MB): one
-/// day after another from 1 January 1990, every tenth with the wrong
-/// weekday, twenty to a paragraph.
+/// day after another from 1 January 1990 to 31 December 2029, then from
+/// 1990 again (years a news story gives; a million days would run past
+/// the year 4700), every tenth with the wrong weekday, twenty to a
+/// paragraph.
 pub fn dates(size: usize) -> String {
     let mut text = String::with_capacity(size + 128);
     let (mut year, mut month, mut day) = (1990i32, 1u32, 1u32);
@@ -167,6 +169,9 @@ pub fn dates(size: usize) -> String {
             if month > 12 {
                 month = 1;
                 year += 1;
+                if year > 2029 {
+                    year = 1990;
+                }
             }
         }
     }

@@ -375,8 +375,10 @@ impl Rule for NameConsistency {
     fn check(&self, article: &Article<'_>, report: &mut Report<'_>) {
         let text = article.text;
         let mut vocabulary = Vocabulary::default();
-        // What is known of each spelling, by its vocabulary entry.
-        let mut forms: HashMap<u32, Form> = HashMap::default();
+        // What is known of each spelling, indexed by its vocabulary entry
+        // (entries are numbered densely from 0; an entry that is no
+        // spelling, such as a title, keeps an empty form).
+        let mut forms: Vec<Form> = Vec::new();
         // (hash of its key, place) for each use of a stretch; the place's
         // text, single-spaced, is the spelling shown. One flat list rather
         // than a map of lists: most stretches are used once, and a file of
@@ -494,7 +496,11 @@ impl Rule for NameConsistency {
                 }
                 let confirmed = in_story
                     && !(mention.sentence_initial && Some(&word_span) == mention.words.first());
-                let form = forms.entry(entry).or_default();
+                let slot = entry as usize;
+                if forms.len() <= slot {
+                    forms.resize_with(slot + 1, Form::default);
+                }
+                let form = &mut forms[slot];
                 form.occurrences.push(Occurrence {
                     span: word_span,
                     confirmed,
@@ -564,9 +570,13 @@ impl Rule for NameConsistency {
         // Which candidate spellings the article also writes in lower case
         // ("the union", "Union"). Only the candidates' forms are looked
         // for, so the set stays as small as the list of names.
-        let wanted: HashSet<&str> = forms
-            .keys()
-            .map(|&entry| vocabulary.word(entry).lower.as_str())
+        let spellings = || {
+            (0u32..)
+                .zip(&forms)
+                .filter(|(_, form)| !form.occurrences.is_empty())
+        };
+        let wanted: HashSet<&str> = spellings()
+            .map(|(entry, _)| vocabulary.word(entry).lower.as_str())
             .collect();
         // Most words cannot be wanted: their length or first byte is no
         // wanted word's, which two table look-ups tell before any hashing.
@@ -592,18 +602,13 @@ impl Rule for NameConsistency {
                     && wanted.contains(word)
             })
             .collect();
-        // In the order of the spellings, which fixes the order of the
-        // reports.
-        let mut words: Vec<(&str, &Form, &WordInfo)> = forms
-            .iter()
-            .map(|(&entry, form)| {
-                let info = vocabulary.word(entry);
-                (info.text, form, info)
-            })
-            .collect();
-        words.sort_unstable_by_key(|&(word, _, _)| word);
+        // In the order of first use (the order of the vocabulary's
+        // entries), so every run compares and reports alike.
+        let words = spellings().map(|(entry, form)| {
+            let info = vocabulary.word(entry);
+            (info.text, form, info)
+        });
         let candidates: Vec<Candidate<'_, '_>> = words
-            .into_iter()
             .filter_map(|(word, form, info)| {
                 let keep = !info.is_title
                     && info.lower.chars().any(is_vowel)

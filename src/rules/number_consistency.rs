@@ -234,39 +234,63 @@ struct Word {
     kind: TokenKind,
 }
 
-/// A statement's words, computed once for the statements that hold a count.
+/// The words of the statement last asked for. Counts are visited in text
+/// order, so holding one statement's words is enough: holding every
+/// statement's would take more memory than the text when most statements
+/// hold a number (a list of dates). The words' strings are reused from one
+/// statement to the next.
 struct Statements<'a> {
     article: &'a Article<'a>,
-    words: HashMap<usize, Vec<Word>>,
+    current: Option<usize>,
+    words: Vec<Word>,
+    len: usize,
 }
 
 impl<'a> Statements<'a> {
     fn new(article: &'a Article<'a>) -> Self {
         Statements {
             article,
-            words: HashMap::default(),
+            current: None,
+            words: Vec::new(),
+            len: 0,
         }
     }
 
     fn words(&mut self, statement: usize) -> &[Word] {
-        let article = self.article;
-        self.words.entry(statement).or_insert_with(|| {
-            let Some(statement) = article.statements().get(statement) else {
-                return Vec::new();
-            };
-            article
-                .tokens()
-                .get(statement.tokens.clone())
-                .unwrap_or_default()
-                .iter()
-                .filter(|token| !token.is_space())
-                .map(|token| Word {
-                    lower: article.slice(token.span()).to_lowercase(),
-                    span: token.span(),
-                    kind: token.kind,
-                })
-                .collect()
-        })
+        if self.current != Some(statement) {
+            self.current = Some(statement);
+            self.len = 0;
+            let article = self.article;
+            let tokens = article
+                .statements()
+                .get(statement)
+                .and_then(|statement| article.tokens().get(statement.tokens.clone()))
+                .unwrap_or_default();
+            for token in tokens.iter().filter(|token| !token.is_space()) {
+                let (span, kind) = (token.span(), token.kind);
+                let text = article.slice(span);
+                if let Some(word) = self.words.get_mut(self.len) {
+                    word.lower.clear();
+                    word.span = span;
+                    word.kind = kind;
+                } else {
+                    self.words.push(Word {
+                        lower: String::new(),
+                        span,
+                        kind,
+                    });
+                }
+                let lower = &mut self.words[self.len].lower;
+                if text.is_ascii() {
+                    lower.push_str(text);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.push_str(&text.to_lowercase());
+                }
+                self.len += 1;
+            }
+        }
+        &self.words[..self.len]
     }
 }
 
