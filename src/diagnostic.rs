@@ -84,6 +84,17 @@ impl Diagnostic {
         }
     }
 
+    /// The diagnostic with every place moved `offset` bytes later: a
+    /// finding in one part of a text, placed in the whole.
+    pub fn shifted(mut self, offset: usize) -> Self {
+        let shift = |span: Span| Span::new(span.start + offset, span.end + offset);
+        self.span = shift(self.span);
+        for related in &mut self.related {
+            related.span = shift(related.span);
+        }
+        self
+    }
+
     pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Self {
         self.related.push(Related {
             span,

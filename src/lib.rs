@@ -15,6 +15,7 @@
 //! - [`facts`]: the facts view, per statement (`copydesk facts`);
 //! - [`document`]: Markdown and HTML prose views, byte-aligned with the file;
 //! - [`fix`]: applying fixes and writing files atomically;
+//! - [`parts`]: long files checked in parts, so memory stays bounded;
 //! - [`suppress`]: inline `copydesk-disable` comments;
 //! - [`lsp`]: the language server behind `copydesk lsp`;
 //! - [`render`]: the output formats;
@@ -39,6 +40,7 @@ pub mod facts;
 pub mod fix;
 pub mod lsp;
 pub mod model;
+pub mod parts;
 pub mod render;
 pub mod rules;
 pub mod source;
@@ -65,10 +67,42 @@ pub struct CheckOptions {
 /// Parses `text` and runs every rule in `rules` over its prose, then
 /// applies inline suppressions. Findings come sorted by (start, rule), with
 /// spans into `text` as given.
+///
+/// A text longer than [`parts::PART_BYTES`] is checked in parts (see
+/// [`parts`]), so memory is bounded by the part size.
 pub fn check(text: &str, rules: &RuleSet, options: &CheckOptions) -> Vec<Diagnostic> {
+    check_in_parts(text, rules, options, parts::PART_BYTES)
+}
+
+/// [`check`], with parts of at most `part_bytes` bytes instead of
+/// [`parts::PART_BYTES`].
+pub fn check_in_parts(
+    text: &str,
+    rules: &RuleSet,
+    options: &CheckOptions,
+    part_bytes: usize,
+) -> Vec<Diagnostic> {
     let view = document::prose_view(options.document, text);
     let date = options.publication_date.or(view.date);
-    let article = Article::parse_with(&view.text, date, &view.block_breaks);
-    let diagnostics = rules.check(&article);
+    let prose: &str = &view.text;
+    let diagnostics = if prose.len() <= part_bytes {
+        rules.check(&Article::parse_with(prose, date, &view.block_breaks))
+    } else {
+        let blocks = syntax::blocks::blocks_with_breaks(prose, &view.block_breaks);
+        let mut diagnostics = Vec::new();
+        // Parts are in text order and each part's findings are sorted, so
+        // the findings stay sorted as they are gathered.
+        for part in parts::parts(prose, &blocks, part_bytes) {
+            let offset = part.range.start;
+            let article = Article::parse_blocks(&prose[part.range], date, part.blocks);
+            diagnostics.extend(
+                rules
+                    .check(&article)
+                    .into_iter()
+                    .map(|diagnostic| diagnostic.shifted(offset)),
+            );
+        }
+        diagnostics
+    };
     suppress::apply_suppressions(text, diagnostics, rules.report_unused_suppressions)
 }

@@ -59,16 +59,22 @@ pub(crate) fn read_file(path: &Path, limit: Option<u64>) -> Result<Vec<u8>, Stri
         return Err(beyond_checkable());
     }
     let file = std::fs::File::open(path).map_err(|error| format!("cannot read: {error}"))?;
-    read_limited(file, limit)
+    // Sized from the metadata: a buffer grown by doubling would hold up to
+    // twice the file, and three times while it is copied to a larger one.
+    let expected = usize::try_from(metadata.len()).unwrap_or(0);
+    read_limited(file, limit, expected)
 }
 
 /// Reads standard input (or any stream) under the same rules as a file.
 pub(crate) fn read_stream(stream: impl Read, limit: Option<u64>) -> Result<Vec<u8>, String> {
-    read_limited(stream, limit)
+    read_limited(stream, limit, 0)
 }
 
-fn read_limited(stream: impl Read, limit: Option<u64>) -> Result<Vec<u8>, String> {
+fn read_limited(stream: impl Read, limit: Option<u64>, expected: usize) -> Result<Vec<u8>, String> {
+    // One byte more than expected, so the read that finds the end needs
+    // no larger buffer.
     let mut bytes = Vec::new();
+    let _ = bytes.try_reserve_exact(expected.saturating_add(1));
     // A file can grow between the metadata and the read; read one byte past
     // the limit to notice.
     let cap = limit

@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 
-use copydesk::{check, CheckOptions, RuleSet};
+use copydesk::{check, check_in_parts, CheckOptions, Diagnostic, RuleSet};
 
 /// The default rules, compiled once for all cases.
 fn default_rules() -> &'static RuleSet {
@@ -103,7 +103,11 @@ fn assert_parse_invariants(text: &str) {
 }
 
 fn assert_diagnostic_spans(text: &str, rules: &RuleSet) {
-    for diagnostic in check(text, rules, &CheckOptions::default()) {
+    assert_spans_of(text, check(text, rules, &CheckOptions::default()));
+}
+
+fn assert_spans_of(text: &str, diagnostics: Vec<Diagnostic>) {
+    for diagnostic in diagnostics {
         assert!(
             on_boundaries(text, diagnostic.span.start, diagnostic.span.end),
             "{diagnostic:?}"
@@ -140,6 +144,27 @@ proptest! {
     #[test]
     fn diagnostics_slice_the_text_exactly(text in newsy_text()) {
         assert_diagnostic_spans(&text, default_rules());
+    }
+
+    /// A long file is checked in parts (1 MiB each); small parts put the
+    /// cuts, and the shifting of findings back into the whole, everywhere.
+    #[test]
+    fn diagnostics_slice_the_text_exactly_when_checked_in_parts(
+        text in newsy_text(),
+        part_bytes in 4usize..120,
+    ) {
+        let diagnostics = check_in_parts(&text, default_rules(), &CheckOptions::default(), part_bytes);
+        assert_spans_of(&text, diagnostics);
+    }
+
+    #[test]
+    fn any_bytes_check_cleanly_in_parts(
+        bytes in prop::collection::vec(any::<u8>(), 0..400),
+        part_bytes in 0usize..64,
+    ) {
+        let text = String::from_utf8_lossy(&bytes);
+        let diagnostics = check_in_parts(&text, default_rules(), &CheckOptions::default(), part_bytes);
+        assert_spans_of(&text, diagnostics);
     }
 }
 

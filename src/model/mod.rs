@@ -68,7 +68,28 @@ impl<'a> Article<'a> {
         publication_date: Option<PublicationDate>,
         block_breaks: &[usize],
     ) -> Self {
-        let syntax = syntax::parse_with_breaks(text, block_breaks);
+        Self::from_syntax(
+            text,
+            publication_date,
+            syntax::parse_with_breaks(text, block_breaks),
+        )
+    }
+
+    /// Parses `text` into the blocks given (see [`syntax::parse_blocks`]):
+    /// one part of a long file, its blocks classified in the whole file.
+    pub fn parse_blocks(
+        text: &'a str,
+        publication_date: Option<PublicationDate>,
+        blocks: Vec<syntax::blocks::RawBlock>,
+    ) -> Self {
+        Self::from_syntax(text, publication_date, syntax::parse_blocks(text, blocks))
+    }
+
+    fn from_syntax(
+        text: &'a str,
+        publication_date: Option<PublicationDate>,
+        syntax: syntax::Syntax,
+    ) -> Self {
         let quotations = quotes::pair_quotation_marks(text, &syntax);
         let names = names::name_mentions(text, &syntax);
         let dates = dates::date_mentions(text, &syntax);

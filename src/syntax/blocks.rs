@@ -85,13 +85,16 @@ fn text_line(input: &str) -> IResult<&str, &str> {
     Ok((rest, content))
 }
 
-fn lines(text: &str) -> Vec<Line> {
-    let mut lines = Vec::new();
+/// The lines of `text`, one at a time: a run of non-blank lines is all
+/// the block grammar holds at once, so a long file's lines are never all
+/// in memory together.
+fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
     let mut rest = text;
-    while !rest.is_empty() {
-        let Ok((remaining, content)) = text_line(rest) else {
-            break;
-        };
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let (remaining, content) = text_line(rest).ok()?;
         let start = text.len() - rest.len();
         let trimmed = content.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
         let indent = content[..content.len() - trimmed.len()]
@@ -99,15 +102,14 @@ fn lines(text: &str) -> Vec<Line> {
             .map(|c| if c == '\t' { 4 } else { 1 })
             .sum();
         let trimmed = trimmed.trim_end();
-        lines.push(Line {
+        rest = remaining;
+        Some(Line {
             content: Span::new(start, start + content.len()),
             indent,
             width: trimmed.chars().count(),
             blank: trimmed.is_empty(),
-        });
-        rest = remaining;
-    }
-    lines
+        })
+    })
 }
 
 /// Splits the text into classified blocks. Total: any text gives blocks
@@ -121,19 +123,18 @@ pub fn blocks(text: &str) -> Vec<RawBlock> {
 /// document's own block structure (a heading line directly above a
 /// paragraph, list items) that line layout alone does not show.
 pub fn blocks_with_breaks(text: &str, breaks: &[usize]) -> Vec<RawBlock> {
-    let lines = lines(text);
     let mut paragraphs: Vec<Span> = Vec::new();
-    let mut index = 0;
-    while index < lines.len() {
-        if lines[index].blank {
-            index += 1;
-            continue;
+    let mut run: Vec<Line> = Vec::new();
+    for line in lines(text) {
+        if !line.blank {
+            run.push(line);
+        } else if !run.is_empty() {
+            split_run(text, &run, breaks, &mut paragraphs);
+            run.clear();
         }
-        let run_start = index;
-        while index < lines.len() && !lines[index].blank {
-            index += 1;
-        }
-        split_run(text, &lines[run_start..index], breaks, &mut paragraphs);
+    }
+    if !run.is_empty() {
+        split_run(text, &run, breaks, &mut paragraphs);
     }
     classify(text, &paragraphs)
 }

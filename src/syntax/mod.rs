@@ -58,8 +58,30 @@ pub fn parse(text: &str) -> Syntax {
 /// [`blocks::blocks_with_breaks`]).
 pub fn parse_with_breaks(text: &str, breaks: &[usize]) -> Syntax {
     let text = within_offsets(text);
+    parse_blocks(text, blocks::blocks_with_breaks(text, breaks))
+}
+
+/// The parse of `text` into the blocks given, which must be in text order,
+/// within the text and trimmed of white space (as
+/// [`blocks::blocks_with_breaks`] makes them): how a long file is parsed
+/// in parts, each part keeping the kinds its blocks have in the whole.
+pub fn parse_blocks(text: &str, mut raw_blocks: Vec<blocks::RawBlock>) -> Syntax {
+    let text = within_offsets(text);
+    // Blocks that break the contract (out of order, outside the text, not
+    // on character boundaries) are dropped rather than trusted.
+    let mut end = 0;
+    raw_blocks.retain(|block| {
+        let span = block.span;
+        let keep = end <= span.start
+            && span.start <= span.end
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end);
+        if keep {
+            end = span.end;
+        }
+        keep
+    });
     let tokens = tokens::tokenize(text);
-    let raw_blocks = blocks::blocks_with_breaks(text, breaks);
     let mut syntax = Syntax {
         blocks: Vec::with_capacity(raw_blocks.len()),
         statements: Vec::new(),

@@ -1,0 +1,78 @@
+//! A long file is checked in parts (see `copydesk::parts`): findings of
+//! rules that read one statement come out the same as from a check of the
+//! whole, at the same places, whatever the part size.
+
+use copydesk::{check, check_in_parts, CheckOptions, RuleSet};
+
+fn default_rules() -> RuleSet {
+    RuleSet::new(copydesk::config::default_rules().unwrap())
+}
+
+/// Paragraphs that each hold a weekday contradicting its date and a
+/// repeated word, with CRLF line ends and non-ASCII text between them.
+fn long_story(paragraphs: usize) -> String {
+    let mut text = String::from("Talks resume\r\n\r\n");
+    for index in 0..paragraphs {
+        text.push_str(&format!(
+            "Delegates met on Monday, March 3, 2021, in Kyiv (Київ) for round {index}. \
+             “The the talks,” one said, “went well.”\r\n\r\n"
+        ));
+    }
+    text
+}
+
+/// (rule, quoted text, message) of the findings of the rules compared.
+fn local_findings(
+    text: &str,
+    diagnostics: &[copydesk::Diagnostic],
+) -> Vec<(String, String, String)> {
+    diagnostics
+        .iter()
+        .filter(|d| d.rule == "weekday-mismatch" || d.rule == "repeated-word")
+        .map(|d| {
+            (
+                d.rule.clone(),
+                text[d.span.start..d.span.end].to_owned(),
+                d.message.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn findings_of_statement_rules_are_the_same_checked_whole_or_in_parts() {
+    let rules = default_rules();
+    let text = long_story(60);
+    let whole = check(&text, &rules, &CheckOptions::default());
+    let expected = local_findings(&text, &whole);
+    // Both rules find their slip in every paragraph.
+    assert_eq!(expected.len(), 120, "{expected:#?}");
+    assert_eq!(expected[0].1, "Monday");
+    assert_eq!(expected[1].1, "The the");
+    for part_bytes in [97, 150, 1000, 4096] {
+        let parts = check_in_parts(&text, &rules, &CheckOptions::default(), part_bytes);
+        assert_eq!(
+            local_findings(&text, &parts),
+            expected,
+            "parts of {part_bytes} bytes"
+        );
+        let spans: Vec<_> = parts
+            .iter()
+            .map(|d| (d.span.start, d.rule.as_str()))
+            .collect();
+        let mut sorted = spans.clone();
+        sorted.sort();
+        assert_eq!(spans, sorted, "findings stay sorted");
+    }
+}
+
+#[test]
+fn one_huge_paragraph_is_cut_at_sentence_ends() {
+    let rules = default_rules();
+    let sentence = "On Monday, March 3, 2021, the the delegates met. ";
+    let text = sentence.repeat(200);
+    let whole = local_findings(&text, &check(&text, &rules, &CheckOptions::default()));
+    assert_eq!(whole.len(), 400);
+    let parts = check_in_parts(&text, &rules, &CheckOptions::default(), 500);
+    assert_eq!(local_findings(&text, &parts), whole);
+}
