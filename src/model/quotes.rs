@@ -561,12 +561,16 @@ fn inside_markup(text: &str, span: Span) -> bool {
     while !before.is_char_boundary(window) {
         window += 1;
     }
-    let Some(lt) = before[window..].rfind('<').map(|lt| lt + window) else {
+    // The nearest `<`, `>` or line break before the mark: the tag's
+    // opening only if it is a `<`, since a tag holds neither of the
+    // others. One backward SIMD search that stops at the nearest line.
+    let Some(found) = memchr::memrchr3(b'<', b'>', b'\n', &before.as_bytes()[window..]) else {
         return false;
     };
+    let lt = found + window;
     let tag = &before[lt + 1..];
-    tag.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
-        && !tag.contains(['>', '\n'])
+    before.as_bytes()[lt] == b'<'
+        && tag.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
         && tag.contains('=')
 }
 
