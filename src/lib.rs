@@ -99,6 +99,7 @@ pub fn check_in_parts(
                 rules
                     .check(&article)
                     .into_iter()
+                    .filter(|diagnostic| diagnostic.span.start < part.report_end)
                     .map(|diagnostic| diagnostic.shifted(offset)),
             );
         }

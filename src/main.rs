@@ -139,7 +139,8 @@ struct CheckArgs {
     #[arg(long, value_name = "YYYY-MM-DD")]
     date: Option<jiff::civil::Date>,
     /// Do not read files larger than this (bytes, or with a K, M or G
-    /// suffix; 0 for no limit): each is reported as that file's error.
+    /// suffix; 0 for no limit, though never above 4 GiB): each is reported
+    /// as that file's error.
     #[arg(long, value_name = "BYTES", default_value = reading::DEFAULT_MAX_FILE_SIZE, value_parser = reading::parse_size)]
     max_file_size: u64,
     /// When to colour the human format.

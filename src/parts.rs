@@ -31,28 +31,36 @@ use crate::syntax::blocks::RawBlock;
 /// The most text checked at once: a file up to this long is one part.
 pub const PART_BYTES: usize = 1 << 20;
 
-/// One part of a text: its byte range, and its blocks in the part's own
-/// offsets (from the start of the range).
+/// One part of a text: its byte range, its blocks in the part's own
+/// offsets (from the start of the range), and where its findings end.
+///
+/// A part but the last also holds the first block of the next part, as
+/// context read but not reported on: whether a paragraph's open quotation
+/// is continued depends on how the next paragraph opens. Its findings are
+/// those starting before `report_end`; the next part reports the rest.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Part {
     pub range: Range<usize>,
     pub blocks: Vec<RawBlock>,
+    /// Offset (from the start of the range) where the context begins.
+    pub report_end: usize,
 }
 
 /// Cuts `text`, whose blocks (in text order, trimmed, as
 /// [`crate::syntax::blocks::blocks_with_breaks`] makes them) are `blocks`,
 /// into parts of at most `part_bytes` bytes (taken as at least 4, the
-/// longest character). A text no longer than that is one part, the whole
-/// of it.
+/// longest character) and the block of context after each. A text no
+/// longer than that is one part, the whole of it.
 pub(crate) fn parts(text: &str, blocks: &[RawBlock], part_bytes: usize) -> Vec<Part> {
     let part_bytes = part_bytes.max(4);
     if text.len() <= part_bytes {
         return vec![Part {
             range: 0..text.len(),
             blocks: blocks.to_vec(),
+            report_end: text.len(),
         }];
     }
-    let mut parts: Vec<Part> = Vec::new();
+    let mut groups: Vec<Vec<RawBlock>> = Vec::new();
     let mut current: Vec<RawBlock> = Vec::new();
     for piece in blocks
         .iter()
@@ -60,31 +68,42 @@ pub(crate) fn parts(text: &str, blocks: &[RawBlock], part_bytes: usize) -> Vec<P
     {
         if let Some(first) = current.first() {
             if piece.span.end - first.span.start > part_bytes {
-                parts.push(close(&mut current));
+                groups.push(std::mem::take(&mut current));
             }
         }
         current.push(piece);
     }
     if !current.is_empty() {
-        parts.push(close(&mut current));
+        groups.push(current);
     }
-    parts
+    let contexts: Vec<Option<RawBlock>> = groups
+        .iter()
+        .skip(1)
+        .map(|group| group.first().copied())
+        .chain([None])
+        .collect();
+    groups
+        .into_iter()
+        .zip(contexts)
+        .map(|(group, context)| part_of(group, context))
+        .collect()
 }
 
-/// The part from the first of `blocks` (emptied) to the end of the last.
-fn close(blocks: &mut Vec<RawBlock>) -> Part {
+/// The part from the first of `blocks` to the end of the last, or of the
+/// `context` block after them.
+fn part_of(mut blocks: Vec<RawBlock>, context: Option<RawBlock>) -> Part {
     let start = blocks.first().map_or(0, |block| block.span.start);
+    let last_end = blocks.last().map_or(start, |block| block.span.end);
+    let report_end = context.map_or(last_end, |context| context.span.start) - start;
+    blocks.extend(context);
     let end = blocks.last().map_or(start, |block| block.span.end);
-    let shifted = blocks
-        .drain(..)
-        .map(|block| RawBlock {
-            kind: block.kind,
-            span: Span::new(block.span.start - start, block.span.end - start),
-        })
-        .collect();
+    for block in &mut blocks {
+        block.span = Span::new(block.span.start - start, block.span.end - start);
+    }
     Part {
         range: start..end,
-        blocks: shifted,
+        blocks,
+        report_end,
     }
 }
 
@@ -163,17 +182,23 @@ mod tests {
     use super::*;
     use crate::syntax::blocks::{blocks, BlockKind};
 
+    /// The blocks a part reports on, without its context block.
+    fn reported(part: &Part) -> impl Iterator<Item = &RawBlock> {
+        part.blocks
+            .iter()
+            .filter(|block| block.span.start < part.report_end)
+    }
+
+    /// Each part's reported text and blocks.
     fn part_texts(text: &str, part_bytes: usize) -> Vec<(&str, Vec<&str>)> {
         parts(text, &blocks(text), part_bytes)
             .into_iter()
             .map(|part| {
                 let slice = &text[part.range.clone()];
-                let blocks = part
-                    .blocks
-                    .iter()
+                let blocks = reported(&part)
                     .map(|block| block.span.slice(slice))
                     .collect();
-                (slice, blocks)
+                (slice[..part.report_end].trim_end(), blocks)
             })
             .collect()
     }
@@ -206,7 +231,7 @@ mod tests {
         );
         let kinds: Vec<BlockKind> = parts(text, &blocks(text), 40)
             .iter()
-            .flat_map(|part| part.blocks.iter().map(|block| block.kind))
+            .flat_map(|part| reported(part).map(|block| block.kind).collect::<Vec<_>>())
             .collect();
         let whole: Vec<BlockKind> = blocks(text).iter().map(|block| block.kind).collect();
         assert_eq!(kinds, whole);
@@ -254,15 +279,29 @@ mod tests {
         for part_bytes in [4, 7, 64, 300, 5000] {
             let cut = parts(&text, &blocks(&text), part_bytes);
             let mut covered = 0;
-            for part in &cut {
+            for (index, part) in cut.iter().enumerate() {
                 let slice = &text[part.range.clone()];
-                for block in &part.blocks {
-                    let _ = block.span.slice(slice);
+                let mut reported_end = 0;
+                for block in reported(part) {
                     assert!(block.span.len() <= part_bytes);
                     covered += visible(block.span.slice(slice));
+                    reported_end = block.span.end;
                 }
-                if cut.len() > 1 {
-                    assert!(part.range.len() <= part_bytes, "{part_bytes}: {part:?}");
+                assert!(reported_end <= part_bytes, "{part_bytes}: {part:?}");
+                // The context is the next part's first block.
+                let context = part
+                    .blocks
+                    .last()
+                    .filter(|block| block.span.start >= part.report_end);
+                match cut.get(index + 1) {
+                    Some(next) => {
+                        let context = context.expect("a context block");
+                        assert_eq!(
+                            context.span.slice(slice),
+                            next.blocks[0].span.slice(&text[next.range.clone()])
+                        );
+                    }
+                    None => assert!(context.is_none()),
                 }
             }
             assert_eq!(covered, visible(&text), "{part_bytes}");

@@ -76,3 +76,36 @@ fn one_huge_paragraph_is_cut_at_sentence_ends() {
     let parts = check_in_parts(&text, &rules, &CheckOptions::default(), 500);
     assert_eq!(local_findings(&text, &parts), whole);
 }
+
+#[test]
+fn a_quotation_continued_into_the_next_part_is_not_reported_unclosed() {
+    let rules = default_rules();
+    // News style: a quotation running over paragraphs leaves each but the
+    // last open, and the next one opens again.
+    let mut text = String::new();
+    for index in 0..40 {
+        text.push_str(&format!(
+            "“The talks went on for round {index}, and on.\n\n“Then they ended,” she said.\n\n"
+        ));
+    }
+    let unbalanced = |diagnostics: &[copydesk::Diagnostic]| {
+        diagnostics
+            .iter()
+            .filter(|d| d.rule == "unbalanced-quote")
+            .count()
+    };
+    assert_eq!(
+        unbalanced(&check(&text, &rules, &CheckOptions::default())),
+        0
+    );
+    for part_bytes in [60, 90, 130, 500] {
+        let parts = check_in_parts(&text, &rules, &CheckOptions::default(), part_bytes);
+        assert_eq!(unbalanced(&parts), 0, "parts of {part_bytes} bytes");
+    }
+    // The reported open mark is found in any part, and only once.
+    let slip = format!("{text}“An open quotation never closed.\n\nThe end.\n");
+    for part_bytes in [60, 90, 130, 500, 1 << 20] {
+        let parts = check_in_parts(&slip, &rules, &CheckOptions::default(), part_bytes);
+        assert_eq!(unbalanced(&parts), 1, "parts of {part_bytes} bytes");
+    }
+}
