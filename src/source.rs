@@ -138,7 +138,15 @@ impl LineIndex {
     pub fn line_column(&self, text: &str, offset: usize) -> LineColumn {
         let line = self.line_of(offset);
         let start = self.line_starts[line];
-        let column = self.characters_before(text, offset) - self.characters_before(text, start) + 1;
+        // Counted from the line's start when that is nearer than a
+        // checkpoint could be (nearly every line); from the checkpoints
+        // in a long line.
+        let characters = if offset - start <= CHECKPOINT_BYTES {
+            text[start..offset].chars().count()
+        } else {
+            self.characters_before(text, offset) - self.characters_before(text, start)
+        };
+        let column = characters + 1;
         LineColumn {
             line: line + 1,
             column,

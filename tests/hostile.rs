@@ -330,6 +330,23 @@ fn a_file_larger_than_max_file_size_is_that_files_error() {
         run.stdout
     );
     assert!(run.elapsed < Duration::from_secs(5), "{:?}", run.elapsed);
+
+    // No limit still stops at 4 GiB, the most the grammar's 32-bit
+    // offsets reach, again from the metadata.
+    huge.set_len((4 << 30) + 1).unwrap();
+    let run = run_bounded(
+        dir.path(),
+        &["check", "--max-file-size", "0", "huge.txt"],
+        Duration::from_secs(20),
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stdout
+            .contains("huge.txt: larger than 4 GiB, the most copydesk checks; not checked"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.elapsed < Duration::from_secs(5), "{:?}", run.elapsed);
 }
 
 #[test]

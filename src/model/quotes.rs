@@ -437,24 +437,51 @@ fn resumes_after_attribution(text: &str, open: Span) -> bool {
         .any(|word| SPEECH_VERBS.contains(&word.to_lowercase().as_str()))
 }
 
+/// Whether `word`'s letters, lowered (into `bare`, a reused buffer), are a
+/// verb of saying.
+fn is_speech_verb(word: &str, bare: &mut String) -> bool {
+    bare.clear();
+    if word.is_ascii() {
+        bare.extend(
+            word.bytes()
+                .filter(u8::is_ascii_alphabetic)
+                .map(|byte| char::from(byte.to_ascii_lowercase())),
+        );
+    } else {
+        bare.extend(
+            word.chars()
+                .filter(|c| c.is_alphabetic())
+                .flat_map(char::to_lowercase),
+        );
+    }
+    SPEECH_VERB_SET.contains(bare)
+}
+
+static SPEECH_VERB_SET: crate::model::WordSet = crate::model::WordSet::new(SPEECH_VERBS);
+
 /// Whether a stretch of supposedly quoted text holds an attribution, the
 /// sign of a closing mark gone missing: a verb of saying shortly after a
 /// comma (`go, he said`, `go, said Mr Ray`), or introducing the next
 /// quotation (`He added:`). Quoted speech uses the same verbs
 /// (`I have told John`) but rarely in either shape.
 fn names_a_speaker(stretch: &str) -> bool {
+    // One buffer for every word's letters, lowered.
+    let mut bare = String::new();
+    // Most stretches hold no verb of saying at all: found in one pass,
+    // before the words are gathered for the closer look.
+    if !stretch
+        .split_whitespace()
+        .any(|word| is_speech_verb(word, &mut bare))
+    {
+        return false;
+    }
     let words: Vec<&str> = stretch.split_whitespace().collect();
     let last_sentence_start = words
         .iter()
         .rposition(|word| word.ends_with(['.', '?', '!']) && !stretch.ends_with(*word))
         .map_or(0, |index| index + 1);
     words.iter().enumerate().any(|(index, word)| {
-        let bare: String = word
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .flat_map(char::to_lowercase)
-            .collect();
-        if !SPEECH_VERBS.contains(&bare.as_str()) {
+        if !is_speech_verb(word, &mut bare) {
             return false;
         }
         // `go, he said.` or `go, said David Wyss of Data Resources Inc.`:
