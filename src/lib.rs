@@ -85,25 +85,21 @@ pub fn check_in_parts(
     let view = document::prose_view(options.document, text);
     let date = options.publication_date.or(view.date);
     let prose: &str = &view.text;
-    let diagnostics = if prose.len() <= part_bytes {
-        rules.check(&Article::parse_with(prose, date, &view.block_breaks))
-    } else {
-        let blocks = syntax::blocks::blocks_with_breaks(prose, &view.block_breaks);
-        let mut diagnostics = Vec::new();
-        // Parts are in text order and each part's findings are sorted, so
-        // the findings stay sorted as they are gathered.
-        for part in parts::parts(prose, &blocks, part_bytes) {
-            let offset = part.range.start;
-            let article = Article::parse_blocks(&prose[part.range], date, part.blocks);
-            diagnostics.extend(
-                rules
-                    .check(&article)
-                    .into_iter()
-                    .filter(|diagnostic| diagnostic.span.start < part.report_end)
-                    .map(|diagnostic| diagnostic.shifted(offset)),
-            );
-        }
-        diagnostics
-    };
+    let blocks = syntax::blocks::blocks_with_breaks(prose, &view.block_breaks);
+    let mut diagnostics = Vec::new();
+    // Parts are in text order and each part's findings are sorted, so the
+    // findings stay sorted as they are gathered. A text within the part
+    // size is one part: the whole of it, at offset 0.
+    for part in parts::parts(prose, blocks, part_bytes) {
+        let offset = part.range.start;
+        let article = Article::parse_blocks(&prose[part.range], date, part.blocks);
+        diagnostics.extend(
+            rules
+                .check(&article)
+                .into_iter()
+                .filter(|diagnostic| diagnostic.span.start < part.report_end)
+                .map(|diagnostic| diagnostic.shifted(offset)),
+        );
+    }
     suppress::apply_suppressions(text, diagnostics, rules.report_unused_suppressions)
 }

@@ -43,7 +43,8 @@ pub const PART_BYTES: usize = 1 << 20;
 pub(crate) struct Part {
     pub range: Range<usize>,
     pub blocks: Vec<RawBlock>,
-    /// Offset (from the start of the range) where the context begins.
+    /// Offset (from the start of the range) where the context begins;
+    /// `usize::MAX` in a part with no context, which reports everything.
     pub report_end: usize,
 }
 
@@ -52,20 +53,20 @@ pub(crate) struct Part {
 /// into parts of at most `part_bytes` bytes (taken as at least 4, the
 /// longest character) and the block of context after each. A text no
 /// longer than that is one part, the whole of it.
-pub(crate) fn parts(text: &str, blocks: &[RawBlock], part_bytes: usize) -> Vec<Part> {
+pub(crate) fn parts(text: &str, blocks: Vec<RawBlock>, part_bytes: usize) -> Vec<Part> {
     let part_bytes = part_bytes.max(4);
     if text.len() <= part_bytes {
         return vec![Part {
             range: 0..text.len(),
-            blocks: blocks.to_vec(),
-            report_end: text.len(),
+            blocks,
+            report_end: usize::MAX,
         }];
     }
     let mut groups: Vec<Vec<RawBlock>> = Vec::new();
     let mut current: Vec<RawBlock> = Vec::new();
     for piece in blocks
-        .iter()
-        .flat_map(|&block| pieces(text, block, part_bytes))
+        .into_iter()
+        .flat_map(|block| pieces(text, block, part_bytes))
     {
         if let Some(first) = current.first() {
             if piece.span.end - first.span.start > part_bytes {
@@ -101,8 +102,7 @@ pub(crate) fn parts(text: &str, blocks: &[RawBlock], part_bytes: usize) -> Vec<P
 /// `context` block after them.
 fn part_of(mut blocks: Vec<RawBlock>, context: Option<RawBlock>) -> Part {
     let start = blocks.first().map_or(0, |block| block.span.start);
-    let last_end = blocks.last().map_or(start, |block| block.span.end);
-    let report_end = context.map_or(last_end, |context| context.span.start) - start;
+    let report_end = context.map_or(usize::MAX, |context| context.span.start - start);
     blocks.extend(context);
     let end = blocks.last().map_or(start, |block| block.span.end);
     for block in &mut blocks {
@@ -199,14 +199,14 @@ mod tests {
 
     /// Each part's reported text and blocks.
     fn part_texts(text: &str, part_bytes: usize) -> Vec<(&str, Vec<&str>)> {
-        parts(text, &blocks(text), part_bytes)
+        parts(text, blocks(text), part_bytes)
             .into_iter()
             .map(|part| {
                 let slice = &text[part.range.clone()];
                 let blocks = reported(&part)
                     .map(|block| block.span.slice(slice))
                     .collect();
-                (slice[..part.report_end].trim_end(), blocks)
+                (slice[..part.report_end.min(slice.len())].trim_end(), blocks)
             })
             .collect()
     }
@@ -214,7 +214,7 @@ mod tests {
     #[test]
     fn a_text_within_a_part_is_one_part_with_all_its_blocks() {
         let text = "\u{feff}Headline\n\nBody one.\n\nBody two.\n\n";
-        let all = parts(text, &blocks(text), 1000);
+        let all = parts(text, blocks(text), 1000);
         assert_eq!(all.len(), 1);
         assert_eq!(all[0].range, 0..text.len());
         assert_eq!(all[0].blocks, blocks(text));
@@ -237,7 +237,7 @@ mod tests {
                 ),
             ]
         );
-        let kinds: Vec<BlockKind> = parts(text, &blocks(text), 40)
+        let kinds: Vec<BlockKind> = parts(text, blocks(text), 40)
             .iter()
             .flat_map(|part| reported(part).map(|block| block.kind).collect::<Vec<_>>())
             .collect();
@@ -285,7 +285,7 @@ mod tests {
             }
         }
         for part_bytes in [4, 7, 64, 300, 5000] {
-            let cut = parts(&text, &blocks(&text), part_bytes);
+            let cut = parts(&text, blocks(&text), part_bytes);
             let mut covered = 0;
             for (index, part) in cut.iter().enumerate() {
                 let slice = &text[part.range.clone()];

@@ -548,15 +548,21 @@ struct RegexPhrases {
 
 impl RegexPhrases {
     fn new(phrases: &[String], standalone: &[String], ignore_case: bool) -> Result<Self, String> {
+        // Every phrase of a list as one alternation.
+        let alternatives = |list: &[String]| {
+            list.iter()
+                .map(|phrase| phrase_pattern(phrase, ignore_case))
+                .collect::<Vec<_>>()
+                .join("|")
+        };
         let standalone = if standalone.is_empty() {
             None
         } else {
-            let lines: Vec<String> = standalone
-                .iter()
-                .map(|phrase| phrase_pattern(phrase, ignore_case))
-                .collect();
             // Multi-line and CRLF-aware: ^ and $ are line starts and ends.
-            let pattern = format!(r"(?mR)^[\t \u{{feff}}]*({})[\t ]*$", lines.join("|"));
+            let pattern = format!(
+                r"(?mR)^[\t \u{{feff}}]*({})[\t ]*$",
+                alternatives(standalone)
+            );
             Some(
                 compile(&pattern)
                     .map_err(|error| format!("`standalone` does not compile: {error}"))?,
@@ -565,12 +571,8 @@ impl RegexPhrases {
         let phrases = if phrases.is_empty() {
             None
         } else {
-            let patterns: Vec<String> = phrases
-                .iter()
-                .map(|phrase| phrase_pattern(phrase, ignore_case))
-                .collect();
             Some(
-                compile(&patterns.join("|"))
+                compile(&alternatives(phrases))
                     .map_err(|error| format!("`phrases` do not compile: {error}"))?,
             )
         };
