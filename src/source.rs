@@ -153,6 +153,25 @@ impl LineIndex {
         }
     }
 
+    /// 1-based line and column of a span's start and of its end. An end on
+    /// the start's line is counted on from the start, so the line's
+    /// characters are counted once.
+    pub fn span_line_columns(&self, text: &str, span: Span) -> (LineColumn, LineColumn) {
+        let start = self.line_column(text, span.start);
+        let same_line = self
+            .line_starts
+            .get(start.line)
+            .is_none_or(|&next_line| span.end < next_line);
+        let end = match text.get(span.start..span.end) {
+            Some(inside) if same_line && inside.len() <= CHECKPOINT_BYTES => LineColumn {
+                line: start.line,
+                column: start.column + inside.chars().count(),
+            },
+            _ => self.line_column(text, span.end),
+        };
+        (start, end)
+    }
+
     /// 0-based line and column in UTF-16 code units, as the Language Server
     /// Protocol counts by default.
     pub fn line_utf16(&self, text: &str, offset: usize) -> (usize, usize) {
@@ -212,6 +231,27 @@ mod tests {
                 expected,
                 "at {offset}"
             );
+        }
+    }
+
+    #[test]
+    fn span_positions_match_positions_found_apart() {
+        let text = "“Ой” — he\r\nsaid 😀\n\nend".to_owned() + &"Ж".repeat(5000) + "\nx";
+        let index = LineIndex::new(&text);
+        let boundaries: Vec<usize> = (0..=text.len())
+            .filter(|&o| text.is_char_boundary(o))
+            .collect();
+        for (number, &start) in boundaries.iter().enumerate().step_by(7) {
+            for &end in boundaries[number..].iter().step_by(11) {
+                assert_eq!(
+                    index.span_line_columns(&text, Span::new(start, end)),
+                    (
+                        index.line_column(&text, start),
+                        index.line_column(&text, end)
+                    ),
+                    "{start}..{end}"
+                );
+            }
         }
     }
 

@@ -28,8 +28,7 @@ impl Reporter for GithubReporter {
         }
         let index = LineIndex::new(&report.text);
         for diagnostic in &report.diagnostics {
-            let start = index.line_column(&report.text, diagnostic.span.start);
-            let end = index.line_column(&report.text, diagnostic.span.end);
+            let (start, end) = index.span_line_columns(&report.text, diagnostic.span);
             let command = match diagnostic.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",

@@ -18,13 +18,6 @@ struct Tool {
 }
 
 #[derive(Serialize)]
-pub(crate) struct JsonFile<'a> {
-    path: &'a str,
-    error: Option<&'a str>,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
-}
-
-#[derive(Serialize)]
 pub(crate) struct JsonDiagnostic<'a> {
     rule: &'a str,
     severity: &'static str,
@@ -55,8 +48,7 @@ pub(crate) struct JsonSpan {
 
 impl JsonSpan {
     pub(crate) fn new(text: &str, index: &LineIndex, span: Span) -> Self {
-        let start = index.line_column(text, span.start);
-        let end = index.line_column(text, span.end);
+        let (start, end) = index.span_line_columns(text, span);
         JsonSpan {
             start: span.start,
             end: span.end,
@@ -75,45 +67,50 @@ struct JsonSummary {
     errors: usize,
 }
 
-pub(crate) fn json_file(report: &FileReport) -> JsonFile<'_> {
-    JsonFile {
-        path: &report.path,
-        error: report.error.as_deref(),
-        diagnostics: json_diagnostics(report),
-    }
-}
-
-/// A file's findings in the JSON shape, positions computed from one line
-/// index.
-pub(crate) fn json_diagnostics(report: &FileReport) -> Vec<JsonDiagnostic<'_>> {
+pub(crate) fn json_diagnostics(report: &FileReport) -> impl Iterator<Item = JsonDiagnostic<'_>> {
     let index = LineIndex::new(&report.text);
     let text = report.text.as_str();
     report
         .diagnostics
         .iter()
-        .map(|diagnostic: &Diagnostic| JsonDiagnostic {
-            rule: &diagnostic.rule,
-            severity: diagnostic.severity.as_str(),
-            message: &diagnostic.message,
-            span: JsonSpan::new(text, &index, diagnostic.span),
-            related: diagnostic
-                .related
-                .iter()
-                .map(|related| JsonRelated {
-                    span: JsonSpan::new(text, &index, related.span),
-                    message: &related.message,
-                })
-                .collect(),
-            help: diagnostic.help.as_deref(),
-            fix: diagnostic.fix.as_ref(),
-        })
-        .collect()
+        .map(move |diagnostic| json_diagnostic(text, &index, diagnostic))
 }
 
-/// Writes the run as one JSON document, a file at a time.
+fn json_diagnostic<'a>(
+    text: &str,
+    index: &LineIndex,
+    diagnostic: &'a Diagnostic,
+) -> JsonDiagnostic<'a> {
+    JsonDiagnostic {
+        rule: &diagnostic.rule,
+        severity: diagnostic.severity.as_str(),
+        message: &diagnostic.message,
+        span: JsonSpan::new(text, index, diagnostic.span),
+        related: diagnostic
+            .related
+            .iter()
+            .map(|related| JsonRelated {
+                span: JsonSpan::new(text, index, related.span),
+                message: &related.message,
+            })
+            .collect(),
+        help: diagnostic.help.as_deref(),
+        fix: diagnostic.fix.as_ref(),
+    }
+}
+
+/// Bytes of a file's report gathered before they are written out: small
+/// enough that a file with a hundred thousand findings does not hold its
+/// whole report, large enough that the writer is called rarely.
+pub(crate) const FLUSH_BYTES: usize = 64 * 1024;
+
 #[derive(Debug, Default)]
 pub struct JsonReporter {
     files_written: usize,
+    /// The report being written, serialized here rather than straight to
+    /// the writer: serde writes a few bytes at a time, and each write
+    /// through `dyn Write` is a call of its own.
+    buffer: Vec<u8>,
 }
 
 impl Reporter for JsonReporter {
@@ -128,11 +125,29 @@ impl Reporter for JsonReporter {
     }
 
     fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+        // {"path":…,"error":…,"diagnostics":[…]}, one diagnostic at a time.
+        let buffer = &mut self.buffer;
+        buffer.clear();
         if self.files_written > 0 {
-            write!(out, ",")?;
+            buffer.push(b',');
         }
-        writeln!(out)?;
-        serde_json::to_writer(&mut *out, &json_file(report))?;
+        buffer.extend_from_slice(b"\n{\"path\":");
+        serde_json::to_writer(&mut *buffer, &report.path)?;
+        buffer.extend_from_slice(b",\"error\":");
+        serde_json::to_writer(&mut *buffer, &report.error)?;
+        buffer.extend_from_slice(b",\"diagnostics\":[");
+        for (number, diagnostic) in json_diagnostics(report).enumerate() {
+            if number > 0 {
+                buffer.push(b',');
+            }
+            serde_json::to_writer(&mut *buffer, &diagnostic)?;
+            if buffer.len() >= FLUSH_BYTES {
+                out.write_all(buffer)?;
+                buffer.clear();
+            }
+        }
+        buffer.extend_from_slice(b"]}");
+        out.write_all(buffer)?;
         self.files_written += 1;
         Ok(())
     }

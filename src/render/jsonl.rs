@@ -7,10 +7,16 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::json::{json_diagnostics, JsonDiagnostic};
+use super::json::{json_diagnostics, JsonDiagnostic, FLUSH_BYTES};
 use super::{FileReport, Reporter, Summary};
 
-pub struct JsonLinesReporter;
+#[derive(Debug, Default)]
+pub struct JsonLinesReporter {
+    /// One file's lines, serialized here and written at once: serde writes
+    /// a few bytes at a time, and each write through `dyn Write` is a call
+    /// of its own.
+    buffer: Vec<u8>,
+}
 
 #[derive(Serialize)]
 struct Line<'a> {
@@ -27,26 +33,33 @@ struct ErrorLine<'a> {
 
 impl Reporter for JsonLinesReporter {
     fn file(&mut self, out: &mut dyn Write, report: &FileReport) -> io::Result<()> {
+        let buffer = &mut self.buffer;
+        buffer.clear();
         if let Some(error) = &report.error {
             serde_json::to_writer(
-                &mut *out,
+                &mut *buffer,
                 &ErrorLine {
                     path: &report.path,
                     error,
                 },
             )?;
-            writeln!(out)?;
+            buffer.push(b'\n');
         }
         for diagnostic in json_diagnostics(report) {
             serde_json::to_writer(
-                &mut *out,
+                &mut *buffer,
                 &Line {
                     path: &report.path,
                     diagnostic,
                 },
             )?;
-            writeln!(out)?;
+            buffer.push(b'\n');
+            if buffer.len() >= FLUSH_BYTES {
+                out.write_all(buffer)?;
+                buffer.clear();
+            }
         }
+        out.write_all(buffer)?;
         // Each file's lines reach the reader as soon as the file is done.
         out.flush()
     }

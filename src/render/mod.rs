@@ -78,7 +78,7 @@ pub fn reporter(format: Format, rules: Vec<RuleInfo>, color: bool) -> Box<dyn Re
     match format {
         Format::Human => Box::new(human::HumanRenderer::new(color)),
         Format::Json => Box::new(json::JsonReporter::default()),
-        Format::Jsonl => Box::new(jsonl::JsonLinesReporter),
+        Format::Jsonl => Box::<jsonl::JsonLinesReporter>::default(),
         Format::Sarif => Box::new(sarif::SarifReporter::new(rules)),
         Format::Github => Box::new(github::GithubReporter),
         Format::Checkstyle => Box::new(checkstyle::CheckstyleReporter),

@@ -85,8 +85,7 @@ pub fn path_to_uri(path: &str) -> String {
 }
 
 fn region(text: &str, index: &LineIndex, span: Span) -> Value {
-    let start = index.line_column(text, span.start);
-    let end = index.line_column(text, span.end);
+    let (start, end) = index.span_line_columns(text, span);
     json!({
         "startLine": start.line,
         "startColumn": start.column,

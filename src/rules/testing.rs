@@ -32,8 +32,7 @@ pub(crate) fn check_rule(rule: &LoadedRule, text: &str) -> String {
 pub(crate) fn render_compact(text: &str, diagnostics: &[crate::diagnostic::Diagnostic]) -> String {
     let index = LineIndex::new(text);
     let position = |span: crate::source::Span| {
-        let start = index.line_column(text, span.start);
-        let end = index.line_column(text, span.end);
+        let (start, end) = index.span_line_columns(text, span);
         format!(
             "{}:{}-{}:{}",
             start.line, start.column, end.line, end.column
