@@ -12,8 +12,9 @@
 //!
 //! `scripts/bench-table.py` runs this and turns divan's output into the
 //! tables of docs/performance.md: MB/s and the cost per byte relative to
-//! the 1 KB article (a ratio near 1 means linear), and each pathological
-//! input's cost per byte relative to a normal article.
+//! the 1 KB article (a ratio near 1 means linear), each pathological
+//! input's cost per byte relative to a normal article, and each
+//! pathological shape's cost per byte at 1%, 10% and 100% of its size.
 //!
 //! Divan rather than criterion: it times each size for a bounded time
 //! (`max_time`) so a 100 MB input runs a handful of times instead of a
@@ -188,4 +189,44 @@ fn pathological(bencher: Bencher, shape: &'static str) {
     bencher
         .counter(BytesCount::of_str(text))
         .bench(|| divan::black_box(pipeline(text, rules)));
+}
+
+/// The pathological inputs at a hundredth and a tenth of their size in
+/// [`pathological`]: cost per byte that grew with the size would be
+/// superlinear work. `scripts/bench-table.py` sets these beside the full
+/// size.
+#[divan::bench(args = scaled_inputs())]
+fn scaling(bencher: Bencher, scaled: Scaled) {
+    let text = input(scaled.shape, scaled.size());
+    let rules = rules();
+    bencher
+        .counter(BytesCount::of_str(text))
+        .bench(|| divan::black_box(pipeline(text, rules)));
+}
+
+/// A pathological shape at `percent` of its size in [`pathological`].
+#[derive(Clone, Copy)]
+struct Scaled {
+    shape: &'static str,
+    percent: usize,
+}
+
+impl Scaled {
+    fn size(self) -> usize {
+        pathological_size(self.shape) / 100 * self.percent
+    }
+}
+
+/// Shown as `quotes@10%`, one word for the table script.
+impl std::fmt::Display for Scaled {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(formatter, "{}@{}%", self.shape, self.percent)
+    }
+}
+
+fn scaled_inputs() -> Vec<Scaled> {
+    ["one-paragraph", "quotes", "names", "dates"]
+        .into_iter()
+        .flat_map(|shape| [1, 10].map(|percent| Scaled { shape, percent }))
+        .collect()
 }

@@ -101,6 +101,19 @@ def main() -> None:
         print("|---|---:|---:|")
         for shape, speed in pathological.items():
             print(f"| {shape} | {speed:.1f} | {normal / speed:.2f}× |")
+        print()
+    # Each shape at 1% and 10% (`scaling`) and 100% (`pathological`) of its
+    # size: the cost per byte relative to the smallest, near 1 when linear.
+    scaling = results.get("scaling", {})
+    if scaling and pathological:
+        print("| input | MB/s at 1% / 10% / 100% of its size | cost per byte, 100% vs 1% |")
+        print("|---|---:|---:|")
+        for shape, full in pathological.items():
+            small = scaling.get(f"{shape}@1%")
+            tenth = scaling.get(f"{shape}@10%")
+            if small is None or tenth is None:
+                continue
+            print(f"| {shape} | {small:.1f} / {tenth:.1f} / {full:.1f} | {small / full:.2f}× |")
 
 
 if __name__ == "__main__":
