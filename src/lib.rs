@@ -43,6 +43,7 @@ pub mod model;
 pub mod parts;
 pub mod render;
 pub mod rules;
+mod sort;
 pub mod source;
 pub mod suppress;
 pub mod syntax;

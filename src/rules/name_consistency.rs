@@ -705,7 +705,7 @@ impl NameConsistency {
     fn report_spacing(
         &self,
         article: &Article<'_>,
-        stretches: &mut [(u64, Span)],
+        stretches: &mut Vec<(u64, Span)>,
         report: &mut Report<'_>,
         flagged: &mut Flagged,
     ) {
@@ -714,7 +714,12 @@ impl NameConsistency {
         // of the stretch's folded letters; two keys sharing one by chance
         // would make a run whose letters differ, which is passed over
         // below, so a collision could hide a finding but never make one.
-        stretches.sort_unstable_by_key(|&(key, span)| (key, span.start, span.end));
+        // Grouped by key (in linear time: a file of distinct names holds
+        // millions of stretches), then each group in text order.
+        crate::sort::sort_by_u64_key(stretches, |&(key, _)| key);
+        for uses in stretches.chunk_by_mut(|a, b| a.0 == b.0) {
+            uses.sort_unstable_by_key(|&(_, span)| (span.start, span.end));
+        }
         let shown = |span: Span| single_spaced(span.slice(text));
         // Nearly every stretch is written the same way each time: the same
         // text is the same spelling, without working out the shown form.
@@ -831,7 +836,7 @@ impl NameConsistency {
         }
         // Sorted, a spelling's repeated key (a string reachable by two
         // deletions) sits beside itself.
-        keyed.sort_unstable();
+        crate::sort::sort_by_u64_key(&mut keyed, |&pair| pair);
         keyed.dedup();
         let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); candidates.len()];
         let mut seen = HashSet::default();
@@ -878,8 +883,12 @@ impl NameConsistency {
         // Each spelling is judged against its most used direct match, so a
         // chain (A like B, B like C) never pairs A with C.
         for index in 0..candidates.len() {
+            // Most spellings have no match: their places are not gathered.
+            if neighbours[index].is_empty() {
+                continue;
+            }
             let spans = spans_of(index);
-            if spans.is_empty() || neighbours[index].is_empty() {
+            if spans.is_empty() {
                 continue;
             }
             let first_use = |spans: &[Span]| spans.iter().map(|span| span.start).min();
