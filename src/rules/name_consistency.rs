@@ -715,7 +715,7 @@ impl NameConsistency {
         // would make a run whose letters differ, which is passed over
         // below, so a collision could hide a finding but never make one.
         // Grouped by key (in linear time: a file of distinct names holds
-        // millions of stretches), then each group in text order.
+        // millions of stretches), then each group put in text order.
         crate::sort::sort_by_u64_key(stretches, |&(key, _)| key);
         for uses in stretches.chunk_by_mut(|a, b| a.0 == b.0) {
             uses.sort_unstable_by_key(|&(_, span)| (span.start, span.end));
