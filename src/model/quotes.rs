@@ -397,9 +397,9 @@ fn pair_singles(text: &str, marks: &mut [QuoteMark], range: std::ops::Range<usiz
 /// Copy whose paragraphs were joined into one (web extraction, some
 /// archives) keeps the multi-paragraph convention mid-line: the new mark
 /// follows the end of a sentence. A closing mark missing before an
-/// attribution (`"We will go, he said. "Now…`) looks the same, so a
-/// stretch that names a speaker with a verb of saying is not taken for a
-/// continued quotation.
+/// attribution (`"We will go, he said. "Now…`) looks the same; such a
+/// stretch, one that names a speaker with a verb of saying, is ruled out
+/// by [`opening_while_open`] before this is asked.
 fn lost_paragraph_break(text: &str, open: Span, next: Span) -> bool {
     let Some(between) = text.get(open.end..next.start) else {
         return false;
@@ -420,7 +420,7 @@ fn lost_paragraph_break(text: &str, open: Span, next: Span) -> bool {
         && trimmed
             .trim_end_matches([')', ']', '’', '\''])
             .ends_with(['.', '?', '!', '…', ':']);
-    ends_sentence && !names_a_speaker(trimmed)
+    ends_sentence
 }
 
 /// Whether the opening mark at `open` resumes a quotation after its
@@ -444,39 +444,77 @@ fn resumes_after_attribution(text: &str, open: Span) -> bool {
 /// built. A word with a letter outside ASCII, or more letters than the
 /// longest verb, is none of them.
 fn is_speech_verb(word: &str) -> bool {
-    static KEYS: std::sync::OnceLock<Vec<u128>> = std::sync::OnceLock::new();
-    let keys = KEYS.get_or_init(|| {
-        let mut keys: Vec<u128> = SPEECH_VERBS
-            .iter()
-            .filter_map(|verb| letters_key(verb))
-            .collect();
-        keys.sort_unstable();
-        keys
-    });
-    letters_key(word).is_some_and(|key| keys.binary_search(&key).is_ok())
+    let mut letters = Letters::default();
+    for c in word.chars() {
+        letters.push(c);
+    }
+    letters.is_speech_verb()
 }
 
-/// A word's ASCII letters, lowered, packed one per byte; `None` when it
-/// has a letter outside ASCII or more than sixteen letters.
-fn letters_key(word: &str) -> Option<u128> {
-    let mut key = [0u8; 16];
-    let mut length = 0;
-    for (position, &byte) in word.as_bytes().iter().enumerate() {
-        if byte.is_ascii_alphabetic() {
-            *key.get_mut(length)? = byte.to_ascii_lowercase();
-            length += 1;
-        } else if byte >= 0xC0 {
-            // The first byte of a character outside ASCII: a letter makes
-            // the word no verb; punctuation is skipped like ASCII
-            // punctuation. Curly quotes and dashes, the General
-            // Punctuation block, hold no letter and skip the tables.
-            let c = word[position..].chars().next()?;
-            if !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphabetic() {
-                return None;
+/// Whether any word of `stretch` (split at white space, as
+/// `split_whitespace` splits) is a verb of saying: [`is_speech_verb`] in
+/// one pass over the characters, for the many stretches that hold none.
+fn any_speech_verb(stretch: &str) -> bool {
+    let mut letters = Letters::default();
+    for c in stretch.chars() {
+        if c.is_whitespace() {
+            if letters.is_speech_verb() {
+                return true;
             }
+            letters = Letters::default();
+        } else {
+            letters.push(c);
         }
     }
-    Some(u128::from_le_bytes(key))
+    letters.is_speech_verb()
+}
+
+/// A word's ASCII letters, lowered, packed one per byte as they come.
+#[derive(Default)]
+struct Letters {
+    key: u128,
+    length: u32,
+    /// A letter outside ASCII, or more letters than a key holds: the word
+    /// is no verb of saying.
+    excluded: bool,
+}
+
+impl Letters {
+    fn push(&mut self, c: char) {
+        if c.is_ascii_alphabetic() {
+            if self.length == 16 {
+                self.excluded = true;
+            } else {
+                self.key |= u128::from(c.to_ascii_lowercase() as u8) << (8 * self.length);
+                self.length += 1;
+            }
+        } else if !c.is_ascii()
+            // Curly quotes and dashes, the General Punctuation block, hold
+            // no letter and skip the tables; other punctuation is skipped
+            // as ASCII punctuation is.
+            && !('\u{2000}'..='\u{206f}').contains(&c)
+            && c.is_alphabetic()
+        {
+            self.excluded = true;
+        }
+    }
+
+    fn is_speech_verb(&self) -> bool {
+        static KEYS: std::sync::OnceLock<Vec<u128>> = std::sync::OnceLock::new();
+        let keys = KEYS.get_or_init(|| {
+            let mut keys: Vec<u128> = SPEECH_VERBS
+                .iter()
+                .map(|verb| {
+                    let mut letters = Letters::default();
+                    verb.chars().for_each(|c| letters.push(c));
+                    letters.key
+                })
+                .collect();
+            keys.sort_unstable();
+            keys
+        });
+        !self.excluded && self.length > 0 && keys.binary_search(&self.key).is_ok()
+    }
 }
 
 /// Whether a stretch of supposedly quoted text holds an attribution, the
@@ -487,7 +525,7 @@ fn letters_key(word: &str) -> Option<u128> {
 fn names_a_speaker(stretch: &str) -> bool {
     // Most stretches hold no verb of saying at all: found in one pass,
     // before the words are gathered for the closer look.
-    if !stretch.split_whitespace().any(is_speech_verb) {
+    if !any_speech_verb(stretch) {
         return false;
     }
     let words: Vec<&str> = stretch.split_whitespace().collect();
@@ -744,6 +782,36 @@ mod tests {
         }
         for verb in SPEECH_VERBS {
             assert!(is_speech_verb(verb), "{verb}");
+        }
+    }
+
+    #[test]
+    fn a_verb_of_saying_is_found_in_one_pass_as_word_by_word() {
+        let stretches = [
+            "",
+            " ",
+            "go, he said",
+            "go, he said.",
+            "Yes,” “No",
+            "he\u{a0}said",
+            "he\u{2003}told",
+            "he\u{3000}says",
+            "saíd so",
+            "said\u{301}",
+            "\r\nadded:\r\n",
+            "“Now.” \"Why?\"",
+            "x-said",
+            "spokeswoman,",
+            "Добавил said",
+            "😀said",
+            "acknowledgedacknowledged",
+        ];
+        for stretch in stretches {
+            assert_eq!(
+                any_speech_verb(stretch),
+                stretch.split_whitespace().any(is_speech_verb),
+                "{stretch:?}"
+            );
         }
     }
 
