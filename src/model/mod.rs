@@ -196,22 +196,31 @@ impl ShortLower {
     /// digits only, lower case. Empty for a word that is not ASCII (fold
     /// those with `fold_name`) or folds to more than the capacity.
     pub(crate) fn folded(word: &str) -> Self {
-        let mut folded = ShortLower {
-            bytes: [0; Self::CAPACITY],
+        const EMPTY: ShortLower = ShortLower {
+            bytes: [0; ShortLower::CAPACITY],
             len: 0,
         };
-        if !word.is_ascii() {
-            return folded;
-        }
-        for byte in word.bytes().filter(u8::is_ascii_alphanumeric) {
-            if usize::from(folded.len) == Self::CAPACITY {
-                folded.len = 0;
-                return folded;
+        // One pass over the bytes: called for most capitalised words, many
+        // times each, so it neither checks for ASCII in a pass of its own
+        // nor keeps its length in the struct while it runs.
+        let mut bytes = [0; Self::CAPACITY];
+        let mut len = 0;
+        for &byte in word.as_bytes() {
+            if !byte.is_ascii() {
+                return EMPTY;
             }
-            folded.bytes[usize::from(folded.len)] = byte.to_ascii_lowercase();
-            folded.len += 1;
+            if byte.is_ascii_alphanumeric() {
+                let Some(slot) = bytes.get_mut(len) else {
+                    return EMPTY;
+                };
+                *slot = byte.to_ascii_lowercase();
+                len += 1;
+            }
         }
-        folded
+        ShortLower {
+            bytes,
+            len: len as u8,
+        }
     }
 
     pub(crate) fn as_str(&self) -> &str {
@@ -262,5 +271,10 @@ mod short_lower_tests {
             "a".repeat(23)
         );
         assert_eq!(ShortLower::folded(&"a".repeat(24)).as_str(), "");
+        assert_eq!(ShortLower::folded("Mc-Do'nald 3rd").as_str(), "mcdonald3rd");
+        assert_eq!(ShortLower::folded(&"A".repeat(23)).as_str(), "a".repeat(23));
+        assert_eq!(ShortLower::folded(&("a".repeat(24) + "é")).as_str(), "");
+        assert_eq!(ShortLower::folded("Gen.é").as_str(), "");
+        assert_eq!(ShortLower::folded("...").as_str(), "");
     }
 }

@@ -343,11 +343,13 @@ pub fn is_title_word(word: &str) -> bool {
 /// Whether `word`, folded, is in `list` (of short words).
 fn folded_in(word: &str, list: &WordSet) -> bool {
     // Folding an ASCII word needs no allocation.
-    if word.is_ascii() {
-        let folded = ShortLower::folded(word);
-        return !folded.as_str().is_empty() && list.contains(folded.as_str());
+    let folded = ShortLower::folded(word);
+    if !folded.as_str().is_empty() {
+        return list.contains(folded.as_str());
     }
-    list.contains(&fold_name(word))
+    // Empty: a word that is not ASCII, or ASCII that folds to nothing or
+    // to more than any listed word.
+    !word.is_ascii() && list.contains(&fold_name(word))
 }
 
 static OFFICE_SET: WordSet = WordSet::new(OFFICE_WORDS);
