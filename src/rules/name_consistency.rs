@@ -1199,7 +1199,10 @@ struct Vocabulary<'a> {
 impl<'a> Vocabulary<'a> {
     /// The entry of `word`, made on first sight.
     fn entry(&mut self, word: &'a str, rule: &NameConsistency) -> u32 {
-        if let Some(&entry) = self.entries.get(word) {
+        // One hash of the word, whether it is new or not.
+        let next = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
+        let entry = *self.entries.entry(word).or_insert(next);
+        if entry != next {
             return entry;
         }
         let lower = word.to_lowercase();
@@ -1219,9 +1222,7 @@ impl<'a> Vocabulary<'a> {
             is_initial: word.chars().count() == 1,
             lower,
         };
-        let entry = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
         self.words.push(info);
-        self.entries.insert(word, entry);
         entry
     }
 
