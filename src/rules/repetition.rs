@@ -99,13 +99,15 @@ struct Repetition {
 impl Rule for Repetition {
     fn check(&self, article: &Article<'_>, report: &mut Report<'_>) {
         let text = article.text;
+        // The statement's words, each with whether only a word space
+        // separates it from the word before (one vector for every
+        // statement).
+        let mut words: Vec<(&Token, bool, usize)> = Vec::new();
         for statement in article.statements() {
             let Some(tokens) = article.tokens().get(statement.tokens.clone()) else {
                 continue;
             };
-            // The statement's words, each with whether only a word space
-            // separates it from the word before.
-            let mut words: Vec<(&Token, bool, usize)> = Vec::new();
+            words.clear();
             let mut gap_is_space = false;
             let mut spaces = 0usize;
             let mut line_breaks = 0usize;
@@ -166,6 +168,14 @@ impl Rule for Repetition {
 /// Whether two words are one word in any letter case, compared without
 /// lowering copies of every word of the article.
 fn same_word(a: &str, b: &str) -> bool {
+    // Most neighbours differ in their first letter: decided by one byte
+    // each when both are ASCII (a character outside ASCII can lower to an
+    // ASCII letter, as the Kelvin sign does to k, so only then).
+    if let (Some(first_a), Some(first_b)) = (a.as_bytes().first(), b.as_bytes().first()) {
+        if first_a.is_ascii() && first_b.is_ascii() && !first_a.eq_ignore_ascii_case(first_b) {
+            return false;
+        }
+    }
     if a.is_ascii() && b.is_ascii() {
         return a.eq_ignore_ascii_case(b);
     }
@@ -242,6 +252,11 @@ mod tests {
         assert!(same_word("ÉTÉ", "été"));
         assert!(!same_word("the", "then"));
         assert!(!same_word("été", "ete"));
+        assert!(!same_word("the", "she"));
+        assert!(same_word("\u{212a}ilo", "kilo"));
+        assert!(same_word("kilo", "\u{212a}ILO"));
+        assert!(!same_word("", "a"));
+        assert!(same_word("", ""));
     }
 
     const RULE: &str = r#"
