@@ -112,24 +112,102 @@ impl Token {
 /// Tokenises the whole text. Never fails; the tokens tile `text` exactly.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
-    let mut rest = text;
-    while !rest.is_empty() {
-        let start = text.len() - rest.len();
-        let (remaining, kind) = match token(rest) {
-            Ok(parsed) => parsed,
-            // Unreachable by construction (`other` takes any character), but
-            // a grammar bug must not lose text: take one character as Other.
-            Err(_) => {
-                let width = rest.chars().next().map_or(1, char::len_utf8);
-                (&rest[width..], TokenKind::Other)
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        let (width, kind) = match bytes.get(start..).and_then(ascii_token) {
+            Some(settled) => settled,
+            None => {
+                // Every token ends on a character boundary, so `start` is one.
+                let Some(rest) = text.get(start..) else {
+                    break;
+                };
+                match token(rest) {
+                    Ok((remaining, kind)) => (rest.len() - remaining.len(), kind),
+                    // Unreachable by construction (`other` takes any
+                    // character), but a grammar bug must not lose text: take
+                    // one character as Other.
+                    Err(_) => (
+                        rest.chars().next().map_or(1, char::len_utf8),
+                        TokenKind::Other,
+                    ),
+                }
             }
         };
-        let end = text.len() - remaining.len();
+        let end = start + width;
         tokens.push(Token::new(kind, Span::new(start, end)));
-        rest = remaining;
+        start = end;
     }
     classify_quote_marks(text, &mut tokens);
     tokens
+}
+
+/// The width and kind of the token at the start of `input` when its ASCII
+/// bytes settle it: what [`token`] gives, without decoding characters or
+/// building nom results, for the tokens most of news copy is made of.
+/// `None` when a character that is not ASCII could change the answer (a
+/// word going on with a diacritic, a no-break space after spaces), so the
+/// grammar decides.
+fn ascii_token(input: &[u8]) -> Option<(usize, TokenKind)> {
+    let first = *input.first()?;
+    let next_is_ascii = |width: usize| input.get(width).is_none_or(u8::is_ascii);
+    match first {
+        b'\n' => Some((1, TokenKind::LineBreak)),
+        b'\r' => {
+            let width = if input.get(1) == Some(&b'\n') { 2 } else { 1 };
+            Some((width, TokenKind::LineBreak))
+        }
+        b' ' | b'\t' => {
+            // The ASCII white space of `space`: all of it but line breaks.
+            let width = ascii_run(input, |byte| matches!(byte, b' ' | b'\t' | 0x0b | 0x0c));
+            next_is_ascii(width).then_some((width, TokenKind::Space))
+        }
+        b'0'..=b'9' => {
+            let mut width = ascii_run(input, u8::is_ascii_digit);
+            // A separator belongs to the number only before a digit.
+            while let (Some(b'.' | b','), Some(b'0'..=b'9')) =
+                (input.get(width), input.get(width + 1))
+            {
+                width += 1 + ascii_run(&input[width + 1..], u8::is_ascii_digit);
+            }
+            match input.get(width) {
+                Some(byte) if !byte.is_ascii() => None,
+                // "3rd", "2014s": the number fails and the word takes over.
+                Some(byte) if byte.is_ascii_alphanumeric() => ascii_word(input),
+                _ => Some((width, TokenKind::Number)),
+            }
+        }
+        b'a'..=b'z' | b'A'..=b'Z' => ascii_word(input),
+        b'"' | b'\'' => {
+            let (side, weight) = quote_shape(char::from(first));
+            Some((1, TokenKind::Quote { side, weight }))
+        }
+        _ if first.is_ascii_punctuation() => Some((1, TokenKind::Punctuation)),
+        _ => None,
+    }
+}
+
+/// A word of ASCII letters and digits followed by an ASCII byte or the end.
+fn ascii_word(input: &[u8]) -> Option<(usize, TokenKind)> {
+    let width = ascii_run(input, u8::is_ascii_alphanumeric);
+    if !input.get(width).is_none_or(u8::is_ascii) {
+        return None;
+    }
+    let kind = if input.first()?.is_ascii_uppercase() {
+        TokenKind::CapitalisedWord
+    } else {
+        TokenKind::Word
+    };
+    Some((width, kind))
+}
+
+/// How many bytes at the start of `input` satisfy `accept`.
+#[inline]
+fn ascii_run(input: &[u8], accept: impl Fn(&u8) -> bool) -> usize {
+    input
+        .iter()
+        .position(|byte| !accept(byte))
+        .unwrap_or(input.len())
 }
 
 /// `token = line-break | space | number | word | quote-mark | punctuation | other`
@@ -576,6 +654,134 @@ mod tests {
         for (offset, _) in text.char_indices() {
             let input = &text[offset..];
             assert_eq!(token(input), any_token(input), "at {offset}: {input:?}");
+        }
+    }
+
+    /// Texts built from pieces that sit on the edges of the ASCII fast
+    /// path: each piece next to every other, and a pseudo-random mix.
+    fn edge_texts() -> Vec<String> {
+        let pieces = [
+            "a",
+            "Z",
+            "word",
+            "Gen",
+            "3",
+            "14",
+            ",",
+            ".",
+            "5",
+            "3.5",
+            "1,000",
+            "2014.",
+            "rd",
+            " ",
+            "  ",
+            "\t",
+            "\u{0b}",
+            "\u{0c}",
+            "\u{1c}",
+            "\n",
+            "\r",
+            "\r\n",
+            "\"",
+            "'",
+            "’",
+            "“",
+            "”",
+            "‘",
+            "«",
+            "»",
+            "-",
+            "—",
+            "–",
+            "…",
+            "(",
+            ")",
+            "[",
+            "¿",
+            "é",
+            "e\u{0301}",
+            "\u{0306}",
+            "ğ",
+            "Путин",
+            "ǅ",
+            "\u{a0}",
+            "\u{2009}",
+            "\u{3000}",
+            "\u{feff}",
+            "👩",
+            "\u{200d}",
+            "\u{fe0f}",
+            "😀",
+            "€",
+            "$",
+            "%",
+            "~",
+            "\u{7f}",
+            "\u{0}",
+            "٣",
+            "²",
+            "中文",
+            "x",
+        ];
+        let mut texts: Vec<String> = Vec::new();
+        for first in pieces {
+            for second in pieces {
+                texts.push(format!("{first}{second}"));
+                texts.push(format!("{first}{second}{first}"));
+            }
+        }
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+            }
+            texts.push(text);
+        }
+        texts
+    }
+
+    #[test]
+    fn ascii_fast_path_agrees_with_the_grammar() {
+        let mut settled = 0;
+        for text in edge_texts() {
+            for (offset, _) in text.char_indices() {
+                let input = &text[offset..];
+                let Some((width, kind)) = ascii_token(input.as_bytes()) else {
+                    continue;
+                };
+                settled += 1;
+                let expected =
+                    any_token(input).map(|(rest, kind)| (input.len() - rest.len(), kind));
+                assert_eq!(Ok((width, kind)), expected, "at {offset}: {input:?}");
+            }
+        }
+        // The fast path is taken, not always declined.
+        assert!(settled > 10_000, "{settled}");
+    }
+
+    #[test]
+    fn tokens_tile_the_text_and_match_the_grammar_alone() {
+        for text in edge_texts() {
+            let mut by_grammar = Vec::new();
+            let mut rest = text.as_str();
+            while let Ok((remaining, kind)) = any_token(rest) {
+                let start = text.len() - rest.len();
+                by_grammar.push(Token::new(
+                    kind,
+                    Span::new(start, text.len() - remaining.len()),
+                ));
+                rest = remaining;
+                if rest.is_empty() {
+                    break;
+                }
+            }
+            classify_quote_marks(&text, &mut by_grammar);
+            assert_eq!(tokenize(&text), by_grammar, "{text:?}");
         }
     }
 
