@@ -121,8 +121,10 @@ fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
         Some(Line {
             span,
             indent,
-            // A character takes at least a byte: a short line needs no count.
-            short: trimmed.len() <= WRAP_WIDTH || trimmed.chars().count() <= WRAP_WIDTH,
+            // A character takes one to four bytes, so most lines need no
+            // count.
+            short: trimmed.len() <= WRAP_WIDTH
+                || (trimmed.len() <= 4 * WRAP_WIDTH && trimmed.chars().count() <= WRAP_WIDTH),
             blank: trimmed.is_empty(),
         })
     })
@@ -233,8 +235,10 @@ fn classify(text: &str, paragraphs: &[Span]) -> Vec<RawBlock> {
     blocks
 }
 
-fn word_count(block: &str) -> usize {
-    block.split_whitespace().count()
+/// Whether `block` has at most `most` words: counting stops there, as a
+/// long paragraph's words need no count to know it is long.
+fn has_at_most_words(block: &str, most: usize) -> bool {
+    block.split_whitespace().nth(most).is_none()
 }
 
 fn ends_like_a_sentence(block: &str) -> bool {
@@ -259,7 +263,7 @@ fn is_single_line(block: &str) -> bool {
 /// "BAHIA COCOA REVIEW", "Trump Signs An Order That Ends Welfare."
 fn is_headline(block: &str) -> bool {
     is_single_line(block)
-        && word_count(block) <= HEADLINE_MAX_WORDS
+        && has_at_most_words(block, HEADLINE_MAX_WORDS)
         && (!block.ends_with('.') || is_all_caps(block) || is_title_case(block))
 }
 
@@ -284,7 +288,7 @@ fn is_title_case(block: &str) -> bool {
 fn is_standfirst(block: &str) -> bool {
     !is_url(block)
         && is_single_line(block)
-        && word_count(block) <= 2 * HEADLINE_MAX_WORDS
+        && has_at_most_words(block, 2 * HEADLINE_MAX_WORDS)
         && !ends_like_a_sentence(block)
 }
 
@@ -297,7 +301,7 @@ fn is_url(block: &str) -> bool {
 /// Short trailing furniture: a sign-off ("Reuter"), a line that does not
 /// end like a sentence ("Leave a Reply"), an address.
 fn is_residue(block: &str) -> bool {
-    is_url(block) || (word_count(block) <= RESIDUE_MAX_WORDS && !ends_like_a_sentence(block))
+    is_url(block) || (!ends_like_a_sentence(block) && has_at_most_words(block, RESIDUE_MAX_WORDS))
 }
 
 /// `dateline = place [ "," SP month SP day ] [ SP "(" agency ")" ] SP dash SP`
@@ -500,6 +504,22 @@ mod tests {
             let reference: IResult<&str, &str> =
                 take_while(|c| c != '\n' && c != '\r').parse(input);
             assert_eq!(not_line_breaks(input), reference, "at {offset}: {input:?}");
+        }
+    }
+
+    #[test]
+    fn word_bound_agrees_with_a_count() {
+        let text = "a  b\tc\u{a0}d\u{2009}e\r\nf  ";
+        for (offset, _) in text.char_indices() {
+            let block = &text[offset..];
+            for most in 0..8 {
+                let count = block.split_whitespace().count();
+                assert_eq!(
+                    has_at_most_words(block, most),
+                    count <= most,
+                    "{block:?} {most}"
+                );
+            }
         }
     }
 
