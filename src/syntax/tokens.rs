@@ -15,7 +15,7 @@
 //! The grammar is total: every character belongs to exactly one production,
 //! with `other` as the catch-all, so tokenising never fails. Straight and
 //! right single quotes are classified by their neighbours afterwards
-//! ([`classify_quote_marks`]), since whether `’` is an apostrophe or a closing
+//! ([`classify_quote_mark`]), since whether `’` is an apostrophe or a closing
 //! quote depends on what stands on either side.
 
 use nom::branch::alt;
@@ -135,10 +135,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         };
         let end = start + width;
-        tokens.push(Token::new(kind, Span::new(start, end)));
+        let mut token = Token::new(kind, Span::new(start, end));
+        // A mark's neighbours in the text settle it, not other tokens, so
+        // it is settled here rather than in a second pass over the list.
+        if let TokenKind::Quote { .. } = kind {
+            token.kind = classify_quote_mark(text, &token);
+        }
+        tokens.push(token);
         start = end;
     }
-    classify_quote_marks(text, &mut tokens);
     tokens
 }
 
@@ -189,7 +194,7 @@ fn ascii_token(input: &[u8]) -> Option<(usize, TokenKind)> {
 
 /// A word of ASCII letters and digits followed by an ASCII byte or the end.
 fn ascii_word(input: &[u8]) -> Option<(usize, TokenKind)> {
-    let width = ascii_run(input, u8::is_ascii_alphanumeric);
+    let width = ascii_run(input, |byte| ASCII_ALPHANUMERIC[usize::from(*byte)]);
     if !input.get(width).is_none_or(u8::is_ascii) {
         return None;
     }
@@ -200,6 +205,18 @@ fn ascii_word(input: &[u8]) -> Option<(usize, TokenKind)> {
     };
     Some((width, kind))
 }
+
+/// `u8::is_ascii_alphanumeric` as a table: one load a byte in the loop
+/// over a word's letters.
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    table
+};
 
 /// How many bytes at the start of `input` satisfy `accept`.
 #[inline]
@@ -392,7 +409,8 @@ pub fn is_combining_mark(c: char) -> bool {
         | '\u{FE20}'..='\u{FE2F}')
 }
 
-/// Settles straight marks and `’`/`'` by their neighbours.
+/// A quotation mark's kind settled by its neighbours (straight marks and
+/// `’`/`'` above all); any other token's kind as it is.
 ///
 /// - Between two word characters a mark is an apostrophe: don’t, Milly’s,
 ///   O'Brien, rock ’n’ roll's inner marks; so is a straight double mark
@@ -404,67 +422,63 @@ pub fn is_combining_mark(c: char) -> bool {
 /// - A straight or right single mark after a word and before a non-word is
 ///   left as a closing single quote: it may be a plural possessive
 ///   (students’) or close a quotation; only pairing can tell.
-fn classify_quote_marks(text: &str, tokens: &mut [Token]) {
-    for token in tokens.iter_mut() {
-        let TokenKind::Quote { side, weight } = token.kind else {
-            continue;
-        };
-        let span = token.span();
-        let mark = text[span.start..].chars().next().unwrap_or(' ');
-        let before = text[..span.start].chars().next_back();
-        let after = text[span.end..].chars().next();
-        let word_before = before.is_some_and(is_word_char);
-        let word_after = after.is_some_and(is_word_char);
-        let open_context = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
-        // A bracket after a mark opens an aside inside the quotation
-        // (`"[Alastair] will`), so it is no sign of a closing mark.
-        let close_context = after.is_none_or(|c| {
-            c.is_whitespace()
-                || (c.is_ascii_punctuation() && !"([{".contains(c))
-                || "—–…".contains(c)
-        });
+fn classify_quote_mark(text: &str, token: &Token) -> TokenKind {
+    let TokenKind::Quote { side, weight } = token.kind else {
+        return token.kind;
+    };
+    let span = token.span();
+    let mark = text[span.start..].chars().next().unwrap_or(' ');
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    let word_before = before.is_some_and(is_word_char);
+    let word_after = after.is_some_and(is_word_char);
+    let open_context = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
+    // A bracket after a mark opens an aside inside the quotation
+    // (`"[Alastair] will`), so it is no sign of a closing mark.
+    let close_context = after.is_none_or(|c| {
+        c.is_whitespace() || (c.is_ascii_punctuation() && !"([{".contains(c)) || "—–…".contains(c)
+    });
 
-        token.kind = match (mark, weight) {
-            // ‘ between letters is an apostrophe of the wrong shape (Post‘s).
-            ('’' | '\'' | '‘', _) if word_before && word_after => TokenKind::Apostrophe,
-            // Wire copy typed on keyboards without an apostrophe: Japan"s,
-            // isn"t.
-            ('"', _) if word_before && is_contraction_suffix(&text[span.end..]) => {
-                TokenKind::Apostrophe
-            }
-            // The same after a ticker in angle brackets: <QNB>"s.
-            ('"', _) if before == Some('>') && is_contraction_suffix(&text[span.end..]) => {
-                TokenKind::Apostrophe
-            }
-            // A mark glued to a colon with a space after (`said:" Delors`)
-            // is a spacing slip on either side; the pairing state decides.
-            ('"', _) if before == Some(':') && after.is_some_and(char::is_whitespace) => {
-                TokenKind::Quote {
-                    side: QuoteSide::Ambiguous,
-                    weight,
-                }
-            }
-            ('’' | '\'', _) if open_context && after.is_some_and(|c| c.is_ascii_digit()) => {
-                TokenKind::Apostrophe
-            }
-            ('\'', _) if open_context && word_after => TokenKind::Quote {
-                side: QuoteSide::Opening,
+    match (mark, weight) {
+        // ‘ between letters is an apostrophe of the wrong shape (Post‘s).
+        ('’' | '\'' | '‘', _) if word_before && word_after => TokenKind::Apostrophe,
+        // Wire copy typed on keyboards without an apostrophe: Japan"s,
+        // isn"t.
+        ('"', _) if word_before && is_contraction_suffix(&text[span.end..]) => {
+            TokenKind::Apostrophe
+        }
+        // The same after a ticker in angle brackets: <QNB>"s.
+        ('"', _) if before == Some('>') && is_contraction_suffix(&text[span.end..]) => {
+            TokenKind::Apostrophe
+        }
+        // A mark glued to a colon with a space after (`said:" Delors`)
+        // is a spacing slip on either side; the pairing state decides.
+        ('"', _) if before == Some(':') && after.is_some_and(char::is_whitespace) => {
+            TokenKind::Quote {
+                side: QuoteSide::Ambiguous,
                 weight,
-            },
-            ('\'', _) if word_before || close_context => TokenKind::Quote {
-                side: QuoteSide::Closing,
-                weight,
-            },
-            ('"', _) if open_context && !close_context => TokenKind::Quote {
-                side: QuoteSide::Opening,
-                weight,
-            },
-            ('"', _) if close_context && !open_context => TokenKind::Quote {
-                side: QuoteSide::Closing,
-                weight,
-            },
-            _ => TokenKind::Quote { side, weight },
-        };
+            }
+        }
+        ('’' | '\'', _) if open_context && after.is_some_and(|c| c.is_ascii_digit()) => {
+            TokenKind::Apostrophe
+        }
+        ('\'', _) if open_context && word_after => TokenKind::Quote {
+            side: QuoteSide::Opening,
+            weight,
+        },
+        ('\'', _) if word_before || close_context => TokenKind::Quote {
+            side: QuoteSide::Closing,
+            weight,
+        },
+        ('"', _) if open_context && !close_context => TokenKind::Quote {
+            side: QuoteSide::Opening,
+            weight,
+        },
+        ('"', _) if close_context && !open_context => TokenKind::Quote {
+            side: QuoteSide::Closing,
+            weight,
+        },
+        _ => TokenKind::Quote { side, weight },
     }
 }
 
@@ -488,6 +502,17 @@ mod tests {
         // The shortcut in `is_word_char` agrees with the Unicode tables.
         for c in '\u{2000}'..='\u{206f}' {
             assert!(!c.is_alphanumeric() && !is_combining_mark(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn alphanumeric_table_agrees_with_the_standard_test() {
+        for byte in 0..=u8::MAX {
+            assert_eq!(
+                ASCII_ALPHANUMERIC[usize::from(byte)],
+                byte.is_ascii_alphanumeric(),
+                "{byte}"
+            );
         }
     }
 
@@ -780,7 +805,9 @@ mod tests {
                     break;
                 }
             }
-            classify_quote_marks(&text, &mut by_grammar);
+            for token in &mut by_grammar {
+                token.kind = classify_quote_mark(&text, token);
+            }
             assert_eq!(tokenize(&text), by_grammar, "{text:?}");
         }
     }
