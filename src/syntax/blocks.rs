@@ -69,20 +69,33 @@ pub struct RawBlock {
 
 #[derive(Clone, Copy, Debug)]
 struct Line {
-    /// The line's text without its line break.
-    content: Span,
+    /// The line's text without its line break, leading and trailing white
+    /// space or a byte-order mark.
+    span: Span,
     /// Leading spaces and tabs, a tab counting as four.
     indent: usize,
-    /// Characters in the line, without leading or trailing white space.
-    width: usize,
+    /// Whether the line, without leading or trailing white space, is at
+    /// most [`WRAP_WIDTH`] characters.
+    short: bool,
     blank: bool,
 }
 
 /// `text-line = *( not-line-break ) [ line-break ]`, returning the content.
 fn text_line(input: &str) -> IResult<&str, &str> {
-    let (rest, content) = take_while(|c| c != '\n' && c != '\r').parse(input)?;
+    let (rest, content) = not_line_breaks(input)?;
     let (rest, _) = opt(nom::branch::alt((tag("\r\n"), tag("\n"), tag("\r")))).parse(rest)?;
     Ok((rest, content))
+}
+
+/// `*( not-line-break )`: `take_while(|c| c != '\n' && c != '\r')` as a
+/// byte search, since in UTF-8 the bytes of `\n` and `\r` never occur
+/// inside another character.
+fn not_line_breaks(input: &str) -> IResult<&str, &str> {
+    let end = memchr::memchr2(b'\n', b'\r', input.as_bytes()).unwrap_or(input.len());
+    match (input.get(end..), input.get(..end)) {
+        (Some(rest), Some(content)) => Ok((rest, content)),
+        _ => take_while(|c| c != '\n' && c != '\r').parse(input),
+    }
 }
 
 /// The lines of `text`, one at a time: a run of non-blank lines is all
@@ -96,17 +109,22 @@ fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
         }
         let (remaining, content) = text_line(rest).ok()?;
         let start = text.len() - rest.len();
-        let trimmed = content.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-        let indent = content[..content.len() - trimmed.len()]
+        let span = trimmed(text, Span::new(start, start + content.len()));
+        let indent = text
+            .get(start..span.start)
+            .unwrap_or_default()
             .chars()
             .map(|c| if c == '\t' { 4 } else { 1 })
             .sum();
-        let trimmed = trimmed.trim_end();
+        let trimmed = span.slice(text);
         rest = remaining;
         Some(Line {
-            content: Span::new(start, start + content.len()),
+            span,
             indent,
-            width: trimmed.chars().count(),
+            // A character takes one to four bytes, so most lines need no
+            // count.
+            short: trimmed.len() <= WRAP_WIDTH
+                || (trimmed.len() <= 4 * WRAP_WIDTH && trimmed.chars().count() <= WRAP_WIDTH),
             blank: trimmed.is_empty(),
         })
     })
@@ -141,14 +159,14 @@ pub fn blocks_with_breaks(text: &str, breaks: &[usize]) -> Vec<RawBlock> {
 
 /// Splits one run of non-blank lines into paragraph spans.
 fn split_run(text: &str, run: &[Line], breaks: &[usize], paragraphs: &mut Vec<Span>) {
-    let hard_wrapped = run.iter().all(|line| line.width <= WRAP_WIDTH);
+    let hard_wrapped = run.iter().all(|line| line.short);
     let least_indent = run.iter().map(|line| line.indent).min().unwrap_or(0);
     let mut current: Option<Span> = None;
     for (position, line) in run.iter().enumerate() {
-        let span = trimmed(text, line.content);
+        let span = line.span;
         // A bare address is never part of a paragraph (scraped copy puts
         // the source URL on the line under the headline).
-        let address = |line: &Line| is_url(trimmed(text, line.content).slice(text));
+        let address = |line: &Line| is_url(line.span.slice(text));
         let starts_paragraph = position == 0
             || !hard_wrapped
             || (line.indent > least_indent && run[position - 1].indent <= line.indent)
@@ -217,8 +235,10 @@ fn classify(text: &str, paragraphs: &[Span]) -> Vec<RawBlock> {
     blocks
 }
 
-fn word_count(block: &str) -> usize {
-    block.split_whitespace().count()
+/// Whether `block` has at most `most` words: counting stops there, as a
+/// long paragraph's words need no count to know it is long.
+fn has_at_most_words(block: &str, most: usize) -> bool {
+    block.split_whitespace().nth(most).is_none()
 }
 
 fn ends_like_a_sentence(block: &str) -> bool {
@@ -243,7 +263,7 @@ fn is_single_line(block: &str) -> bool {
 /// "BAHIA COCOA REVIEW", "Trump Signs An Order That Ends Welfare."
 fn is_headline(block: &str) -> bool {
     is_single_line(block)
-        && word_count(block) <= HEADLINE_MAX_WORDS
+        && has_at_most_words(block, HEADLINE_MAX_WORDS)
         && (!block.ends_with('.') || is_all_caps(block) || is_title_case(block))
 }
 
@@ -268,21 +288,20 @@ fn is_title_case(block: &str) -> bool {
 fn is_standfirst(block: &str) -> bool {
     !is_url(block)
         && is_single_line(block)
-        && word_count(block) <= 2 * HEADLINE_MAX_WORDS
+        && has_at_most_words(block, 2 * HEADLINE_MAX_WORDS)
         && !ends_like_a_sentence(block)
 }
 
 fn is_url(block: &str) -> bool {
-    !block.contains(char::is_whitespace)
-        && (block.starts_with("http://")
-            || block.starts_with("https://")
-            || block.starts_with("www."))
+    // The prefix first: it settles most blocks without a scan.
+    (block.starts_with("http://") || block.starts_with("https://") || block.starts_with("www."))
+        && !block.contains(char::is_whitespace)
 }
 
 /// Short trailing furniture: a sign-off ("Reuter"), a line that does not
 /// end like a sentence ("Leave a Reply"), an address.
 fn is_residue(block: &str) -> bool {
-    is_url(block) || (word_count(block) <= RESIDUE_MAX_WORDS && !ends_like_a_sentence(block))
+    is_url(block) || (!ends_like_a_sentence(block) && has_at_most_words(block, RESIDUE_MAX_WORDS))
 }
 
 /// `dateline = place [ "," SP month SP day ] [ SP "(" agency ")" ] SP dash SP`
@@ -475,6 +494,33 @@ mod tests {
                 (BlockKind::Paragraph, "Body.")
             ]
         );
+    }
+
+    #[test]
+    fn line_content_by_bytes_agrees_with_the_character_rule() {
+        let text = "Headline\r\n\r\nBody é\u{0301} “quoted” 👩\u{200d}👧\rold Mac\n\u{feff}\u{2028}x\u{85}y\n\n";
+        for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            let input = &text[offset..];
+            let reference: IResult<&str, &str> =
+                take_while(|c| c != '\n' && c != '\r').parse(input);
+            assert_eq!(not_line_breaks(input), reference, "at {offset}: {input:?}");
+        }
+    }
+
+    #[test]
+    fn word_bound_agrees_with_a_count() {
+        let text = "a  b\tc\u{a0}d\u{2009}e\r\nf  ";
+        for (offset, _) in text.char_indices() {
+            let block = &text[offset..];
+            for most in 0..8 {
+                let count = block.split_whitespace().count();
+                assert_eq!(
+                    has_at_most_words(block, most),
+                    count <= most,
+                    "{block:?} {most}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -90,15 +90,18 @@ pub fn parse_blocks(text: &str, mut raw_blocks: Vec<blocks::RawBlock>) -> Syntax
     let mut cursor = 0;
     for raw in raw_blocks {
         // Blocks are in text order and start and end on token boundaries
-        // (they are trimmed of white space, which is its own token), so one
-        // forward scan finds each block's tokens.
-        while cursor < tokens.len() && tokens[cursor].span().start < raw.span.start {
-            cursor += 1;
-        }
+        // (they are trimmed of white space, which is its own token), and the
+        // tokens tile the text in order, so each block's tokens are found by
+        // a binary search forward from the last block's.
+        cursor += tokens
+            .get(cursor..)
+            .unwrap_or_default()
+            .partition_point(|token| token.span().start < raw.span.start);
         let first = cursor;
-        while cursor < tokens.len() && tokens[cursor].span().end <= raw.span.end {
-            cursor += 1;
-        }
+        cursor += tokens
+            .get(cursor..)
+            .unwrap_or_default()
+            .partition_point(|token| token.span().end <= raw.span.end);
         let block_index = syntax.blocks.len();
         let statement_start = syntax.statements.len();
         for range in statements::statements(text, &tokens, first..cursor) {
@@ -189,5 +192,35 @@ fn token_label(text: &str, token: &Token) -> String {
         }
         TokenKind::Other => format!("other({})", slice.escape_unicode()),
         TokenKind::Space | TokenKind::LineBreak => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_block_holds_exactly_the_tokens_within_its_span() {
+        let texts = [
+            "Headline here\n\nNEW YORK, Feb 26 - Shares rose. “No,” he said.\r\n\r\n Reuter\n",
+            "\u{feff}Title\n    Indented  paragraph\n  with\twrap.\n\n\n👩\u{200d}👧 é\u{0301}",
+            "",
+            " \n\t",
+        ];
+        for text in texts {
+            let syntax = parse(text);
+            for block in &syntax.blocks {
+                let within: Vec<usize> = (0..syntax.tokens.len())
+                    .filter(|&index| {
+                        let span = syntax.tokens[index].span();
+                        block.span.start <= span.start && span.end <= block.span.end
+                    })
+                    .collect();
+                let expected = within
+                    .first()
+                    .map_or(0..0, |&first| first..first + within.len());
+                assert_eq!(block.tokens, expected, "{text:?} {block:?}");
+            }
+        }
     }
 }

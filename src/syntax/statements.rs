@@ -33,6 +33,9 @@ const BEFORE_NUMBER_ABBREVIATIONS: &[&str] = &[
     "Nos", "no", "Art", "Fig", "Vol", "vol", "p", "pp", "Ch", "Para",
 ];
 
+/// No word of the three lists above is longer, in bytes.
+const LONGEST_ABBREVIATION: usize = 6;
+
 /// After an initial or abbreviation, these words show a new sentence.
 const SENTENCE_STARTERS: &[&str] = &[
     "A",
@@ -186,10 +189,12 @@ fn abbreviation_continues(
         return false;
     }
     let word = tokens[stop - 1].span().slice(text);
-    let next_word = (next < end).then(|| tokens[next].span().slice(text));
+    // Most words before a full stop are in no list and are no initial: they
+    // need no look-up.
+    if word.len() > LONGEST_ABBREVIATION {
+        return false;
+    }
     let next_is_number = next < end && tokens[next].kind == TokenKind::Number;
-    let next_is_starter = next_word.is_some_and(|word| SENTENCE_STARTERS.contains(&word))
-        || (next < end && matches!(tokens[next].kind, TokenKind::Quote { .. }));
     if TITLE_ABBREVIATIONS.contains(&word) {
         return true;
     }
@@ -198,6 +203,9 @@ fn abbreviation_continues(
     }
     let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
     if single_letter || SUFFIX_ABBREVIATIONS.contains(&word) {
+        let next_word = (next < end).then(|| tokens[next].span().slice(text));
+        let next_is_starter = next_word.is_some_and(|word| SENTENCE_STARTERS.contains(&word))
+            || (next < end && matches!(tokens[next].kind, TokenKind::Quote { .. }));
         return next < end && !next_is_starter;
     }
     false
@@ -207,6 +215,21 @@ fn abbreviation_continues(
 mod tests {
     use super::super::tokens::tokenize;
     use super::*;
+
+    #[test]
+    fn no_abbreviation_is_longer_than_the_shortcut_allows() {
+        // `abbreviation_continues` returns early for longer words; a single
+        // letter (an initial) takes at most four bytes.
+        let lists = [
+            TITLE_ABBREVIATIONS,
+            BEFORE_NUMBER_ABBREVIATIONS,
+            SUFFIX_ABBREVIATIONS,
+        ];
+        for word in lists.concat() {
+            assert!(word.len() <= LONGEST_ABBREVIATION, "{word}");
+        }
+        assert!(char::MAX.len_utf8() <= LONGEST_ABBREVIATION);
+    }
 
     fn split(text: &str) -> Vec<&str> {
         let tokens = tokenize(text);

@@ -15,7 +15,7 @@
 //! The grammar is total: every character belongs to exactly one production,
 //! with `other` as the catch-all, so tokenising never fails. Straight and
 //! right single quotes are classified by their neighbours afterwards
-//! ([`classify_quote_marks`]), since whether `’` is an apostrophe or a closing
+//! ([`classify_quote_mark`]), since whether `’` is an apostrophe or a closing
 //! quote depends on what stands on either side.
 
 use nom::branch::alt;
@@ -112,24 +112,119 @@ impl Token {
 /// Tokenises the whole text. Never fails; the tokens tile `text` exactly.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
-    let mut rest = text;
-    while !rest.is_empty() {
-        let start = text.len() - rest.len();
-        let (remaining, kind) = match token(rest) {
-            Ok(parsed) => parsed,
-            // Unreachable by construction (`other` takes any character), but
-            // a grammar bug must not lose text: take one character as Other.
-            Err(_) => {
-                let width = rest.chars().next().map_or(1, char::len_utf8);
-                (&rest[width..], TokenKind::Other)
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        let (width, kind) = match bytes.get(start..).and_then(ascii_token) {
+            Some(settled) => settled,
+            None => {
+                // Every token ends on a character boundary, so `start` is one.
+                let Some(rest) = text.get(start..) else {
+                    break;
+                };
+                match token(rest) {
+                    Ok((remaining, kind)) => (rest.len() - remaining.len(), kind),
+                    // Unreachable by construction (`other` takes any
+                    // character), but a grammar bug must not lose text: take
+                    // one character as Other.
+                    Err(_) => (
+                        rest.chars().next().map_or(1, char::len_utf8),
+                        TokenKind::Other,
+                    ),
+                }
             }
         };
-        let end = text.len() - remaining.len();
-        tokens.push(Token::new(kind, Span::new(start, end)));
-        rest = remaining;
+        let end = start + width;
+        let mut token = Token::new(kind, Span::new(start, end));
+        // A mark's neighbours in the text settle it, not other tokens, so
+        // it is settled here rather than in a second pass over the list.
+        if let TokenKind::Quote { .. } = kind {
+            token.kind = classify_quote_mark(text, &token);
+        }
+        tokens.push(token);
+        start = end;
     }
-    classify_quote_marks(text, &mut tokens);
     tokens
+}
+
+/// The width and kind of the token at the start of `input` when its ASCII
+/// bytes settle it: what [`token`] gives, without decoding characters or
+/// building nom results, for the tokens most of news copy is made of.
+/// `None` when a character that is not ASCII could change the answer (a
+/// word going on with a diacritic, a no-break space after spaces), so the
+/// grammar decides.
+fn ascii_token(input: &[u8]) -> Option<(usize, TokenKind)> {
+    let first = *input.first()?;
+    let next_is_ascii = |width: usize| input.get(width).is_none_or(u8::is_ascii);
+    match first {
+        b'\n' => Some((1, TokenKind::LineBreak)),
+        b'\r' => {
+            let width = if input.get(1) == Some(&b'\n') { 2 } else { 1 };
+            Some((width, TokenKind::LineBreak))
+        }
+        b' ' | b'\t' => {
+            // The ASCII white space of `space`: all of it but line breaks.
+            let width = ascii_run(input, |byte| matches!(byte, b' ' | b'\t' | 0x0b | 0x0c));
+            next_is_ascii(width).then_some((width, TokenKind::Space))
+        }
+        b'0'..=b'9' => {
+            let mut width = ascii_run(input, u8::is_ascii_digit);
+            // A separator belongs to the number only before a digit.
+            while let (Some(b'.' | b','), Some(b'0'..=b'9')) =
+                (input.get(width), input.get(width + 1))
+            {
+                width += 1 + ascii_run(&input[width + 1..], u8::is_ascii_digit);
+            }
+            match input.get(width) {
+                Some(byte) if !byte.is_ascii() => None,
+                // "3rd", "2014s": the number fails and the word takes over.
+                Some(byte) if byte.is_ascii_alphanumeric() => ascii_word(input),
+                _ => Some((width, TokenKind::Number)),
+            }
+        }
+        b'a'..=b'z' | b'A'..=b'Z' => ascii_word(input),
+        b'"' | b'\'' => {
+            let (side, weight) = quote_shape(char::from(first));
+            Some((1, TokenKind::Quote { side, weight }))
+        }
+        _ if first.is_ascii_punctuation() => Some((1, TokenKind::Punctuation)),
+        _ => None,
+    }
+}
+
+/// A word of ASCII letters and digits followed by an ASCII byte or the end.
+fn ascii_word(input: &[u8]) -> Option<(usize, TokenKind)> {
+    let width = ascii_run(input, |byte| ASCII_ALPHANUMERIC[usize::from(*byte)]);
+    if !input.get(width).is_none_or(u8::is_ascii) {
+        return None;
+    }
+    let kind = if input.first()?.is_ascii_uppercase() {
+        TokenKind::CapitalisedWord
+    } else {
+        TokenKind::Word
+    };
+    Some((width, kind))
+}
+
+/// `u8::is_ascii_alphanumeric` as a table: one load a byte in the loop
+/// over a word's letters.
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    table
+};
+
+/// How many bytes at the start of `input` satisfy `accept`.
+#[inline]
+fn ascii_run(input: &[u8], accept: impl Fn(&u8) -> bool) -> usize {
+    input
+        .iter()
+        .position(|byte| !accept(byte))
+        .unwrap_or(input.len())
 }
 
 /// `token = line-break | space | number | word | quote-mark | punctuation | other`
@@ -314,7 +409,8 @@ pub fn is_combining_mark(c: char) -> bool {
         | '\u{FE20}'..='\u{FE2F}')
 }
 
-/// Settles straight marks and `’`/`'` by their neighbours.
+/// A quotation mark's kind settled by its neighbours (straight marks and
+/// `’`/`'` above all); any other token's kind as it is.
 ///
 /// - Between two word characters a mark is an apostrophe: don’t, Milly’s,
 ///   O'Brien, rock ’n’ roll's inner marks; so is a straight double mark
@@ -326,67 +422,63 @@ pub fn is_combining_mark(c: char) -> bool {
 /// - A straight or right single mark after a word and before a non-word is
 ///   left as a closing single quote: it may be a plural possessive
 ///   (students’) or close a quotation; only pairing can tell.
-fn classify_quote_marks(text: &str, tokens: &mut [Token]) {
-    for token in tokens.iter_mut() {
-        let TokenKind::Quote { side, weight } = token.kind else {
-            continue;
-        };
-        let span = token.span();
-        let mark = text[span.start..].chars().next().unwrap_or(' ');
-        let before = text[..span.start].chars().next_back();
-        let after = text[span.end..].chars().next();
-        let word_before = before.is_some_and(is_word_char);
-        let word_after = after.is_some_and(is_word_char);
-        let open_context = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
-        // A bracket after a mark opens an aside inside the quotation
-        // (`"[Alastair] will`), so it is no sign of a closing mark.
-        let close_context = after.is_none_or(|c| {
-            c.is_whitespace()
-                || (c.is_ascii_punctuation() && !"([{".contains(c))
-                || "—–…".contains(c)
-        });
+fn classify_quote_mark(text: &str, token: &Token) -> TokenKind {
+    let TokenKind::Quote { side, weight } = token.kind else {
+        return token.kind;
+    };
+    let span = token.span();
+    let mark = text[span.start..].chars().next().unwrap_or(' ');
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    let word_before = before.is_some_and(is_word_char);
+    let word_after = after.is_some_and(is_word_char);
+    let open_context = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
+    // A bracket after a mark opens an aside inside the quotation
+    // (`"[Alastair] will`), so it is no sign of a closing mark.
+    let close_context = after.is_none_or(|c| {
+        c.is_whitespace() || (c.is_ascii_punctuation() && !"([{".contains(c)) || "—–…".contains(c)
+    });
 
-        token.kind = match (mark, weight) {
-            // ‘ between letters is an apostrophe of the wrong shape (Post‘s).
-            ('’' | '\'' | '‘', _) if word_before && word_after => TokenKind::Apostrophe,
-            // Wire copy typed on keyboards without an apostrophe: Japan"s,
-            // isn"t.
-            ('"', _) if word_before && is_contraction_suffix(&text[span.end..]) => {
-                TokenKind::Apostrophe
-            }
-            // The same after a ticker in angle brackets: <QNB>"s.
-            ('"', _) if before == Some('>') && is_contraction_suffix(&text[span.end..]) => {
-                TokenKind::Apostrophe
-            }
-            // A mark glued to a colon with a space after (`said:" Delors`)
-            // is a spacing slip on either side; the pairing state decides.
-            ('"', _) if before == Some(':') && after.is_some_and(char::is_whitespace) => {
-                TokenKind::Quote {
-                    side: QuoteSide::Ambiguous,
-                    weight,
-                }
-            }
-            ('’' | '\'', _) if open_context && after.is_some_and(|c| c.is_ascii_digit()) => {
-                TokenKind::Apostrophe
-            }
-            ('\'', _) if open_context && word_after => TokenKind::Quote {
-                side: QuoteSide::Opening,
+    match (mark, weight) {
+        // ‘ between letters is an apostrophe of the wrong shape (Post‘s).
+        ('’' | '\'' | '‘', _) if word_before && word_after => TokenKind::Apostrophe,
+        // Wire copy typed on keyboards without an apostrophe: Japan"s,
+        // isn"t.
+        ('"', _) if word_before && is_contraction_suffix(&text[span.end..]) => {
+            TokenKind::Apostrophe
+        }
+        // The same after a ticker in angle brackets: <QNB>"s.
+        ('"', _) if before == Some('>') && is_contraction_suffix(&text[span.end..]) => {
+            TokenKind::Apostrophe
+        }
+        // A mark glued to a colon with a space after (`said:" Delors`)
+        // is a spacing slip on either side; the pairing state decides.
+        ('"', _) if before == Some(':') && after.is_some_and(char::is_whitespace) => {
+            TokenKind::Quote {
+                side: QuoteSide::Ambiguous,
                 weight,
-            },
-            ('\'', _) if word_before || close_context => TokenKind::Quote {
-                side: QuoteSide::Closing,
-                weight,
-            },
-            ('"', _) if open_context && !close_context => TokenKind::Quote {
-                side: QuoteSide::Opening,
-                weight,
-            },
-            ('"', _) if close_context && !open_context => TokenKind::Quote {
-                side: QuoteSide::Closing,
-                weight,
-            },
-            _ => TokenKind::Quote { side, weight },
-        };
+            }
+        }
+        ('’' | '\'', _) if open_context && after.is_some_and(|c| c.is_ascii_digit()) => {
+            TokenKind::Apostrophe
+        }
+        ('\'', _) if open_context && word_after => TokenKind::Quote {
+            side: QuoteSide::Opening,
+            weight,
+        },
+        ('\'', _) if word_before || close_context => TokenKind::Quote {
+            side: QuoteSide::Closing,
+            weight,
+        },
+        ('"', _) if open_context && !close_context => TokenKind::Quote {
+            side: QuoteSide::Opening,
+            weight,
+        },
+        ('"', _) if close_context && !open_context => TokenKind::Quote {
+            side: QuoteSide::Closing,
+            weight,
+        },
+        _ => TokenKind::Quote { side, weight },
     }
 }
 
@@ -410,6 +502,17 @@ mod tests {
         // The shortcut in `is_word_char` agrees with the Unicode tables.
         for c in '\u{2000}'..='\u{206f}' {
             assert!(!c.is_alphanumeric() && !is_combining_mark(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn alphanumeric_table_agrees_with_the_standard_test() {
+        for byte in 0..=u8::MAX {
+            assert_eq!(
+                ASCII_ALPHANUMERIC[usize::from(byte)],
+                byte.is_ascii_alphanumeric(),
+                "{byte}"
+            );
         }
     }
 
@@ -576,6 +679,136 @@ mod tests {
         for (offset, _) in text.char_indices() {
             let input = &text[offset..];
             assert_eq!(token(input), any_token(input), "at {offset}: {input:?}");
+        }
+    }
+
+    /// Texts built from pieces that sit on the edges of the ASCII fast
+    /// path: each piece next to every other, and a pseudo-random mix.
+    fn edge_texts() -> Vec<String> {
+        let pieces = [
+            "a",
+            "Z",
+            "word",
+            "Gen",
+            "3",
+            "14",
+            ",",
+            ".",
+            "5",
+            "3.5",
+            "1,000",
+            "2014.",
+            "rd",
+            " ",
+            "  ",
+            "\t",
+            "\u{0b}",
+            "\u{0c}",
+            "\u{1c}",
+            "\n",
+            "\r",
+            "\r\n",
+            "\"",
+            "'",
+            "’",
+            "“",
+            "”",
+            "‘",
+            "«",
+            "»",
+            "-",
+            "—",
+            "–",
+            "…",
+            "(",
+            ")",
+            "[",
+            "¿",
+            "é",
+            "e\u{0301}",
+            "\u{0306}",
+            "ğ",
+            "Путин",
+            "ǅ",
+            "\u{a0}",
+            "\u{2009}",
+            "\u{3000}",
+            "\u{feff}",
+            "👩",
+            "\u{200d}",
+            "\u{fe0f}",
+            "😀",
+            "€",
+            "$",
+            "%",
+            "~",
+            "\u{7f}",
+            "\u{0}",
+            "٣",
+            "²",
+            "中文",
+            "x",
+        ];
+        let mut texts: Vec<String> = Vec::new();
+        for first in pieces {
+            for second in pieces {
+                texts.push(format!("{first}{second}"));
+                texts.push(format!("{first}{second}{first}"));
+            }
+        }
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+            }
+            texts.push(text);
+        }
+        texts
+    }
+
+    #[test]
+    fn ascii_fast_path_agrees_with_the_grammar() {
+        let mut settled = 0;
+        for text in edge_texts() {
+            for (offset, _) in text.char_indices() {
+                let input = &text[offset..];
+                let Some((width, kind)) = ascii_token(input.as_bytes()) else {
+                    continue;
+                };
+                settled += 1;
+                let expected =
+                    any_token(input).map(|(rest, kind)| (input.len() - rest.len(), kind));
+                assert_eq!(Ok((width, kind)), expected, "at {offset}: {input:?}");
+            }
+        }
+        // The fast path is taken, not always declined.
+        assert!(settled > 10_000, "{settled}");
+    }
+
+    #[test]
+    fn tokens_tile_the_text_and_match_the_grammar_alone() {
+        for text in edge_texts() {
+            let mut by_grammar = Vec::new();
+            let mut rest = text.as_str();
+            while let Ok((remaining, kind)) = any_token(rest) {
+                let start = text.len() - rest.len();
+                by_grammar.push(Token::new(
+                    kind,
+                    Span::new(start, text.len() - remaining.len()),
+                ));
+                rest = remaining;
+                if rest.is_empty() {
+                    break;
+                }
+            }
+            for token in &mut by_grammar {
+                token.kind = classify_quote_mark(&text, token);
+            }
+            assert_eq!(tokenize(&text), by_grammar, "{text:?}");
         }
     }
 
