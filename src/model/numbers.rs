@@ -649,6 +649,12 @@ impl Word<'_> {
     fn is_dash(&self) -> bool {
         matches!(self.text, "-" | "–" | "—" | "/")
     }
+
+    /// Whether a quantity can start here: at a figure, "a" ("a dozen") or
+    /// a number word. Most words are none, and [`quantity_at`] is spared.
+    fn may_open_quantity(&self) -> bool {
+        self.kind == TokenKind::Number || self.is("a") || is_number_word(self.text.as_bytes())
+    }
 }
 
 /// Every number mention of the article, in text order.
@@ -665,7 +671,7 @@ pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> 
         let Some(tokens) = syntax.tokens.get(statement.tokens.clone()) else {
             continue;
         };
-        // Most statements hold neither a figure nor a number word, and
+        // Many statements hold neither a figure nor a number word, and
         // every quantity has one: turn those away before gathering words.
         let may_hold_quantity = tokens.iter().any(|token| {
             let span = token.span();
@@ -731,7 +737,11 @@ fn statement_mentions(
     out: &mut Vec<NumberMention>,
 ) {
     let mut i = 0;
-    while i < words.len() {
+    while let Some(word) = words.get(i) {
+        if !word.may_open_quantity() {
+            i += 1;
+            continue;
+        }
         let Some(quantity) = quantity_at(words, i) else {
             i += 1;
             continue;
@@ -838,7 +848,7 @@ fn quantity_at(words: &[Word<'_>], i: usize) -> Option<Quantity> {
             // A quantity opens with "a" or a number word ("one", "tens",
             // "dozens", "seventeen", …): turn the rest away before
             // lowering them.
-            if !word.is("a") && !is_number_word(word.text.as_bytes()) {
+            if !word.may_open_quantity() {
                 return None;
             }
             let lower = ShortLower::new(word.text);
