@@ -38,7 +38,7 @@
 use serde::Serialize;
 
 use crate::model::quotes::Quotations;
-use crate::model::ShortLower;
+use crate::model::{ShortLower, WordSet};
 use crate::source::Span;
 use crate::syntax::{BlockKind, Syntax, TokenKind};
 
@@ -571,6 +571,10 @@ const NOUN_STOPS: &[&str] = &[
     "each",
 ];
 
+/// [`NOUN_STOPS`] looked up by hashing: every word after a quantity is
+/// checked, and a scan of the list costs a hundred string comparisons.
+static NOUN_STOP_SET: WordSet = WordSet::new(NOUN_STOPS);
+
 /// Irregular plurals, folded to the singular.
 const IRREGULAR: &[(&str, &str)] = &[
     ("people", "person"),
@@ -673,13 +677,15 @@ pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> 
         };
         // Many statements hold neither a figure nor a number word, and
         // every quantity has one: turn those away before gathering words.
-        let may_hold_quantity = tokens.iter().any(|token| {
-            let span = token.span();
-            token.kind == TokenKind::Number
-                || text
-                    .as_bytes()
+        let may_hold_quantity = tokens.iter().any(|token| match token.kind {
+            TokenKind::Number => true,
+            TokenKind::Space | TokenKind::LineBreak => false,
+            _ => {
+                let span = token.span();
+                text.as_bytes()
                     .get(span.start..span.end)
                     .is_some_and(is_number_word)
+            }
         });
         if !may_hold_quantity {
             continue;
@@ -1362,7 +1368,7 @@ fn noun_after(
         }
         at += 1;
         let lower = word.lower();
-        if NOUN_STOPS.contains(&lower.as_str()) {
+        if NOUN_STOP_SET.contains(&lower) {
             break;
         }
         if lower.len() > 3 && lower.ends_with("ed") && !phrase.is_empty() {
