@@ -199,16 +199,50 @@ fn phrase_words(phrase: &str) -> Vec<String> {
 
 /// Phrase indices by their first word, so a statement's words are looked
 /// up once each instead of compared with every phrase.
-fn by_first_word<'p>(
-    phrases: impl Iterator<Item = &'p Vec<String>>,
-) -> HashMap<String, Vec<usize>> {
-    let mut index: HashMap<String, Vec<usize>> = HashMap::default();
+fn by_first_word<'p>(phrases: impl Iterator<Item = &'p Vec<String>>) -> FirstWords {
+    let mut first_words = FirstWords {
+        index: HashMap::default(),
+        shapes: [[0; 27]; 32],
+    };
     for (position, words) in phrases.enumerate() {
         if let Some(first) = words.first() {
-            index.entry(first.clone()).or_default().push(position);
+            first_words
+                .index
+                .entry(first.clone())
+                .or_default()
+                .push(position);
+            let (length, start, end) = shape(first.as_bytes());
+            if let Some(ends) = first_words
+                .shapes
+                .get_mut(length)
+                .and_then(|by_start| by_start.get_mut(start))
+            {
+                *ends |= 1 << end;
+            }
         }
     }
-    index
+    first_words
+}
+
+/// The phrases that open with each first word, lower case.
+#[derive(Debug)]
+struct FirstWords {
+    index: HashMap<String, Vec<usize>>,
+    /// For each [`shape`] of length and first byte of a first word, a bit
+    /// for each last byte's: an ASCII word of a shape no first word has
+    /// opens no phrase, and most words are told so before being hashed.
+    shapes: [[u32; 27]; 32],
+}
+
+/// A word's length (31 for any longer) and first and last bytes, an ASCII
+/// letter lowered as 0 to 25 and any other byte as 26. An ASCII word has
+/// the shape of its lowered form.
+fn shape(word: &[u8]) -> (usize, usize, usize) {
+    let class = |byte: Option<&u8>| match byte {
+        Some(byte) if byte.is_ascii_alphabetic() => usize::from(byte.to_ascii_lowercase() - b'a'),
+        _ => 26,
+    };
+    (word.len().min(31), class(word.first()), class(word.last()))
 }
 
 #[derive(Debug)]
@@ -217,9 +251,9 @@ struct NumberConsistency {
     /// (group name, phrase words), lower case.
     events: Vec<(String, Vec<String>)>,
     /// First word → indices into `events`.
-    events_by_first: HashMap<String, Vec<usize>>,
+    events_by_first: FirstWords,
     /// First word → indices into `guards`.
-    guards_by_first: HashMap<String, Vec<usize>>,
+    guards_by_first: FirstWords,
     window: usize,
     generic_nouns: Vec<String>,
     guards: Vec<Vec<String>>,
@@ -252,7 +286,15 @@ impl Word<'_> {
     }
 
     /// The phrases (by first word) this word opens.
-    fn phrases<'m>(&self, by_first: &'m HashMap<String, Vec<usize>>) -> Option<&'m Vec<usize>> {
+    fn phrases<'m>(&self, by_first: &'m FirstWords) -> Option<&'m Vec<usize>> {
+        let by_first_shape = |text: &str| {
+            let (length, start, end) = shape(text.as_bytes());
+            by_first.shapes[length][start] & (1 << end) != 0
+        };
+        if self.text.is_ascii() && !by_first_shape(self.text) {
+            return None;
+        }
+        let by_first = &by_first.index;
         let short = ShortLower::new(self.text);
         if short.as_str().len() == self.text.len() {
             by_first.get(short.as_str())
@@ -914,6 +956,10 @@ mod tests {
         use crate::source::Span;
         use crate::syntax::TokenKind;
         let phrases: Vec<Vec<String>> = [
+            "9/11",
+            "-",
+            "kill-",
+            "'em",
             "killed",
             "death toll",
             "on board",
@@ -931,6 +977,15 @@ mod tests {
         let by_first = by_first_word(phrases.iter());
         let long = "Killed".repeat(5);
         let texts = [
+            "9/11",
+            "-",
+            "KILL-",
+            "'Em",
+            "kilt",
+            "kille",
+            "killex",
+            "Xilled",
+            "\u{212a}ill-",
             "killed",
             "Killed",
             "KILLED",
@@ -970,7 +1025,7 @@ mod tests {
             }
             assert_eq!(
                 word.phrases(&by_first),
-                by_first.get(lowered.as_str()),
+                by_first.index.get(lowered.as_str()),
                 "{text:?}"
             );
         }
