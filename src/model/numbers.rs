@@ -38,7 +38,7 @@
 use serde::Serialize;
 
 use crate::model::quotes::Quotations;
-use crate::model::ShortLower;
+use crate::model::{ShortLower, WordSet};
 use crate::source::Span;
 use crate::syntax::{BlockKind, Syntax, TokenKind};
 
@@ -173,6 +173,75 @@ const VAGUE: &[&str] = &[
     "scores",
     "billions",
 ];
+
+/// The words that scale a spelled quantity ("a dozen", "two hundred"),
+/// besides the multipliers that follow a figure.
+const SCALES: &[&str] = &["dozen", "hundred", "thousand", "million", "billion", "tens"];
+
+/// For each length and first letter of a number word (a unit, a ten, a
+/// vague quantity or a scale, lower case), a bit for each letter one
+/// ends with: most words are told apart from number words by these three
+/// things alone, before their letters are compared.
+const NUMBER_WORD_SHAPES: [[u32; 26]; 16] = {
+    const fn add(mut shapes: [[u32; 26]; 16], word: &str) -> [[u32; 26]; 16] {
+        let bytes = word.as_bytes();
+        let first = (bytes[0] - b'a') as usize;
+        let last = bytes[bytes.len() - 1] - b'a';
+        shapes[bytes.len()][first] |= 1 << last;
+        shapes
+    }
+    let mut shapes = [[0; 26]; 16];
+    let mut i = 0;
+    while i < UNITS.len() {
+        shapes = add(shapes, UNITS[i].0);
+        i += 1;
+    }
+    i = 0;
+    while i < TENS.len() {
+        shapes = add(shapes, TENS[i].0);
+        i += 1;
+    }
+    i = 0;
+    while i < VAGUE.len() {
+        shapes = add(shapes, VAGUE[i]);
+        i += 1;
+    }
+    i = 0;
+    while i < SCALES.len() {
+        shapes = add(shapes, SCALES[i]);
+        i += 1;
+    }
+    shapes
+};
+
+/// Whether `text`, lowered, is a unit, a ten, a vague quantity or a scale
+/// ("Fourteen", "twenty", "dozens", "hundred"): every word a spelled or
+/// vague quantity opens with or needs ("a dozen"), so a statement without
+/// one or a figure holds no quantity.
+fn is_number_word(text: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (text.first(), text.last()) else {
+        return false;
+    };
+    // An ASCII letter, lowered, as 0 to 25; any other byte as 26 or more
+    // (setting the case bit makes a letter of no other byte).
+    let letter = |byte: u8| usize::from((byte | 0x20).wrapping_sub(b'a'));
+    let (first, last) = (letter(first), letter(last));
+    let ends = NUMBER_WORD_SHAPES
+        .get(text.len())
+        .and_then(|by_first| by_first.get(first))
+        .copied()
+        .unwrap_or(0);
+    if last >= 26 || ends & (1 << last) == 0 {
+        return false;
+    }
+    UNITS
+        .iter()
+        .chain(TENS)
+        .map(|(name, _)| name)
+        .chain(VAGUE)
+        .chain(SCALES)
+        .any(|name| text.eq_ignore_ascii_case(name.as_bytes()))
+}
 
 const MONTHS: &[&str] = &[
     "january",
@@ -502,6 +571,10 @@ const NOUN_STOPS: &[&str] = &[
     "each",
 ];
 
+/// [`NOUN_STOPS`] looked up by hashing: every word after a quantity is
+/// checked, and a scan of the list costs a hundred string comparisons.
+static NOUN_STOP_SET: WordSet = WordSet::new(NOUN_STOPS);
+
 /// Irregular plurals, folded to the singular.
 const IRREGULAR: &[(&str, &str)] = &[
     ("people", "person"),
@@ -580,11 +653,18 @@ impl Word<'_> {
     fn is_dash(&self) -> bool {
         matches!(self.text, "-" | "–" | "—" | "/")
     }
+
+    /// Whether a quantity can start here: at a figure, "a" ("a dozen") or
+    /// a number word. Most words are none, and [`quantity_at`] is spared.
+    fn may_open_quantity(&self) -> bool {
+        self.kind == TokenKind::Number || self.is("a") || is_number_word(self.text.as_bytes())
+    }
 }
 
 /// Every number mention of the article, in text order.
 pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> Vec<NumberMention> {
     let mut mentions = Vec::new();
+    let mut words = Vec::new();
     for (index, statement) in syntax.statements.iter().enumerate() {
         let Some(block) = syntax.blocks.get(statement.block) else {
             continue;
@@ -595,12 +675,27 @@ pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> 
         let Some(tokens) = syntax.tokens.get(statement.tokens.clone()) else {
             continue;
         };
+        // Many statements hold neither a figure nor a number word, and
+        // every quantity has one: turn those away before gathering words.
+        let may_hold_quantity = tokens.iter().any(|token| match token.kind {
+            TokenKind::Number => true,
+            TokenKind::Space | TokenKind::LineBreak => false,
+            _ => {
+                let span = token.span();
+                text.as_bytes()
+                    .get(span.start..span.end)
+                    .is_some_and(is_number_word)
+            }
+        });
+        if !may_hold_quantity {
+            continue;
+        }
         if matches!(block.kind, BlockKind::Headline | BlockKind::Standfirst)
             && all_capitals(block.span.slice(text))
         {
             continue;
         }
-        let mut words = Vec::with_capacity(tokens.len());
+        words.clear();
         let mut space = false;
         for token in tokens {
             if token.is_space() {
@@ -648,7 +743,11 @@ fn statement_mentions(
     out: &mut Vec<NumberMention>,
 ) {
     let mut i = 0;
-    while i < words.len() {
+    while let Some(word) = words.get(i) {
+        if !word.may_open_quantity() {
+            i += 1;
+            continue;
+        }
         let Some(quantity) = quantity_at(words, i) else {
             i += 1;
             continue;
@@ -752,18 +851,10 @@ fn quantity_at(words: &[Word<'_>], i: usize) -> Option<Quantity> {
             })
         }
         TokenKind::Word | TokenKind::CapitalisedWord => {
-            // The words that can open a quantity ("a", "one", "tens",
-            // "dozens", "seventeen", …) have one letter or three to nine,
-            // and start with one of these: turn the rest away before
+            // A quantity opens with "a" or a number word ("one", "tens",
+            // "dozens", "seventeen", …): turn the rest away before
             // lowering them.
-            let first = word.text.as_bytes().first()?.to_ascii_lowercase();
-            if word.text.len() > 9
-                || word.text.len() == 2
-                || !matches!(
-                    first,
-                    b'a' | b'o' | b't' | b'd' | b'h' | b'm' | b's' | b'b' | b'f' | b'e' | b'n'
-                )
-            {
+            if !word.may_open_quantity() {
                 return None;
             }
             let lower = ShortLower::new(word.text);
@@ -1277,7 +1368,7 @@ fn noun_after(
         }
         at += 1;
         let lower = word.lower();
-        if NOUN_STOPS.contains(&lower.as_str()) {
+        if NOUN_STOP_SET.contains(&lower) {
             break;
         }
         if lower.len() > 3 && lower.ends_with("ed") && !phrase.is_empty() {
@@ -1388,6 +1479,76 @@ mod tests {
         "20" Some(20.0) Count noun=Some("passenger")
         "40" Some(40.0) Count noun=Some("man") quoted
         "#);
+    }
+
+    #[test]
+    fn number_words_are_told_by_their_shape_and_letters() {
+        use super::{is_number_word, SCALES, TENS, UNITS, VAGUE};
+        let listed: Vec<&str> = UNITS
+            .iter()
+            .chain(TENS)
+            .map(|(name, _)| *name)
+            .chain(VAGUE.iter().copied())
+            .chain(SCALES.iter().copied())
+            .collect();
+        let by_letters = |text: &str| listed.contains(&text.to_lowercase().as_str());
+        let mut words: Vec<String> = Vec::new();
+        for word in &listed {
+            words.push((*word).to_owned());
+            words.push(word.to_uppercase());
+            let mut capitalised = word.to_string();
+            capitalised[..1].make_ascii_uppercase();
+            words.push(capitalised);
+            words.push(format!("{word}s"));
+            words.push(format!("{word}\r"));
+            words.push(format!("{word}\u{301}"));
+            words.push(format!("{word}😀"));
+            words.push(word[1..].to_owned());
+            words.push(word[..word.len() - 1].to_owned());
+            // Each letter changed, to an ASCII letter, a digit, a byte that
+            // sets the case bit onto a letter's and a letter outside ASCII.
+            for (at, _) in word.char_indices() {
+                for with in ["x", "e", "0", "@", "[", "é", "ｅ"] {
+                    words.push(format!("{}{with}{}", &word[..at], &word[at + 1..]));
+                }
+            }
+        }
+        words.extend(
+            [
+                "",
+                "a",
+                "A",
+                "an",
+                "the",
+                "these",
+                "there",
+                "then",
+                "tons",
+                "tents",
+                "sixes",
+                "ＯＮＥ",
+                "İ",
+                "one-off",
+                "twenty-five",
+                "\r\n",
+                "—",
+                "’",
+                "\u{212a}",
+                "ﬁve",
+                "seventeen",
+                "seventeens",
+                "Thousands",
+                "MILLIONS",
+            ]
+            .map(str::to_owned),
+        );
+        for word in &words {
+            assert_eq!(
+                is_number_word(word.as_bytes()),
+                by_letters(word),
+                "{word:?}"
+            );
+        }
     }
 
     #[test]

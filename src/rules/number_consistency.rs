@@ -100,7 +100,7 @@ use serde::Deserialize;
 use super::{KindOptions, Report, Rule, RuleKind};
 use crate::diagnostic::Severity;
 use crate::model::numbers::{NumberMention, Unit};
-use crate::model::Article;
+use crate::model::{Article, ShortLower};
 use crate::source::Span;
 use crate::syntax::{BlockKind, TokenKind};
 
@@ -199,16 +199,50 @@ fn phrase_words(phrase: &str) -> Vec<String> {
 
 /// Phrase indices by their first word, so a statement's words are looked
 /// up once each instead of compared with every phrase.
-fn by_first_word<'p>(
-    phrases: impl Iterator<Item = &'p Vec<String>>,
-) -> HashMap<String, Vec<usize>> {
-    let mut index: HashMap<String, Vec<usize>> = HashMap::default();
+fn by_first_word<'p>(phrases: impl Iterator<Item = &'p Vec<String>>) -> FirstWords {
+    let mut first_words = FirstWords {
+        index: HashMap::default(),
+        shapes: [[0; 27]; 32],
+    };
     for (position, words) in phrases.enumerate() {
         if let Some(first) = words.first() {
-            index.entry(first.clone()).or_default().push(position);
+            first_words
+                .index
+                .entry(first.clone())
+                .or_default()
+                .push(position);
+            let (length, start, end) = shape(first.as_bytes());
+            if let Some(ends) = first_words
+                .shapes
+                .get_mut(length)
+                .and_then(|by_start| by_start.get_mut(start))
+            {
+                *ends |= 1 << end;
+            }
         }
     }
-    index
+    first_words
+}
+
+/// The phrases that open with each first word, lower case.
+#[derive(Debug)]
+struct FirstWords {
+    index: HashMap<String, Vec<usize>>,
+    /// For each [`shape`] of length and first byte of a first word, a bit
+    /// for each last byte's: an ASCII word of a shape no first word has
+    /// opens no phrase, and most words are told so before being hashed.
+    shapes: [[u32; 27]; 32],
+}
+
+/// A word's length (31 for any longer) and first and last bytes, an ASCII
+/// letter lowered as 0 to 25 and any other byte as 26. An ASCII word has
+/// the shape of its lowered form.
+fn shape(word: &[u8]) -> (usize, usize, usize) {
+    let class = |byte: Option<&u8>| match byte {
+        Some(byte) if byte.is_ascii_alphabetic() => usize::from(byte.to_ascii_lowercase() - b'a'),
+        _ => 26,
+    };
+    (word.len().min(31), class(word.first()), class(word.last()))
 }
 
 #[derive(Debug)]
@@ -217,9 +251,9 @@ struct NumberConsistency {
     /// (group name, phrase words), lower case.
     events: Vec<(String, Vec<String>)>,
     /// First word → indices into `events`.
-    events_by_first: HashMap<String, Vec<usize>>,
+    events_by_first: FirstWords,
     /// First word → indices into `guards`.
-    guards_by_first: HashMap<String, Vec<usize>>,
+    guards_by_first: FirstWords,
     window: usize,
     generic_nouns: Vec<String>,
     guards: Vec<Vec<String>>,
@@ -227,23 +261,57 @@ struct NumberConsistency {
     ignore_quotations: bool,
 }
 
-/// A non-space token of a statement, lower-cased.
-struct Word {
-    lower: String,
+/// A non-space token of a statement.
+///
+/// Only the few words around a count are compared with the event and guard
+/// phrases, so a word is lowered when it is compared, not when the
+/// statement's words are gathered.
+struct Word<'a> {
+    text: &'a str,
     span: Span,
     kind: TokenKind,
+}
+
+impl Word<'_> {
+    /// Whether the word, lowered, is `lower`, a lower-case word.
+    fn is(&self, lower: &str) -> bool {
+        if self.text.is_ascii() {
+            // An ASCII word lowers letter for letter, and `lower` holds no
+            // ASCII capital: comparing without regard to ASCII case is the
+            // same test, without building the lowered word.
+            self.text.eq_ignore_ascii_case(lower)
+        } else {
+            self.text.to_lowercase() == lower
+        }
+    }
+
+    /// The phrases (by first word) this word opens.
+    fn phrases<'m>(&self, by_first: &'m FirstWords) -> Option<&'m Vec<usize>> {
+        let by_first_shape = |text: &str| {
+            let (length, start, end) = shape(text.as_bytes());
+            by_first.shapes[length][start] & (1 << end) != 0
+        };
+        if self.text.is_ascii() && !by_first_shape(self.text) {
+            return None;
+        }
+        let by_first = &by_first.index;
+        let short = ShortLower::new(self.text);
+        if short.as_str().len() == self.text.len() {
+            by_first.get(short.as_str())
+        } else {
+            by_first.get(self.text.to_lowercase().as_str())
+        }
+    }
 }
 
 /// The words of the statement last asked for. Counts are visited in text
 /// order, so holding one statement's words is enough: holding every
 /// statement's would take more memory than the text when most statements
-/// hold a number (a list of dates). The words' strings are reused from one
-/// statement to the next.
+/// hold a number (a list of dates).
 struct Statements<'a> {
     article: &'a Article<'a>,
     current: Option<usize>,
-    words: Vec<Word>,
-    len: usize,
+    words: Vec<Word<'a>>,
 }
 
 impl<'a> Statements<'a> {
@@ -252,45 +320,31 @@ impl<'a> Statements<'a> {
             article,
             current: None,
             words: Vec::new(),
-            len: 0,
         }
     }
 
-    fn words(&mut self, statement: usize) -> &[Word] {
+    fn words(&mut self, statement: usize) -> &[Word<'a>] {
         if self.current != Some(statement) {
             self.current = Some(statement);
-            self.len = 0;
+            self.words.clear();
             let article = self.article;
             let tokens = article
                 .statements()
                 .get(statement)
                 .and_then(|statement| article.tokens().get(statement.tokens.clone()))
                 .unwrap_or_default();
-            for token in tokens.iter().filter(|token| !token.is_space()) {
-                let (span, kind) = (token.span(), token.kind);
-                let text = article.slice(span);
-                if let Some(word) = self.words.get_mut(self.len) {
-                    word.lower.clear();
-                    word.span = span;
-                    word.kind = kind;
-                } else {
-                    self.words.push(Word {
-                        lower: String::new(),
-                        span,
-                        kind,
-                    });
-                }
-                let lower = &mut self.words[self.len].lower;
-                if text.is_ascii() {
-                    lower.push_str(text);
-                    lower.make_ascii_lowercase();
-                } else {
-                    lower.push_str(&text.to_lowercase());
-                }
-                self.len += 1;
-            }
+            self.words.extend(
+                tokens
+                    .iter()
+                    .filter(|token| !token.is_space())
+                    .map(|token| Word {
+                        text: article.slice(token.span()),
+                        span: token.span(),
+                        kind: token.kind,
+                    }),
+            );
         }
-        &self.words[..self.len]
+        &self.words
     }
 }
 
@@ -311,15 +365,16 @@ const GUARD_REACH: usize = 10;
 /// The index of the first word starting at or after `offset` (the length
 /// if none): a binary search, so a long statement with many numbers stays
 /// linear-logarithmic.
-fn word_at(words: &[Word], offset: usize) -> usize {
+fn word_at(words: &[Word<'_>], offset: usize) -> usize {
     words.partition_point(|w| w.span.start < offset)
 }
 
 /// Punctuation that ends the clause an event word is looked for in.
-fn ends_clause(word: &Word) -> bool {
+fn ends_clause(word: &Word<'_>) -> bool {
+    // Lowering changes no punctuation, so the text is compared as it is.
     word.kind == TokenKind::Punctuation
         && matches!(
-            word.lower.as_str(),
+            word.text,
             "," | ";" | ":" | "—" | "–" | "(" | ")" | "[" | "]" | "." | "?" | "!"
         )
         || matches!(word.kind, TokenKind::Quote { .. })
@@ -328,7 +383,7 @@ fn ends_clause(word: &Word) -> bool {
 impl NumberConsistency {
     /// The event a count is tied to, and the span from it to the count's
     /// noun.
-    fn event_of(&self, words: &[Word], mention: &NumberMention) -> Option<(String, Span)> {
+    fn event_of(&self, words: &[Word<'_>], mention: &NumberMention) -> Option<(String, Span)> {
         let first = word_at(words, mention.span.start);
         if first >= words.len() {
             return None;
@@ -359,7 +414,7 @@ impl NumberConsistency {
         for (order, at) in (start..first).chain(after..end).enumerate() {
             let Some(phrases) = words
                 .get(at)
-                .and_then(|word| self.events_by_first.get(word.lower.as_str()))
+                .and_then(|word| word.phrases(&self.events_by_first))
             else {
                 continue;
             };
@@ -370,7 +425,7 @@ impl NumberConsistency {
                 let Some(candidate) = words.get(at..at + phrase.len()) else {
                     continue;
                 };
-                if candidate.iter().zip(phrase).all(|(w, p)| w.lower == *p) {
+                if candidate.iter().zip(phrase).all(|(w, p)| w.is(p)) {
                     let in_before = at < first;
                     if in_before && at + phrase.len() > first {
                         continue;
@@ -405,17 +460,16 @@ impl NumberConsistency {
         best.and_then(|(_, event, span)| Some((self.events.get(event)?.0.clone(), span)))
     }
 
-    fn guarded(&self, words: &[Word]) -> bool {
+    fn guarded(&self, words: &[Word<'_>]) -> bool {
         words.iter().enumerate().any(|(at, word)| {
-            self.guards_by_first
-                .get(word.lower.as_str())
+            word.phrases(&self.guards_by_first)
                 .into_iter()
                 .flatten()
                 .filter_map(|&guard| self.guards.get(guard))
                 .any(|guard| {
                     words
                         .get(at..at + guard.len())
-                        .is_some_and(|window| window.iter().zip(guard).all(|(w, g)| w.lower == *g))
+                        .is_some_and(|window| window.iter().zip(guard).all(|(w, g)| w.is(g)))
                 })
         })
     }
@@ -794,12 +848,12 @@ impl NumberConsistency {
     fn parts(
         &self,
         article: &Article<'_>,
-        words: &[Word],
+        words: &[Word<'_>],
         at: usize,
         by_start: &HashMap<usize, usize>,
     ) -> Option<Vec<(f64, Span)>> {
         let opener = words.get(at)?;
-        if !matches!(opener.lower.as_str(), "—" | "–" | ":" | "(" | "-") {
+        if !matches!(opener.text, "—" | "–" | ":" | "(" | "-") {
             return None;
         }
         let mut parts = Vec::new();
@@ -820,7 +874,7 @@ impl NumberConsistency {
                 let noun_span = mention.noun_span?;
                 let next = word_at(words, noun_span.end);
                 (value, noun_span.end, next)
-            } else if matches!(word.lower.as_str(), "a" | "an") {
+            } else if word.is("a") || word.is("an") {
                 let noun = words.get(i + 1)?;
                 if !matches!(noun.kind, TokenKind::Word) {
                     return None;
@@ -828,7 +882,7 @@ impl NumberConsistency {
                 if self
                     .not_sums
                     .iter()
-                    .any(|n| crate::model::numbers::singular(&noun.lower) == *n)
+                    .any(|n| crate::model::numbers::singular(&noun.text.to_lowercase()) == *n)
                 {
                     return None;
                 }
@@ -840,14 +894,14 @@ impl NumberConsistency {
             let Some(following) = words.get(next) else {
                 return saw_and.then_some(parts);
             };
-            match following.lower.as_str() {
+            match following.text.to_lowercase().as_str() {
                 "and" if !saw_and => {
                     saw_and = true;
                     i = next + 1;
                 }
                 "," if !saw_and => {
                     i = next + 1;
-                    if words.get(i).is_some_and(|w| w.lower == "and") {
+                    if words.get(i).is_some_and(|w| w.is("and")) {
                         saw_and = true;
                         i += 1;
                     }
@@ -894,6 +948,87 @@ mod tests {
             aboard = ["aboard", "on board"]
             "#
         ))
+    }
+
+    #[test]
+    fn words_compare_as_their_lowered_text() {
+        use super::{by_first_word, phrase_words, Word};
+        use crate::source::Span;
+        use crate::syntax::TokenKind;
+        let phrases: Vec<Vec<String>> = [
+            "9/11",
+            "-",
+            "kill-",
+            "'em",
+            "killed",
+            "death toll",
+            "on board",
+            "and",
+            "a",
+            "an",
+            "ÉTÉ",
+            "über",
+            "kelvin",
+            "i̇stanbul",
+        ]
+        .iter()
+        .map(|phrase| phrase_words(phrase))
+        .collect();
+        let by_first = by_first_word(phrases.iter());
+        let long = "Killed".repeat(5);
+        let texts = [
+            "9/11",
+            "-",
+            "KILL-",
+            "'Em",
+            "kilt",
+            "kille",
+            "killex",
+            "Xilled",
+            "\u{212a}ill-",
+            "killed",
+            "Killed",
+            "KILLED",
+            "killeD",
+            "kil\u{301}led",
+            "killed\r",
+            "",
+            "a",
+            "A",
+            "An",
+            "AND",
+            "été",
+            "Été",
+            "ÉTÉ",
+            "über",
+            "Über",
+            "\u{212a}elvin",
+            "İstanbul",
+            "death",
+            "Death",
+            "😀",
+            "—",
+            ",",
+            "toll",
+            "ON",
+            &long,
+        ];
+        for text in texts {
+            let word = Word {
+                text,
+                span: Span::new(0, text.len()),
+                kind: TokenKind::Word,
+            };
+            let lowered = text.to_lowercase();
+            for lower in phrases.iter().flatten().chain(&[long.to_lowercase()]) {
+                assert_eq!(word.is(lower), lowered == *lower, "{text:?} {lower:?}");
+            }
+            assert_eq!(
+                word.phrases(&by_first),
+                by_first.index.get(lowered.as_str()),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
