@@ -229,6 +229,51 @@ impl ShortLower {
     }
 }
 
+/// The shapes of a list of lower-case words: for each length and first
+/// letter, a bit for each last letter. Most words of a text are told to be
+/// none of the list by these three things, before they are lowered or
+/// hashed. Letters are ASCII letters, lowered; any other byte is one class
+/// of its own, and lengths past the table share its last row, so every
+/// word has a shape and an ASCII word has its lowered form's.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct WordShapes {
+    ends: [[u32; 27]; 32],
+}
+
+impl WordShapes {
+    pub(crate) const EMPTY: WordShapes = WordShapes {
+        ends: [[0; 27]; 32],
+    };
+
+    /// The shapes with `lower`'s added (a `const fn`, so a fixed list's
+    /// shapes are worked out at compile time).
+    pub(crate) const fn with(mut self, lower: &str) -> Self {
+        let (length, first, last) = Self::shape(lower.as_bytes());
+        self.ends[length][first] |= 1 << last;
+        self
+    }
+
+    /// Whether an ASCII word (in any case) has the shape of a listed word:
+    /// false means it is none of them.
+    pub(crate) fn may_hold(&self, word: &[u8]) -> bool {
+        let (length, first, last) = Self::shape(word);
+        self.ends[length][first] & (1 << last) != 0
+    }
+
+    const fn shape(word: &[u8]) -> (usize, usize, usize) {
+        const fn class(byte: Option<&u8>) -> usize {
+            match byte {
+                Some(byte) if byte.is_ascii_alphabetic() => {
+                    (byte.to_ascii_lowercase() - b'a') as usize
+                }
+                _ => 26,
+            }
+        }
+        let length = if word.len() < 31 { word.len() } else { 31 };
+        (length, class(word.first()), class(word.last()))
+    }
+}
+
 /// A fixed list of lowercase words, looked up by hashing: the lists the
 /// models consult for every capitalised word (common words, titles) are
 /// long enough that a binary search of string comparisons costs several
@@ -250,6 +295,48 @@ impl WordSet {
         self.set
             .get_or_init(|| self.words.iter().copied().collect())
             .contains(word)
+    }
+}
+
+#[cfg(test)]
+mod word_shapes_tests {
+    use super::WordShapes;
+
+    #[test]
+    fn listed_words_fit_in_any_case_and_others_mostly_do_not() {
+        let long = "a".repeat(40);
+        let shapes = WordShapes::EMPTY
+            .with("seven")
+            .with("o'clock")
+            .with("-ish")
+            .with(&long);
+        for word in [
+            "seven",
+            "SEVEN",
+            "Seven",
+            "o'clock",
+            "-ish",
+            "-ISH",
+            long.as_str(),
+        ] {
+            assert!(shapes.may_hold(word.as_bytes()), "{word}");
+        }
+        let longer = "a".repeat(50);
+        // Same length, first and last letters: a shape may hold a word the
+        // list does not; the caller compares the letters.
+        assert!(shapes.may_hold(b"sizen"));
+        assert!(shapes.may_hold(longer.as_bytes()));
+        for word in [
+            "",
+            "six",
+            "seven!",
+            "sevens",
+            "eleven",
+            "\u{212a}",
+            "s\u{e9}ven",
+        ] {
+            assert!(!shapes.may_hold(word.as_bytes()), "{word}");
+        }
     }
 }
 

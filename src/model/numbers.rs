@@ -38,7 +38,7 @@
 use serde::Serialize;
 
 use crate::model::quotes::Quotations;
-use crate::model::{ShortLower, WordSet};
+use crate::model::{ShortLower, WordSet, WordShapes};
 use crate::source::Span;
 use crate::syntax::{BlockKind, Syntax, TokenKind};
 
@@ -178,37 +178,29 @@ const VAGUE: &[&str] = &[
 /// besides the multipliers that follow a figure.
 const SCALES: &[&str] = &["dozen", "hundred", "thousand", "million", "billion", "tens"];
 
-/// For each length and first letter of a number word (a unit, a ten, a
-/// vague quantity or a scale, lower case), a bit for each letter one
-/// ends with: most words are told apart from number words by these three
-/// things alone, before their letters are compared.
-const NUMBER_WORD_SHAPES: [[u32; 26]; 16] = {
-    const fn add(mut shapes: [[u32; 26]; 16], word: &str) -> [[u32; 26]; 16] {
-        let bytes = word.as_bytes();
-        let first = (bytes[0] - b'a') as usize;
-        let last = bytes[bytes.len() - 1] - b'a';
-        shapes[bytes.len()][first] |= 1 << last;
-        shapes
-    }
-    let mut shapes = [[0; 26]; 16];
+/// The shapes of the number words (units, tens, vague quantities and
+/// scales): most words are told apart from them by their length and first
+/// and last letters alone, before their letters are compared.
+const NUMBER_WORD_SHAPES: WordShapes = {
+    let mut shapes = WordShapes::EMPTY;
     let mut i = 0;
     while i < UNITS.len() {
-        shapes = add(shapes, UNITS[i].0);
+        shapes = shapes.with(UNITS[i].0);
         i += 1;
     }
     i = 0;
     while i < TENS.len() {
-        shapes = add(shapes, TENS[i].0);
+        shapes = shapes.with(TENS[i].0);
         i += 1;
     }
     i = 0;
     while i < VAGUE.len() {
-        shapes = add(shapes, VAGUE[i]);
+        shapes = shapes.with(VAGUE[i]);
         i += 1;
     }
     i = 0;
     while i < SCALES.len() {
-        shapes = add(shapes, SCALES[i]);
+        shapes = shapes.with(SCALES[i]);
         i += 1;
     }
     shapes
@@ -219,28 +211,16 @@ const NUMBER_WORD_SHAPES: [[u32; 26]; 16] = {
 /// vague quantity opens with or needs ("a dozen"), so a statement without
 /// one or a figure holds no quantity.
 fn is_number_word(text: &[u8]) -> bool {
-    let (Some(&first), Some(&last)) = (text.first(), text.last()) else {
-        return false;
-    };
-    // An ASCII letter, lowered, as 0 to 25; any other byte as 26 or more
-    // (setting the case bit makes a letter of no other byte).
-    let letter = |byte: u8| usize::from((byte | 0x20).wrapping_sub(b'a'));
-    let (first, last) = (letter(first), letter(last));
-    let ends = NUMBER_WORD_SHAPES
-        .get(text.len())
-        .and_then(|by_first| by_first.get(first))
-        .copied()
-        .unwrap_or(0);
-    if last >= 26 || ends & (1 << last) == 0 {
-        return false;
-    }
-    UNITS
-        .iter()
-        .chain(TENS)
-        .map(|(name, _)| name)
-        .chain(VAGUE)
-        .chain(SCALES)
-        .any(|name| text.eq_ignore_ascii_case(name.as_bytes()))
+    // The number words are ASCII, and compared below without regard to
+    // ASCII case: a word of any other shape is none of them.
+    NUMBER_WORD_SHAPES.may_hold(text)
+        && UNITS
+            .iter()
+            .chain(TENS)
+            .map(|(name, _)| name)
+            .chain(VAGUE)
+            .chain(SCALES)
+            .any(|name| text.eq_ignore_ascii_case(name.as_bytes()))
 }
 
 const MONTHS: &[&str] = &[

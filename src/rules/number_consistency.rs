@@ -100,7 +100,7 @@ use serde::Deserialize;
 use super::{KindOptions, Report, Rule, RuleKind};
 use crate::diagnostic::Severity;
 use crate::model::numbers::{NumberMention, Unit};
-use crate::model::{Article, ShortLower};
+use crate::model::{Article, ShortLower, WordShapes};
 use crate::source::Span;
 use crate::syntax::{BlockKind, TokenKind};
 
@@ -202,7 +202,7 @@ fn phrase_words(phrase: &str) -> Vec<String> {
 fn by_first_word<'p>(phrases: impl Iterator<Item = &'p Vec<String>>) -> FirstWords {
     let mut first_words = FirstWords {
         index: HashMap::default(),
-        shapes: [[0; 27]; 32],
+        shapes: WordShapes::EMPTY,
     };
     for (position, words) in phrases.enumerate() {
         if let Some(first) = words.first() {
@@ -211,14 +211,7 @@ fn by_first_word<'p>(phrases: impl Iterator<Item = &'p Vec<String>>) -> FirstWor
                 .entry(first.clone())
                 .or_default()
                 .push(position);
-            let (length, start, end) = shape(first.as_bytes());
-            if let Some(ends) = first_words
-                .shapes
-                .get_mut(length)
-                .and_then(|by_start| by_start.get_mut(start))
-            {
-                *ends |= 1 << end;
-            }
+            first_words.shapes = first_words.shapes.with(first);
         }
     }
     first_words
@@ -228,21 +221,9 @@ fn by_first_word<'p>(phrases: impl Iterator<Item = &'p Vec<String>>) -> FirstWor
 #[derive(Debug)]
 struct FirstWords {
     index: HashMap<String, Vec<usize>>,
-    /// For each [`shape`] of length and first byte of a first word, a bit
-    /// for each last byte's: an ASCII word of a shape no first word has
+    /// The first words' shapes: an ASCII word of a shape no first word has
     /// opens no phrase, and most words are told so before being hashed.
-    shapes: [[u32; 27]; 32],
-}
-
-/// A word's length (31 for any longer) and first and last bytes, an ASCII
-/// letter lowered as 0 to 25 and any other byte as 26. An ASCII word has
-/// the shape of its lowered form.
-fn shape(word: &[u8]) -> (usize, usize, usize) {
-    let class = |byte: Option<&u8>| match byte {
-        Some(byte) if byte.is_ascii_alphabetic() => usize::from(byte.to_ascii_lowercase() - b'a'),
-        _ => 26,
-    };
-    (word.len().min(31), class(word.first()), class(word.last()))
+    shapes: WordShapes,
 }
 
 #[derive(Debug)]
@@ -287,11 +268,9 @@ impl Word<'_> {
 
     /// The phrases (by first word) this word opens.
     fn phrases<'m>(&self, by_first: &'m FirstWords) -> Option<&'m Vec<usize>> {
-        let by_first_shape = |text: &str| {
-            let (length, start, end) = shape(text.as_bytes());
-            by_first.shapes[length][start] & (1 << end) != 0
-        };
-        if self.text.is_ascii() && !by_first_shape(self.text) {
+        // A word outside ASCII may lower to a first word's letters (the
+        // Kelvin sign to k), so only an ASCII word is judged by its shape.
+        if self.text.is_ascii() && !by_first.shapes.may_hold(self.text.as_bytes()) {
             return None;
         }
         let by_first = &by_first.index;
