@@ -76,7 +76,7 @@ use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
 use super::{KindOptions, Report, Rule, RuleKind};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::model::names::{fold_name, is_common_word};
-use crate::model::Article;
+use crate::model::{Article, ShortLower};
 use crate::source::Span;
 use crate::syntax::{BlockKind, TokenKind};
 
@@ -435,7 +435,7 @@ impl Rule for NameConsistency {
             }
             let in_story = block_kind == BlockKind::Paragraph;
             let in_roster = in_story && is_roster(mention.statement);
-            let mut gender = self.title_before(text, mention.span.start, &mut vocabulary);
+            let mut gender = self.title_before(text, mention.span.start);
             run.clear();
             let mut leading = true;
             entries.clear();
@@ -643,25 +643,26 @@ impl NameConsistency {
 
     /// A gendered title just before a mention, across its full stop: the
     /// "Mrs" of "Mrs. Smith" (the model ends the run at "Mrs").
-    fn title_before<'a>(
-        &self,
-        text: &'a str,
-        start: usize,
-        vocabulary: &mut Vocabulary<'a>,
-    ) -> Option<Gender> {
+    fn title_before(&self, text: &str, start: usize) -> Option<Gender> {
         let before = text.get(..start)?.trim_end_matches([' ', '.']);
         let word_start = before
             .char_indices()
             .rev()
             .find(|(_, c)| !c.is_alphabetic())
             .map_or(0, |(index, c)| index + c.len_utf8());
-        let entry = vocabulary.entry(before.get(word_start..)?, self);
-        let word = vocabulary.word(entry);
-        if word.is_title {
-            title_gender(&word.lower)
+        let word = before.get(word_start..)?;
+        // Lowered on the stack when short ASCII: nearly every word before
+        // a name is an ordinary word, and no vocabulary entry is made for it.
+        let short = ShortLower::new(word);
+        let owned;
+        let lower = if short.as_str().len() == word.len() {
+            short.as_str()
         } else {
-            None
-        }
+            owned = word.to_lowercase();
+            owned.as_str()
+        };
+        let gender = title_gender(lower)?;
+        self.titles.contains(lower).then_some(gender)
     }
 
     fn check_wrong_forms(
