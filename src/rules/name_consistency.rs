@@ -786,10 +786,28 @@ impl NameConsistency {
             .iter()
             .map(|candidate| context.vocabulary.folded(candidate.folded_id))
             .collect();
+        let lengths: Vec<usize> = folded.iter().map(|form| form.chars().count()).collect();
+        // A spelling `same_name` turns down whatever it is compared with (a
+        // word of fewer than three letters, or one the article also writes
+        // in lower case) is given no keys, so it meets no other.
+        let comparable: Vec<bool> = candidates
+            .iter()
+            .zip(&lengths)
+            .map(|(candidate, &length)| {
+                length >= 3 && !context.lowercase_words.contains(candidate.lower)
+            })
+            .collect();
         // Computed once per spelling: `same_name` compares them pairwise.
         let keys: Vec<String> = folded
             .iter()
-            .map(|form| transliteration_key(form))
+            .zip(&comparable)
+            .map(|(form, &comparable)| {
+                if comparable {
+                    transliteration_key(form)
+                } else {
+                    String::new()
+                }
+            })
             .collect();
         // Candidate pairs share a deletion-neighbourhood key (every string
         // within k edits of another shares a k-deletion variant with it) or
@@ -804,11 +822,8 @@ impl NameConsistency {
         // 32 bits; a chance collision only puts two spellings in one
         // bucket, and `same_name` still decides.
         let mut chars: Vec<char> = Vec::new();
-        let mut lengths = Vec::with_capacity(folded.len());
         let mut expected_keys = 0;
-        for form in &folded {
-            let length = form.chars().count();
-            lengths.push(length);
+        for &length in &lengths {
             expected_keys += 1 + match self.allowed_edits(length + 1) {
                 None => 0,
                 Some(0) => 1,
@@ -822,6 +837,9 @@ impl NameConsistency {
             (key << 32) | (index as u64 & 0xffff_ffff)
         };
         for (index, form) in folded.iter().enumerate() {
+            if !comparable[index] {
+                continue;
+            }
             // Transliteration keys share the vector, hashed apart from the
             // deletion keys by a tag.
             keyed.push(pair(
@@ -1554,11 +1572,20 @@ fn string_hash(chars: &[char]) -> u64 {
 }
 
 /// The hash of every string made by deleting up to `edits` (at most 2)
-/// characters from `chars`, given to `add` (a string reachable two ways is
-/// given twice). Each is worked out from prefix hashes in constant time
-/// rather than by copying the string: a name of n letters has n²/2 such
-/// strings. Two strings may share a hash by chance; that only puts two
-/// spellings in one bucket, and `same_name` still decides.
+/// characters from `chars` other than the first, given to `add` (a string
+/// reachable two ways is given twice). Each is worked out from prefix
+/// hashes in constant time rather than by copying the string: a name of n
+/// letters has n²/2 such strings. Two strings may share a hash by chance;
+/// that only puts two spellings in one bucket, and `same_name` still
+/// decides.
+///
+/// The first character stays because `same_name` matches two spellings by
+/// their letters only when they begin alike (other pairs meet under their
+/// transliteration key), and two such strings within k edits always share
+/// a variant that keeps it: where both lose the first character, both may
+/// keep it instead; where one alone loses it, the character its variant
+/// then begins with equals the first, and deleting that one instead gives
+/// the same string.
 fn deletion_keys(chars: &[char], edits: usize, mut add: impl FnMut(u64)) {
     let n = chars.len();
     // prefix[k]: hash of chars[..k]; power[k]: B^k.
@@ -1582,7 +1609,7 @@ fn deletion_keys(chars: &[char], edits: usize, mut add: impl FnMut(u64)) {
     if edits == 0 {
         return;
     }
-    for (first, &before) in prefix.iter().enumerate().take(n) {
+    for (first, &before) in prefix.iter().enumerate().take(n).skip(1) {
         add(join(before, segment(first + 1, n), n - first - 1));
         if edits > 1 {
             for second in first + 1..n {
@@ -1763,7 +1790,7 @@ mod tests {
         let mut keys = Vec::new();
         deletion_keys(&chars, 2, |key| keys.push(key));
         let mut expected = vec![string_hash(&chars)];
-        for first in 0..chars.len() {
+        for first in 1..chars.len() {
             let mut one = chars.clone();
             one.remove(first);
             expected.push(string_hash(&one));
@@ -1779,6 +1806,57 @@ mod tests {
         let key = |word: &str| string_hash(&word.chars().collect::<Vec<_>>());
         assert!(keys.contains(&key("miey")));
         assert_ne!(key("ab"), key("ba"));
+    }
+
+    #[test]
+    fn spellings_that_begin_alike_within_k_edits_share_a_deletion_key() {
+        // Every string of one to five letters over a small alphabet (one
+        // letter outside ASCII), paired with every other that begins with
+        // the same letter: within k edits, they must meet under a key.
+        let alphabet = ['a', 'b', 'ł'];
+        let mut words: Vec<Vec<char>> = vec![Vec::new()];
+        let mut all = Vec::new();
+        for _ in 0..5 {
+            words = words
+                .iter()
+                .flat_map(|word| {
+                    alphabet.iter().map(move |&c| {
+                        let mut longer = word.clone();
+                        longer.push(c);
+                        longer
+                    })
+                })
+                .collect();
+            all.extend(words.iter().cloned());
+        }
+        let keys = |word: &[char], edits: usize| {
+            let mut keys = Vec::new();
+            deletion_keys(word, edits, |key| keys.push(key));
+            keys.sort_unstable();
+            keys
+        };
+        let mut pairs_checked = 0;
+        for edits in 1..=2 {
+            let keyed: Vec<Vec<u64>> = all.iter().map(|word| keys(word, edits)).collect();
+            for (a, keys_a) in all.iter().zip(&keyed) {
+                for (b, keys_b) in all.iter().zip(&keyed) {
+                    if a[0] != b[0] || a == b {
+                        continue;
+                    }
+                    let (text_a, text_b): (String, String) =
+                        (a.iter().collect(), b.iter().collect());
+                    if bounded_distance(&text_a, &text_b, edits).is_none() {
+                        continue;
+                    }
+                    pairs_checked += 1;
+                    assert!(
+                        keys_a.iter().any(|key| keys_b.binary_search(key).is_ok()),
+                        "{text_a} / {text_b} within {edits} edits share no key"
+                    );
+                }
+            }
+        }
+        assert!(pairs_checked > 1000);
     }
 
     #[test]
