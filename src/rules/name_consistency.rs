@@ -641,6 +641,29 @@ impl NameConsistency {
             .map(|&(_, edits)| edits)
     }
 
+    /// How many letters a spelling of `length` letters may have to lose to
+    /// meet a spelling it may match, both losing at most two; `None` when it
+    /// matches others only under its transliteration key.
+    ///
+    /// Against a spelling no longer than itself, as many as the edits its
+    /// own length allows (one for two neighbouring letters swapped, when
+    /// none is). Against a longer one, fewer by the difference in length,
+    /// which the longer one loses as well: an eight-letter word needs one
+    /// deletion, not the two a nine-letter word allows.
+    fn deletions_needed(&self, length: usize) -> Option<usize> {
+        let mut needed = match self.allowed_edits(length) {
+            None if length >= 4 => Some(1),
+            edits => edits,
+        };
+        for longer in length + 1..=length + 2 {
+            let fewer = self
+                .allowed_edits(longer)
+                .and_then(|edits| edits.checked_sub(longer - length));
+            needed = needed.max(fewer);
+        }
+        needed.map(|deletions| deletions.min(2))
+    }
+
     /// A gendered title just before a mention, across its full stop: the
     /// "Mrs" of "Mrs. Smith" (the model ends the run at "Mrs").
     fn title_before(&self, text: &str, start: usize) -> Option<Gender> {
@@ -824,7 +847,7 @@ impl NameConsistency {
         let mut chars: Vec<char> = Vec::new();
         let mut expected_keys = 0;
         for &length in &lengths {
-            expected_keys += 1 + match self.allowed_edits(length + 1) {
+            expected_keys += 1 + match self.deletions_needed(length) {
                 None => 0,
                 Some(0) => 1,
                 Some(1) => 1 + length,
@@ -846,12 +869,12 @@ impl NameConsistency {
                 FxBuildHasher.hash_one(keys[index].as_str()) ^ TRANSLITERATION_TAG,
                 index,
             ));
-            let Some(edits) = self.allowed_edits(lengths[index] + 1) else {
+            let Some(deletions) = self.deletions_needed(lengths[index]) else {
                 continue;
             };
             chars.clear();
             chars.extend(form.chars());
-            deletion_keys(&chars, edits.min(2), |key| keyed.push(pair(key, index)));
+            deletion_keys(&chars, deletions, |key| keyed.push(pair(key, index)));
         }
         // Sorted, a spelling's repeated key (a string reachable by two
         // deletions) sits beside itself.
@@ -1857,6 +1880,77 @@ mod tests {
             }
         }
         assert!(pairs_checked > 1000);
+    }
+
+    #[test]
+    fn deletions_needed_find_every_pair_the_rule_may_match() {
+        // Pairs of random words a few random edits apart, over a small
+        // alphabet (one letter outside ASCII): whenever `same_name` would
+        // match them by their letters, their keys must meet.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |bound: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % bound as u64) as usize
+        };
+        let alphabet = ['a', 'b', 'c', 'ł'];
+        let mut pairs_checked = 0;
+        for steps in [
+            vec![(5, 1), (9, 2)],
+            vec![(3, 1), (6, 2)],
+            vec![(6, 1)],
+            vec![(4, 2)],
+        ] {
+            let rule = NameConsistency {
+                steps,
+                distinct: HashMap::default(),
+                wrong_forms: HashMap::default(),
+                titles: HashSet::default(),
+            };
+            let keys = |word: &[char]| {
+                let mut keys = Vec::new();
+                if let Some(deletions) = rule.deletions_needed(word.len()) {
+                    deletion_keys(word, deletions, |key| keys.push(key));
+                }
+                keys.sort_unstable();
+                keys
+            };
+            for _ in 0..20_000 {
+                let a: Vec<char> = (0..2 + next(11)).map(|_| alphabet[next(4)]).collect();
+                let mut b = a.clone();
+                for _ in 0..1 + next(2) {
+                    let at = next(b.len());
+                    match next(4) {
+                        0 => b[at] = alphabet[next(4)],
+                        1 if b.len() > 2 => drop(b.remove(at)),
+                        2 => b.insert(at, alphabet[next(4)]),
+                        _ if at + 1 < b.len() => b.swap(at, at + 1),
+                        _ => {}
+                    }
+                }
+                let (text_a, text_b): (String, String) = (a.iter().collect(), b.iter().collect());
+                let longer = a.len().max(b.len());
+                let may_match = a[0] == b[0]
+                    && match rule.allowed_edits(longer) {
+                        Some(edits) => bounded_distance(&text_a, &text_b, edits).is_some(),
+                        None => {
+                            longer >= 4 && a.len() == b.len() && is_adjacent_swap(&text_a, &text_b)
+                        }
+                    };
+                if !may_match || a == b {
+                    continue;
+                }
+                pairs_checked += 1;
+                let keys_b = keys(&b);
+                assert!(
+                    keys(&a).iter().any(|key| keys_b.binary_search(key).is_ok()),
+                    "{text_a} / {text_b} share no key under {:?}",
+                    rule.steps
+                );
+            }
+        }
+        assert!(pairs_checked > 10_000, "{pairs_checked}");
     }
 
     #[test]
