@@ -820,16 +820,22 @@ impl NameConsistency {
                 length >= 3 && !context.lowercase_words.contains(candidate.lower)
             })
             .collect();
-        // Computed once per spelling: `same_name` compares them pairwise.
-        let keys: Vec<String> = folded
+        // Computed once per spelling, all in one string: `same_name`
+        // compares them pairwise.
+        let mut key_text = String::new();
+        let mut key_ends = Vec::with_capacity(folded.len());
+        for (form, &comparable) in folded.iter().zip(&comparable) {
+            if comparable {
+                push_transliteration_key(form, &mut key_text);
+            }
+            key_ends.push(key_text.len());
+        }
+        let keys: Vec<&str> = key_ends
             .iter()
-            .zip(&comparable)
-            .map(|(form, &comparable)| {
-                if comparable {
-                    transliteration_key(form)
-                } else {
-                    String::new()
-                }
+            .scan(0, |start, &end| {
+                let key = key_text.get(*start..end).unwrap_or_default();
+                *start = end;
+                Some(key)
             })
             .collect();
         // Candidate pairs share a deletion-neighbourhood key (every string
@@ -866,7 +872,7 @@ impl NameConsistency {
             // Transliteration keys share the vector, hashed apart from the
             // deletion keys by a tag.
             keyed.push(pair(
-                FxBuildHasher.hash_one(keys[index].as_str()) ^ TRANSLITERATION_TAG,
+                FxBuildHasher.hash_one(keys[index]) ^ TRANSLITERATION_TAG,
                 index,
             ));
             let Some(deletions) = self.deletions_needed(lengths[index]) else {
@@ -897,7 +903,7 @@ impl NameConsistency {
                         &candidates[a],
                         &candidates[b],
                         (folded[a], folded[b]),
-                        (&keys[a], &keys[b]),
+                        (keys[a], keys[b]),
                         context,
                     ) {
                         neighbours[a].push(b);
@@ -1645,46 +1651,72 @@ fn deletion_keys(chars: &[char], edits: usize, mut add: impl FnMut(u64)) {
 
 /// A rough key under which romanisations of one name meet: Gaddafi,
 /// Qaddafi and Kadhafi; Tchaikovsky and Chaikovsky; Navalny and Navalniy.
+#[cfg(test)]
 fn transliteration_key(folded: &str) -> String {
-    /// Digraphs rewritten in this order (one rewrite can make the next).
-    const DIGRAPHS: [(&str, &str); 10] = [
-        ("ph", "f"),
-        ("ck", "k"),
-        ("dh", "d"),
-        ("kh", "k"),
-        ("gh", "g"),
-        ("th", "t"),
-        ("ou", "u"),
-        ("ee", "i"),
-        ("oo", "u"),
-        ("iy", "i"),
-    ];
-    // Which digraphs occur, by one pass over the letter pairs: most names
-    // have none or one, so most rewrites are skipped without a search.
-    let present = |s: &str| -> u16 {
-        let mut mask = 0;
-        for pair in s.as_bytes().windows(2) {
-            if let Some(index) = DIGRAPHS
-                .iter()
-                .position(|(from, _)| from.as_bytes() == pair)
-            {
-                mask |= 1 << index;
-            }
-        }
-        mask
-    };
+    let mut key = String::new();
+    push_transliteration_key(folded, &mut key);
+    key
+}
+
+/// Digraphs [`push_transliteration_key`] rewrites, in this order (one
+/// rewrite can make the next).
+const DIGRAPHS: [(&str, &str); 10] = [
+    ("ph", "f"),
+    ("ck", "k"),
+    ("dh", "d"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("th", "t"),
+    ("ou", "u"),
+    ("ee", "i"),
+    ("oo", "u"),
+    ("iy", "i"),
+];
+
+/// The index in [`DIGRAPHS`] of the digraph `pair`, if it is one: a match
+/// the compiler turns into a few comparisons, where searching the table
+/// for every pair of letters of every name cost more than the rest of
+/// the key.
+fn digraph_index(pair: [u8; 2]) -> Option<usize> {
+    Some(match &pair {
+        b"ph" => 0,
+        b"ck" => 1,
+        b"dh" => 2,
+        b"kh" => 3,
+        b"gh" => 4,
+        b"th" => 5,
+        b"ou" => 6,
+        b"ee" => 7,
+        b"oo" => 8,
+        b"iy" => 9,
+        _ => return None,
+    })
+}
+
+/// Which digraphs occur in `s`, as a bit for each index in [`DIGRAPHS`],
+/// by one pass over its pairs of bytes: most names have none or one, so
+/// most rewrites are skipped without a search.
+fn digraphs_present(s: &str) -> u16 {
+    s.as_bytes()
+        .windows(2)
+        .filter_map(|pair| digraph_index([pair[0], pair[1]]))
+        .fold(0, |mask, index| mask | 1 << index)
+}
+
+/// Appends the transliteration key of `folded` (see
+/// [`transliteration_key`]) to `out`, which a caller keeps for many keys.
+fn push_transliteration_key(folded: &str, out: &mut String) {
     let mut s = std::borrow::Cow::Borrowed(folded);
     if s.contains("tch") {
         s = std::borrow::Cow::Owned(s.replace("tch", "ch"));
     }
-    let mut mask = present(&s);
+    let mut mask = digraphs_present(&s);
     for (index, (from, to)) in DIGRAPHS.iter().enumerate() {
         if mask & (1 << index) != 0 {
             s = std::borrow::Cow::Owned(s.replace(from, to));
-            mask = present(&s);
+            mask = digraphs_present(&s);
         }
     }
-    let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     let mut last = None;
     while let Some(c) = chars.next() {
@@ -1701,7 +1733,6 @@ fn transliteration_key(folded: &str) -> String {
             last = Some(mapped);
         }
     }
-    out
 }
 
 /// Optimal-string-alignment distance (Damerau-Levenshtein with adjacent
@@ -1951,6 +1982,20 @@ mod tests {
             }
         }
         assert!(pairs_checked > 10_000, "{pairs_checked}");
+    }
+
+    #[test]
+    fn digraphs_are_found_as_the_table_lists_them() {
+        for first in 0..=u8::MAX {
+            for second in 0..=u8::MAX {
+                let listed = DIGRAPHS
+                    .iter()
+                    .position(|(from, _)| from.as_bytes() == [first, second]);
+                assert_eq!(digraph_index([first, second]), listed);
+            }
+        }
+        assert_eq!(digraphs_present("thompson"), 1 << 5);
+        assert_eq!(digraphs_present("phookh"), 1 | 1 << 3 | 1 << 8);
     }
 
     #[test]
