@@ -851,6 +851,7 @@ impl NameConsistency {
         // 32 bits; a chance collision only puts two spellings in one
         // bucket, and `same_name` still decides.
         let mut chars: Vec<char> = Vec::new();
+        let mut prefix: Vec<u64> = Vec::new();
         let mut expected_keys = 0;
         for &length in &lengths {
             expected_keys += 1 + match self.deletions_needed(length) {
@@ -880,7 +881,9 @@ impl NameConsistency {
             };
             chars.clear();
             chars.extend(form.chars());
-            deletion_keys(&chars, deletions, |key| keyed.push(pair(key, index)));
+            deletion_keys(&chars, deletions, &mut prefix, |key| {
+                keyed.push(pair(key, index));
+            });
         }
         // Sorted, a spelling's repeated key (a string reachable by two
         // deletions) sits beside itself.
@@ -1600,6 +1603,24 @@ fn string_hash(chars: &[char]) -> u64 {
     })
 }
 
+/// `HASH_BASE` to the power `exponent`: from a table for any name's
+/// length.
+fn hash_base_power(exponent: usize) -> u64 {
+    const POWERS: [u64; 64] = {
+        let mut powers = [1u64; 64];
+        let mut k = 1;
+        while k < 64 {
+            powers[k] = powers[k - 1].wrapping_mul(HASH_BASE);
+            k += 1;
+        }
+        powers
+    };
+    match POWERS.get(exponent) {
+        Some(&power) => power,
+        None => HASH_BASE.wrapping_pow(u32::try_from(exponent).unwrap_or(u32::MAX)),
+    }
+}
+
 /// The hash of every string made by deleting up to `edits` (at most 2)
 /// characters from `chars` other than the first, given to `add` (a string
 /// reachable two ways is given twice). Each is worked out from prefix
@@ -1615,25 +1636,26 @@ fn string_hash(chars: &[char]) -> u64 {
 /// keep it instead; where one alone loses it, the character its variant
 /// then begins with equals the first, and deleting that one instead gives
 /// the same string.
-fn deletion_keys(chars: &[char], edits: usize, mut add: impl FnMut(u64)) {
+fn deletion_keys(chars: &[char], edits: usize, prefix: &mut Vec<u64>, mut add: impl FnMut(u64)) {
     let n = chars.len();
-    // prefix[k]: hash of chars[..k]; power[k]: B^k.
-    let mut prefix = Vec::with_capacity(n + 1);
-    let mut power = Vec::with_capacity(n + 1);
+    // prefix[k]: hash of chars[..k], in the caller's buffer, kept from
+    // one spelling to the next.
+    prefix.clear();
     prefix.push(0u64);
-    power.push(1u64);
     for &c in chars {
         let last = prefix[prefix.len() - 1];
         prefix.push(last.wrapping_mul(HASH_BASE).wrapping_add(u64::from(c) + 1));
-        power.push(power[power.len() - 1].wrapping_mul(HASH_BASE));
     }
+    let prefix = &prefix[..];
     // Hash of chars[from..to].
     let segment = |from: usize, to: usize| {
-        prefix[to].wrapping_sub(prefix[from].wrapping_mul(power[to - from]))
+        prefix[to].wrapping_sub(prefix[from].wrapping_mul(hash_base_power(to - from)))
     };
     // Hash of a string followed by `length` characters hashing to `tail`.
-    let join =
-        |head: u64, tail: u64, length: usize| head.wrapping_mul(power[length]).wrapping_add(tail);
+    let join = |head: u64, tail: u64, length: usize| {
+        head.wrapping_mul(hash_base_power(length))
+            .wrapping_add(tail)
+    };
     add(prefix[n]);
     if edits == 0 {
         return;
@@ -1842,7 +1864,7 @@ mod tests {
         use super::{deletion_keys, string_hash};
         let chars: Vec<char> = "miłey".chars().collect();
         let mut keys = Vec::new();
-        deletion_keys(&chars, 2, |key| keys.push(key));
+        deletion_keys(&chars, 2, &mut Vec::new(), |key| keys.push(key));
         let mut expected = vec![string_hash(&chars)];
         for first in 1..chars.len() {
             let mut one = chars.clone();
@@ -1885,7 +1907,7 @@ mod tests {
         }
         let keys = |word: &[char], edits: usize| {
             let mut keys = Vec::new();
-            deletion_keys(word, edits, |key| keys.push(key));
+            deletion_keys(word, edits, &mut Vec::new(), |key| keys.push(key));
             keys.sort_unstable();
             keys
         };
@@ -1942,7 +1964,7 @@ mod tests {
             let keys = |word: &[char]| {
                 let mut keys = Vec::new();
                 if let Some(deletions) = rule.deletions_needed(word.len()) {
-                    deletion_keys(word, deletions, |key| keys.push(key));
+                    deletion_keys(word, deletions, &mut Vec::new(), |key| keys.push(key));
                 }
                 keys.sort_unstable();
                 keys
@@ -1996,6 +2018,15 @@ mod tests {
         }
         assert_eq!(digraphs_present("thompson"), 1 << 5);
         assert_eq!(digraphs_present("phookh"), 1 | 1 << 3 | 1 << 8);
+    }
+
+    #[test]
+    fn powers_of_the_hash_base_agree_past_the_table() {
+        let mut power = 1u64;
+        for exponent in 0..200 {
+            assert_eq!(hash_base_power(exponent), power, "{exponent}");
+            power = power.wrapping_mul(HASH_BASE);
+        }
     }
 
     #[test]
