@@ -374,6 +374,26 @@ static CLASSED_SHAPES: WordShapes = {
     shapes
 };
 
+/// For each first and last letter of a listed word, a bit for each length
+/// listed words of those letters have.
+static CLASSED_LENGTHS: [[u32; 26]; 26] = {
+    let mut lengths = [[0; 26]; 26];
+    let mut list = 0;
+    while list < CLASSED_LISTS.len() {
+        let words = CLASSED_LISTS[list].0;
+        let mut word = 0;
+        while word < words.len() {
+            let bytes = words[word].as_bytes();
+            let first = (bytes[0] - b'a') as usize;
+            let last = (bytes[bytes.len() - 1] - b'a') as usize;
+            lengths[first][last] |= 1 << bytes.len();
+            word += 1;
+        }
+        list += 1;
+    }
+    lengths
+};
+
 /// The lists `word`, folded, is in, as bits: one fold and at most one
 /// look-up for all of them, where a word is asked about several lists in
 /// turn (title, office, suffix, company, opener, month or day).
@@ -390,6 +410,22 @@ fn word_class(word: &str) -> u8 {
             classes
         })
     };
+    // Folding an ASCII word keeps the letters it starts and ends with and
+    // never lengthens it, so most words are turned away before a fold.
+    if let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) {
+        if first.is_ascii_alphabetic() && last.is_ascii_alphabetic() && word.is_ascii() {
+            let lengths = CLASSED_LENGTHS[usize::from(first.to_ascii_lowercase() - b'a')]
+                [usize::from(last.to_ascii_lowercase() - b'a')];
+            let at_most = 1u32
+                .checked_shl(
+                    u32::try_from(word.len()).map_or(u32::MAX, |len| len.saturating_add(1)),
+                )
+                .map_or(u32::MAX, |bit| bit - 1);
+            if lengths & at_most == 0 {
+                return 0;
+            }
+        }
+    }
     // Folding an ASCII word needs no allocation.
     let folded = ShortLower::folded(word);
     let folded = folded.as_str();
@@ -1116,6 +1152,11 @@ mod tests {
             "ＭＲ",
             "Mayday",
             "Tuesdays",
+            "S-R",
+            "Smith",
+            "M.S",
+            "Mrs-Smith",
+            "Ma'yor",
         ] {
             words.push(odd.to_owned());
         }
