@@ -28,7 +28,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
 use super::names::{fold_name, is_common_word_in_any_case, NameMention};
-use crate::model::{ShortLower, WordSet};
+use crate::model::{ShortLower, WordShapes};
 use crate::source::Span;
 use crate::syntax::{BlockKind, Syntax, Token, TokenKind};
 
@@ -336,31 +336,119 @@ const MONTHS_AND_DAYS: &[&str] = &[
 /// Whether a word (any case, with or without its full stop) is a title
 /// word.
 pub fn is_title_word(word: &str) -> bool {
-    static SET: WordSet = WordSet::new(TITLE_WORDS);
-    folded_in(word, &SET)
+    word_class(word) & TITLE != 0
 }
 
-/// Whether `word`, folded, is in `list` (of short words).
-fn folded_in(word: &str, list: &WordSet) -> bool {
+// The lists a word can be in, as bits of its [`word_class`].
+const TITLE: u8 = 1;
+const OFFICE: u8 = 1 << 1;
+const SUFFIX: u8 = 1 << 2;
+const COMPANY: u8 = 1 << 3;
+const MONTH_OR_DAY: u8 = 1 << 4;
+const OPENER: u8 = 1 << 5;
+
+/// Every list with its bit.
+const CLASSED_LISTS: [(&[&str], u8); 6] = [
+    (TITLE_WORDS, TITLE),
+    (OFFICE_WORDS, OFFICE),
+    (SUFFIXES, SUFFIX),
+    (COMPANY_WORDS, COMPANY),
+    (MONTHS_AND_DAYS, MONTH_OR_DAY),
+    (OPENERS, OPENER),
+];
+
+/// The shapes of every listed word: most capitalised words are none of
+/// them, and are told so before being hashed.
+static CLASSED_SHAPES: WordShapes = {
+    let mut shapes = WordShapes::EMPTY;
+    let mut list = 0;
+    while list < CLASSED_LISTS.len() {
+        let words = CLASSED_LISTS[list].0;
+        let mut word = 0;
+        while word < words.len() {
+            shapes = shapes.with(words[word]);
+            word += 1;
+        }
+        list += 1;
+    }
+    shapes
+};
+
+/// For each first and last letter of a listed word, a bit for each length
+/// listed words of those letters have.
+static CLASSED_LENGTHS: [[u32; 26]; 26] = {
+    let mut lengths = [[0; 26]; 26];
+    let mut list = 0;
+    while list < CLASSED_LISTS.len() {
+        let words = CLASSED_LISTS[list].0;
+        let mut word = 0;
+        while word < words.len() {
+            let bytes = words[word].as_bytes();
+            let first = (bytes[0] - b'a') as usize;
+            let last = (bytes[bytes.len() - 1] - b'a') as usize;
+            lengths[first][last] |= 1 << bytes.len();
+            word += 1;
+        }
+        list += 1;
+    }
+    lengths
+};
+
+/// The lists `word`, folded, is in, as bits: one fold and at most one
+/// look-up for all of them, where a word is asked about several lists in
+/// turn (title, office, suffix, company, opener, month or day).
+fn word_class(word: &str) -> u8 {
+    static CLASSES: std::sync::OnceLock<HashMap<&'static str, u8>> = std::sync::OnceLock::new();
+    let classes = || {
+        CLASSES.get_or_init(|| {
+            let mut classes: HashMap<&'static str, u8> = HashMap::default();
+            for (words, bit) in CLASSED_LISTS {
+                for &word in words {
+                    *classes.entry(word).or_default() |= bit;
+                }
+            }
+            classes
+        })
+    };
+    // Folding an ASCII word keeps the letters it starts and ends with and
+    // never lengthens it, so most words are turned away before a fold.
+    if let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) {
+        if first.is_ascii_alphabetic() && last.is_ascii_alphabetic() && word.is_ascii() {
+            let lengths = CLASSED_LENGTHS[usize::from(first.to_ascii_lowercase() - b'a')]
+                [usize::from(last.to_ascii_lowercase() - b'a')];
+            let at_most = 1u32
+                .checked_shl(
+                    u32::try_from(word.len()).map_or(u32::MAX, |len| len.saturating_add(1)),
+                )
+                .map_or(u32::MAX, |bit| bit - 1);
+            if lengths & at_most == 0 {
+                return 0;
+            }
+        }
+    }
     // Folding an ASCII word needs no allocation.
     let folded = ShortLower::folded(word);
-    if !folded.as_str().is_empty() {
-        return list.contains(folded.as_str());
+    let folded = folded.as_str();
+    if !folded.is_empty() {
+        if !CLASSED_SHAPES.may_hold(folded.as_bytes()) {
+            return 0;
+        }
+        return classes().get(folded).copied().unwrap_or(0);
     }
     // Empty: a word that is not ASCII, or ASCII that folds to nothing or
     // to more than any listed word.
-    !word.is_ascii() && list.contains(&fold_name(word))
+    if word.is_ascii() {
+        return 0;
+    }
+    classes()
+        .get(fold_name(word).as_str())
+        .copied()
+        .unwrap_or(0)
 }
-
-static OFFICE_SET: WordSet = WordSet::new(OFFICE_WORDS);
-static SUFFIX_SET: WordSet = WordSet::new(SUFFIXES);
-static COMPANY_SET: WordSet = WordSet::new(COMPANY_WORDS);
-static MONTH_AND_DAY_SET: WordSet = WordSet::new(MONTHS_AND_DAYS);
-static OPENER_SET: WordSet = WordSet::new(OPENERS);
 
 /// A function word, weekday or month opening a sentence before a title.
 fn is_sentence_opener(word: &str) -> bool {
-    folded_in(word, &OPENER_SET) || folded_in(word, &MONTH_AND_DAY_SET)
+    word_class(word) & (OPENER | MONTH_OR_DAY) != 0
 }
 
 /// Words that open a sentence and run into a capitalised title: "But Mr
@@ -419,22 +507,22 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
 
     // Team sheets and scorecards put minutes and runs in brackets after
     // names ("Kennedy (60)"): a bracketed number is an age only when it is
-    // the statement's only one.
-    let bracketed: Vec<usize> = syntax
-        .statements
-        .iter()
-        .map(|statement| {
-            let tokens = &tokens[statement.tokens.clone()];
-            tokens
-                .windows(3)
-                .filter(|w| {
-                    w[0].span().slice(text) == "("
-                        && w[1].kind == TokenKind::Number
-                        && w[2].span().slice(text) == ")"
-                })
-                .count()
+    // the statement's only one. Counted for the statements that need it.
+    let mut bracketed: HashMap<usize, usize> = HashMap::default();
+    let mut bracketed_in = |statement: usize| -> usize {
+        *bracketed.entry(statement).or_insert_with(|| {
+            syntax.statements.get(statement).map_or(0, |statement| {
+                tokens[statement.tokens.clone()]
+                    .windows(3)
+                    .filter(|w| {
+                        w[0].span().slice(text) == "("
+                            && w[1].kind == TokenKind::Number
+                            && w[2].span().slice(text) == ")"
+                    })
+                    .count()
+            })
         })
-        .collect();
+    };
 
     // Split titles off names, joining a title run before a name ("Gen." +
     // "Mark Milley") and "of" phrases ("Secretary of" + "State Mike Pompeo").
@@ -464,21 +552,21 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
         if title_span.is_none() && index > 0 && words.len() > 1 {
             let previous = &names[index - 1];
             let between = &text[previous.span.end.min(mention.span.start)..mention.span.start];
-            let office = words
-                .iter()
-                .take_while(|word| folded_in(word.slice(text), &OFFICE_SET))
-                .count();
             if previous.statement == mention.statement
                 && matches!(between, " of " | " of the ")
                 && previous
                     .words
                     .last()
                     .is_some_and(|word| is_title_word(word.slice(text)))
-                && office > 0
-                && office < words.len()
             {
-                name_from = office;
-                title_span = Some(Span::new(previous.span.start, words[office - 1].end));
+                let office = words
+                    .iter()
+                    .take_while(|word| word_class(word.slice(text)) & OFFICE != 0)
+                    .count();
+                if office > 0 && office < words.len() {
+                    name_from = office;
+                    title_span = Some(Span::new(previous.span.start, words[office - 1].end));
+                }
             }
         }
         // "Gen. Mark Milley", "Lt. Col. Smith": abbreviations as runs of
@@ -527,29 +615,111 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
         });
     }
 
-    // Facts per mention, and the evidence of shared surnames.
+    // The mentions with a fact. The cheap tests come first: most mentions
+    // have neither title nor age, and need no person's name.
     let mut candidates: Vec<PersonMention> = Vec::new();
-    let mut shared: HashMap<String, Evidence> = HashMap::default();
-    for (position, split) in splits.iter().enumerate() {
+    for split in &splits {
         let mention = &names[split.mention];
-        let mut name_words = &mention.words[split.name_from..];
-        if split.title.is_none()
-            && mention.sentence_initial
-            && name_words.len() > 1
-            && is_common_word_in_any_case(name_words[0].slice(text))
-        {
-            name_words = &name_words[1..];
-        }
-        let Some(person) = person_name(text, name_words) else {
-            continue;
-        };
         // Headlines capitalise every word, so their runs are not names.
         let in_headline = syntax
             .statements
             .get(mention.statement)
             .and_then(|statement| syntax.blocks.get(statement.block))
             .is_some_and(|block| block.kind == BlockKind::Headline);
-        let evidence = shared.entry(person.surname.clone()).or_default();
+        if in_headline {
+            continue;
+        }
+        let name_words = name_words(text, mention, split);
+        let (Some(first), Some(last)) = (name_words.first(), name_words.last()) else {
+            continue;
+        };
+        let name_span = Span::new(first.start, last.end);
+        let age = if mention.possessive.is_some() {
+            None
+        } else {
+            let before_start = split.title.map_or(name_span.start, |(span, _)| span.start);
+            // "John Smith Jr., 20,": past the suffix's full stop.
+            let after_name = if text[mention.span.end..].starts_with('.')
+                && mention
+                    .words
+                    .last()
+                    .is_some_and(|word| word_class(word.slice(text)) & SUFFIX != 0)
+            {
+                mention.span.end + 1
+            } else {
+                mention.span.end
+            };
+            age_after(text, tokens, token_at(after_name))
+                .filter(|age| {
+                    age.form != AgeForm::Bracketed || bracketed_in(mention.statement) == 1
+                })
+                .or_else(|| age_before(text, tokens, token_at(before_start)))
+        };
+        if split.title.is_none() && age.is_none() {
+            continue;
+        }
+        let Some(person) = person_name(text, name_words) else {
+            continue;
+        };
+        let title = split.title.map(|(span, joint)| TitleFact {
+            span,
+            text: span.slice(text).to_owned(),
+            preceding: preceding_words(
+                text,
+                tokens,
+                syntax
+                    .statements
+                    .get(mention.statement)
+                    .map_or(0, |statement| statement.tokens.start),
+                token_at(span.start),
+            ),
+            joint,
+        });
+        candidates.push(PersonMention {
+            span: name_span,
+            statement: mention.statement,
+            surname: person.surname,
+            given: person.given,
+            person: None,
+            title,
+            age,
+        });
+    }
+
+    // The evidence of shared surnames, kept only for the surnames of the
+    // mentions above: no other is asked about.
+    let mut shared: HashMap<String, Evidence> = candidates
+        .iter()
+        .map(|candidate| (candidate.surname.clone(), Evidence::default()))
+        .collect();
+    for (position, split) in splits.iter().enumerate() {
+        if shared.is_empty() {
+            break;
+        }
+        let mention = &names[split.mention];
+        // The surname is the last word's, unless that is a suffix: most
+        // mentions are turned away here without a person's name.
+        let Some(last) = mention.words[split.name_from..].last() else {
+            continue;
+        };
+        let last = last.slice(text);
+        if word_class(last) & SUFFIX == 0 {
+            let folded = ShortLower::folded(last);
+            let listed = if folded.as_str().is_empty() {
+                shared.contains_key(fold_name(last).as_str())
+            } else {
+                shared.contains_key(folded.as_str())
+            };
+            if !listed {
+                continue;
+            }
+        }
+        let Some(person) = person_name(text, name_words(text, mention, split)) else {
+            continue;
+        };
+        let Some(evidence) = shared.get_mut(&person.surname) else {
+            continue;
+        };
         if let Some(given) = &person.given {
             evidence.add_given(given);
         }
@@ -583,67 +753,19 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
                 evidence.group = true;
             }
         }
-        let name_span = Span::new(name_words[0].start, name_words[name_words.len() - 1].end);
-        let title = split.title.map(|(span, joint)| TitleFact {
-            span,
-            text: span.slice(text).to_owned(),
-            preceding: preceding_words(
-                text,
-                tokens,
-                syntax
-                    .statements
-                    .get(mention.statement)
-                    .map_or(0, |statement| statement.tokens.start),
-                token_at(span.start),
-            ),
-            joint,
-        });
-        let age = if mention.possessive.is_some() {
-            None
-        } else {
-            let before_start = title.as_ref().map_or(name_span.start, |t| t.span.start);
-            // "John Smith Jr., 20,": past the suffix's full stop.
-            let after_name = if text[mention.span.end..].starts_with('.')
-                && mention
-                    .words
-                    .last()
-                    .is_some_and(|word| folded_in(word.slice(text), &SUFFIX_SET))
-            {
-                mention.span.end + 1
-            } else {
-                mention.span.end
-            };
-            age_after(text, tokens, token_at(after_name))
-                .filter(|age| {
-                    age.form != AgeForm::Bracketed
-                        || bracketed.get(mention.statement).is_some_and(|&n| n == 1)
-                })
-                .or_else(|| age_before(text, tokens, token_at(before_start)))
-        };
-        if in_headline || (title.is_none() && age.is_none()) {
-            continue;
-        }
-        candidates.push(PersonMention {
-            span: name_span,
-            statement: mention.statement,
-            surname: person.surname,
-            given: person.given,
-            person: None,
-            title,
-            age,
-        });
     }
     // Plurals: "the Smiths" shares the surname "smith".
     for mention in names {
-        if mention.words.len() != 1 {
-            continue;
+        if shared.is_empty() {
+            break;
         }
-        let word = fold_name(mention.words[0].slice(text));
-        if !text[..mention.span.start].ends_with("the ")
-            && !text[..mention.span.start].ends_with("The ")
+        if mention.words.len() != 1
+            || !(text[..mention.span.start].ends_with("the ")
+                || text[..mention.span.start].ends_with("The "))
         {
             continue;
         }
+        let word = fold_name(mention.words[0].slice(text));
         for stem in [word.strip_suffix("es"), word.strip_suffix('s')]
             .into_iter()
             .flatten()
@@ -664,6 +786,21 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
     }
     People {
         mentions: candidates,
+    }
+}
+
+/// The words of a mention's name: after its title, and without a common
+/// word opening the sentence ("Yesterday Smith").
+fn name_words<'n>(text: &str, mention: &'n NameMention, split: &Split) -> &'n [Span] {
+    let name_words = &mention.words[split.name_from..];
+    if split.title.is_none()
+        && mention.sentence_initial
+        && name_words.len() > 1
+        && is_common_word_in_any_case(name_words[0].slice(text))
+    {
+        &name_words[1..]
+    } else {
+        name_words
     }
 }
 
@@ -710,7 +847,7 @@ struct PersonName {
 fn person_name(text: &str, words: &[Span]) -> Option<PersonName> {
     let mut words: Vec<&str> = words.iter().map(|word| word.slice(text)).collect();
     let mut suffix = String::new();
-    while words.len() > 1 && words.last().is_some_and(|w| folded_in(w, &SUFFIX_SET)) {
+    while words.len() > 1 && words.last().is_some_and(|w| word_class(w) & SUFFIX != 0) {
         suffix = fold_name(words.pop().unwrap_or_default());
     }
     // Longer runs are title-case prose or organisations, not one name.
@@ -732,10 +869,10 @@ fn person_name(text: &str, words: &[Span]) -> Option<PersonName> {
     {
         return None;
     }
-    if words.iter().any(|word| folded_in(word, &COMPANY_SET)) {
+    if words.iter().any(|word| word_class(word) & COMPANY != 0) {
         return None;
     }
-    if words.len() == 1 && folded_in(surname_word, &MONTH_AND_DAY_SET) {
+    if words.len() == 1 && word_class(surname_word) & MONTH_OR_DAY != 0 {
         return None;
     }
     let surname = fold_name(surname_word);
@@ -965,6 +1102,67 @@ mod tests {
             for pair in list.windows(2) {
                 assert!(pair[0] < pair[1], "{} before {}", pair[0], pair[1]);
             }
+        }
+    }
+
+    #[test]
+    fn word_class_agrees_with_each_list_folded() {
+        // The plain definition: the word folded as names fold, looked up
+        // in each list.
+        let plain = |word: &str| {
+            let folded = fold_name(word);
+            CLASSED_LISTS
+                .iter()
+                .filter(|(words, _)| words.contains(&folded.as_str()))
+                .fold(0, |class, (_, bit)| class | bit)
+        };
+        let mut words: Vec<String> = CLASSED_LISTS
+            .iter()
+            .flat_map(|(words, _)| words.iter())
+            .flat_map(|word| {
+                let mut upper = word.to_ascii_uppercase();
+                let mut title = word.to_string();
+                title[..1].make_ascii_uppercase();
+                upper.push('.');
+                [
+                    word.to_string(),
+                    upper,
+                    title.clone(),
+                    format!("{title}'s"),
+                    format!("{title}s"),
+                    format!("{word}\u{301}"),
+                    format!("\u{c9}{word}"),
+                    word[1..].to_string(),
+                ]
+            })
+            .collect();
+        for odd in [
+            "",
+            ".",
+            "Géneral",
+            "Généralé",
+            "Ms\r\n",
+            "Sr.",
+            "Lt.-Col.",
+            "Mr😀",
+            "Mr\u{301}s",
+            "\u{212a}ing",
+            "Jr",
+            "Ⅳ",
+            "ＭＲ",
+            "Mayday",
+            "Tuesdays",
+            "S-R",
+            "Smith",
+            "M.S",
+            "Mrs-Smith",
+            "Ma'yor",
+        ] {
+            words.push(odd.to_owned());
+        }
+        words.push("Gen".repeat(10));
+        for word in &words {
+            assert_eq!(word_class(word), plain(word), "{word:?}");
         }
     }
 
