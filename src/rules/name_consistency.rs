@@ -374,7 +374,7 @@ impl Form {
 impl Rule for NameConsistency {
     fn check(&self, article: &Article<'_>, report: &mut Report<'_>) {
         let text = article.text;
-        let mut vocabulary = Vocabulary::default();
+        let mut vocabulary = Vocabulary::with_capacity(article.names.len());
         // What is known of each spelling, indexed by its vocabulary entry
         // (entries are numbered densely from 0; an entry that is no
         // spelling, such as a title, keeps an empty form).
@@ -1248,6 +1248,19 @@ struct Vocabulary<'a> {
 }
 
 impl<'a> Vocabulary<'a> {
+    /// Room for about `words` distinct words without growing: a story of
+    /// distinct names would otherwise rehash its maps again and again.
+    fn with_capacity(words: usize) -> Self {
+        Vocabulary {
+            entries: HashMap::with_capacity_and_hasher(words, Default::default()),
+            words: Vec::with_capacity(words),
+            folded_forms: Interner {
+                strings: Vec::with_capacity(words),
+                numbers: HashMap::with_capacity_and_hasher(words, Default::default()),
+            },
+        }
+    }
+
     /// The entry of `word`, made on first sight.
     fn entry(&mut self, word: &'a str, rule: &NameConsistency) -> u32 {
         // One hash of the word, whether it is new or not.
