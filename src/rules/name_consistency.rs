@@ -294,32 +294,67 @@ impl Genders {
 
 /// A small set of folded name numbers, kept sorted: a spelling has a few
 /// neighbours, and a vector of them takes a fraction of a hash set's
-/// memory (which counts when a file holds a million distinct names).
+/// memory (which counts when a file holds a million distinct names). The
+/// first few live inline, so the usual two- to four-word name allocates
+/// nothing for its neighbours.
 #[derive(Debug, Default)]
-struct FoldedSet(Vec<u32>);
+struct FoldedSet {
+    inline: [u32; FoldedSet::INLINE],
+    inline_len: u8,
+    /// Every member, once there are more than fit inline.
+    spilled: Vec<u32>,
+}
 
 impl FoldedSet {
+    const INLINE: usize = 3;
+
+    fn as_slice(&self) -> &[u32] {
+        if self.spilled.is_empty() {
+            &self.inline[..usize::from(self.inline_len)]
+        } else {
+            &self.spilled
+        }
+    }
+
     fn insert(&mut self, folded: u32) {
-        if let Err(at) = self.0.binary_search(&folded) {
-            self.0.insert(at, folded);
+        if !self.spilled.is_empty() {
+            if let Err(at) = self.spilled.binary_search(&folded) {
+                self.spilled.insert(at, folded);
+            }
+            return;
+        }
+        let len = usize::from(self.inline_len);
+        let Err(at) = self.inline[..len].binary_search(&folded) else {
+            return;
+        };
+        if len < Self::INLINE {
+            self.inline.copy_within(at..len, at + 1);
+            self.inline[at] = folded;
+            self.inline_len += 1;
+        } else {
+            self.spilled = self.inline.to_vec();
+            self.spilled.insert(at, folded);
         }
     }
 
     fn contains(&self, folded: u32) -> bool {
-        self.0.binary_search(&folded).is_ok()
+        self.as_slice().binary_search(&folded).is_ok()
     }
 
     fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.as_slice().is_empty()
     }
 
     fn iter(&self) -> impl Iterator<Item = u32> + '_ {
-        self.0.iter().copied()
+        self.as_slice().iter().copied()
     }
 
     /// No member in common; a merge of the two sorted lists.
     fn is_disjoint(&self, other: &FoldedSet) -> bool {
-        let (mut a, mut b) = (self.0.iter().peekable(), other.0.iter().peekable());
+        let (mut a, mut b) = (
+            self.as_slice().iter().peekable(),
+            other.as_slice().iter().peekable(),
+        );
         while let (Some(&&x), Some(&&y)) = (a.peek(), b.peek()) {
             match x.cmp(&y) {
                 std::cmp::Ordering::Less => {
@@ -1836,6 +1871,24 @@ mod tests {
         assert!(a.is_disjoint(&set(&[1, 8, 10])));
         assert!(!a.is_disjoint(&set(&[1, 9])));
         assert!(a.is_disjoint(&FoldedSet::default()));
+        // Past the members kept inline, in every order of insertion.
+        let mut state = 7u32;
+        for _ in 0..2000 {
+            let mut set = FoldedSet::default();
+            let mut expected = std::collections::BTreeSet::new();
+            for _ in 0..(state % 7) {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                let member = (state >> 16) % 6;
+                set.insert(member);
+                expected.insert(member);
+                assert_eq!(
+                    set.iter().collect::<Vec<_>>(),
+                    expected.iter().copied().collect::<Vec<_>>()
+                );
+            }
+            assert!((0..6).all(|member| set.contains(member) == expected.contains(&member)));
+            assert_eq!(set.is_empty(), expected.is_empty());
+        }
 
         let genders = |list: &[Gender]| {
             let mut genders = Genders::default();
