@@ -586,7 +586,7 @@ fn normal_byte_at(text: &str, at: usize, fold_case: bool) -> Option<(u8, usize)>
 /// at `\n`, `\r` or `\r\n`, as `(?mR)` counts them.
 fn next_line_start(bytes: &[u8], at: usize) -> Option<usize> {
     let rest = bytes.get(at..)?;
-    let offset = rest.iter().position(|&b| b == b'\n' || b == b'\r')?;
+    let offset = memchr::memchr2(b'\n', b'\r', rest)?;
     let end = at + offset;
     Some(if bytes.get(end..end + 2) == Some(b"\r\n") {
         end + 2
