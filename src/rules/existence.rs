@@ -50,6 +50,7 @@
 use std::borrow::Cow;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input as AcInput, MatchKind};
+use memchr::memmem;
 use regex_automata::meta::Regex;
 use regex_automata::Input;
 use serde::Deserialize;
@@ -226,6 +227,9 @@ struct LiteralPhrases {
     /// `phrases`, leftmost-first: at one position the phrase listed first
     /// wins, as in a regular expression's alternation.
     phrases: Option<AhoCorasick>,
+    /// A word of each phrase, found in the original text to tell where
+    /// the phrases may be (see [`KeyWords`]).
+    keys: Option<KeyWords>,
     /// `standalone`, as literals, tried in order at each line start.
     standalone: Vec<String>,
     /// For each byte, the indexes in `standalone` of the phrases that
@@ -253,6 +257,11 @@ impl LiteralPhrases {
                 .map_err(|error| format!("`phrases` do not compile: {error}"))?;
             Some(automaton)
         };
+        let keys = if phrases.is_empty() {
+            None
+        } else {
+            Some(KeyWords::new(phrases, ignore_case)?)
+        };
         let standalone: Vec<String> = standalone
             .iter()
             .map(|phrase| normal_phrase(phrase, ignore_case))
@@ -265,6 +274,7 @@ impl LiteralPhrases {
         }
         Ok(LiteralPhrases {
             phrases: automaton,
+            keys,
             standalone,
             standalone_by_first_byte,
             ignore_case,
@@ -272,23 +282,12 @@ impl LiteralPhrases {
     }
 
     fn find(&self, text: &str, found: &mut Vec<Span>) {
-        let normal = Normalised::new(text, self.ignore_case);
-        let haystack: &str = &normal.text;
-        if let Some(phrases) = &self.phrases {
-            found.extend(whole_word_matches(
-                |at| {
-                    let at = normal.to_normal(at);
-                    if at > haystack.len() {
-                        return None;
-                    }
-                    let found = phrases.find(AcInput::new(haystack).range(at..))?;
-                    Some(normal.to_original(found.start()..found.end()))
-                },
-                text,
-            ));
+        if let (Some(phrases), Some(keys)) = (&self.phrases, &self.keys) {
+            let windows = keys.windows(text);
+            find_phrases_in(phrases, text, &windows, self.ignore_case, found);
         }
         if !self.standalone.is_empty() {
-            self.find_standalone(text, &normal, found);
+            self.find_standalone(text, found);
         }
     }
 
@@ -297,9 +296,11 @@ impl LiteralPhrases {
     /// indent, the first phrase listed that reaches the end of a line
     /// (maybe a later line: a space in a phrase matches a line break too);
     /// the search goes on after that line.
-    fn find_standalone(&self, text: &str, normal: &Normalised<'_>, found: &mut Vec<Span>) {
+    ///
+    /// Each line start is compared with the phrases as [`Normalised`] text
+    /// would be ([`normal_match_end`]), without normalising the whole text.
+    fn find_standalone(&self, text: &str, found: &mut Vec<Span>) {
         let bytes = text.as_bytes();
-        let haystack = normal.text.as_bytes();
         let mut resume = 0;
         let mut line = Some(0);
         while let Some(start) = line {
@@ -321,19 +322,17 @@ impl LiteralPhrases {
                 Some(c) if !c.is_whitespace() => {}
                 _ => continue,
             }
-            let at = normal.to_normal(phrase_start);
-            let Some(&first) = haystack.get(at) else {
+            let Some((first, _)) = normal_byte_at(text, phrase_start, self.ignore_case) else {
                 continue;
             };
             for &index in &self.standalone_by_first_byte[usize::from(first)] {
                 let phrase = self.standalone[index].as_bytes();
-                let Some(candidate) = haystack.get(at..at + phrase.len()) else {
+                let Some(phrase_end) =
+                    normal_match_end(text, phrase_start, phrase, self.ignore_case)
+                else {
                     continue;
                 };
-                if candidate != phrase {
-                    continue;
-                }
-                let span = normal.to_original(at..at + phrase.len());
+                let span = Span::new(phrase_start, phrase_end);
                 if let Some(end) = line_end(text, span.end) {
                     found.push(span);
                     resume = end;
@@ -344,11 +343,250 @@ impl LiteralPhrases {
     }
 }
 
+/// Pushes the whole-word matches of `phrases` in `text` that lie in
+/// `windows` (sorted, not overlapping), each window's text normalised on
+/// its own.
+///
+/// Every occurrence lies in one window, so a search that goes on from
+/// where the last one stopped finds in each window what it would find in
+/// the whole text; normalising is local (a window starts and ends at a
+/// character that is not white space, or at an end of the text), so a
+/// window's normalised text is that part of the whole one.
+fn find_phrases_in(
+    phrases: &AhoCorasick,
+    text: &str,
+    windows: &[Span],
+    ignore_case: bool,
+    found: &mut Vec<Span>,
+) {
+    for window in windows {
+        let Some(part) = text.get(window.start..window.end) else {
+            continue;
+        };
+        let normal = Normalised::new(part, ignore_case);
+        let haystack: &str = &normal.text;
+        found.extend(whole_word_matches(
+            |at| {
+                let at = normal.to_normal(at.saturating_sub(window.start));
+                if at > haystack.len() {
+                    return None;
+                }
+                let found = phrases.find(AcInput::new(haystack).range(at..))?;
+                let span = normal.to_original(found.start()..found.end());
+                Some(Span::new(
+                    window.start + span.start,
+                    window.start + span.end,
+                ))
+            },
+            text,
+        ));
+    }
+}
+
+/// One word of each phrase (its longest), looked for in the text to find
+/// the few places a phrase may be, so that only those are normalised and
+/// searched.
+///
+/// Normalising every article (a copy of it with its white space collapsed)
+/// cost more than all the searching. A word holds no white space, so it is
+/// in the text as it is in the phrase (in a copy with ASCII letters in
+/// lower case, if case is ignored), unless the text holds a character that
+/// folds to an ASCII letter (the Kelvin sign, the long s): then a word may
+/// be longer in the text than in the phrase, and the whole text is
+/// searched.
+#[derive(Debug)]
+struct KeyWords {
+    /// The distinct key words, as [`normal_phrase`] has them.
+    keys: Vec<String>,
+    /// The key words, leftmost-first.
+    automaton: AhoCorasick,
+    /// If case is ignored, the characters that make the whole text be
+    /// searched. (Not in the automaton: the long s is two bytes long, and
+    /// a two-byte pattern would weaken its prefilter.)
+    folded: Vec<memmem::Finder<'static>>,
+    /// For each key word, the phrases it is the key of.
+    phrases: Vec<Vec<Reach>>,
+    ignore_case: bool,
+}
+
+/// How far a phrase reaches from its key word: the lengths in bytes of its
+/// other words, before the key (nearest first) and after it.
+#[derive(Debug, Default)]
+struct Reach {
+    before: Vec<usize>,
+    after: Vec<usize>,
+}
+
+/// The characters that case folding turns into ASCII letters.
+const FOLDED_TO_ASCII: [&str; 2] = ["\u{212A}", "\u{17F}"];
+
+impl KeyWords {
+    fn new(phrases: &[String], ignore_case: bool) -> Result<Self, String> {
+        let mut keys: Vec<String> = Vec::new();
+        let mut reaches: Vec<Vec<Reach>> = Vec::new();
+        for phrase in phrases {
+            let normal = normal_phrase(phrase, ignore_case);
+            let words: Vec<&str> = normal.split(' ').collect();
+            // The longest word: the longer, the fewer places it is found.
+            let mut key = 0;
+            for (index, word) in words.iter().enumerate() {
+                if word.len() > words[key].len() {
+                    key = index;
+                }
+            }
+            let reach = Reach {
+                before: words[..key].iter().rev().map(|word| word.len()).collect(),
+                after: words[key + 1..].iter().map(|word| word.len()).collect(),
+            };
+            match keys.iter().position(|other| other == words[key]) {
+                Some(index) => reaches[index].push(reach),
+                None => {
+                    keys.push(words[key].to_owned());
+                    reaches.push(vec![reach]);
+                }
+            }
+        }
+        let folded = if ignore_case {
+            FOLDED_TO_ASCII
+                .iter()
+                .map(|folded| memmem::Finder::new(folded).into_owned())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&keys)
+            .map_err(|error| format!("`phrases` do not compile: {error}"))?;
+        Ok(KeyWords {
+            keys,
+            automaton,
+            folded,
+            phrases: reaches,
+            ignore_case,
+        })
+    }
+
+    /// The parts of `text` (sorted, not overlapping) that every occurrence
+    /// of a phrase lies in.
+    fn windows(&self, text: &str) -> Vec<Span> {
+        if self
+            .folded
+            .iter()
+            .any(|folded| folded.find(text.as_bytes()).is_some())
+        {
+            return vec![Span::new(0, text.len())];
+        }
+        let lower;
+        let haystack = if self.ignore_case {
+            lower = text.as_bytes().to_ascii_lowercase();
+            &lower[..]
+        } else {
+            text.as_bytes()
+        };
+        let mut windows: Vec<Span> = Vec::new();
+        let mut at = 0;
+        // Leftmost-first finds one key word at each place a key word
+        // starts; going on from the next byte, and trying every key word
+        // there, finds them all, overlapping ones included.
+        while let Some(found) = self.automaton.find(AcInput::new(haystack).range(at..)) {
+            let start = found.start();
+            at = start + 1;
+            let Some(rest) = haystack.get(start..) else {
+                break;
+            };
+            for (key, reaches) in self.keys.iter().zip(&self.phrases) {
+                if rest.starts_with(key.as_bytes()) {
+                    let key = Span::new(start, start + key.len());
+                    windows.extend(reaches.iter().filter_map(|reach| reach.window(text, key)));
+                }
+            }
+        }
+        windows.sort_unstable_by_key(|window| window.start);
+        let mut merged: Vec<Span> = Vec::with_capacity(windows.len());
+        for window in windows {
+            match merged.last_mut() {
+                Some(last) if window.start < last.end => last.end = last.end.max(window.end),
+                _ => merged.push(window),
+            }
+        }
+        merged
+    }
+}
+
+impl Reach {
+    /// Where an occurrence of the phrase whose key word is at `key` would
+    /// lie: each other word is as long in the text as in the phrase, and
+    /// the white space between words is a whole run of it. `None` where
+    /// there can be none (no white space beside the key where a word
+    /// should be, or the phrase would run past an end of the text).
+    fn window(&self, text: &str, key: Span) -> Option<Span> {
+        let mut start = key.start;
+        for &length in &self.before {
+            let before = text.get(..start)?;
+            let gap = before.len() - before.trim_end().len();
+            if gap == 0 {
+                return None;
+            }
+            start = start.checked_sub(gap + length)?;
+        }
+        let mut end = key.end;
+        for &length in &self.after {
+            let after = text.get(end..)?;
+            let gap = after.len() - after.trim_start().len();
+            if gap == 0 {
+                return None;
+            }
+            end += gap + length;
+        }
+        text.get(start..end)?;
+        Some(Span::new(start, end))
+    }
+}
+
+/// Where `phrase` (a [`normal_phrase`]) ends in `text` if the text from
+/// `at` (a character that is not white space) normalised as
+/// [`Normalised`] does it starts with the phrase.
+fn normal_match_end(text: &str, at: usize, phrase: &[u8], fold_case: bool) -> Option<usize> {
+    let mut position = at;
+    for &expected in phrase {
+        if expected == b' ' {
+            let rest = text.get(position..)?;
+            let gap = rest.len() - rest.trim_start().len();
+            if gap == 0 {
+                return None;
+            }
+            position += gap;
+        } else {
+            let (byte, length) = normal_byte_at(text, position, fold_case)?;
+            if byte != expected {
+                return None;
+            }
+            position += length;
+        }
+    }
+    Some(position)
+}
+
+/// The byte [`Normalised`] has for the byte at `at` in `text` that is not
+/// white space, and how many bytes of the text it stands for; `None` at
+/// white space or the end of the text.
+fn normal_byte_at(text: &str, at: usize, fold_case: bool) -> Option<(u8, usize)> {
+    let byte = *text.as_bytes().get(at)?;
+    match replaced_at(text, at, fold_case) {
+        Some((_, Replaced::Space)) => None,
+        Some((length, Replaced::Letter(letter))) => Some((u8::try_from(letter).ok()?, length)),
+        None if fold_case => Some((byte.to_ascii_lowercase(), 1)),
+        None => Some((byte, 1)),
+    }
+}
+
 /// The start of the line after the one that holds `at`, if any. Lines end
 /// at `\n`, `\r` or `\r\n`, as `(?mR)` counts them.
 fn next_line_start(bytes: &[u8], at: usize) -> Option<usize> {
     let rest = bytes.get(at..)?;
-    let offset = rest.iter().position(|&b| b == b'\n' || b == b'\r')?;
+    let offset = memchr::memchr2(b'\n', b'\r', rest)?;
     let end = at + offset;
     Some(if bytes.get(end..end + 2) == Some(b"\r\n") {
         end + 2
@@ -940,6 +1178,152 @@ mod matcher_tests {
         // Enough of the texts hold a phrase for the comparison to mean
         // something.
         assert!(with_findings > 1000, "{with_findings}");
+    }
+
+    /// Texts of words from [`PHRASES`] and their neighbours, with the
+    /// gaps that may come between them, the same every run.
+    fn generated_texts(count: usize) -> Vec<String> {
+        const WORDS: &[&str] = &[
+            "Share",
+            "sHaRe",
+            "this",
+            "THIS",
+            "article",
+            "Articles",
+            "Leave",
+            "a",
+            "A",
+            "Reply",
+            "reply",
+            "sign",
+            "up",
+            "Sign-up",
+            "k-pop",
+            "\u{212A}-pop",
+            "Mask",
+            "Ma\u{17F}k",
+            "don’t",
+            "DON’T",
+            "miss",
+            "é",
+            "“Share",
+            "Reply”",
+            "Share:",
+            "mask",
+            "LEAVE",
+        ];
+        const GAPS: &[&str] = &[
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\n",
+            "\r\n",
+            "\r",
+            "\t",
+            "\u{a0}",
+            "\u{2028}",
+            "\u{feff}",
+            "",
+            ".",
+            ":",
+            "\n\n",
+            " \n\t",
+            "\u{1F600}",
+            "e\u{301}",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |bound: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % bound
+        };
+        (0..count)
+            .map(|_| {
+                let mut text = String::new();
+                for _ in 0..next(12) {
+                    text.push_str(WORDS[next(WORDS.len())]);
+                    text.push_str(GAPS[next(GAPS.len())]);
+                }
+                text
+            })
+            .collect()
+    }
+
+    /// Searching only the windows around the key words finds what
+    /// searching the whole text finds, whichever word of a phrase is its
+    /// key (first, inner, last, the only one).
+    #[test]
+    fn windows_around_key_words_find_what_the_whole_text_holds() {
+        let lists: &[&[&str]] = &[
+            PHRASES,
+            &["a Reply", "Leave a", "this article Share", "a", "sign up a"],
+            &["Share this Share", "reply Leave", "up", "don’t miss this"],
+        ];
+        let texts = generated_texts(3000);
+        let mut found = 0;
+        for &list in lists {
+            for ignore_case in [false, true] {
+                let literal = LiteralPhrases::new(&strings(list), &[], ignore_case).unwrap();
+                let (Some(phrases), Some(keys)) = (&literal.phrases, &literal.keys) else {
+                    panic!("no automaton for {list:?}");
+                };
+                for text in &texts {
+                    let windows = keys.windows(text);
+                    assert!(windows.windows(2).all(|pair| pair[0].end <= pair[1].start));
+                    let (mut windowed, mut whole) = (Vec::new(), Vec::new());
+                    find_phrases_in(phrases, text, &windows, ignore_case, &mut windowed);
+                    find_phrases_in(
+                        phrases,
+                        text,
+                        &[Span::new(0, text.len())],
+                        ignore_case,
+                        &mut whole,
+                    );
+                    assert_eq!(
+                        windowed, whole,
+                        "{list:?}, ignore-case {ignore_case}, {text:?}"
+                    );
+                    found += whole.len();
+                }
+            }
+        }
+        assert!(found > 3000, "{found}");
+    }
+
+    /// A phrase compared with the text as it stands ends where it ends
+    /// when the text is normalised first.
+    #[test]
+    fn normal_match_end_agrees_with_the_normalised_text() {
+        let phrases = [
+            "share this",
+            "k-pop",
+            "mask",
+            "leave a reply",
+            "don’t miss",
+            "é",
+            "a",
+        ];
+        let mut matched = 0;
+        for text in generated_texts(1000) {
+            for fold_case in [false, true] {
+                let normal = Normalised::new(&text, fold_case);
+                for (at, c) in text.char_indices().filter(|(_, c)| !c.is_whitespace()) {
+                    for phrase in phrases {
+                        let phrase = normal_phrase(phrase, fold_case);
+                        let from = normal.to_normal(at);
+                        let expected = normal.text[from..]
+                            .starts_with(phrase.as_str())
+                            .then(|| normal.to_original(from..from + phrase.len()).end);
+                        let actual = normal_match_end(&text, at, phrase.as_bytes(), fold_case);
+                        assert_eq!(actual, expected, "{phrase:?} at {at} ({c:?}) in {text:?}");
+                        matched += usize::from(actual.is_some());
+                    }
+                }
+            }
+        }
+        assert!(matched > 1000, "{matched}");
     }
 
     #[test]
