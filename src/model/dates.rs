@@ -30,6 +30,7 @@
 
 use jiff::civil::{Date, Weekday};
 
+use super::WordShapes;
 use crate::source::Span;
 use crate::syntax::{BlockKind, Syntax, Token, TokenKind};
 
@@ -508,18 +509,30 @@ fn weekday_and_date_mentions(
         let Some(tokens) = syntax.tokens.get(statement.tokens.clone()) else {
             continue;
         };
-        // A weekday's name is capitalised: only such words need the look-up.
+        // A weekday's name is capitalised: only such words need the look-up,
+        // and only those of a weekday's or a month's shape.
+        let mut names_a_month = false;
         for token in tokens
             .iter()
             .filter(|token| token.kind == TokenKind::CapitalisedWord)
         {
             let word = token.span().slice(text);
+            if !CALENDAR_WORDS.may_hold(word.as_bytes()) {
+                continue;
+            }
             if let Some(weekday) = weekday_named(word).filter(|_| is_full_weekday(word)) {
                 weekdays.push(WeekdayMention {
                     span: token.span(),
                     weekday,
                 });
+            } else if month_named(word).is_some() {
+                names_a_month = true;
             }
+        }
+        // Every date names its month (a capitalised word), so a statement
+        // without one holds no date mention.
+        if !names_a_month {
+            continue;
         }
         let mut index = 0;
         while index < tokens.len() {
@@ -557,6 +570,62 @@ fn weekday_and_date_mentions(
     weekdays.dedup();
     (weekdays, dates)
 }
+
+/// The shapes of every weekday and month name and abbreviation, lowered:
+/// most capitalised words are told to be none of them without comparing
+/// their letters.
+const CALENDAR_WORDS: WordShapes = {
+    const NAMES: &[&str] = &[
+        "monday",
+        "mon",
+        "tuesday",
+        "tue",
+        "tues",
+        "wednesday",
+        "wed",
+        "thursday",
+        "thu",
+        "thur",
+        "thurs",
+        "friday",
+        "fri",
+        "saturday",
+        "sat",
+        "sunday",
+        "sun",
+        "january",
+        "jan",
+        "february",
+        "feb",
+        "march",
+        "mar",
+        "april",
+        "apr",
+        "may",
+        "june",
+        "jun",
+        "july",
+        "jul",
+        "august",
+        "aug",
+        "september",
+        "sep",
+        "sept",
+        "october",
+        "oct",
+        "november",
+        "nov",
+        "december",
+        "dec",
+    ];
+    let mut shapes = WordShapes::EMPTY;
+    let mut index = 0;
+    while index < NAMES.len() {
+        shapes = shapes.with(NAMES[index]);
+        index += 1;
+    }
+    shapes
+};
 
 /// Whether a mention can start at `word`: only a weekday, a month, "the"
 /// or a day number opens one. Checked before setting up the full parse,
@@ -1021,6 +1090,67 @@ mod tests {
         );
         assert_eq!(publication("---\ntitle: no date\n---\n\nText.\n"), None);
         assert_eq!(publication("---\ndate: soon\n---\n"), None);
+    }
+
+    #[test]
+    fn calendar_word_shapes_hold_every_weekday_and_month_name() {
+        let names = [
+            "Monday",
+            "Mon",
+            "Tuesday",
+            "Tue",
+            "Tues",
+            "Wednesday",
+            "Wed",
+            "Thursday",
+            "Thu",
+            "Thur",
+            "Thurs",
+            "Friday",
+            "Fri",
+            "Saturday",
+            "Sat",
+            "Sunday",
+            "Sun",
+            "January",
+            "Jan",
+            "February",
+            "Feb",
+            "March",
+            "Mar",
+            "April",
+            "Apr",
+            "May",
+            "June",
+            "Jun",
+            "July",
+            "Jul",
+            "August",
+            "Aug",
+            "September",
+            "Sep",
+            "Sept",
+            "October",
+            "Oct",
+            "November",
+            "Nov",
+            "December",
+            "Dec",
+        ];
+        for name in names {
+            assert!(weekday_named(name).is_some() || month_named(name).is_some());
+            assert!(CALENDAR_WORDS.may_hold(name.as_bytes()), "{name}");
+        }
+        // Any word that names one has a listed shape.
+        let words = "Monday Mondays Moon Ma March Marches Sept. Septs Dec Decs Year \
+                     \u{e9}t\u{e9} Mai M\u{e4}rz Sun\u{301} \u{212a}";
+        for word in words.split(' ').chain(names) {
+            if weekday_named(word).is_some() || month_named(word).is_some() {
+                assert!(CALENDAR_WORDS.may_hold(word.as_bytes()), "{word}");
+            }
+        }
+        assert!(!CALENDAR_WORDS.may_hold(b"Moon"));
+        assert!(!CALENDAR_WORDS.may_hold(b"Year"));
     }
 
     #[test]

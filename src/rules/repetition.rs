@@ -99,69 +99,110 @@ struct Repetition {
 impl Rule for Repetition {
     fn check(&self, article: &Article<'_>, report: &mut Report<'_>) {
         let text = article.text;
-        // The statement's words, each with whether only a word space
-        // separates it from the word before (one vector for every
-        // statement).
-        let mut words: Vec<(&Token, bool, usize)> = Vec::new();
+        let bytes = text.as_bytes();
         for statement in article.statements() {
             let Some(tokens) = article.tokens().get(statement.tokens.clone()) else {
                 continue;
             };
-            words.clear();
-            let mut gap_is_space = false;
-            let mut spaces = 0usize;
-            let mut line_breaks = 0usize;
+            // One pass over the statement's words, each compared with the
+            // word before it; the white space between two words is read
+            // only when they match, which few neighbours do. A run of
+            // repeats is decided once the word after it is known: exactly
+            // two in a row are a slip, three or more ("no no no", "heh heh
+            // heh") are written on purpose.
+            //
+            // The last word (its token index and first byte), and the first
+            // word and length of the run of repeats it ends.
+            let mut last: Option<(usize, u8)> = None;
+            let mut run_start = 0usize;
+            let mut run = 0usize;
             for (index, token) in tokens.iter().enumerate() {
-                match token.kind {
-                    TokenKind::Space => spaces += token.span().slice(text).chars().count(),
-                    TokenKind::LineBreak => {
-                        line_breaks += 1;
-                        spaces = 0;
-                    }
-                    TokenKind::Word | TokenKind::CapitalisedWord => {
-                        // Two spaces or more in a line are table columns
-                        // ("nil      nil"), not prose; a wrapped line may
-                        // be indented.
-                        let spaced = match line_breaks {
-                            0 => (1..=2).contains(&spaces),
-                            1 => true,
-                            _ => false,
-                        };
-                        words.push((token, gap_is_space && spaced, index));
-                        gap_is_space = true;
-                        spaces = 0;
-                        line_breaks = 0;
-                    }
-                    _ => {
-                        gap_is_space = false;
-                        spaces = 0;
-                        line_breaks = 0;
-                    }
+                if !token.is_word() {
+                    continue;
                 }
+                let first_byte = bytes.get(token.span().start).copied().unwrap_or(0);
+                let repeats = last.is_some_and(|(before, before_first_byte)| {
+                    first_bytes_may_match(before_first_byte, first_byte)
+                        && repeats_word(text, tokens, before, index)
+                });
+                if repeats {
+                    run += 1;
+                } else {
+                    if let (2, Some((second, _))) = (run, last) {
+                        self.compare_pair(
+                            article,
+                            statement.span.start,
+                            tokens,
+                            (run_start, second),
+                            report,
+                        );
+                    }
+                    run_start = index;
+                    run = 1;
+                }
+                last = Some((index, first_byte));
             }
-            let repeats = |i: usize| {
-                i > 0
-                    && words[i].1
-                    && same_word(
-                        words[i].0.span().slice(text),
-                        words[i - 1].0.span().slice(text),
-                    )
-            };
-            for i in 1..words.len() {
-                // Exactly two in a row: three or more ("no no no", "heh heh
-                // heh") are written on purpose.
-                if repeats(i) && !repeats(i - 1) && !(i + 1 < words.len() && repeats(i + 1)) {
-                    let after = tokens.get(words[i].2 + 1..);
-                    self.compare(
-                        article,
-                        statement.span.start,
-                        (words[i - 1].0, words[i].0),
-                        after.unwrap_or_default(),
-                        report,
-                    );
-                }
+            if let (2, Some((second, _))) = (run, last) {
+                self.compare_pair(
+                    article,
+                    statement.span.start,
+                    tokens,
+                    (run_start, second),
+                    report,
+                );
             }
         }
+    }
+}
+
+/// Whether two words can be one word in any letter case, judged by their
+/// first bytes: false only when both are ASCII and differ in more than
+/// the case bit, which no lowering undoes (a byte outside ASCII can start
+/// a character that lowers to an ASCII letter, as the Kelvin sign does to
+/// k). One test for most neighbours.
+fn first_bytes_may_match(a: u8, b: u8) -> bool {
+    (a | b) >= 0x80 || (a ^ b) & !0x20 == 0
+}
+
+/// Whether the word at token `index` repeats the word at token `before`:
+/// the same word in any letter case, with only a word space between.
+/// Kept out of line: the loop over every word stays small and keeps its
+/// state in registers.
+#[inline(never)]
+fn repeats_word(text: &str, tokens: &[Token], before: usize, index: usize) -> bool {
+    match (
+        tokens.get(before),
+        tokens.get(index),
+        tokens.get(before + 1..index),
+    ) {
+        (Some(first), Some(second), Some(gap)) => {
+            same_word(first.span().slice(text), second.span().slice(text)) && spaced_gap(text, gap)
+        }
+        _ => false,
+    }
+}
+
+/// Whether the tokens between two words are a word space: one or two
+/// spaces on one line, or one line break with any indent (a wrapped
+/// line). Two spaces or more in a line are table columns ("nil      nil"),
+/// not prose.
+fn spaced_gap(text: &str, gap: &[Token]) -> bool {
+    let mut spaces = 0usize;
+    let mut line_breaks = 0usize;
+    for token in gap {
+        match token.kind {
+            TokenKind::Space => spaces += token.span().slice(text).chars().count(),
+            TokenKind::LineBreak => {
+                line_breaks += 1;
+                spaces = 0;
+            }
+            _ => return false,
+        }
+    }
+    match line_breaks {
+        0 => (1..=2).contains(&spaces),
+        1 => true,
+        _ => false,
     }
 }
 
@@ -185,6 +226,26 @@ fn same_word(a: &str, b: &str) -> bool {
 }
 
 impl Repetition {
+    /// Compares a pair of words given as token indices.
+    fn compare_pair(
+        &self,
+        article: &Article<'_>,
+        statement_start: usize,
+        tokens: &[Token],
+        (first, second): (usize, usize),
+        report: &mut Report<'_>,
+    ) {
+        if let (Some(first_word), Some(second_word)) = (tokens.get(first), tokens.get(second)) {
+            self.compare(
+                article,
+                statement_start,
+                (first_word, second_word),
+                tokens.get(second + 1..).unwrap_or_default(),
+                report,
+            );
+        }
+    }
+
     fn compare(
         &self,
         article: &Article<'_>,
@@ -259,6 +320,25 @@ mod tests {
         assert!(same_word("", ""));
     }
 
+    #[test]
+    fn first_bytes_tell_apart_only_what_lowering_cannot_join() {
+        use super::first_bytes_may_match;
+        for a in 0..=u8::MAX {
+            for b in 0..=u8::MAX {
+                let may = first_bytes_may_match(a, b);
+                if !may {
+                    assert!(a.is_ascii() && b.is_ascii() && !a.eq_ignore_ascii_case(&b));
+                }
+                if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() {
+                    assert_eq!(may, a.eq_ignore_ascii_case(&b), "{a} {b}");
+                }
+                if !(a.is_ascii() && b.is_ascii()) {
+                    assert!(may);
+                }
+            }
+        }
+    }
+
     const RULE: &str = r#"
         [[rule]]
         id = "repeated-word"
@@ -302,6 +382,37 @@ mod tests {
         1:2-1:7 warning[repeated-word] “We” is repeated
           help: delete the second “we”
           fix (Unsafe): "We"
+        "#);
+    }
+
+    #[test]
+    fn runs_at_statement_edges_and_odd_text() {
+        let rule = rule_from_toml(RULE);
+        insta::assert_snapshot!(check_rule(
+            &rule,
+            "It it rose. Rates fell fell. No no no way.\r\n\u{212a}ilo kilo and été été, 🙂 🙂 then x\u{301} x\u{301} and \u{130} i  i here \t tab tab too."
+        ), @r#"
+        1:1-1:6 warning[repeated-word] “It” is repeated
+          help: delete the second “it”
+          fix (Safe): "It"
+        1:19-1:28 warning[repeated-word] “fell” is repeated
+          help: delete the second “fell”
+          fix (Safe): "fell"
+        2:1-2:10 warning[repeated-word] “Kilo” is repeated
+          help: delete the second “kilo”
+          fix (Safe): "Kilo"
+        2:15-2:22 warning[repeated-word] “été” is repeated
+          help: delete the second “été”
+          fix (Safe): "été"
+        2:33-2:38 warning[repeated-word] “x́” is repeated
+          help: delete the second “x́”
+          fix (Safe): "x\u{301}"
+        2:45-2:49 warning[repeated-word] “i” is repeated
+          help: delete the second “i”
+          fix (Safe): "i"
+        2:57-2:64 warning[repeated-word] “tab” is repeated
+          help: delete the second “tab”
+          fix (Safe): "tab"
         "#);
     }
 
