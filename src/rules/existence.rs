@@ -1004,6 +1004,18 @@ mod matcher_tests {
         "Like this:",
     ];
 
+    /// A fixed linear congruential generator: the same texts every run.
+    /// Each call gives a number below its bound.
+    fn generator(seed: u64) -> impl FnMut(usize) -> usize {
+        let mut state = seed;
+        move |bound: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % bound
+        }
+    }
+
     fn strings(list: &[&str]) -> Vec<String> {
         list.iter().map(|phrase| phrase.to_string()).collect()
     }
@@ -1155,14 +1167,7 @@ mod matcher_tests {
             " ", " ", " ", "  ", "\n", "\r\n", "\r", "\t", "\u{a0}", "\u{feff}", "", ".", ":",
             "\n\n", " \n\t",
         ];
-        // A fixed linear congruential generator: the same texts every run.
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |bound: usize| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (state >> 33) as usize % bound
-        };
+        let mut next = generator(0x2545_f491_4f6c_dd1d);
         let matchers = matchers();
         let mut with_findings = 0;
         for _ in 0..3000 {
@@ -1232,13 +1237,7 @@ mod matcher_tests {
             "\u{1F600}",
             "e\u{301}",
         ];
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |bound: usize| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (state >> 33) as usize % bound
-        };
+        let mut next = generator(0x9e37_79b9_7f4a_7c15);
         (0..count)
             .map(|_| {
                 let mut text = String::new();

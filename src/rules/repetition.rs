@@ -116,6 +116,20 @@ impl Rule for Repetition {
             let mut last: Option<(usize, u8)> = None;
             let mut run_start = 0usize;
             let mut run = 0usize;
+            let end_run = |run: usize,
+                           run_start: usize,
+                           last: Option<(usize, u8)>,
+                           report: &mut Report<'_>| {
+                if let (2, Some((second, _))) = (run, last) {
+                    self.compare_pair(
+                        article,
+                        statement.span.start,
+                        tokens,
+                        (run_start, second),
+                        report,
+                    );
+                }
+            };
             for (index, token) in tokens.iter().enumerate() {
                 if !token.is_word() {
                     continue;
@@ -128,29 +142,13 @@ impl Rule for Repetition {
                 if repeats {
                     run += 1;
                 } else {
-                    if let (2, Some((second, _))) = (run, last) {
-                        self.compare_pair(
-                            article,
-                            statement.span.start,
-                            tokens,
-                            (run_start, second),
-                            report,
-                        );
-                    }
+                    end_run(run, run_start, last, report);
                     run_start = index;
                     run = 1;
                 }
                 last = Some((index, first_byte));
             }
-            if let (2, Some((second, _))) = (run, last) {
-                self.compare_pair(
-                    article,
-                    statement.span.start,
-                    tokens,
-                    (run_start, second),
-                    report,
-                );
-            }
+            end_run(run, run_start, last, report);
         }
     }
 }
