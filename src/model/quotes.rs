@@ -92,11 +92,12 @@ impl Quotations {
 
 pub fn pair_quotation_marks(text: &str, syntax: &Syntax) -> Quotations {
     let mut marks = Vec::new();
+    let mut markup_cursor = MarkupCursor::default();
     for (block_index, block) in syntax.blocks.iter().enumerate() {
         for token_index in block.tokens.clone() {
             let token = syntax.tokens[token_index];
             if let TokenKind::Quote { side, weight } = token.kind {
-                if inside_markup(text, token.span()) {
+                if inside_markup(text, token.span(), &mut markup_cursor) {
                     continue;
                 }
                 marks.push(QuoteMark {
@@ -617,9 +618,39 @@ const SPEECH_VERBS: &[&str] = &[
 /// How far back [`inside_markup`] looks for a tag's `<`, in bytes.
 const MARKUP_LOOKBACK: usize = 2048;
 
+/// The nearest `<`, `>` or line break before a point, for points asked
+/// about in text order: each stretch of text is searched once, however
+/// many quotation marks a long line holds (searching back from every mark
+/// cost a few kilobytes per mark on a line of them).
+#[derive(Debug, Default)]
+struct MarkupCursor {
+    /// The text before this offset has been searched.
+    searched: usize,
+    /// The last `<`, `>` or line break found in it.
+    nearest: Option<usize>,
+}
+
+impl MarkupCursor {
+    fn nearest_before(&mut self, bytes: &[u8], at: usize) -> Option<usize> {
+        if at < self.searched {
+            // Asked out of order: search afresh from the start.
+            *self = MarkupCursor::default();
+        }
+        if let Some(found) = bytes
+            .get(self.searched..at)
+            .and_then(|stretch| memchr::memrchr3(b'<', b'>', b'\n', stretch))
+        {
+            self.nearest = Some(self.searched + found);
+        }
+        self.searched = at;
+        self.nearest
+    }
+}
+
 /// Whether `span` lies inside an HTML tag (`<meta content="…">`) left in
 /// the copy: its quotation marks delimit attribute values, not speech.
-fn inside_markup(text: &str, span: Span) -> bool {
+/// `cursor` is the one every earlier mark of the text was asked with.
+fn inside_markup(text: &str, span: Span, cursor: &mut MarkupCursor) -> bool {
     let before = &text[..span.start];
     // An attribute value's marks: `content="…"` and `…">`, also where the
     // residue starts mid-tag (`…Compatible"><meta`, `…BJs" name="…`).
@@ -634,20 +665,17 @@ fn inside_markup(text: &str, span: Span) -> bool {
     if attribute {
         return true;
     }
-    // A tag lies on one line and is not kilobytes long: look back only that
-    // far, so a mark in a long line without markup costs nothing extra
-    // (an unbounded search made pairing quadratic).
-    let mut window = before.len().saturating_sub(MARKUP_LOOKBACK);
-    while !before.is_char_boundary(window) {
-        window += 1;
-    }
     // The nearest `<`, `>` or line break before the mark: the tag's
     // opening only if it is a `<`, since a tag holds neither of the
-    // others. One backward SIMD search that stops at the nearest line.
-    let Some(found) = memchr::memrchr3(b'<', b'>', b'\n', &before.as_bytes()[window..]) else {
+    // others. A tag lies on one line and is not kilobytes long, so only a
+    // `<` within that reach counts (an unbounded look made a mark's test
+    // depend on the whole line before it).
+    let Some(lt) = cursor.nearest_before(text.as_bytes(), span.start) else {
         return false;
     };
-    let lt = found + window;
+    if lt + MARKUP_LOOKBACK < before.len() {
+        return false;
+    }
     let tag = &before[lt + 1..];
     before.as_bytes()[lt] == b'<'
         && tag.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
@@ -887,6 +915,51 @@ mod tests {
             states("Japan's exporters said the growers\" union was firm."),
             [('"', Unopened)]
         );
+    }
+
+    #[test]
+    fn the_markup_cursor_finds_what_a_search_back_finds() {
+        let pieces = [
+            "a",
+            " ",
+            "\"",
+            "<",
+            ">",
+            "\n",
+            "\r\n",
+            "é",
+            "<p class=\"x\">",
+            "</p>",
+            "🙂",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |bound: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % bound as u64) as usize
+        };
+        for _ in 0..500 {
+            let text: String = (0..next(60)).map(|_| pieces[next(pieces.len())]).collect();
+            let bytes = text.as_bytes();
+            let plain = |at: usize| memchr::memrchr3(b'<', b'>', b'\n', &bytes[..at]);
+            let mut cursor = MarkupCursor::default();
+            let mut at = 0;
+            while at <= bytes.len() {
+                assert_eq!(
+                    cursor.nearest_before(bytes, at),
+                    plain(at),
+                    "{text:?} at {at}"
+                );
+                at += 1 + next(4);
+            }
+            // Asked out of order, it starts again.
+            assert_eq!(cursor.nearest_before(bytes, 0), None);
+            assert_eq!(
+                cursor.nearest_before(bytes, bytes.len()),
+                plain(bytes.len())
+            );
+        }
     }
 
     #[test]
