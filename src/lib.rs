@@ -41,6 +41,8 @@ pub mod fix;
 pub mod lsp;
 pub mod model;
 pub mod parts;
+#[cfg(test)]
+mod pseudo_random;
 pub mod render;
 pub mod rules;
 mod sort;

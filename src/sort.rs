@@ -53,17 +53,7 @@ pub(crate) fn sort_by_u64_key<T: Copy>(items: &mut Vec<T>, key: impl Fn(&T) -> u
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A reproducible stream of pseudo-random numbers (xorshift).
-    fn numbers(seed: u64) -> impl Iterator<Item = u64> {
-        let mut state = seed | 1;
-        std::iter::repeat_with(move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        })
-    }
+    use crate::pseudo_random::numbers;
 
     #[test]
     fn sorts_like_the_standard_sort() {

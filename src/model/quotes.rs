@@ -932,13 +932,7 @@ mod tests {
             "</p>",
             "🙂",
         ];
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = |bound: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % bound as u64) as usize
-        };
+        let mut next = crate::pseudo_random::below(0x2545_f491_4f6c_dd1d);
         for _ in 0..500 {
             let text: String = (0..next(60)).map(|_| pieces[next(pieces.len())]).collect();
             let bytes = text.as_bytes();

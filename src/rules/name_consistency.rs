@@ -2006,13 +2006,7 @@ mod tests {
         // Pairs of random words a few random edits apart, over a small
         // alphabet (one letter outside ASCII): whenever `same_name` would
         // match them by their letters, their keys must meet.
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = |bound: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % bound as u64) as usize
-        };
+        let mut next = crate::pseudo_random::below(0x2545_f491_4f6c_dd1d);
         let alphabet = ['a', 'b', 'c', 'ł'];
         let mut pairs_checked = 0;
         for steps in [
