@@ -873,88 +873,32 @@ impl NameConsistency {
                 Some(key)
             })
             .collect();
-        // Candidate pairs share a deletion-neighbourhood key (every string
-        // within k edits of another shares a k-deletion variant with it) or
-        // a transliteration key, so no two spellings are compared unless
-        // they might match.
-        //
-        // Each (key, spelling) pair is one 64-bit number, the key's 32 bits
-        // above the spelling's index, in one vector sorted once: a bucket
-        // is a run of equal keys, its members in index order. No map and
-        // no allocation per key, which counts when a file holds a million
-        // distinct names, each with dozens of keys. A key is a hash cut to
-        // 32 bits; a chance collision only puts two spellings in one
-        // bucket, and `same_name` still decides.
-        let mut chars: Vec<char> = Vec::new();
-        let mut prefix: Vec<u64> = Vec::new();
-        let mut expected_keys = 0;
-        for &length in &lengths {
-            expected_keys += 1 + match self.deletions_needed(length) {
-                None => 0,
-                Some(0) => 1,
-                Some(1) => 1 + length,
-                Some(_) => 1 + length + length * length.saturating_sub(1) / 2,
-            };
-        }
-        let mut keyed: Vec<u64> = Vec::with_capacity(expected_keys);
-        let pair = |key: u64, index: usize| {
-            let key = (key ^ (key >> 32)) & 0xffff_ffff;
-            (key << 32) | (index as u64 & 0xffff_ffff)
+        let spellings = Spellings {
+            folded: &folded,
+            lengths: &lengths,
+            keys: &keys,
+            comparable: &comparable,
         };
-        for (index, form) in folded.iter().enumerate() {
-            if !comparable[index] {
-                continue;
-            }
-            // Transliteration keys share the vector, hashed apart from the
-            // deletion keys by a tag.
-            keyed.push(pair(
-                FxBuildHasher.hash_one(keys[index]) ^ TRANSLITERATION_TAG,
-                index,
-            ));
-            let Some(deletions) = self.deletions_needed(lengths[index]) else {
-                continue;
-            };
-            chars.clear();
-            chars.extend(form.chars());
-            deletion_keys(&chars, deletions, &mut prefix, |key| {
-                keyed.push(pair(key, index));
-            });
-        }
-        // Sorted, a spelling's repeated key (a string reachable by two
-        // deletions) sits beside itself.
-        crate::sort::sort_by_u64_key(&mut keyed, |&pair| pair);
-        keyed.dedup();
+        // Which way the pairs are found changes only the order of a
+        // spelling's neighbours, and the choice below does not depend on
+        // it: no two spellings share a place, so their first uses differ.
         let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); candidates.len()];
-        let mut seen = HashSet::default();
-        // Members are in index order, so every pair is compared as (a, b)
-        // with a < b whichever bucket it is found in first.
-        let mut compare = |members: &[usize]| {
-            if members.len() < 2 || members.len() > 64 {
-                return;
-            }
-            for (position, &a) in members.iter().enumerate() {
-                for &b in &members[position + 1..] {
-                    if !seen.insert((a.min(b), a.max(b))) {
-                        continue;
-                    }
-                    if self.same_name(
-                        &candidates[a],
-                        &candidates[b],
-                        (folded[a], folded[b]),
-                        (keys[a], keys[b]),
-                        context,
-                    ) {
-                        neighbours[a].push(b);
-                        neighbours[b].push(a);
-                    }
-                }
+        let mut compare = |a: usize, b: usize| {
+            if self.same_name(
+                &candidates[a],
+                &candidates[b],
+                (folded[a], folded[b]),
+                (keys[a], keys[b]),
+                context,
+            ) {
+                neighbours[a].push(b);
+                neighbours[b].push(a);
             }
         };
-        let mut members: Vec<usize> = Vec::new();
-        for bucket in keyed.chunk_by(|a, b| a >> 32 == b >> 32) {
-            members.clear();
-            members.extend(bucket.iter().map(|&pair| (pair & 0xffff_ffff) as usize));
-            compare(&members);
+        if candidates.len() <= BUCKET_LIMIT {
+            self.pairs_by_letters(&spellings, &mut compare);
+        } else {
+            self.pairs_by_keys(&spellings, &mut compare);
         }
         let spans_of = |index: usize| -> Vec<Span> {
             candidates[index]
@@ -999,6 +943,119 @@ impl NameConsistency {
                 (candidates[index].word, spans),
             ];
             self.decide(article, &spellings, report, &mut flagged);
+        }
+    }
+
+    /// Calls `compare` with every pair of spellings, (a, b) with a < b,
+    /// that might be one name by their letters: they share a
+    /// transliteration key, or they begin alike and differ in length by no
+    /// more than the edits allowed. Every pair `spelled_alike` accepts is
+    /// among them. For an article's usual few dozen spellings this is
+    /// cheaper than building keys, and it compares what the keys would.
+    fn pairs_by_letters(&self, spellings: &Spellings<'_>, compare: &mut impl FnMut(usize, usize)) {
+        let most_edits = self
+            .steps
+            .iter()
+            .map(|&(_, edits)| edits)
+            .max()
+            .unwrap_or(0);
+        let first_letters: Vec<Option<char>> = spellings
+            .folded
+            .iter()
+            .map(|folded| folded.chars().next())
+            .collect();
+        let count = spellings.folded.len();
+        for a in (0..count).filter(|&a| spellings.comparable[a]) {
+            for b in (a + 1..count).filter(|&b| spellings.comparable[b]) {
+                let may_match = spellings.keys[a] == spellings.keys[b]
+                    || (first_letters[a] == first_letters[b]
+                        && spellings.lengths[a].abs_diff(spellings.lengths[b]) <= most_edits);
+                if may_match {
+                    compare(a, b);
+                }
+            }
+        }
+    }
+
+    /// Calls `compare` once with every pair of spellings, (a, b) with
+    /// a < b, that share a deletion-neighbourhood key (every string within
+    /// k edits of another shares a k-deletion variant with it) or a
+    /// transliteration key; in linear time, for a file of many names.
+    /// Pairs in a bucket of more than [`BUCKET_LIMIT`] spellings are not
+    /// compared there: a key shared that widely says nothing.
+    fn pairs_by_keys(&self, spellings: &Spellings<'_>, compare: &mut impl FnMut(usize, usize)) {
+        let Spellings {
+            folded,
+            lengths,
+            keys,
+            comparable,
+        } = *spellings;
+        // Each (key, spelling) pair is one 64-bit number, the key's 32 bits
+        // above the spelling's index, in one vector sorted once: a bucket
+        // is a run of equal keys, its members in index order. No map and
+        // no allocation per key, which counts when a file holds a million
+        // distinct names, each with dozens of keys. A key is a hash cut to
+        // 32 bits; a chance collision only puts two spellings in one
+        // bucket, and `same_name` still decides.
+        let mut chars: Vec<char> = Vec::new();
+        let mut prefix: Vec<u64> = Vec::new();
+        let mut expected_keys = 0;
+        for &length in lengths {
+            expected_keys += 1 + match self.deletions_needed(length) {
+                None => 0,
+                Some(0) => 1,
+                Some(1) => 1 + length,
+                Some(_) => 1 + length + length * length.saturating_sub(1) / 2,
+            };
+        }
+        let mut keyed: Vec<u64> = Vec::with_capacity(expected_keys);
+        let pair = |key: u64, index: usize| {
+            let key = (key ^ (key >> 32)) & 0xffff_ffff;
+            (key << 32) | (index as u64 & 0xffff_ffff)
+        };
+        for (index, form) in folded.iter().enumerate() {
+            if !comparable[index] {
+                continue;
+            }
+            // Transliteration keys share the vector, hashed apart from the
+            // deletion keys by a tag.
+            keyed.push(pair(
+                FxBuildHasher.hash_one(keys[index]) ^ TRANSLITERATION_TAG,
+                index,
+            ));
+            let Some(deletions) = self.deletions_needed(lengths[index]) else {
+                continue;
+            };
+            chars.clear();
+            chars.extend(form.chars());
+            deletion_keys(&chars, deletions, &mut prefix, |key| {
+                keyed.push(pair(key, index));
+            });
+        }
+        // Sorted, a spelling's repeated key (a string reachable by two
+        // deletions) sits beside itself.
+        crate::sort::sort_by_u64_key(&mut keyed, |&pair| pair);
+        keyed.dedup();
+        let mut seen = HashSet::default();
+        // Members are in index order, so every pair is compared as (a, b)
+        // with a < b whichever bucket it is found in first.
+        let mut compare_members = |members: &[usize]| {
+            if members.len() < 2 || members.len() > BUCKET_LIMIT {
+                return;
+            }
+            for (position, &a) in members.iter().enumerate() {
+                for &b in &members[position + 1..] {
+                    if seen.insert((a, b)) {
+                        compare(a, b);
+                    }
+                }
+            }
+        };
+        let mut members: Vec<usize> = Vec::new();
+        for bucket in keyed.chunk_by(|a, b| a >> 32 == b >> 32) {
+            members.clear();
+            members.extend(bucket.iter().map(|&pair| (pair & 0xffff_ffff) as usize));
+            compare_members(&members);
         }
     }
 
@@ -1094,6 +1151,17 @@ impl NameConsistency {
         if form_a.genders.conflict(form_b.genders) {
             return false;
         }
+        self.spelled_alike((folded_a, folded_b), (key_a, key_b))
+    }
+
+    /// Whether two spellings, folded, with their transliteration keys, are
+    /// close enough in their letters to be one name: the test on the
+    /// letters alone, after the article's evidence has had its say.
+    fn spelled_alike(
+        &self,
+        (folded_a, folded_b): (&str, &str),
+        (key_a, key_b): (&str, &str),
+    ) -> bool {
         let (length_a, length_b) = (folded_a.chars().count(), folded_b.chars().count());
         if length_a.min(length_b) < 3 {
             return false;
@@ -1206,6 +1274,25 @@ impl NameConsistency {
             }
         }
     }
+}
+
+/// The most spellings compared with one another as one group: all of an
+/// article's spellings when it has no more, pair by pair; otherwise those
+/// sharing a key. A key shared more widely than this says nothing.
+const BUCKET_LIMIT: usize = 64;
+
+/// The spellings of an article's candidates, as comparisons read them,
+/// each list indexed alike.
+#[derive(Clone, Copy)]
+struct Spellings<'s> {
+    /// Case and diacritics folded.
+    folded: &'s [&'s str],
+    /// In characters.
+    lengths: &'s [usize],
+    /// Transliteration keys (empty for a spelling that is not comparable).
+    keys: &'s [&'s str],
+    /// Whether any comparison could accept the spelling.
+    comparable: &'s [bool],
 }
 
 /// Marks a transliteration key's hash apart from deletion keys' hashes.
@@ -1843,6 +1930,8 @@ fn bounded_distance(a: &str, b: &str, max: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
     use crate::rules::testing::{check_rule, rule_from_toml};
 
@@ -2064,6 +2153,93 @@ mod tests {
             }
         }
         assert!(pairs_checked > 10_000, "{pairs_checked}");
+    }
+
+    #[test]
+    fn letters_and_keys_find_every_pair_spelled_alike() {
+        // Groups of up to 64 spellings, a few random roots and slips of
+        // them (changed, dropped, added or swapped letters, and letters a
+        // romanisation trades), under four edit tables: comparing every
+        // pair that begins alike and is near in length, and comparing the
+        // pairs that share a key, must each find exactly the pairs the
+        // letters alone accept.
+        let mut next = crate::pseudo_random::below(0x6a09_e667_f3bc_c908);
+        let alphabet = ['a', 'e', 'o', 'h', 'k', 'q', 'g', 'y', 'i', 'ł'];
+        let mut pairs_found = 0;
+        for steps in [
+            vec![(5, 1), (9, 2)],
+            vec![(3, 1), (6, 2)],
+            vec![(6, 1)],
+            vec![(4, 2)],
+        ] {
+            let rule = NameConsistency {
+                steps,
+                distinct: HashMap::default(),
+                wrong_forms: HashMap::default(),
+                titles: HashSet::default(),
+            };
+            for _ in 0..300 {
+                let mut words: Vec<String> = Vec::new();
+                let count = 2 + next(BUCKET_LIMIT - 1);
+                while words.len() < count {
+                    let mut word: Vec<char> = match words.len() {
+                        0 => Vec::new(),
+                        known => words[next(known)].chars().collect(),
+                    };
+                    if word.is_empty() || next(4) == 0 {
+                        word = (0..1 + next(11)).map(|_| alphabet[next(10)]).collect();
+                    }
+                    for _ in 0..1 + next(3) {
+                        let at = next(word.len());
+                        match next(5) {
+                            0 => word[at] = alphabet[next(10)],
+                            1 if word.len() > 1 => drop(word.remove(at)),
+                            2 => word.insert(at, alphabet[next(10)]),
+                            3 if at + 1 < word.len() => word.swap(at, at + 1),
+                            _ => word.insert(at, 'h'),
+                        }
+                    }
+                    words.push(word.into_iter().collect());
+                }
+                let folded: Vec<&str> = words.iter().map(String::as_str).collect();
+                let lengths: Vec<usize> = folded.iter().map(|word| word.chars().count()).collect();
+                let comparable: Vec<bool> = lengths.iter().map(|&length| length >= 3).collect();
+                let key_strings: Vec<String> = folded
+                    .iter()
+                    .map(|word| transliteration_key(word))
+                    .collect();
+                let keys: Vec<&str> = key_strings.iter().map(String::as_str).collect();
+                let spellings = Spellings {
+                    folded: &folded,
+                    lengths: &lengths,
+                    keys: &keys,
+                    comparable: &comparable,
+                };
+                let alike = |a: usize, b: usize| {
+                    comparable[a]
+                        && comparable[b]
+                        && rule.spelled_alike((folded[a], folded[b]), (keys[a], keys[b]))
+                };
+                let every_pair: BTreeSet<(usize, usize)> = (0..count)
+                    .flat_map(|a| (a + 1..count).map(move |b| (a, b)))
+                    .filter(|&(a, b)| alike(a, b))
+                    .collect();
+                let mut by_letters = BTreeSet::new();
+                rule.pairs_by_letters(&spellings, &mut |a, b| {
+                    assert!(a < b && by_letters.insert((a, b)), "{a}, {b} twice");
+                });
+                let mut by_keys = BTreeSet::new();
+                rule.pairs_by_keys(&spellings, &mut |a, b| {
+                    assert!(a < b && by_keys.insert((a, b)), "{a}, {b} twice");
+                });
+                by_letters.retain(|&(a, b)| alike(a, b));
+                by_keys.retain(|&(a, b)| alike(a, b));
+                assert_eq!(by_letters, every_pair, "{folded:?} under {:?}", rule.steps);
+                assert_eq!(by_keys, every_pair, "{folded:?} under {:?}", rule.steps);
+                pairs_found += every_pair.len();
+            }
+        }
+        assert!(pairs_found > 5_000, "{pairs_found}");
     }
 
     #[test]
