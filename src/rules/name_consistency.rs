@@ -69,7 +69,6 @@
 
 use std::collections::BTreeMap;
 use std::hash::BuildHasher;
-use std::rc::Rc;
 
 use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -496,7 +495,7 @@ impl Rule for NameConsistency {
             for (index, (&word_span, &entry)) in mention.words.iter().zip(&entries).enumerate() {
                 let word = vocabulary.word(entry);
                 if index < title_end || (leading && word.is_title) {
-                    gender = gender.or(title_gender(&word.lower));
+                    gender = gender.or(title_gender(vocabulary.lower(entry)));
                     continue;
                 }
                 // The first words of a sentence or of a headline-case line
@@ -611,48 +610,57 @@ impl Rule for NameConsistency {
                 .filter(|(_, form)| !form.occurrences.is_empty())
         };
         let wanted: HashSet<&str> = spellings()
-            .map(|(entry, _)| vocabulary.word(entry).lower.as_str())
+            .map(|(entry, _)| vocabulary.lower(entry))
             .collect();
-        // Most words cannot be wanted: their length or first byte is no
-        // wanted word's, which two table look-ups tell before any hashing.
-        let mut wanted_lengths = [false; 64];
-        let mut wanted_first_bytes = [false; 256];
+        // Most words cannot be wanted: no wanted word has their length and
+        // their first byte, and their length and last byte, which two table
+        // look-ups tell before the word is sliced or hashed.
+        let mut lengths_by_first_byte = [0u64; 256];
+        let mut lengths_by_last_byte = [0u64; 256];
+        let length_bit = |length: usize| 1u64 << length.min(63);
         for word in &wanted {
-            wanted_lengths[word.len().min(63)] = true;
-            if let Some(&first) = word.as_bytes().first() {
-                wanted_first_bytes[usize::from(first)] = true;
+            let bytes = word.as_bytes();
+            if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
+                lengths_by_first_byte[usize::from(first)] |= length_bit(bytes.len());
+                lengths_by_last_byte[usize::from(last)] |= length_bit(bytes.len());
             }
         }
-        let lowercase_words: HashSet<&str> = article
-            .tokens()
-            .iter()
-            .filter(|token| token.kind == TokenKind::Word)
-            .map(|token| token.span().slice(text))
-            .filter(|word| {
-                wanted_lengths[word.len().min(63)]
-                    && word
-                        .as_bytes()
-                        .first()
-                        .is_some_and(|&first| wanted_first_bytes[usize::from(first)])
-                    && wanted.contains(word)
-            })
-            .collect();
+        let bytes = text.as_bytes();
+        let may_be_wanted = |span: Span| {
+            let bit = length_bit(span.end - span.start);
+            let last = span.end.checked_sub(1).and_then(|end| bytes.get(end));
+            let (Some(&first), Some(&last)) = (bytes.get(span.start), last) else {
+                return false;
+            };
+            lengths_by_first_byte[usize::from(first)] & bit != 0
+                && lengths_by_last_byte[usize::from(last)] & bit != 0
+        };
+        let lowercase_words: HashSet<&str> = if wanted.is_empty() {
+            HashSet::default()
+        } else {
+            article
+                .tokens()
+                .iter()
+                .filter(|token| token.kind == TokenKind::Word)
+                .map(|token| token.span())
+                .filter(|&span| may_be_wanted(span))
+                .map(|span| span.slice(text))
+                .filter(|word| wanted.contains(word))
+                .collect()
+        };
         // In the order of first use (the order of the vocabulary's
         // entries), so every run compares and reports alike.
-        let words = spellings().map(|(entry, form)| {
-            let info = vocabulary.word(entry);
-            (info.text, form, info)
-        });
-        let candidates: Vec<Candidate<'_, '_>> = words
-            .filter_map(|(word, form, info)| {
+        let candidates: Vec<Candidate<'_, '_>> = spellings()
+            .filter_map(|(entry, form)| {
+                let info = vocabulary.word(entry);
+                let lower = vocabulary.lower(entry);
                 let keep = !info.is_title
-                    && info.lower.chars().any(is_vowel)
-                    && (form.confirmed()
-                        || (!info.is_common && !lowercase_words.contains(info.lower.as_str())));
+                    && lower.chars().any(is_vowel)
+                    && (form.confirmed() || (!info.is_common && !lowercase_words.contains(lower)));
                 keep.then_some(Candidate {
-                    word,
+                    word: info.text,
                     form,
-                    lower: &info.lower,
+                    lower,
                     folded_id: info.folded,
                 })
             })
@@ -1315,30 +1323,68 @@ fn is_adjacent_swap(a: &str, b: &str) -> bool {
         && a[differing[1]] == b[differing[0]]
 }
 
-/// Distinct strings, each stored once (shared by the list and the map)
-/// and named by its number.
+/// Distinct strings, each stored once in one string and named by its
+/// number: no allocation per string, which counts when a file holds a
+/// million distinct names.
 #[derive(Debug, Default)]
 struct Interner {
-    strings: Vec<Rc<str>>,
-    numbers: HashMap<Rc<str>, u32>,
+    text: String,
+    /// Where each string ends in `text`; it starts where the one before
+    /// ends.
+    ends: Vec<u32>,
+    /// A string's hash → the last string interned with that hash.
+    latest_with_hash: HashMap<u64, u32>,
+    /// For each string, the one interned before it with the same hash (a
+    /// 64-bit hash shared by chance), or `u32::MAX`.
+    earlier_with_hash: Vec<u32>,
 }
 
 impl Interner {
-    fn intern(&mut self, string: &str) -> u32 {
-        if let Some(&number) = self.numbers.get(string) {
-            return number;
+    fn with_capacity(strings: usize) -> Self {
+        Interner {
+            text: String::with_capacity(strings * 8),
+            ends: Vec::with_capacity(strings),
+            latest_with_hash: HashMap::with_capacity_and_hasher(strings, Default::default()),
+            earlier_with_hash: Vec::with_capacity(strings),
         }
-        let number = u32::try_from(self.strings.len()).unwrap_or(u32::MAX);
-        let shared: Rc<str> = Rc::from(string);
-        self.strings.push(Rc::clone(&shared));
-        self.numbers.insert(shared, number);
+    }
+
+    fn intern(&mut self, string: &str) -> u32 {
+        self.intern_with_hash(string, FxBuildHasher.hash_one(string))
+    }
+
+    /// [`Interner::intern`] with the string's hash given: tests give many
+    /// strings one hash.
+    fn intern_with_hash(&mut self, string: &str, hash: u64) -> u32 {
+        let latest = self.latest_with_hash.get(&hash).copied();
+        let mut candidate = latest;
+        while let Some(number) = candidate {
+            if self.get(number) == string {
+                return number;
+            }
+            candidate = self
+                .earlier_with_hash
+                .get(number as usize)
+                .copied()
+                .filter(|&earlier| earlier != u32::MAX);
+        }
+        let number = u32::try_from(self.ends.len()).unwrap_or(u32::MAX);
+        self.text.push_str(string);
+        self.ends
+            .push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+        self.earlier_with_hash.push(latest.unwrap_or(u32::MAX));
+        self.latest_with_hash.insert(hash, number);
         number
     }
 
     fn get(&self, number: u32) -> &str {
-        self.strings
-            .get(number as usize)
-            .map_or("", |string| string)
+        let number = number as usize;
+        let start = match number.checked_sub(1) {
+            Some(before) => self.ends.get(before).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.ends.get(number).copied().unwrap_or(start);
+        self.text.get(start as usize..end as usize).unwrap_or("")
     }
 }
 
@@ -1349,7 +1395,8 @@ impl Interner {
 struct WordInfo<'a> {
     /// The word as written.
     text: &'a str,
-    lower: String,
+    /// Where its lower case is in [`Vocabulary::lowered`].
+    lower: (u32, u32),
     /// The folded form ([`fold_name`]), interned in [`Vocabulary::folded`].
     folded: u32,
     /// Characters in the folded form.
@@ -1366,6 +1413,8 @@ struct WordInfo<'a> {
 struct Vocabulary<'a> {
     entries: HashMap<&'a str, u32>,
     words: Vec<WordInfo<'a>>,
+    /// Every word's lower case, one after another.
+    lowered: String,
     folded_forms: Interner,
 }
 
@@ -1376,10 +1425,8 @@ impl<'a> Vocabulary<'a> {
         Vocabulary {
             entries: HashMap::with_capacity_and_hasher(words, Default::default()),
             words: Vec::with_capacity(words),
-            folded_forms: Interner {
-                strings: Vec::with_capacity(words),
-                numbers: HashMap::with_capacity_and_hasher(words, Default::default()),
-            },
+            lowered: String::with_capacity(words * 8),
+            folded_forms: Interner::with_capacity(words),
         }
     }
 
@@ -1391,22 +1438,33 @@ impl<'a> Vocabulary<'a> {
         if entry != next {
             return entry;
         }
-        let lower = word.to_lowercase();
+        let start = self.lowered.len();
+        if word.is_ascii() {
+            self.lowered.push_str(word);
+            if let Some(added) = self.lowered.get_mut(start..) {
+                added.make_ascii_lowercase();
+            }
+        } else {
+            // Not char by char: a final sigma lowers differently.
+            self.lowered.push_str(&word.to_lowercase());
+        }
+        let lower = self.lowered.get(start..).unwrap_or_default();
         // An ASCII word of letters and digits folds to its lower case.
         let folded_form = if word.bytes().all(|byte| byte.is_ascii_alphanumeric()) {
-            std::borrow::Cow::Borrowed(lower.as_str())
+            std::borrow::Cow::Borrowed(lower)
         } else {
             std::borrow::Cow::Owned(fold_name(word))
         };
+        let offset = |position: usize| u32::try_from(position).unwrap_or(u32::MAX);
         let info = WordInfo {
             text: word,
+            lower: (offset(start), offset(self.lowered.len())),
             folded: self.folded_forms.intern(&folded_form),
             folded_chars: folded_form.chars().count(),
-            is_title: rule.titles.contains(&lower),
-            is_common: is_common_word(&lower),
+            is_title: rule.titles.contains(lower),
+            is_common: is_common_word(lower),
             name_shaped: is_name_shaped(word),
             is_initial: word.chars().count() == 1,
-            lower,
         };
         self.words.push(info);
         entry
@@ -1416,6 +1474,12 @@ impl<'a> Vocabulary<'a> {
     /// range.
     fn word(&self, entry: u32) -> &WordInfo<'a> {
         &self.words[entry as usize]
+    }
+
+    /// The lower case of an entry's word.
+    fn lower(&self, entry: u32) -> &str {
+        let (start, end) = self.word(entry).lower;
+        self.lowered.get(start as usize..end as usize).unwrap_or("")
     }
 
     fn folded(&self, folded: u32) -> &str {
@@ -2240,6 +2304,29 @@ mod tests {
             }
         }
         assert!(pairs_found > 5_000, "{pairs_found}");
+    }
+
+    #[test]
+    fn interned_strings_keep_their_numbers_when_hashes_collide() {
+        let words = ["milley", "milly", "", "erdoğan", "navalny", "milley "];
+        for collide in [false, true] {
+            let mut interner = Interner::with_capacity(2);
+            let mut intern = |word: &str| {
+                if collide {
+                    interner.intern_with_hash(word, 7)
+                } else {
+                    interner.intern(word)
+                }
+            };
+            let numbers: Vec<u32> = words.iter().map(|word| intern(word)).collect();
+            assert_eq!(numbers, [0, 1, 2, 3, 4, 5], "collide: {collide}");
+            let again: Vec<u32> = words.iter().rev().map(|word| intern(word)).collect();
+            assert_eq!(again, [5, 4, 3, 2, 1, 0], "collide: {collide}");
+            for (number, word) in (0..).zip(words) {
+                assert_eq!(interner.get(number), word);
+            }
+            assert_eq!(interner.get(99), "");
+        }
     }
 
     #[test]
