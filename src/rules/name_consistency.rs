@@ -418,7 +418,7 @@ impl Rule for NameConsistency {
         // than a map of lists: most stretches are used once, and a file of
         // distinct names would hold a string and a vector for each.
         let mut stretches: Vec<(u64, Span)> = Vec::new();
-        let mut key = String::new();
+        let mut joined_to_next: Vec<bool> = Vec::new();
         let mut flagged_spans = Flagged::default();
         // Names used alone somewhere in the story (folded): a surname after
         // its first full mention.
@@ -575,27 +575,38 @@ impl Rule for NameConsistency {
                     .zip(entries.iter().copied())
                     .filter(|&(_, entry)| vocabulary.word(entry).name_shaped),
             );
+            // Whether each word is joined to the next: asked once per pair,
+            // as a stretch of three is joined where both its pairs are (the
+            // words between are all letters).
+            joined_to_next.clear();
+            joined_to_next.extend(
+                whole_run
+                    .windows(2)
+                    .map(|pair| joined_by_space_or_hyphen(text, pair[0].0, pair[1].0)),
+            );
             for start in 0..whole_run.len() {
                 let mut letters = 0;
+                // The key is the polynomial hash of the stretch's folded
+                // letters run together, extended word by word: the same
+                // for "Time Warner" and "TimeWarner".
+                let mut key = 0u64;
                 for length in 1..=3 {
                     let Some(&(last, last_entry)) = whole_run.get(start + length - 1) else {
                         break;
                     };
-                    let first = whole_run[start].0;
-                    let stretch = Span::new(first.start, last.end);
-                    let surface = stretch.slice(text);
-                    if length > 1 && !joined_by_space_or_hyphen(surface) {
+                    if length > 1 && !joined_to_next[start + length - 2] {
                         break;
                     }
-                    letters += vocabulary.word(last_entry).folded_chars;
+                    let word = vocabulary.word(last_entry);
+                    letters += word.folded_chars;
+                    key = key
+                        .wrapping_mul(hash_base_power(word.folded_chars))
+                        .wrapping_add(word.folded_hash);
                     if letters < 6 {
                         continue;
                     }
-                    key.clear();
-                    for &(_, entry) in &whole_run[start..start + length] {
-                        key.push_str(vocabulary.folded(vocabulary.word(entry).folded));
-                    }
-                    stretches.push((FxBuildHasher.hash_one(key.as_str()), stretch));
+                    let first = whole_run[start].0;
+                    stretches.push((key, Span::new(first.start, last.end)));
                 }
             }
         }
@@ -1401,6 +1412,8 @@ struct WordInfo<'a> {
     folded: u32,
     /// Characters in the folded form.
     folded_chars: usize,
+    /// The polynomial hash of the folded form ([`string_hash`]).
+    folded_hash: u64,
     is_title: bool,
     is_common: bool,
     name_shaped: bool,
@@ -1461,6 +1474,7 @@ impl<'a> Vocabulary<'a> {
             lower: (offset(start), offset(self.lowered.len())),
             folded: self.folded_forms.intern(&folded_form),
             folded_chars: folded_form.chars().count(),
+            folded_hash: string_hash(folded_form.chars()),
             is_title: rule.titles.contains(lower),
             is_common: is_common_word(lower),
             name_shaped: is_name_shaped(word),
@@ -1598,7 +1612,20 @@ fn is_name_shaped(word: &str) -> bool {
     letters >= 2 && lower > 0
 }
 
-fn joined_by_space_or_hyphen(surface: &str) -> bool {
+/// Whether two words of a name are joined by a space or a hyphen alone
+/// ("Time Warner", "Jong-Un"), not by other punctuation.
+fn joined_by_space_or_hyphen(text: &str, first: Span, second: Span) -> bool {
+    // Nearly always one space or hyphen: no need to read the words.
+    if matches!(text.get(first.end..second.start), Some(" " | "-")) {
+        return true;
+    }
+    text.get(first.start..second.end)
+        .is_some_and(letters_joined_by_space_or_hyphen)
+}
+
+/// Whether every gap between the runs of letters of `surface` is white
+/// space or one hyphen.
+fn letters_joined_by_space_or_hyphen(surface: &str) -> bool {
     let mut gap = String::new();
     let mut in_word = true;
     for c in surface.chars() {
@@ -1795,9 +1822,8 @@ const HASH_BASE: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// The polynomial hash of `chars`: Σ (c + 1)·B^(n−1−k), wrapping; what
 /// [`deletion_keys`] computes piecewise.
-#[cfg(test)]
-fn string_hash(chars: &[char]) -> u64 {
-    chars.iter().fold(0u64, |hash, &c| {
+fn string_hash(chars: impl IntoIterator<Item = char>) -> u64 {
+    chars.into_iter().fold(0u64, |hash, c| {
         hash.wrapping_mul(HASH_BASE).wrapping_add(u64::from(c) + 1)
     })
 }
@@ -2084,21 +2110,21 @@ mod tests {
         let chars: Vec<char> = "miłey".chars().collect();
         let mut keys = Vec::new();
         deletion_keys(&chars, 2, &mut Vec::new(), |key| keys.push(key));
-        let mut expected = vec![string_hash(&chars)];
+        let mut expected = vec![string_hash(chars.iter().copied())];
         for first in 1..chars.len() {
             let mut one = chars.clone();
             one.remove(first);
-            expected.push(string_hash(&one));
+            expected.push(string_hash(one.iter().copied()));
             for second in first + 1..chars.len() {
                 let mut two = chars.clone();
                 two.remove(second);
                 two.remove(first);
-                expected.push(string_hash(&two));
+                expected.push(string_hash(two.iter().copied()));
             }
         }
         assert_eq!(keys, expected);
         // Deleting the "l" of "milley" and the "e" of "milly" meet.
-        let key = |word: &str| string_hash(&word.chars().collect::<Vec<_>>());
+        let key = |word: &str| string_hash(word.chars());
         assert!(keys.contains(&key("miey")));
         assert_ne!(key("ab"), key("ba"));
     }
@@ -2327,6 +2353,51 @@ mod tests {
             }
             assert_eq!(interner.get(99), "");
         }
+    }
+
+    #[test]
+    fn names_are_joined_by_one_space_or_hyphen_however_found() {
+        for (text, joined) in [
+            ("Time Warner", true),
+            ("Jong-Un", true),
+            ("Time  Warner", true),
+            ("Time\nWarner", true),
+            ("Time USA Warner", true),
+            ("Time, Warner", false),
+            ("Time–Warner", false),
+            ("Time--Warner", false),
+            ("Time - Warner", false),
+        ] {
+            let first = Span::new(0, 4);
+            let second_start = text
+                .char_indices()
+                .rfind(|(_, c)| !c.is_alphabetic())
+                .map_or(0, |(at, c)| at + c.len_utf8());
+            let second = Span::new(second_start, text.len());
+            assert_eq!(
+                joined_by_space_or_hyphen(text, first, second),
+                joined,
+                "{text:?}"
+            );
+            assert_eq!(letters_joined_by_space_or_hyphen(text), joined, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn stretch_keys_hash_the_letters_run_together() {
+        // Extending a word's hash by the next word's, as the spacing check
+        // does, gives the hash of the two written as one.
+        for (first, second) in [("time", "warner"), ("jong", "un"), ("erdoğ", "an")] {
+            let extended = string_hash(first.chars())
+                .wrapping_mul(hash_base_power(second.chars().count()))
+                .wrapping_add(string_hash(second.chars()));
+            let whole = format!("{first}{second}");
+            assert_eq!(extended, string_hash(whole.chars()), "{whole}");
+        }
+        assert_ne!(
+            string_hash("timewarner".chars()),
+            string_hash("timewarnre".chars())
+        );
     }
 
     #[test]
