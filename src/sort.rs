@@ -5,6 +5,10 @@
 //! A comparison sort of them was a sixth of that file's check. Sorting by
 //! the key's bytes (a least-significant-digit radix sort) touches each
 //! item a fixed number of times instead of log n.
+//!
+//! Most of those keys are held by one item alone, and a group of one
+//! compares nothing: [`retain_shared_keys`] drops nearly all of them in
+//! two passes, before the sort.
 
 /// Below this many items a comparison sort is quicker than clearing the
 /// radix sort's counting table.
@@ -50,10 +54,86 @@ pub(crate) fn sort_by_u64_key<T: Copy>(items: &mut Vec<T>, key: impl Fn(&T) -> u
     }
 }
 
+/// Drops items whose key no other item has, keeping the rest in order.
+/// A few such items may stay (two keys can share a bit of the table), but
+/// no item whose key another shares is ever dropped. Short lists are left
+/// as they are: sorting them costs less than the table.
+pub(crate) fn retain_shared_keys<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
+    if items.len() < RADIX_FROM {
+        return;
+    }
+    // Eight bits of table per item: a lone key lands on another's bit
+    // about one time in eight.
+    let bits = (items.len() * 8).next_power_of_two();
+    let shift = u64::BITS - bits.trailing_zeros();
+    // The high bits of a multiplicative hash: the keys' own low bits may
+    // be poorly spread.
+    let slot = |item: &T| (key(item).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize;
+    let mut seen = vec![0u64; bits / 64];
+    let mut shared = vec![0u64; bits / 64];
+    for item in items.iter() {
+        let slot = slot(item);
+        let (word, bit) = (slot / 64, 1u64 << (slot % 64));
+        if seen[word] & bit != 0 {
+            shared[word] |= bit;
+        } else {
+            seen[word] |= bit;
+        }
+    }
+    items.retain(|item| {
+        let slot = slot(item);
+        shared[slot / 64] & (1u64 << (slot % 64)) != 0
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::pseudo_random::numbers;
+
+    #[test]
+    fn retains_every_shared_key_and_few_lone_ones() {
+        for (length, key_mask) in [
+            (100, 0xff),
+            (RADIX_FROM, u64::MAX),
+            (50_000, u64::MAX),
+            (50_000, 0xf_ffff),
+            (50_000, 0xff),
+        ] {
+            let items: Vec<(u64, usize)> = numbers(length as u64 + 1)
+                .take(length)
+                .map(|number| number & key_mask)
+                .zip(0..)
+                .collect();
+            let mut kept = items.clone();
+            retain_shared_keys(&mut kept, |&(key, _)| key);
+            let mut holders: std::collections::HashMap<u64, usize> = Default::default();
+            for &(key, _) in &items {
+                *holders.entry(key).or_default() += 1;
+            }
+            let shared: Vec<(u64, usize)> = items
+                .iter()
+                .copied()
+                .filter(|(key, _)| holders[key] > 1)
+                .collect();
+            // In order, and every item whose key is shared among them.
+            assert!(kept.windows(2).all(|pair| pair[0].1 < pair[1].1));
+            let mut rest = kept.iter();
+            for item in &shared {
+                assert!(rest.any(|kept| kept == item), "{length}: {item:?} dropped");
+            }
+            if length < RADIX_FROM {
+                assert_eq!(kept, items);
+            } else {
+                let lone_kept = kept.len() - shared.len();
+                let lone = items.len() - shared.len();
+                assert!(
+                    lone_kept * 4 <= lone,
+                    "{length}: {lone_kept} of {lone} lone kept"
+                );
+            }
+        }
+    }
 
     #[test]
     fn sorts_like_the_standard_sort() {

@@ -794,6 +794,8 @@ impl NameConsistency {
         // below, so a collision could hide a finding but never make one.
         // Grouped by key (in linear time: a file of distinct names holds
         // millions of stretches), then each group put in text order.
+        // A stretch used once has no other spelling.
+        crate::sort::retain_shared_keys(stretches, |&(key, _)| key);
         crate::sort::sort_by_u64_key(stretches, |&(key, _)| key);
         for uses in stretches.chunk_by_mut(|a, b| a.0 == b.0) {
             uses.sort_unstable_by_key(|&(_, span)| (span.start, span.end));
@@ -1051,6 +1053,9 @@ impl NameConsistency {
                 keyed.push(pair(key, index));
             });
         }
+        // A key only one spelling has makes no pair: nearly every key, in
+        // a file of distinct names.
+        crate::sort::retain_shared_keys(&mut keyed, |&pair| pair >> 32);
         // Sorted, a spelling's repeated key (a string reachable by two
         // deletions) sits beside itself.
         crate::sort::sort_by_u64_key(&mut keyed, |&pair| pair);
