@@ -370,20 +370,23 @@ impl FoldedSet {
 }
 
 /// One place a spelling is used.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 struct Occurrence {
     span: Span,
-    /// Capitalised mid-sentence in the story: evidence of a name.
-    confirmed: bool,
     /// The statement, when it is a list of names ("Sheahan, Horan,
     /// O'Callaghan, Miller"), where every entry is someone else.
     roster: Option<u32>,
 }
 
-/// Everything known about one spelling.
+/// Everything known about one spelling but its places, which are kept
+/// apart ([`Occurrences`]).
 #[derive(Debug, Default)]
 struct Form {
-    occurrences: Vec<Occurrence>,
+    /// How many places use it.
+    uses: u32,
+    /// Capitalised mid-sentence in the story somewhere: evidence of a
+    /// name.
+    confirmed: bool,
     /// Name words used before it in a run in the story ("Mark" for
     /// "Milley"): given names, folded ([`Vocabulary::folded`]).
     before: FoldedSet,
@@ -397,11 +400,62 @@ struct Form {
     genders: Genders,
 }
 
-impl Form {
-    fn confirmed(&self) -> bool {
-        self.occurrences
-            .iter()
-            .any(|occurrence| occurrence.confirmed)
+/// Every spelling's places, grouped by spelling. Gathered in one list and
+/// grouped once per article, rather than one list per spelling: a file of
+/// distinct names would allocate one for each.
+#[derive(Debug, Default)]
+struct Occurrences {
+    /// Grouped by vocabulary entry, each group in text order.
+    grouped: Vec<Occurrence>,
+    /// Where each entry's group ends in `grouped`.
+    ends: Vec<u32>,
+}
+
+impl Occurrences {
+    /// Groups `(entry, place)` pairs, given in text order, by entry (less
+    /// than `entries`): a counting sort, which keeps each group's order.
+    fn group(places: &[(u32, Occurrence)], entries: usize) -> Occurrences {
+        let mut ends = vec![0u32; entries];
+        for &(entry, _) in places {
+            if let Some(count) = ends.get_mut(entry as usize) {
+                *count += 1;
+            }
+        }
+        let mut total = 0;
+        for end in &mut ends {
+            total += *end;
+            *end = total;
+        }
+        let mut next: Vec<u32> = std::iter::once(0)
+            .chain(ends.iter().copied())
+            .take(entries)
+            .collect();
+        let mut grouped = match places.first() {
+            Some(&(_, filler)) => vec![filler; places.len()],
+            None => Vec::new(),
+        };
+        for &(entry, occurrence) in places {
+            if let Some(place) = next.get_mut(entry as usize) {
+                if let Some(slot) = grouped.get_mut(*place as usize) {
+                    *slot = occurrence;
+                }
+                *place += 1;
+            }
+        }
+        Occurrences { grouped, ends }
+    }
+
+    /// The places of one entry, in text order.
+    fn of(&self, entry: u32) -> &[Occurrence] {
+        let entry = entry as usize;
+        let start = match entry.checked_sub(1) {
+            Some(before) => self.ends.get(before).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.ends.get(entry).copied().unwrap_or(start);
+        self.grouped
+            .get(start as usize..end as usize)
+            .unwrap_or_default()
     }
 }
 
@@ -413,6 +467,8 @@ impl Rule for NameConsistency {
         // (entries are numbered densely from 0; an entry that is no
         // spelling, such as a title, keeps an empty form).
         let mut forms: Vec<Form> = Vec::new();
+        // (entry, place) of each use of a spelling, in text order.
+        let mut places: Vec<(u32, Occurrence)> = Vec::new();
         // (hash of its key, place) for each use of a stretch; the place's
         // text, single-spaced, is the spelling shown. One flat list rather
         // than a map of lists: most stretches are used once, and a file of
@@ -535,13 +591,17 @@ impl Rule for NameConsistency {
                     forms.resize_with(slot + 1, Form::default);
                 }
                 let form = &mut forms[slot];
-                form.occurrences.push(Occurrence {
-                    span: word_span,
-                    confirmed,
-                    roster: in_roster
-                        .then(|| u32::try_from(mention.statement).ok())
-                        .flatten(),
-                });
+                form.uses += 1;
+                form.confirmed |= confirmed;
+                places.push((
+                    entry,
+                    Occurrence {
+                        span: word_span,
+                        roster: in_roster
+                            .then(|| u32::try_from(mention.statement).ok())
+                            .flatten(),
+                    },
+                ));
                 if in_story {
                     let many = name_words.len() > 1;
                     form.as_given |= many && name_words.first().map(|w| w.0) == Some(word_span);
@@ -612,14 +672,12 @@ impl Rule for NameConsistency {
         }
 
         self.report_spacing(article, &mut stretches, report, &mut flagged_spans);
+        let occurrences = Occurrences::group(&places, forms.len());
+        drop(places);
         // Which candidate spellings the article also writes in lower case
         // ("the union", "Union"). Only the candidates' forms are looked
         // for, so the set stays as small as the list of names.
-        let spellings = || {
-            (0u32..)
-                .zip(&forms)
-                .filter(|(_, form)| !form.occurrences.is_empty())
-        };
+        let spellings = || (0u32..).zip(&forms).filter(|(_, form)| form.uses > 0);
         let wanted: HashSet<&str> = spellings()
             .map(|(entry, _)| vocabulary.lower(entry))
             .collect();
@@ -667,10 +725,11 @@ impl Rule for NameConsistency {
                 let lower = vocabulary.lower(entry);
                 let keep = !info.is_title
                     && lower.chars().any(is_vowel)
-                    && (form.confirmed() || (!info.is_common && !lowercase_words.contains(lower)));
+                    && (form.confirmed || (!info.is_common && !lowercase_words.contains(lower)));
                 keep.then_some(Candidate {
                     word: info.text,
                     form,
+                    occurrences: occurrences.of(entry),
                     lower,
                     folded_id: info.folded,
                 })
@@ -923,7 +982,6 @@ impl NameConsistency {
         }
         let spans_of = |index: usize| -> Vec<Span> {
             candidates[index]
-                .form
                 .occurrences
                 .iter()
                 .map(|occurrence| occurrence.span)
@@ -1095,14 +1153,14 @@ impl NameConsistency {
         let lowercase_words = context.lowercase_words;
         let (word_a, form_a, lower_a) = (a.word, a.form, a.lower);
         let (word_b, form_b, lower_b) = (b.word, b.form, b.lower);
-        if word_a == word_b || !(form_a.confirmed() || form_b.confirmed()) {
+        if word_a == word_b || !(form_a.confirmed || form_b.confirmed) {
             return false;
         }
         // Two entries of one team list are two people.
-        let shared_roster = form_a
+        let shared_roster = a
             .occurrences
             .iter()
-            .any(|a| a.roster.is_some() && form_b.occurrences.iter().any(|b| b.roster == a.roster));
+            .any(|a| a.roster.is_some() && b.occurrences.iter().any(|b| b.roster == a.roster));
         if shared_roster {
             return false;
         }
@@ -1510,6 +1568,8 @@ impl<'a> Vocabulary<'a> {
 struct Candidate<'w, 'f> {
     word: &'w str,
     form: &'f Form,
+    /// Its places, in text order.
+    occurrences: &'f [Occurrence],
     lower: &'f str,
     folded_id: u32,
 }
@@ -2403,6 +2463,37 @@ mod tests {
             string_hash("timewarner".chars()),
             string_hash("timewarnre".chars())
         );
+    }
+
+    #[test]
+    fn places_grouped_once_are_each_spellings_places_in_order() {
+        let mut next = crate::pseudo_random::below(0xbb67_ae85_84ca_a73b);
+        for (count, entries) in [(0, 3), (1, 1), (50, 4), (2_000, 300)] {
+            let places: Vec<(u32, Occurrence)> = (0..count)
+                .map(|at| {
+                    let occurrence = Occurrence {
+                        span: Span::new(at, at + 1),
+                        roster: None,
+                    };
+                    (next(entries) as u32, occurrence)
+                })
+                .collect();
+            let occurrences = Occurrences::group(&places, entries);
+            for entry in 0..entries as u32 {
+                let expected: Vec<Span> = places
+                    .iter()
+                    .filter(|(of, _)| *of == entry)
+                    .map(|(_, occurrence)| occurrence.span)
+                    .collect();
+                let grouped: Vec<Span> = occurrences
+                    .of(entry)
+                    .iter()
+                    .map(|occurrence| occurrence.span)
+                    .collect();
+                assert_eq!(grouped, expected, "{count} places, entry {entry}");
+            }
+            assert!(occurrences.of(entries as u32).is_empty());
+        }
     }
 
     #[test]
