@@ -462,13 +462,16 @@ impl Occurrences {
 impl Rule for NameConsistency {
     fn check(&self, article: &Article<'_>, report: &mut Report<'_>) {
         let text = article.text;
-        let mut vocabulary = Vocabulary::with_capacity(article.names.len());
+        // Sized up front: a file of distinct names would otherwise copy
+        // each of these lists as it grows, and rehash the maps.
+        let name_words_used: usize = article.names.iter().map(|name| name.words.len()).sum();
+        let mut vocabulary = Vocabulary::with_capacity(name_words_used);
         // What is known of each spelling, indexed by its vocabulary entry
         // (entries are numbered densely from 0; an entry that is no
         // spelling, such as a title, keeps an empty form).
-        let mut forms: Vec<Form> = Vec::new();
+        let mut forms: Vec<Form> = Vec::with_capacity(name_words_used);
         // (entry, place) of each use of a spelling, in text order.
-        let mut places: Vec<(u32, Occurrence)> = Vec::new();
+        let mut places: Vec<(u32, Occurrence)> = Vec::with_capacity(name_words_used);
         // (hash of its key, place) for each use of a stretch; the place's
         // text, single-spaced, is the spelling shown. One flat list rather
         // than a map of lists: most stretches are used once, and a file of
