@@ -42,7 +42,7 @@ use serde::Serialize;
 use crate::model::quotes::Quotations;
 use crate::model::{ShortLower, WordSet, WordShapes};
 use crate::source::Span;
-use crate::syntax::{BlockKind, Syntax, TokenKind};
+use crate::syntax::{BlockKind, Syntax, Token, TokenKind};
 
 /// What a number counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -760,6 +760,18 @@ impl Word<'_> {
 pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> Vec<NumberMention> {
     let mut mentions = Vec::new();
     let mut words = Vec::new();
+    let mut openers = Vec::new();
+    let bytes = text.as_bytes();
+    // Only a figure or a number word opens a quantity ("a dozen" is
+    // looked for at "dozen").
+    let may_open = |token: &Token| match token.kind {
+        TokenKind::Number => true,
+        TokenKind::Word | TokenKind::CapitalisedWord => {
+            let span = token.span();
+            bytes.get(span.start..span.end).is_some_and(is_number_word)
+        }
+        _ => false,
+    };
     for (index, statement) in syntax.statements.iter().enumerate() {
         let Some(block) = syntax.blocks.get(statement.block) else {
             continue;
@@ -772,30 +784,24 @@ pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> 
         };
         // Many statements hold neither a figure nor a number word, and
         // every quantity has one: turn those away before gathering words.
-        let may_hold_quantity = tokens.iter().any(|token| match token.kind {
-            TokenKind::Number => true,
-            TokenKind::Space | TokenKind::LineBreak => false,
-            _ => {
-                let span = token.span();
-                text.as_bytes()
-                    .get(span.start..span.end)
-                    .is_some_and(is_number_word)
-            }
-        });
-        if !may_hold_quantity {
+        let Some(first) = tokens.iter().position(may_open) else {
             continue;
-        }
+        };
         if matches!(block.kind, BlockKind::Headline | BlockKind::Standfirst)
             && all_capitals(block.span.slice(text))
         {
             continue;
         }
         words.clear();
+        openers.clear();
         let mut space = false;
-        for token in tokens {
+        for (at, token) in tokens.iter().enumerate() {
             if token.is_space() {
                 space = true;
                 continue;
+            }
+            if at >= first && may_open(token) {
+                openers.push(words.len());
             }
             words.push(Word {
                 kind: token.kind,
@@ -805,7 +811,7 @@ pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> 
             });
             space = false;
         }
-        statement_mentions(&words, index, quotations, &mut mentions);
+        statement_mentions(&words, &openers, index, quotations, &mut mentions);
     }
     mentions
 }
@@ -831,89 +837,109 @@ struct Quantity {
     figure: bool,
 }
 
+/// The mentions of a statement's words, given the words that may open a
+/// quantity (`openers`: its figures and number words, in order).
 fn statement_mentions(
     words: &[Word<'_>],
+    openers: &[usize],
     statement: usize,
     quotations: &Quotations,
     out: &mut Vec<NumberMention>,
 ) {
-    let mut i = 0;
-    while let Some(word) = words.get(i) {
-        if !word.may_open_quantity() {
-            i += 1;
+    // The first word no quantity has taken.
+    let mut next = 0;
+    for &opener in openers {
+        if opener < next {
             continue;
         }
-        let Some(quantity) = quantity_at(words, i) else {
-            i += 1;
-            continue;
-        };
-        let start = i;
-        let mut end = quantity.end;
-        i = end.max(start + 1);
-        if quantity.figure && !is_count_figure(words, start, end) {
-            continue;
-        }
-        if in_range_or_score(words, start, end) || is_date_or_time(words, start, end) {
-            continue;
-        }
-        if is_age(words, start, end) || is_identifier(words, start) || is_modifier(words, end) {
-            continue;
-        }
-        let glued_unit = quantity.figure && end == start + 2 && !words[start + 1].space_before;
-        let unit = unit_of(words, start, end, glued_unit);
-        let mut approximate = quantity.value.is_none();
-        // "1,000+"
-        if let Some(next) = words.get(end) {
-            if next.text == "+" && !next.space_before {
-                approximate = true;
-                end += 1;
+        // "a dozen": "a" opens a quantity when a number word follows.
+        if opener > next && words.get(opener - 1).is_some_and(|word| word.is("a")) {
+            next = mention_at(words, opener - 1, statement, quotations, out);
+            if next > opener {
+                continue;
             }
         }
-        let qualifier = qualifier_before(words, start);
-        if qualifier.is_some() {
-            approximate = true;
-        }
-        // "the one on which", "no one": "one" counts only before a noun.
-        let lone_one = words[start].is("one") && end == start + 1;
-        let (noun, noun_span, part_of) = if quantity.value.is_none() {
-            // "hundreds of homes": the noun follows "of", and no part is picked.
-            let (noun, noun_span, _) = noun_after(words, end + 1, None);
-            (noun, noun_span, false)
-        } else {
-            noun_after(words, end, quantity.value)
-        };
-        if lone_one && noun.is_none() {
-            continue;
-        }
-        // "29.8 mln Canadian dlrs", "55 basis points": the noun says what
-        // the number measures.
-        let unit = match noun.as_deref() {
-            Some(noun)
-                if unit == Unit::Count && listed(noun, CURRENCY_AFTER, &CURRENCY_AFTER_SHAPES) =>
-            {
-                Unit::Money
-            }
-            Some(noun) if unit == Unit::Count && listed(noun, MEASURES, &MEASURE_SHAPES) => {
-                Unit::Measure
-            }
-            _ => unit,
-        };
-        let span = Span::new(words[start].span.start, words[end - 1].span.end);
-        out.push(NumberMention {
-            span,
-            statement,
-            value: quantity.value,
-            approximate,
-            qualifier,
-            unit,
-            rounded: quantity.rounded,
-            noun,
-            noun_span,
-            part_of,
-            quoted: quotations.covers(span),
-        });
-        i = end;
+        next = mention_at(words, opener, statement, quotations, out);
     }
+}
+
+/// The mention opening at `words[start]`, if any, pushed to `out`; returns
+/// the index of the first word after it (after `start` when none).
+fn mention_at(
+    words: &[Word<'_>],
+    start: usize,
+    statement: usize,
+    quotations: &Quotations,
+    out: &mut Vec<NumberMention>,
+) -> usize {
+    let Some(quantity) = quantity_at(words, start) else {
+        return start + 1;
+    };
+    let mut end = quantity.end;
+    let skip = end.max(start + 1);
+    if quantity.figure && !is_count_figure(words, start, end) {
+        return skip;
+    }
+    if in_range_or_score(words, start, end) || is_date_or_time(words, start, end) {
+        return skip;
+    }
+    if is_age(words, start, end) || is_identifier(words, start) || is_modifier(words, end) {
+        return skip;
+    }
+    let glued_unit = quantity.figure && end == start + 2 && !words[start + 1].space_before;
+    let unit = unit_of(words, start, end, glued_unit);
+    let mut approximate = quantity.value.is_none();
+    // "1,000+"
+    if let Some(next) = words.get(end) {
+        if next.text == "+" && !next.space_before {
+            approximate = true;
+            end += 1;
+        }
+    }
+    let qualifier = qualifier_before(words, start);
+    if qualifier.is_some() {
+        approximate = true;
+    }
+    // "the one on which", "no one": "one" counts only before a noun.
+    let lone_one = words[start].is("one") && end == start + 1;
+    let (noun, noun_span, part_of) = if quantity.value.is_none() {
+        // "hundreds of homes": the noun follows "of", and no part is picked.
+        let (noun, noun_span, _) = noun_after(words, end + 1, None);
+        (noun, noun_span, false)
+    } else {
+        noun_after(words, end, quantity.value)
+    };
+    if lone_one && noun.is_none() {
+        return skip;
+    }
+    // "29.8 mln Canadian dlrs", "55 basis points": the noun says what
+    // the number measures.
+    let unit = match noun.as_deref() {
+        Some(noun)
+            if unit == Unit::Count && listed(noun, CURRENCY_AFTER, &CURRENCY_AFTER_SHAPES) =>
+        {
+            Unit::Money
+        }
+        Some(noun) if unit == Unit::Count && listed(noun, MEASURES, &MEASURE_SHAPES) => {
+            Unit::Measure
+        }
+        _ => unit,
+    };
+    let span = Span::new(words[start].span.start, words[end - 1].span.end);
+    out.push(NumberMention {
+        span,
+        statement,
+        value: quantity.value,
+        approximate,
+        qualifier,
+        unit,
+        rounded: quantity.rounded,
+        noun,
+        noun_span,
+        part_of,
+        quoted: quotations.covers(span),
+    });
+    end
 }
 
 /// The quantity starting at `words[i]`, if one does.
