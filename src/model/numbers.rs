@@ -208,17 +208,71 @@ const NUMBER_WORD_SHAPES: WordShapes = {
     shapes
 };
 
+/// The shortest and longest number words' lengths, and a bit for each
+/// letter a number word opens with (lower case, `a` the lowest bit).
+const NUMBER_WORD_OUTLINE: (usize, usize, u32) = {
+    const fn add(outline: (usize, usize, u32), word: &str) -> (usize, usize, u32) {
+        let (mut shortest, mut longest, first_letters) = outline;
+        let word = word.as_bytes();
+        if word.len() < shortest {
+            shortest = word.len();
+        }
+        if word.len() > longest {
+            longest = word.len();
+        }
+        (shortest, longest, first_letters | 1 << (word[0] - b'a'))
+    }
+    let mut outline = (usize::MAX, 0, 0);
+    let mut i = 0;
+    while i < UNITS.len() {
+        outline = add(outline, UNITS[i].0);
+        i += 1;
+    }
+    i = 0;
+    while i < TENS.len() {
+        outline = add(outline, TENS[i].0);
+        i += 1;
+    }
+    i = 0;
+    while i < VAGUE.len() {
+        outline = add(outline, VAGUE[i]);
+        i += 1;
+    }
+    i = 0;
+    while i < SCALES.len() {
+        outline = add(outline, SCALES[i]);
+        i += 1;
+    }
+    outline
+};
+
 /// Whether `text`, lowered, is a unit, a ten, a vague quantity or a scale
 /// ("Fourteen", "twenty", "dozens", "hundred"): every word a spelled or
 /// vague quantity opens with or needs ("a dozen"), so a statement without
 /// one or a figure holds no quantity.
+#[inline]
 fn is_number_word(text: &[u8]) -> bool {
-    // The number words are ASCII and at most nine letters long: a word of
-    // any other shape is none of them, and the rest are lowered on the
-    // stack and matched whole, not compared with each listed word in turn.
-    if !NUMBER_WORD_SHAPES.may_hold(text) {
-        return false;
-    }
+    // Asked of nearly every word of a text, and most are turned away by
+    // their length and first letter alone, where it is asked; then by
+    // their shape.
+    let (shortest, longest, first_letters) = NUMBER_WORD_OUTLINE;
+    let opens_like_one = text.first().is_some_and(|&first| {
+        // Sets the case bit of an ASCII letter; any other byte stays out
+        // of the letters' range.
+        let letter = (first | 0x20).wrapping_sub(b'a');
+        letter < 26 && first_letters >> letter & 1 != 0
+    });
+    opens_like_one
+        && (shortest..=longest).contains(&text.len())
+        && NUMBER_WORD_SHAPES.may_hold(text)
+        && is_number_word_by_letters(text)
+}
+
+/// [`is_number_word`] past its quick tests. The number words are ASCII and
+/// at most nine letters long: a word is lowered on the stack and matched
+/// whole, not compared with each listed word in turn.
+#[inline(never)]
+fn is_number_word_by_letters(text: &[u8]) -> bool {
     let mut lower = [0; 9];
     let Some(lower) = lower.get_mut(..text.len()) else {
         return false;
