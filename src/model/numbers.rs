@@ -35,12 +35,14 @@
 //! everything in an all-capitals headline (wire headlines abbreviate too
 //! much to read reliably).
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::model::quotes::Quotations;
 use crate::model::{ShortLower, WordSet, WordShapes};
 use crate::source::Span;
-use crate::syntax::{BlockKind, Syntax, TokenKind};
+use crate::syntax::{BlockKind, Syntax, Token, TokenKind};
 
 /// What a number counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -206,21 +208,163 @@ const NUMBER_WORD_SHAPES: WordShapes = {
     shapes
 };
 
+/// The shortest and longest number words' lengths, and a bit for each
+/// letter a number word opens with (lower case, `a` the lowest bit).
+const NUMBER_WORD_OUTLINE: (usize, usize, u32) = {
+    const fn add(outline: (usize, usize, u32), word: &str) -> (usize, usize, u32) {
+        let (mut shortest, mut longest, first_letters) = outline;
+        let word = word.as_bytes();
+        if word.len() < shortest {
+            shortest = word.len();
+        }
+        if word.len() > longest {
+            longest = word.len();
+        }
+        (shortest, longest, first_letters | 1 << (word[0] - b'a'))
+    }
+    let mut outline = (usize::MAX, 0, 0);
+    let mut i = 0;
+    while i < UNITS.len() {
+        outline = add(outline, UNITS[i].0);
+        i += 1;
+    }
+    i = 0;
+    while i < TENS.len() {
+        outline = add(outline, TENS[i].0);
+        i += 1;
+    }
+    i = 0;
+    while i < VAGUE.len() {
+        outline = add(outline, VAGUE[i]);
+        i += 1;
+    }
+    i = 0;
+    while i < SCALES.len() {
+        outline = add(outline, SCALES[i]);
+        i += 1;
+    }
+    outline
+};
+
 /// Whether `text`, lowered, is a unit, a ten, a vague quantity or a scale
 /// ("Fourteen", "twenty", "dozens", "hundred"): every word a spelled or
 /// vague quantity opens with or needs ("a dozen"), so a statement without
 /// one or a figure holds no quantity.
+#[inline]
 fn is_number_word(text: &[u8]) -> bool {
-    // The number words are ASCII, and compared below without regard to
-    // ASCII case: a word of any other shape is none of them.
-    NUMBER_WORD_SHAPES.may_hold(text)
-        && UNITS
-            .iter()
-            .chain(TENS)
-            .map(|(name, _)| name)
-            .chain(VAGUE)
-            .chain(SCALES)
-            .any(|name| text.eq_ignore_ascii_case(name.as_bytes()))
+    // Asked of nearly every word of a text, and most are turned away by
+    // their length and first letter alone, where it is asked; then by
+    // their shape.
+    let (shortest, longest, first_letters) = NUMBER_WORD_OUTLINE;
+    let opens_like_one = text.first().is_some_and(|&first| {
+        // Sets the case bit of an ASCII letter; any other byte stays out
+        // of the letters' range.
+        let letter = (first | 0x20).wrapping_sub(b'a');
+        letter < 26 && first_letters >> letter & 1 != 0
+    });
+    opens_like_one
+        && (shortest..=longest).contains(&text.len())
+        && NUMBER_WORD_SHAPES.may_hold(text)
+        && is_number_word_by_letters(text)
+}
+
+/// [`is_number_word`] past its quick tests. The number words are ASCII and
+/// at most nine letters long: a word is lowered on the stack and matched
+/// whole, not compared with each listed word in turn.
+#[inline(never)]
+fn is_number_word_by_letters(text: &[u8]) -> bool {
+    let mut lower = [0; 9];
+    let Some(lower) = lower.get_mut(..text.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(text);
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"one"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"eleven"
+            | b"twelve"
+            | b"thirteen"
+            | b"fourteen"
+            | b"fifteen"
+            | b"sixteen"
+            | b"seventeen"
+            | b"eighteen"
+            | b"nineteen"
+            | b"twenty"
+            | b"thirty"
+            | b"forty"
+            | b"fifty"
+            | b"sixty"
+            | b"seventy"
+            | b"eighty"
+            | b"ninety"
+            | b"dozens"
+            | b"hundreds"
+            | b"thousands"
+            | b"millions"
+            | b"scores"
+            | b"billions"
+            | b"dozen"
+            | b"hundred"
+            | b"thousand"
+            | b"million"
+            | b"billion"
+            | b"tens"
+    )
+}
+
+/// The shapes of a list of words (see [`WordShapes`]), worked out at
+/// compile time.
+const fn shapes_of(words: &[&str]) -> WordShapes {
+    let mut shapes = WordShapes::EMPTY;
+    let mut i = 0;
+    while i < words.len() {
+        shapes = shapes.with(words[i]);
+        i += 1;
+    }
+    shapes
+}
+
+/// A word lowered as [`str::to_lowercase`] lowers it: on the stack when it
+/// is short ASCII (nearly every word), which lowers letter for letter, and
+/// by `to_lowercase` otherwise ("\u{212a}m" lowers to "km").
+enum Lowered {
+    Short(ShortLower),
+    Long(String),
+}
+
+impl Lowered {
+    fn new(word: &str) -> Self {
+        let short = ShortLower::new(word);
+        if short.as_str().len() == word.len() {
+            Lowered::Short(short)
+        } else {
+            Lowered::Long(word.to_lowercase())
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            Lowered::Short(short) => short.as_str(),
+            Lowered::Long(long) => long,
+        }
+    }
+}
+
+/// Whether a lower-case word is one of `words`, whose shapes are `shapes`:
+/// most words are told to be none by their shape, before any comparison.
+fn listed(lower: &str, words: &[&str], shapes: &WordShapes) -> bool {
+    shapes.may_hold(lower.as_bytes()) && words.contains(&lower)
 }
 
 const MONTHS: &[&str] = &[
@@ -249,6 +393,8 @@ const MONTHS: &[&str] = &[
     "nov",
     "dec",
 ];
+
+const MONTH_SHAPES: WordShapes = shapes_of(MONTHS);
 
 const CURRENCY_SYMBOLS: &[&str] = &["$", "£", "€", "¥", "₹", "₩"];
 
@@ -295,6 +441,8 @@ const CURRENCY_AFTER: &[&str] = &[
     "shillings",
     "naira",
 ];
+
+const CURRENCY_AFTER_SHAPES: WordShapes = shapes_of(CURRENCY_AFTER);
 
 const PERCENT_AFTER: &[&str] = &["%", "pct", "percent", "per", "percentage"];
 
@@ -383,10 +531,14 @@ const MEASURES: &[&str] = &[
     "pct",
 ];
 
+const MEASURE_SHAPES: WordShapes = shapes_of(MEASURES);
+
 const TIME_AFTER: &[&str] = &[
     "am", "pm", "a.m", "p.m", "gmt", "bst", "est", "edt", "pst", "cet", "o'clock", "hrs", "utc",
     "et",
 ];
+
+const TIME_AFTER_SHAPES: WordShapes = shapes_of(TIME_AFTER);
 
 const AGE_BEFORE: &[&str] = &["aged", "age", "ages"];
 
@@ -446,6 +598,8 @@ const IDENTIFIER_BEFORE: &[&str] = &[
     "vs",
     "v",
 ];
+
+const IDENTIFIER_BEFORE_SHAPES: WordShapes = shapes_of(IDENTIFIER_BEFORE);
 
 /// Words that end the counted noun phrase.
 const NOUN_STOPS: &[&str] = &[
@@ -555,6 +709,10 @@ const NOUN_STOPS: &[&str] = &[
 /// checked, and a scan of the list costs a hundred string comparisons.
 static NOUN_STOP_SET: WordSet = WordSet::new(NOUN_STOPS);
 
+/// The shapes of [`NOUN_STOPS`]: most nouns are told to be none of them
+/// before they are hashed.
+const NOUN_STOP_SHAPES: WordShapes = shapes_of(NOUN_STOPS);
+
 /// Irregular plurals, folded to the singular.
 const IRREGULAR: &[(&str, &str)] = &[
     ("people", "person"),
@@ -584,23 +742,29 @@ const IRREGULAR: &[(&str, &str)] = &[
 /// The singular of a lower-case noun, by simple English rules. Only used
 /// to compare two mentions, so a wrong but consistent form is harmless.
 pub fn singular(noun: &str) -> String {
+    singular_of(noun).into_owned()
+}
+
+/// [`singular`], borrowing `noun` when the singular is a part of it (most
+/// often), so a noun only compared with a list is not copied.
+fn singular_of(noun: &str) -> Cow<'_, str> {
     if let Some((_, single)) = IRREGULAR.iter().find(|(plural, _)| *plural == noun) {
-        return (*single).to_owned();
+        return Cow::Borrowed(single);
     }
     if let Some(stem) = noun.strip_suffix("ies") {
         if stem.chars().count() > 1 {
-            return format!("{stem}y");
+            return Cow::Owned(format!("{stem}y"));
         }
     }
     for ending in ["ches", "shes", "sses", "xes"] {
         if noun.ends_with(ending) {
-            return noun[..noun.len() - 2].to_owned();
+            return Cow::Borrowed(&noun[..noun.len() - 2]);
         }
     }
     if noun.ends_with('s') && !noun.ends_with("ss") && !noun.ends_with("us") && noun.len() > 2 {
-        return noun[..noun.len() - 1].to_owned();
+        return Cow::Borrowed(&noun[..noun.len() - 1]);
     }
-    noun.to_owned()
+    Cow::Borrowed(noun)
 }
 
 /// One non-space token of a statement.
@@ -614,8 +778,8 @@ struct Word<'t> {
 }
 
 impl Word<'_> {
-    fn lower(&self) -> String {
-        self.text.to_lowercase()
+    fn lower(&self) -> Lowered {
+        Lowered::new(self.text)
     }
 
     fn is(&self, word: &str) -> bool {
@@ -624,6 +788,11 @@ impl Word<'_> {
 
     fn is_any(&self, words: &[&str]) -> bool {
         words.iter().any(|word| self.is(word))
+    }
+
+    /// [`Word::is_any`] for a list whose shapes are `shapes`.
+    fn is_listed(&self, words: &[&str], shapes: &WordShapes) -> bool {
+        shapes.may_hold(self.text.as_bytes()) && self.is_any(words)
     }
 
     fn is_word(&self) -> bool {
@@ -645,6 +814,18 @@ impl Word<'_> {
 pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> Vec<NumberMention> {
     let mut mentions = Vec::new();
     let mut words = Vec::new();
+    let mut openers = Vec::new();
+    let bytes = text.as_bytes();
+    // Only a figure or a number word opens a quantity ("a dozen" is
+    // looked for at "dozen").
+    let may_open = |token: &Token| match token.kind {
+        TokenKind::Number => true,
+        TokenKind::Word | TokenKind::CapitalisedWord => {
+            let span = token.span();
+            bytes.get(span.start..span.end).is_some_and(is_number_word)
+        }
+        _ => false,
+    };
     for (index, statement) in syntax.statements.iter().enumerate() {
         let Some(block) = syntax.blocks.get(statement.block) else {
             continue;
@@ -657,30 +838,24 @@ pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> 
         };
         // Many statements hold neither a figure nor a number word, and
         // every quantity has one: turn those away before gathering words.
-        let may_hold_quantity = tokens.iter().any(|token| match token.kind {
-            TokenKind::Number => true,
-            TokenKind::Space | TokenKind::LineBreak => false,
-            _ => {
-                let span = token.span();
-                text.as_bytes()
-                    .get(span.start..span.end)
-                    .is_some_and(is_number_word)
-            }
-        });
-        if !may_hold_quantity {
+        let Some(first) = tokens.iter().position(may_open) else {
             continue;
-        }
+        };
         if matches!(block.kind, BlockKind::Headline | BlockKind::Standfirst)
             && all_capitals(block.span.slice(text))
         {
             continue;
         }
         words.clear();
+        openers.clear();
         let mut space = false;
-        for token in tokens {
+        for (at, token) in tokens.iter().enumerate() {
             if token.is_space() {
                 space = true;
                 continue;
+            }
+            if at >= first && may_open(token) {
+                openers.push(words.len());
             }
             words.push(Word {
                 kind: token.kind,
@@ -690,7 +865,7 @@ pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> 
             });
             space = false;
         }
-        statement_mentions(&words, index, quotations, &mut mentions);
+        statement_mentions(&words, &openers, index, quotations, &mut mentions);
     }
     mentions
 }
@@ -716,83 +891,109 @@ struct Quantity {
     figure: bool,
 }
 
+/// The mentions of a statement's words, given the words that may open a
+/// quantity (`openers`: its figures and number words, in order).
 fn statement_mentions(
     words: &[Word<'_>],
+    openers: &[usize],
     statement: usize,
     quotations: &Quotations,
     out: &mut Vec<NumberMention>,
 ) {
-    let mut i = 0;
-    while let Some(word) = words.get(i) {
-        if !word.may_open_quantity() {
-            i += 1;
+    // The first word no quantity has taken.
+    let mut next = 0;
+    for &opener in openers {
+        if opener < next {
             continue;
         }
-        let Some(quantity) = quantity_at(words, i) else {
-            i += 1;
-            continue;
-        };
-        let start = i;
-        let mut end = quantity.end;
-        i = end.max(start + 1);
-        if quantity.figure && !is_count_figure(words, start, end) {
-            continue;
-        }
-        if in_range_or_score(words, start, end) || is_date_or_time(words, start, end) {
-            continue;
-        }
-        if is_age(words, start, end) || is_identifier(words, start) || is_modifier(words, end) {
-            continue;
-        }
-        let glued_unit = quantity.figure && end == start + 2 && !words[start + 1].space_before;
-        let unit = unit_of(words, start, end, glued_unit);
-        let mut approximate = quantity.value.is_none();
-        // "1,000+"
-        if let Some(next) = words.get(end) {
-            if next.text == "+" && !next.space_before {
-                approximate = true;
-                end += 1;
+        // "a dozen": "a" opens a quantity when a number word follows.
+        if opener > next && words.get(opener - 1).is_some_and(|word| word.is("a")) {
+            next = mention_at(words, opener - 1, statement, quotations, out);
+            if next > opener {
+                continue;
             }
         }
-        let qualifier = qualifier_before(words, start);
-        if qualifier.is_some() {
-            approximate = true;
-        }
-        // "the one on which", "no one": "one" counts only before a noun.
-        let lone_one = words[start].is("one") && end == start + 1;
-        let (noun, noun_span, part_of) = if quantity.value.is_none() {
-            // "hundreds of homes": the noun follows "of", and no part is picked.
-            let (noun, noun_span, _) = noun_after(words, end + 1, None);
-            (noun, noun_span, false)
-        } else {
-            noun_after(words, end, quantity.value)
-        };
-        if lone_one && noun.is_none() {
-            continue;
-        }
-        // "29.8 mln Canadian dlrs", "55 basis points": the noun says what
-        // the number measures.
-        let unit = match noun.as_deref() {
-            Some(noun) if unit == Unit::Count && CURRENCY_AFTER.contains(&noun) => Unit::Money,
-            Some(noun) if unit == Unit::Count && MEASURES.contains(&noun) => Unit::Measure,
-            _ => unit,
-        };
-        let span = Span::new(words[start].span.start, words[end - 1].span.end);
-        out.push(NumberMention {
-            span,
-            statement,
-            value: quantity.value,
-            approximate,
-            qualifier,
-            unit,
-            rounded: quantity.rounded,
-            noun,
-            noun_span,
-            part_of,
-            quoted: quotations.covers(span),
-        });
-        i = end;
+        next = mention_at(words, opener, statement, quotations, out);
     }
+}
+
+/// The mention opening at `words[start]`, if any, pushed to `out`; returns
+/// the index of the first word after it (after `start` when none).
+fn mention_at(
+    words: &[Word<'_>],
+    start: usize,
+    statement: usize,
+    quotations: &Quotations,
+    out: &mut Vec<NumberMention>,
+) -> usize {
+    let Some(quantity) = quantity_at(words, start) else {
+        return start + 1;
+    };
+    let mut end = quantity.end;
+    let skip = end.max(start + 1);
+    if quantity.figure && !is_count_figure(words, start, end) {
+        return skip;
+    }
+    if in_range_or_score(words, start, end) || is_date_or_time(words, start, end) {
+        return skip;
+    }
+    if is_age(words, start, end) || is_identifier(words, start) || is_modifier(words, end) {
+        return skip;
+    }
+    let glued_unit = quantity.figure && end == start + 2 && !words[start + 1].space_before;
+    let unit = unit_of(words, start, end, glued_unit);
+    let mut approximate = quantity.value.is_none();
+    // "1,000+"
+    if let Some(next) = words.get(end) {
+        if next.text == "+" && !next.space_before {
+            approximate = true;
+            end += 1;
+        }
+    }
+    let qualifier = qualifier_before(words, start);
+    if qualifier.is_some() {
+        approximate = true;
+    }
+    // "the one on which", "no one": "one" counts only before a noun.
+    let lone_one = words[start].is("one") && end == start + 1;
+    let (noun, noun_span, part_of) = if quantity.value.is_none() {
+        // "hundreds of homes": the noun follows "of", and no part is picked.
+        let (noun, noun_span, _) = noun_after(words, end + 1, None);
+        (noun, noun_span, false)
+    } else {
+        noun_after(words, end, quantity.value)
+    };
+    if lone_one && noun.is_none() {
+        return skip;
+    }
+    // "29.8 mln Canadian dlrs", "55 basis points": the noun says what
+    // the number measures.
+    let unit = match noun.as_deref() {
+        Some(noun)
+            if unit == Unit::Count && listed(noun, CURRENCY_AFTER, &CURRENCY_AFTER_SHAPES) =>
+        {
+            Unit::Money
+        }
+        Some(noun) if unit == Unit::Count && listed(noun, MEASURES, &MEASURE_SHAPES) => {
+            Unit::Measure
+        }
+        _ => unit,
+    };
+    let span = Span::new(words[start].span.start, words[end - 1].span.end);
+    out.push(NumberMention {
+        span,
+        statement,
+        value: quantity.value,
+        approximate,
+        qualifier,
+        unit,
+        rounded: quantity.rounded,
+        noun,
+        noun_span,
+        part_of,
+        quoted: quotations.covers(span),
+    });
+    end
 }
 
 /// The quantity starting at `words[i]`, if one does.
@@ -906,13 +1107,18 @@ fn figure_value(text: &str) -> Option<f64> {
         return if whole.is_empty() {
             None
         } else {
-            text.parse().ok()
+            exact_decimal([whole], fraction).or_else(|| text.parse().ok())
         };
     }
     let mut groups = whole.split(',');
     let first = groups.next()?;
     if first.is_empty() || first.len() > 3 {
         return None;
+    }
+    if groups.clone().all(|group| group.len() == 3) {
+        if let Some(value) = exact_decimal(whole.split(','), fraction) {
+            return Some(value);
+        }
     }
     let mut digits = String::from(first);
     for group in groups {
@@ -926,6 +1132,46 @@ fn figure_value(text: &str) -> Option<f64> {
         digits.push_str(fraction);
     }
     digits.parse().ok()
+}
+
+/// The value of the digits of `whole` (its groups in order) and
+/// `fraction`, when they are few enough to be read exactly without a
+/// general parse: at most 15 digits make an integer a `f64` holds exactly,
+/// and dividing it by an exact power of ten rounds once, as parsing the
+/// decimal does. `None` for anything else (other bytes, an empty
+/// fraction, more digits), which the caller parses.
+fn exact_decimal<'t>(
+    whole: impl IntoIterator<Item = &'t str>,
+    fraction: Option<&str>,
+) -> Option<f64> {
+    const POWERS_OF_TEN: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let mut digits = 0usize;
+    let mut mantissa = 0u64;
+    let mut read = |part: &str| {
+        for &byte in part.as_bytes() {
+            if !byte.is_ascii_digit() || digits == 15 {
+                return false;
+            }
+            mantissa = mantissa * 10 + u64::from(byte - b'0');
+            digits += 1;
+        }
+        true
+    };
+    for part in whole {
+        if !read(part) {
+            return None;
+        }
+    }
+    let scale = match fraction {
+        Some(fraction) if fraction.is_empty() || !read(fraction) => return None,
+        Some(fraction) => *POWERS_OF_TEN.get(fraction.len())?,
+        None => 1.0,
+    };
+    // Both exact (under 2^53 and a power of ten up to 10^15): the quotient
+    // is the correctly rounded value of the decimal.
+    Some(mantissa as f64 / scale)
 }
 
 fn unit_value(word: &Word<'_>) -> Option<u32> {
@@ -1120,7 +1366,7 @@ fn in_range_or_score(words: &[Word<'_>], start: usize, end: usize) -> bool {
 fn is_date_or_time(words: &[Word<'_>], start: usize, end: usize) -> bool {
     let is_month = |at: usize| {
         words.get(at).is_some_and(|w| {
-            w.is_word() && w.is_any(MONTHS) && w.kind == TokenKind::CapitalisedWord
+            w.kind == TokenKind::CapitalisedWord && w.is_listed(MONTHS, &MONTH_SHAPES)
         })
     };
     if start > 0
@@ -1137,7 +1383,7 @@ fn is_date_or_time(words: &[Word<'_>], start: usize, end: usize) -> bool {
         if next.text == ":" && !next.space_before {
             return true;
         }
-        if next.is_any(TIME_AFTER) {
+        if next.is_listed(TIME_AFTER, &TIME_AFTER_SHAPES) {
             return true;
         }
     }
@@ -1168,11 +1414,16 @@ fn is_age(words: &[Word<'_>], start: usize, end: usize) -> bool {
         return true;
     }
     let at = |i: usize| words.get(i).map_or("", |w| w.text);
-    let lower = |i: usize| at(i).to_ascii_lowercase();
-    if at(end) == "-" && lower(end + 1).starts_with("year") {
+    let year = |i: usize| {
+        at(i)
+            .as_bytes()
+            .get(..4)
+            .is_some_and(|start| start.eq_ignore_ascii_case(b"year"))
+    };
+    if at(end) == "-" && year(end + 1) {
         return true;
     }
-    if lower(end).starts_with("year") && (lower(end + 1) == "old" || at(end + 1) == "-") {
+    if year(end) && (at(end + 1).eq_ignore_ascii_case("old") || at(end + 1) == "-") {
         return true;
     }
     if start > 1 && matches!(at(start - 1), "," | "(") && matches!(at(end), "," | ")" | ";") {
@@ -1197,10 +1448,12 @@ fn is_identifier(words: &[Word<'_>], start: usize) -> bool {
     {
         return true;
     }
-    if before.is_any(IDENTIFIER_BEFORE) {
+    if before.is_listed(IDENTIFIER_BEFORE, &IDENTIFIER_BEFORE_SHAPES) {
         return true;
     }
-    before.kind == TokenKind::CapitalisedWord && start > 1 && !before.is_any(SENTENCE_OPENERS)
+    before.kind == TokenKind::CapitalisedWord
+        && start > 1
+        && !before.is_listed(SENTENCE_OPENERS, &SENTENCE_OPENER_SHAPES)
 }
 
 /// Capitalised words that may stand before a count mid-statement because
@@ -1210,6 +1463,30 @@ const SENTENCE_OPENERS: &[&str] = &[
     "Another", "Those", "These", "At", "Up", "Killed", "Dead", "Kills", "Kill", "Injured", "Hurt",
     "Wounded", "And", "After", "As", "Of", "With", "By", "For", "In",
 ];
+
+const SENTENCE_OPENER_SHAPES: WordShapes = shapes_of(SENTENCE_OPENERS);
+
+/// The shapes of the last words of [`APPROXIMATE_BEFORE`]'s phrases: the
+/// word before a number is most often none of them, and then no phrase
+/// ends there.
+const APPROXIMATE_LAST_WORD_SHAPES: WordShapes = {
+    let mut shapes = WordShapes::EMPTY;
+    let mut i = 0;
+    while i < APPROXIMATE_BEFORE.len() {
+        let phrase = APPROXIMATE_BEFORE[i].as_bytes();
+        let mut start = phrase.len();
+        while start > 0 && phrase[start - 1] != b' ' {
+            start -= 1;
+        }
+        let (_, last) = phrase.split_at(start);
+        match std::str::from_utf8(last) {
+            Ok(last) => shapes = shapes.with(last),
+            Err(_) => panic!("a phrase splits at an ASCII space"),
+        }
+        i += 1;
+    }
+    shapes
+};
 
 /// The approximation words just before `words[start]`.
 fn qualifier_before(words: &[Word<'_>], start: usize) -> Option<Span> {
@@ -1223,6 +1500,10 @@ fn qualifier_before(words: &[Word<'_>], start: usize) -> Option<Span> {
     // Skip a determiner: "some 300", "an estimated 300", "the nearly 300".
     let mut best: Option<Span> = None;
     let last = before.text.as_bytes();
+    // A phrase matches only where its last word is the word before.
+    if !APPROXIMATE_LAST_WORD_SHAPES.may_hold(last) && !last.contains(&b' ') {
+        return None;
+    }
     for phrase in APPROXIMATE_BEFORE {
         // Most phrases do not end in the word before the number: tell so
         // by its bytes before splitting the phrase.
@@ -1281,34 +1562,42 @@ fn unit_of(words: &[Word<'_>], start: usize, end: usize, glued_unit: bool) -> Un
     let Some(next) = words.get(end) else {
         return Unit::Count;
     };
-    let lower = next.lower();
     // "5m" glued after a figure without a currency is metres.
     if !next.space_before && next.is_word() {
         return Unit::Measure;
     }
-    if PERCENT_AFTER.contains(&lower.as_str())
+    let lower = next.lower();
+    let lower = lower.as_str();
+    if PERCENT_AFTER.contains(&lower)
         && (lower != "per" || words.get(end + 1).is_some_and(|w| w.is("cent")))
     {
         return Unit::Percent;
     }
-    if CURRENCY_AFTER.contains(&lower.as_str()) {
+    if listed(lower, CURRENCY_AFTER, &CURRENCY_AFTER_SHAPES) {
         return Unit::Money;
     }
     // "5 mln dlrs" is handled by the multiplier; "5 billion US dollars":
-    if lower == "us" && words.get(end + 1).is_some_and(|w| w.is_any(CURRENCY_AFTER)) {
+    if lower == "us"
+        && words
+            .get(end + 1)
+            .is_some_and(|w| w.is_listed(CURRENCY_AFTER, &CURRENCY_AFTER_SHAPES))
+    {
         return Unit::Money;
     }
-    let single = singular(&lower);
-    if MEASURES.contains(&single.as_str()) {
+    if listed(&singular_of(lower), MEASURES, &MEASURE_SHAPES) {
         return Unit::Measure;
     }
     // "5 square miles", "5 light years"
     if matches!(
-        lower.as_str(),
+        lower,
         "square" | "cubic" | "light" | "nautical" | "metric" | "million" | "billion"
     ) {
         if let Some(after) = words.get(end + 1) {
-            if MEASURES.contains(&singular(&after.lower()).as_str()) {
+            if listed(
+                &singular_of(after.lower().as_str()),
+                MEASURES,
+                &MEASURE_SHAPES,
+            ) {
                 return Unit::Measure;
             }
         }
@@ -1327,9 +1616,11 @@ fn noun_after(
     if words.get(end).is_some_and(|w| w.is("of")) {
         return (None, None, true);
     }
-    let mut phrase: Vec<&Word<'_>> = Vec::new();
+    // At most three words, each with its lowered text: held on the stack.
+    let mut phrase: [Option<(&Word<'_>, Lowered)>; 3] = [None, None, None];
+    let mut length = 0;
     let mut at = end;
-    while phrase.len() < 3 {
+    while let Some(slot) = phrase.get_mut(length) {
         let Some(mut word) = words.get(at) else {
             break;
         };
@@ -1348,37 +1639,40 @@ fn noun_after(
         }
         at += 1;
         let lower = word.lower();
-        if NOUN_STOP_SET.contains(&lower) {
+        let text = lower.as_str();
+        if NOUN_STOP_SHAPES.may_hold(text.as_bytes()) && NOUN_STOP_SET.contains(text) {
             break;
         }
-        if lower.len() > 3 && lower.ends_with("ed") && !phrase.is_empty() {
+        if text.len() > 3 && text.ends_with("ed") && length > 0 {
             break;
         }
-        if lower.len() > 3 && lower.ends_with("ed") && phrase.is_empty() {
+        if text.len() > 3 && text.ends_with("ed") && length == 0 {
             // "13,000 killed": no noun, the participle says what happened.
             break;
         }
-        phrase.push(word);
+        *slot = Some((word, lower));
+        length += 1;
     }
+    let phrase = phrase.iter().flatten();
     let plural = value.is_none_or(|v| v != 1.0);
     let head = if plural {
         // The last plural in the phrase: "14 British soldiers", "ISIS
         // supporters".
         phrase
-            .iter()
+            .clone()
             .rev()
-            .find(|w| {
-                let lower = w.lower();
+            .find(|(_, lower)| {
+                let lower = lower.as_str();
                 (lower.ends_with('s') && !lower.ends_with("ss"))
                     || IRREGULAR.iter().any(|(p, _)| *p == lower)
             })
-            .or_else(|| phrase.first())
+            .or_else(|| phrase.clone().next())
     } else {
-        phrase.first()
+        phrase.clone().next()
     };
     let part_of = words.get(end).is_some_and(|w| w.is("of"));
     match head {
-        Some(word) => (Some(singular(&word.lower())), Some(word.span), part_of),
+        Some((word, lower)) => (Some(singular(lower.as_str())), Some(word.span), part_of),
         None => (None, None, part_of),
     }
 }
@@ -1527,6 +1821,206 @@ mod tests {
                 is_number_word(word.as_bytes()),
                 by_letters(word),
                 "{word:?}"
+            );
+        }
+    }
+
+    /// Words near each listed word: its cases, plurals, cuts, letters
+    /// changed (to other letters, digits, bytes next to the letters and
+    /// letters outside ASCII), and text no list holds.
+    fn words_near(listed: &[&str]) -> Vec<String> {
+        let mut words: Vec<String> = [
+            "",
+            "a",
+            "the",
+            "\r\n",
+            "—",
+            "’",
+            "😀",
+            "\u{212a}m",
+            "\u{212a}",
+            "İ",
+            "ﬁve",
+            "e\u{301}",
+            "naïve",
+            "Éamon",
+            "kilometre-long",
+            "o'clock",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        for word in listed {
+            words.push((*word).to_owned());
+            words.push(word.to_uppercase());
+            let mut capitalised = word.to_string();
+            capitalised[..1].make_ascii_uppercase();
+            words.push(capitalised);
+            words.push(format!("{word}s"));
+            words.push(format!("{word}\r"));
+            words.push(format!("{word}\u{301}"));
+            words.push(format!("{word}😀"));
+            words.push(format!("\u{212a}{word}"));
+            words.push(word[1..].to_owned());
+            words.push(word[..word.len() - 1].to_owned());
+            for (at, _) in word.char_indices() {
+                for with in ["x", "e", "0", "@", "[", "é", "ｅ", "\u{212a}"] {
+                    words.push(format!("{}{with}{}", &word[..at], &word[at + 1..]));
+                }
+            }
+        }
+        let mut next = crate::pseudo_random::below(0x3c6e_f372_fe94_f82b);
+        let letters: Vec<char> = "abcdekmnoprstuy-'.é\u{301}😀K\u{212a}".chars().collect();
+        for _ in 0..2000 {
+            let length = next(10);
+            words.push((0..length).map(|_| letters[next(letters.len())]).collect());
+        }
+        words
+    }
+
+    fn word(text: &str) -> super::Word<'_> {
+        super::Word {
+            kind: crate::syntax::TokenKind::Word,
+            span: crate::source::Span::new(0, text.len()),
+            text,
+            space_before: false,
+        }
+    }
+
+    #[test]
+    fn words_lower_as_to_lowercase_lowers_them() {
+        let mut words = words_near(&["mile", "people", "dollars", "percent"]);
+        words.push("a".repeat(23));
+        words.push("A".repeat(24));
+        words.push("Ü".repeat(30));
+        for text in &words {
+            assert_eq!(word(text).lower().as_str(), text.to_lowercase(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn listed_words_are_told_by_their_shape_and_letters() {
+        use super::*;
+        let lists: [(&[&str], &WordShapes); 7] = [
+            (MONTHS, &MONTH_SHAPES),
+            (CURRENCY_AFTER, &CURRENCY_AFTER_SHAPES),
+            (MEASURES, &MEASURE_SHAPES),
+            (TIME_AFTER, &TIME_AFTER_SHAPES),
+            (IDENTIFIER_BEFORE, &IDENTIFIER_BEFORE_SHAPES),
+            (SENTENCE_OPENERS, &SENTENCE_OPENER_SHAPES),
+            (NOUN_STOPS, &NOUN_STOP_SHAPES),
+        ];
+        for (list, shapes) in lists {
+            for text in words_near(list) {
+                let word = word(&text);
+                assert_eq!(word.is_listed(list, shapes), word.is_any(list), "{text:?}");
+                let lower = text.to_lowercase();
+                assert_eq!(
+                    listed(&lower, list, shapes),
+                    list.contains(&lower.as_str()),
+                    "{lower:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_of_no_last_word_shape_ends_no_approximation() {
+        use super::{APPROXIMATE_BEFORE, APPROXIMATE_LAST_WORD_SHAPES};
+        let last_words: Vec<&str> = APPROXIMATE_BEFORE
+            .iter()
+            .filter_map(|phrase| phrase.split(' ').next_back())
+            .collect();
+        for text in words_near(&last_words) {
+            if !APPROXIMATE_LAST_WORD_SHAPES.may_hold(text.as_bytes()) {
+                assert!(
+                    !last_words
+                        .iter()
+                        .any(|last| text.eq_ignore_ascii_case(last)),
+                    "{text:?}"
+                );
+            }
+        }
+        for last in last_words {
+            assert!(APPROXIMATE_LAST_WORD_SHAPES.may_hold(last.as_bytes()));
+        }
+    }
+
+    #[test]
+    fn figures_read_as_parsing_their_digits_reads_them() {
+        // The plain definition: separators group by three, and the digits
+        // without them are parsed.
+        fn plain(text: &str) -> Option<f64> {
+            let (whole, fraction) = match text.split_once('.') {
+                Some((_, fraction)) if fraction.contains(['.', ',']) => return None,
+                Some((whole, fraction)) => (whole, Some(fraction)),
+                None => (text, None),
+            };
+            let mut groups = whole.split(',');
+            let first = groups.next()?;
+            if first.is_empty() || (whole.contains(',') && first.len() > 3) {
+                return None;
+            }
+            let mut digits = String::from(first);
+            for group in groups {
+                if group.len() != 3 {
+                    return None;
+                }
+                digits.push_str(group);
+            }
+            if let Some(fraction) = fraction {
+                digits.push('.');
+                digits.push_str(fraction);
+            }
+            digits.parse().ok()
+        }
+        let mut texts: Vec<String> = [
+            "0",
+            "007",
+            "1.",
+            ".5",
+            "1,000",
+            "1,00",
+            "1000,000",
+            "0.1",
+            "0.3",
+            "2.675",
+            "1.5",
+            "999999999999999",
+            "1234567890123456",
+            "9007199254740993",
+            "0.000000000000001",
+            "123456789.123456",
+            "1,234,567.891",
+            "1,234,567,890,123.45",
+            "3.14159265358979",
+            "1.000.000",
+            "12,345.6789",
+            "1a",
+            "١٢",
+            "1😀",
+            "1\r\n",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        let mut next = crate::pseudo_random::below(0xbb67_ae85_84ca_a73b);
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for part in 0..1 + next(4) {
+                if part > 0 {
+                    text.push(if next(3) == 0 { '.' } else { ',' });
+                }
+                let long = next(4) == 0;
+                for _ in 0..1 + next(if long { 9 } else { 4 }) {
+                    text.push(char::from(b'0' + next(10) as u8));
+                }
+            }
+            texts.push(text);
+        }
+        for text in &texts {
+            assert_eq!(
+                super::figure_value(text).map(f64::to_bits),
+                plain(text).map(f64::to_bits),
+                "{text:?}"
             );
         }
     }
