@@ -17,6 +17,7 @@ use std::ops::Range;
 
 use crate::source::Span;
 pub use blocks::BlockKind;
+use tokens::within_offsets;
 pub use tokens::{QuoteSide, QuoteWeight, Token, TokenKind};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -124,19 +125,6 @@ pub fn parse_blocks(text: &str, mut raw_blocks: Vec<blocks::RawBlock>) -> Syntax
     }
     syntax.tokens = tokens;
     syntax
-}
-
-/// `text` up to [`tokens::MAX_TEXT_LEN`] bytes, cut at a character
-/// boundary.
-fn within_offsets(text: &str) -> &str {
-    if text.len() <= tokens::MAX_TEXT_LEN {
-        return text;
-    }
-    let mut end = tokens::MAX_TEXT_LEN;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
 }
 
 /// A compact text rendering of a parse, for snapshots and `copydesk parse`:

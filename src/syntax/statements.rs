@@ -20,17 +20,19 @@ use std::ops::Range;
 
 use super::tokens::{QuoteSide, Token, TokenKind};
 
+// The word lists are sorted (by byte), so a look-up is a binary search.
+
 /// Words after whose full stop a sentence never ends: titles and ranks.
 const TITLE_ABBREVIATIONS: &[&str] = &[
     "Adm", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Cpl", "Det", "Dr", "Drs", "Fr", "Gen", "Gov",
     "Hon", "Insp", "Lt", "Maj", "Messrs", "Mlle", "Mme", "Mr", "Mrs", "Ms", "Mt", "Pres", "Prof",
-    "Pte", "Pvt", "Rep", "Reps", "Rev", "Sen", "Sens", "Sgt", "Sr", "St", "Supt", "vs", "Vs",
+    "Pte", "Pvt", "Rep", "Reps", "Rev", "Sen", "Sens", "Sgt", "Sr", "St", "Supt", "Vs", "vs",
 ];
 
 /// Words whose full stop is an abbreviation when a number follows.
 const BEFORE_NUMBER_ABBREVIATIONS: &[&str] = &[
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No",
-    "Nos", "no", "Art", "Fig", "Vol", "vol", "p", "pp", "Ch", "Para",
+    "Apr", "Art", "Aug", "Ch", "Dec", "Feb", "Fig", "Jan", "Jul", "Jun", "Mar", "No", "Nos", "Nov",
+    "Oct", "Para", "Sep", "Sept", "Vol", "no", "p", "pp", "vol",
 ];
 
 /// No word of the three lists above is longer, in bytes.
@@ -86,8 +88,13 @@ const SENTENCE_STARTERS: &[&str] = &[
 
 /// Company and name suffixes that end sentences only before a starter.
 const SUFFIX_ABBREVIATIONS: &[&str] = &[
-    "Inc", "Corp", "Co", "Ltd", "Bros", "Jr", "Plc", "Cos", "etc", "al", "approx",
+    "Bros", "Co", "Corp", "Cos", "Inc", "Jr", "Ltd", "Plc", "al", "approx", "etc",
 ];
+
+/// Whether the sorted `list` holds `word`.
+fn listed(list: &[&str], word: &str) -> bool {
+    list.binary_search(&word).is_ok()
+}
 
 /// Splits the tokens `range` of one block into statement token ranges.
 /// Leading and trailing white space is left out of every statement.
@@ -97,6 +104,17 @@ pub fn statements(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Rang
     let mut start = skip_space(tokens, range.start, end);
     let mut index = start;
     while index < end {
+        // Only punctuation can end a statement: the tokens before the next
+        // mark are passed over in one search.
+        index += tokens
+            .get(index..end)
+            .unwrap_or_default()
+            .iter()
+            .position(|token| token.kind == TokenKind::Punctuation)
+            .unwrap_or(end - index);
+        if index == end {
+            break;
+        }
         if is_terminal(text, &tokens[index]) {
             let mut after = index + 1;
             while after < end
@@ -143,15 +161,28 @@ fn trim_space_end(tokens: &[Token], start: usize, mut end: usize) -> usize {
     end
 }
 
+/// A token's text as bytes: punctuation is matched byte for byte, with
+/// no character boundary to check.
+fn token_bytes<'t>(text: &'t str, token: &Token) -> &'t [u8] {
+    let span = token.span();
+    text.as_bytes()
+        .get(span.start..span.end)
+        .unwrap_or_default()
+}
+
 fn is_terminal(text: &str, token: &Token) -> bool {
     token.kind == TokenKind::Punctuation
-        && matches!(token.span().slice(text), "." | "!" | "?" | "…")
+        && matches!(
+            token_bytes(text, token),
+            // The last is `…` in UTF-8.
+            b"." | b"!" | b"?" | [0xe2, 0x80, 0xa6]
+        )
 }
 
 fn is_closer(text: &str, token: &Token) -> bool {
     match token.kind {
         TokenKind::Quote { side, .. } => side != QuoteSide::Opening,
-        TokenKind::Punctuation => matches!(token.span().slice(text), ")" | "]"),
+        TokenKind::Punctuation => matches!(token_bytes(text, token), b")" | b"]"),
         _ => false,
     }
 }
@@ -185,7 +216,7 @@ fn abbreviation_continues(
     next: usize,
     end: usize,
 ) -> bool {
-    if tokens[stop].span().slice(text) != "." || stop == 0 || !tokens[stop - 1].is_word() {
+    if token_bytes(text, &tokens[stop]) != b"." || stop == 0 || !tokens[stop - 1].is_word() {
         return false;
     }
     let word = tokens[stop - 1].span().slice(text);
@@ -195,16 +226,16 @@ fn abbreviation_continues(
         return false;
     }
     let next_is_number = next < end && tokens[next].kind == TokenKind::Number;
-    if TITLE_ABBREVIATIONS.contains(&word) {
+    if listed(TITLE_ABBREVIATIONS, word) {
         return true;
     }
-    if BEFORE_NUMBER_ABBREVIATIONS.contains(&word) && next_is_number {
+    if next_is_number && listed(BEFORE_NUMBER_ABBREVIATIONS, word) {
         return true;
     }
     let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-    if single_letter || SUFFIX_ABBREVIATIONS.contains(&word) {
+    if single_letter || listed(SUFFIX_ABBREVIATIONS, word) {
         let next_word = (next < end).then(|| tokens[next].span().slice(text));
-        let next_is_starter = next_word.is_some_and(|word| SENTENCE_STARTERS.contains(&word))
+        let next_is_starter = next_word.is_some_and(|word| listed(SENTENCE_STARTERS, word))
             || (next < end && matches!(tokens[next].kind, TokenKind::Quote { .. }));
         return next < end && !next_is_starter;
     }
@@ -215,6 +246,35 @@ fn abbreviation_continues(
 mod tests {
     use super::super::tokens::tokenize;
     use super::*;
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        let lists = [
+            TITLE_ABBREVIATIONS,
+            BEFORE_NUMBER_ABBREVIATIONS,
+            SENTENCE_STARTERS,
+            SUFFIX_ABBREVIATIONS,
+        ];
+        for list in lists {
+            assert!(list.is_sorted(), "{list:?}");
+            // The search agrees with a scan, for listed words and near misses.
+            for word in list {
+                for probe in [
+                    word.to_string(),
+                    format!("{word}s"),
+                    word.to_lowercase(),
+                    word.to_uppercase(),
+                    word[1..].to_string(),
+                ] {
+                    assert_eq!(
+                        listed(list, &probe),
+                        list.contains(&probe.as_str()),
+                        "{probe}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn no_abbreviation_is_longer_than_the_shortcut_allows() {

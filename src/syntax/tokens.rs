@@ -109,33 +109,32 @@ impl Token {
     }
 }
 
-/// Tokenises the whole text. Never fails; the tokens tile `text` exactly.
+/// Tokenises the whole text, up to [`MAX_TEXT_LEN`] bytes. Never fails;
+/// the tokens tile the text exactly.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
+    let text = within_offsets(text);
     let bytes = text.as_bytes();
+    // News copy has a token every two to three bytes (at most one every
+    // two in the corpus), so this is the capacity a vector started at a
+    // quarter of the length grew to anyway, without the copy.
+    let mut tokens = Vec::with_capacity(text.len() / 2 + 1);
     let mut start = 0;
-    while start < bytes.len() {
-        let (width, kind) = match bytes.get(start..).and_then(ascii_token) {
+    while let Some(rest) = bytes.get(start..).filter(|rest| !rest.is_empty()) {
+        let (width, kind) = match ascii_token(rest) {
             Some(settled) => settled,
-            None => {
-                // Every token ends on a character boundary, so `start` is one.
-                let Some(rest) = text.get(start..) else {
-                    break;
-                };
-                match token(rest) {
-                    Ok((remaining, kind)) => (rest.len() - remaining.len(), kind),
-                    // Unreachable by construction (`other` takes any
-                    // character), but a grammar bug must not lose text: take
-                    // one character as Other.
-                    Err(_) => (
-                        rest.chars().next().map_or(1, char::len_utf8),
-                        TokenKind::Other,
-                    ),
-                }
-            }
+            None => match grammar_token(text, start) {
+                Some(token) => token,
+                None => break,
+            },
         };
         let end = start + width;
-        let mut token = Token::new(kind, Span::new(start, end));
+        // `text` is at most `MAX_TEXT_LEN` (`u32::MAX`) bytes long, so
+        // every offset in it fits.
+        let mut token = Token {
+            kind,
+            start: start as u32,
+            end: end as u32,
+        };
         // A mark's neighbours in the text settle it, not other tokens, so
         // it is settled here rather than in a second pass over the list.
         if let TokenKind::Quote { .. } = kind {
@@ -143,9 +142,106 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         tokens.push(token);
         start = end;
+        // A lone space between two tokens is the commonest token of prose:
+        // it is taken here, as `ascii_token` would take it, without a
+        // second turn of the loop.
+        if bytes.get(end) == Some(&b' ') && bytes.get(end + 1).is_none_or(ends_ascii_space) {
+            tokens.push(Token {
+                kind: TokenKind::Space,
+                start: end as u32,
+                end: (end + 1) as u32,
+            });
+            start = end + 1;
+        }
     }
     tokens
 }
+
+/// Whether `byte` ends a run of ASCII white space that no character after
+/// it could continue: an ASCII byte that `space` does not take.
+fn ends_ascii_space(byte: &u8) -> bool {
+    byte.is_ascii() && !is_ascii_space(byte)
+}
+
+/// The ASCII white space of `space`: all of it but line breaks.
+fn is_ascii_space(byte: &u8) -> bool {
+    matches!(byte, b' ' | b'\t' | 0x0b | 0x0c)
+}
+
+/// `text` up to [`MAX_TEXT_LEN`] bytes, cut at a character boundary.
+pub(super) fn within_offsets(text: &str) -> &str {
+    if text.len() <= MAX_TEXT_LEN {
+        return text;
+    }
+    let mut end = MAX_TEXT_LEN;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The width and kind of the token at `start` by the grammar itself, for
+/// the tokens [`ascii_token`] leaves open; `None` if `start` is not a
+/// character boundary, which it always is, as every token ends on one.
+/// Kept out of line so the ASCII loop keeps its registers.
+#[inline(never)]
+fn grammar_token(text: &str, start: usize) -> Option<(usize, TokenKind)> {
+    let rest = text.get(start..)?;
+    Some(match token(rest) {
+        Ok((remaining, kind)) => (rest.len() - remaining.len(), kind),
+        // Unreachable by construction (`other` takes any character), but a
+        // grammar bug must not lose text: take one character as Other.
+        Err(_) => (
+            rest.chars().next().map_or(1, char::len_utf8),
+            TokenKind::Other,
+        ),
+    })
+}
+
+/// What the first byte of a token tells [`ascii_token`] about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Lead {
+    Lowercase,
+    Uppercase,
+    Digit,
+    /// Space or tab: the ASCII white space a `space` token starts with.
+    Space,
+    LineFeed,
+    CarriageReturn,
+    StraightQuote,
+    Punctuation,
+    /// Not ASCII, or an ASCII byte only `other` or `space` takes (control
+    /// characters, vertical tab, form feed): the grammar decides.
+    Grammar,
+}
+
+impl Lead {
+    const fn of(byte: u8) -> Lead {
+        match byte {
+            b'a'..=b'z' => Lead::Lowercase,
+            b'A'..=b'Z' => Lead::Uppercase,
+            b'0'..=b'9' => Lead::Digit,
+            b' ' | b'\t' => Lead::Space,
+            b'\n' => Lead::LineFeed,
+            b'\r' => Lead::CarriageReturn,
+            b'"' | b'\'' => Lead::StraightQuote,
+            _ if byte.is_ascii_punctuation() => Lead::Punctuation,
+            _ => Lead::Grammar,
+        }
+    }
+}
+
+/// [`Lead::of`] for every byte: one load decides which production a token
+/// belongs to.
+static LEADS: [Lead; 256] = {
+    let mut table = [Lead::Grammar; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = Lead::of(byte as u8);
+        byte += 1;
+    }
+    table
+};
 
 /// The width and kind of the token at the start of `input` when its ASCII
 /// bytes settle it: what [`token`] gives, without decoding characters or
@@ -153,57 +249,95 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// `None` when a character that is not ASCII could change the answer (a
 /// word going on with a diacritic, a no-break space after spaces), so the
 /// grammar decides.
+#[inline]
 fn ascii_token(input: &[u8]) -> Option<(usize, TokenKind)> {
     let first = *input.first()?;
     let next_is_ascii = |width: usize| input.get(width).is_none_or(u8::is_ascii);
-    match first {
-        b'\n' => Some((1, TokenKind::LineBreak)),
-        b'\r' => {
-            let width = if input.get(1) == Some(&b'\n') { 2 } else { 1 };
-            Some((width, TokenKind::LineBreak))
-        }
-        b' ' | b'\t' => {
-            // The ASCII white space of `space`: all of it but line breaks.
-            let width = ascii_run(input, |byte| matches!(byte, b' ' | b'\t' | 0x0b | 0x0c));
+    match LEADS[usize::from(first)] {
+        Lead::Lowercase => ascii_word(input, TokenKind::Word),
+        Lead::Uppercase => ascii_word(input, TokenKind::CapitalisedWord),
+        Lead::Space => {
+            let width = ascii_run(input, is_ascii_space);
             next_is_ascii(width).then_some((width, TokenKind::Space))
         }
-        b'0'..=b'9' => {
+        Lead::Punctuation => Some((1, TokenKind::Punctuation)),
+        Lead::Digit => {
             let mut width = ascii_run(input, u8::is_ascii_digit);
             // A separator belongs to the number only before a digit.
             while let (Some(b'.' | b','), Some(b'0'..=b'9')) =
                 (input.get(width), input.get(width + 1))
             {
-                width += 1 + ascii_run(&input[width + 1..], u8::is_ascii_digit);
+                width += 1 + ascii_run(
+                    input.get(width + 1..).unwrap_or_default(),
+                    u8::is_ascii_digit,
+                );
             }
             match input.get(width) {
                 Some(byte) if !byte.is_ascii() => None,
                 // "3rd", "2014s": the number fails and the word takes over.
-                Some(byte) if byte.is_ascii_alphanumeric() => ascii_word(input),
+                Some(byte) if byte.is_ascii_alphanumeric() => ascii_word(input, TokenKind::Word),
                 _ => Some((width, TokenKind::Number)),
             }
         }
-        b'a'..=b'z' | b'A'..=b'Z' => ascii_word(input),
-        b'"' | b'\'' => {
+        Lead::LineFeed => Some((1, TokenKind::LineBreak)),
+        Lead::CarriageReturn => {
+            let width = if input.get(1) == Some(&b'\n') { 2 } else { 1 };
+            Some((width, TokenKind::LineBreak))
+        }
+        Lead::StraightQuote => {
             let (side, weight) = quote_shape(char::from(first));
             Some((1, TokenKind::Quote { side, weight }))
         }
-        _ if first.is_ascii_punctuation() => Some((1, TokenKind::Punctuation)),
-        _ => None,
+        Lead::Grammar => None,
     }
 }
 
-/// A word of ASCII letters and digits followed by an ASCII byte or the end.
-fn ascii_word(input: &[u8]) -> Option<(usize, TokenKind)> {
-    let width = ascii_run(input, |byte| ASCII_ALPHANUMERIC[usize::from(*byte)]);
-    if !input.get(width).is_none_or(u8::is_ascii) {
-        return None;
+/// A word of ASCII letters and digits followed by an ASCII byte or the
+/// end, of the `kind` its first byte gives.
+#[inline]
+fn ascii_word(input: &[u8], kind: TokenKind) -> Option<(usize, TokenKind)> {
+    let width = alphanumeric_run(input);
+    input
+        .get(width)
+        .is_none_or(u8::is_ascii)
+        .then_some((width, kind))
+}
+
+/// How many ASCII letters and digits `input` starts with, tested eight
+/// bytes at a time: most words are shorter than that, so most take one
+/// test rather than a loop over their letters.
+#[inline]
+fn alphanumeric_run(input: &[u8]) -> usize {
+    let mut width = 0;
+    while let Some(chunk) = input.get(width..).and_then(<[u8]>::first_chunk::<8>) {
+        let others = non_alphanumeric_bytes(u64::from_le_bytes(*chunk));
+        if others != 0 {
+            return width + (others.trailing_zeros() / 8) as usize;
+        }
+        width += 8;
     }
-    let kind = if input.first()?.is_ascii_uppercase() {
-        TokenKind::CapitalisedWord
-    } else {
-        TokenKind::Word
-    };
-    Some((width, kind))
+    width
+        + ascii_run(input.get(width..).unwrap_or_default(), |byte| {
+            ASCII_ALPHANUMERIC[usize::from(*byte)]
+        })
+}
+
+/// The high bit of each byte of `word` that is not an ASCII letter or
+/// digit, all other bits clear.
+const fn non_alphanumeric_bytes(word: u64) -> u64 {
+    const fn each(byte: u8) -> u64 {
+        byte as u64 * 0x0101_0101_0101_0101
+    }
+    // With each byte's high bit cleared, adding at most 0x80 to a byte
+    // carries nothing into the next, and a sum's high bit tells whether
+    // the byte reached a bound.
+    let low = word & each(0x7f);
+    // Setting 0x20 lowercases letters and makes no other byte a letter.
+    let folded = low | each(0x20);
+    let letters = (folded + each(0x80 - b'a')) & !(folded + each(0x80 - b'z' - 1));
+    let digits = (low + each(0x80 - b'0')) & !(low + each(0x80 - b'9' - 1));
+    // A byte with its high bit set is not ASCII.
+    !((letters | digits) & !word) & each(0x80)
 }
 
 /// `u8::is_ascii_alphanumeric` as a table: one load a byte in the loop
@@ -514,6 +648,59 @@ mod tests {
                 "{byte}"
             );
         }
+    }
+
+    #[test]
+    fn alphanumeric_run_agrees_with_a_byte_loop() {
+        let plain = |input: &[u8]| {
+            input
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count()
+        };
+        // Every byte value at every place of a chunk, among letters.
+        for byte in 0..=u8::MAX {
+            for place in 0..12 {
+                let mut input = *b"abcdefghijkl";
+                input[place] = byte;
+                assert_eq!(alphanumeric_run(&input), plain(&input), "{byte} at {place}");
+            }
+        }
+        // Real-looking text, from every byte offset, boundaries or not.
+        for text in edge_texts() {
+            let bytes = text.as_bytes();
+            for offset in 0..bytes.len() {
+                let input = &bytes[offset..];
+                assert_eq!(
+                    alphanumeric_run(input),
+                    plain(input),
+                    "{text:?} at {offset}"
+                );
+            }
+        }
+        let long = "Wellington1987abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789é";
+        assert_eq!(
+            alphanumeric_run(long.as_bytes()),
+            long.len() - 'é'.len_utf8()
+        );
+    }
+
+    #[test]
+    fn a_space_before_more_white_space_is_not_taken_alone() {
+        // The lone-space shortcut in `tokenize` must leave a space that a
+        // tab, a no-break space or a thin space continues to the grammar.
+        for (text, space) in [
+            ("a \tb", " \t"),
+            ("a \u{a0}b", " \u{a0}"),
+            ("a \u{2009}b", " \u{2009}"),
+            ("a \u{0b}b", " \u{0b}"),
+            ("a b", " "),
+            ("a ", " "),
+        ] {
+            assert_eq!(kinds(text)[1], (space, TokenKind::Space), "{text:?}");
+        }
+        assert_eq!(kinds("a \nb")[1], (" ", TokenKind::Space));
+        assert_eq!(kinds("a \nb")[2], ("\n", TokenKind::LineBreak));
     }
 
     #[test]
