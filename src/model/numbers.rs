@@ -1766,27 +1766,7 @@ mod tests {
             .chain(SCALES.iter().copied())
             .collect();
         let by_letters = |text: &str| listed.contains(&text.to_lowercase().as_str());
-        let mut words: Vec<String> = Vec::new();
-        for word in &listed {
-            words.push((*word).to_owned());
-            words.push(word.to_uppercase());
-            let mut capitalised = word.to_string();
-            capitalised[..1].make_ascii_uppercase();
-            words.push(capitalised);
-            words.push(format!("{word}s"));
-            words.push(format!("{word}\r"));
-            words.push(format!("{word}\u{301}"));
-            words.push(format!("{word}😀"));
-            words.push(word[1..].to_owned());
-            words.push(word[..word.len() - 1].to_owned());
-            // Each letter changed, to an ASCII letter, a digit, a byte that
-            // sets the case bit onto a letter's and a letter outside ASCII.
-            for (at, _) in word.char_indices() {
-                for with in ["x", "e", "0", "@", "[", "é", "ｅ"] {
-                    words.push(format!("{}{with}{}", &word[..at], &word[at + 1..]));
-                }
-            }
-        }
+        let mut words = words_near(&listed);
         words.extend(
             [
                 "",

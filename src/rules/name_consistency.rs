@@ -2248,6 +2248,24 @@ mod tests {
         assert!(pairs_checked > 1000);
     }
 
+    /// The rule with four different `max-distance` tables and nothing else.
+    fn rules_under_four_edit_tables() -> Vec<NameConsistency> {
+        [
+            vec![(5, 1), (9, 2)],
+            vec![(3, 1), (6, 2)],
+            vec![(6, 1)],
+            vec![(4, 2)],
+        ]
+        .into_iter()
+        .map(|steps| NameConsistency {
+            steps,
+            distinct: HashMap::default(),
+            wrong_forms: HashMap::default(),
+            titles: HashSet::default(),
+        })
+        .collect()
+    }
+
     #[test]
     fn deletions_needed_find_every_pair_the_rule_may_match() {
         // Pairs of random words a few random edits apart, over a small
@@ -2256,18 +2274,7 @@ mod tests {
         let mut next = crate::pseudo_random::below(0x2545_f491_4f6c_dd1d);
         let alphabet = ['a', 'b', 'c', 'ł'];
         let mut pairs_checked = 0;
-        for steps in [
-            vec![(5, 1), (9, 2)],
-            vec![(3, 1), (6, 2)],
-            vec![(6, 1)],
-            vec![(4, 2)],
-        ] {
-            let rule = NameConsistency {
-                steps,
-                distinct: HashMap::default(),
-                wrong_forms: HashMap::default(),
-                titles: HashSet::default(),
-            };
+        for rule in rules_under_four_edit_tables() {
             let keys = |word: &[char]| {
                 let mut keys = Vec::new();
                 if let Some(deletions) = rule.deletions_needed(word.len()) {
@@ -2324,18 +2331,7 @@ mod tests {
         let mut next = crate::pseudo_random::below(0x6a09_e667_f3bc_c908);
         let alphabet = ['a', 'e', 'o', 'h', 'k', 'q', 'g', 'y', 'i', 'ł'];
         let mut pairs_found = 0;
-        for steps in [
-            vec![(5, 1), (9, 2)],
-            vec![(3, 1), (6, 2)],
-            vec![(6, 1)],
-            vec![(4, 2)],
-        ] {
-            let rule = NameConsistency {
-                steps,
-                distinct: HashMap::default(),
-                wrong_forms: HashMap::default(),
-                titles: HashSet::default(),
-            };
+        for rule in rules_under_four_edit_tables() {
             for _ in 0..300 {
                 let mut words: Vec<String> = Vec::new();
                 let count = 2 + next(BUCKET_LIMIT - 1);
