@@ -373,6 +373,14 @@ fn token(input: &str) -> IResult<&str, TokenKind> {
         Some(b'0'..=b'9') => alt((number.map(|_| TokenKind::Number), word)).parse(input),
         Some(b'a'..=b'z' | b'A'..=b'Z') => word(input),
         Some(b'"' | b'\'') => quote_mark(input),
+        // The curly and angle marks: no production before `quote-mark`
+        // takes them (they are neither space, digits nor letters), so the
+        // alternatives need not be tried in turn.
+        Some(0xC2 | 0xE2)
+            if input.starts_with(['“', '”', '‘', '’', '«', '»', '„', '‚', '‹', '›']) =>
+        {
+            quote_mark(input)
+        }
         Some(byte) if byte.is_ascii_punctuation() => {
             punctuation.map(|_| TokenKind::Punctuation).parse(input)
         }
@@ -862,7 +870,8 @@ mod tests {
     #[test]
     fn first_byte_dispatch_agrees_with_every_alternative() {
         let text = "Gen. O'Brien's 14,000 3.5pct 2014. \"Yes,\" ‘no’ — «oui» \t\r\n\
-                    \u{feff}Erdog\u{0306}an 👩\u{200d}👧 ¿Qué? x\u{0b}y \u{1c}z 3rd ǅemal [a]{b}~";
+                    \u{feff}Erdog\u{0306}an 👩\u{200d}👧 ¿Qué? x\u{0b}y \u{1c}z 3rd ǅemal [a]{b}~ \
+                    “Ja„ ‚so‘ ‹non› ”» x\u{2003}y…€™\u{2028}\u{a0}©¬";
         for (offset, _) in text.char_indices() {
             let input = &text[offset..];
             assert_eq!(token(input), any_token(input), "at {offset}: {input:?}");
