@@ -618,13 +618,7 @@ const CALENDAR_WORDS: WordShapes = {
         "december",
         "dec",
     ];
-    let mut shapes = WordShapes::EMPTY;
-    let mut index = 0;
-    while index < NAMES.len() {
-        shapes = shapes.with(NAMES[index]);
-        index += 1;
-    }
-    shapes
+    WordShapes::EMPTY.with_all(NAMES)
 };
 
 /// Whether a mention can start at `word`: only a weekday, a month, "the"

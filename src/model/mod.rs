@@ -253,6 +253,16 @@ impl WordShapes {
         self
     }
 
+    /// The shapes with every word of `lower` added.
+    pub(crate) const fn with_all(mut self, lower: &[&str]) -> Self {
+        let mut index = 0;
+        while index < lower.len() {
+            self = self.with(lower[index]);
+            index += 1;
+        }
+        self
+    }
+
     /// Whether an ASCII word (in any case) has the shape of a listed word:
     /// false means it is none of them.
     pub(crate) fn may_hold(&self, word: &[u8]) -> bool {

@@ -195,17 +195,7 @@ const NUMBER_WORD_SHAPES: WordShapes = {
         shapes = shapes.with(TENS[i].0);
         i += 1;
     }
-    i = 0;
-    while i < VAGUE.len() {
-        shapes = shapes.with(VAGUE[i]);
-        i += 1;
-    }
-    i = 0;
-    while i < SCALES.len() {
-        shapes = shapes.with(SCALES[i]);
-        i += 1;
-    }
-    shapes
+    shapes.with_all(VAGUE).with_all(SCALES)
 };
 
 /// The shortest and longest number words' lengths, and a bit for each
@@ -323,18 +313,6 @@ fn is_number_word_by_letters(text: &[u8]) -> bool {
     )
 }
 
-/// The shapes of a list of words (see [`WordShapes`]), worked out at
-/// compile time.
-const fn shapes_of(words: &[&str]) -> WordShapes {
-    let mut shapes = WordShapes::EMPTY;
-    let mut i = 0;
-    while i < words.len() {
-        shapes = shapes.with(words[i]);
-        i += 1;
-    }
-    shapes
-}
-
 /// A word lowered as [`str::to_lowercase`] lowers it: on the stack when it
 /// is short ASCII (nearly every word), which lowers letter for letter, and
 /// by `to_lowercase` otherwise ("\u{212a}m" lowers to "km").
@@ -394,7 +372,7 @@ const MONTHS: &[&str] = &[
     "dec",
 ];
 
-const MONTH_SHAPES: WordShapes = shapes_of(MONTHS);
+const MONTH_SHAPES: WordShapes = WordShapes::EMPTY.with_all(MONTHS);
 
 const CURRENCY_SYMBOLS: &[&str] = &["$", "£", "€", "¥", "₹", "₩"];
 
@@ -442,7 +420,7 @@ const CURRENCY_AFTER: &[&str] = &[
     "naira",
 ];
 
-const CURRENCY_AFTER_SHAPES: WordShapes = shapes_of(CURRENCY_AFTER);
+const CURRENCY_AFTER_SHAPES: WordShapes = WordShapes::EMPTY.with_all(CURRENCY_AFTER);
 
 const PERCENT_AFTER: &[&str] = &["%", "pct", "percent", "per", "percentage"];
 
@@ -531,14 +509,14 @@ const MEASURES: &[&str] = &[
     "pct",
 ];
 
-const MEASURE_SHAPES: WordShapes = shapes_of(MEASURES);
+const MEASURE_SHAPES: WordShapes = WordShapes::EMPTY.with_all(MEASURES);
 
 const TIME_AFTER: &[&str] = &[
     "am", "pm", "a.m", "p.m", "gmt", "bst", "est", "edt", "pst", "cet", "o'clock", "hrs", "utc",
     "et",
 ];
 
-const TIME_AFTER_SHAPES: WordShapes = shapes_of(TIME_AFTER);
+const TIME_AFTER_SHAPES: WordShapes = WordShapes::EMPTY.with_all(TIME_AFTER);
 
 const AGE_BEFORE: &[&str] = &["aged", "age", "ages"];
 
@@ -599,7 +577,7 @@ const IDENTIFIER_BEFORE: &[&str] = &[
     "v",
 ];
 
-const IDENTIFIER_BEFORE_SHAPES: WordShapes = shapes_of(IDENTIFIER_BEFORE);
+const IDENTIFIER_BEFORE_SHAPES: WordShapes = WordShapes::EMPTY.with_all(IDENTIFIER_BEFORE);
 
 /// Words that end the counted noun phrase.
 const NOUN_STOPS: &[&str] = &[
@@ -711,7 +689,7 @@ static NOUN_STOP_SET: WordSet = WordSet::new(NOUN_STOPS);
 
 /// The shapes of [`NOUN_STOPS`]: most nouns are told to be none of them
 /// before they are hashed.
-const NOUN_STOP_SHAPES: WordShapes = shapes_of(NOUN_STOPS);
+const NOUN_STOP_SHAPES: WordShapes = WordShapes::EMPTY.with_all(NOUN_STOPS);
 
 /// Irregular plurals, folded to the singular.
 const IRREGULAR: &[(&str, &str)] = &[
@@ -1464,7 +1442,7 @@ const SENTENCE_OPENERS: &[&str] = &[
     "Wounded", "And", "After", "As", "Of", "With", "By", "For", "In",
 ];
 
-const SENTENCE_OPENER_SHAPES: WordShapes = shapes_of(SENTENCE_OPENERS);
+const SENTENCE_OPENER_SHAPES: WordShapes = WordShapes::EMPTY.with_all(SENTENCE_OPENERS);
 
 /// The shapes of the last words of [`APPROXIMATE_BEFORE`]'s phrases: the
 /// word before a number is most often none of them, and then no phrase

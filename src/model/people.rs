@@ -363,12 +363,7 @@ static CLASSED_SHAPES: WordShapes = {
     let mut shapes = WordShapes::EMPTY;
     let mut list = 0;
     while list < CLASSED_LISTS.len() {
-        let words = CLASSED_LISTS[list].0;
-        let mut word = 0;
-        while word < words.len() {
-            shapes = shapes.with(words[word]);
-            word += 1;
-        }
+        shapes = shapes.with_all(CLASSED_LISTS[list].0);
         list += 1;
     }
     shapes
