@@ -74,7 +74,7 @@ use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{KindOptions, Report, Rule, RuleKind};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
-use crate::model::names::{fold_name, is_common_word};
+use crate::model::names::{fold_name, is_common_word, NameMention};
 use crate::model::{Article, ShortLower};
 use crate::source::Span;
 use crate::syntax::{BlockKind, TokenKind};
@@ -405,7 +405,7 @@ struct Form {
 /// distinct names would allocate one for each.
 #[derive(Debug, Default)]
 struct Occurrences {
-    /// Grouped by vocabulary entry, each group in text order.
+    /// Grouped by spelling (its slot, [`Tracked`]), each group in text order.
     grouped: Vec<Occurrence>,
     /// Where each entry's group ends in `grouped`.
     ends: Vec<u32>,
@@ -466,11 +466,34 @@ impl Rule for NameConsistency {
         // each of these lists as it grows, and rehash the maps.
         let name_words_used: usize = article.names.iter().map(|name| name.words.len()).sum();
         let mut vocabulary = Vocabulary::with_capacity(name_words_used);
-        // What is known of each spelling, indexed by its vocabulary entry
-        // (entries are numbered densely from 0; an entry that is no
-        // spelling, such as a title, keeps an empty form).
-        let mut forms: Vec<Form> = Vec::with_capacity(name_words_used);
-        // (entry, place) of each use of a spelling, in text order.
+        // The mentions the rule reads, each with its block's kind.
+        let mentions: Vec<(&NameMention, BlockKind)> = article
+            .names
+            .iter()
+            .filter_map(|mention| {
+                let statement = article.statements().get(mention.statement)?;
+                let kind = article
+                    .blocks()
+                    .get(statement.block)
+                    .map_or(BlockKind::Paragraph, |block| block.kind);
+                (!matches!(kind, BlockKind::Residue | BlockKind::Dateline))
+                    .then_some((mention, kind))
+            })
+            .collect();
+        // Every word of every mention, in text order, has its entry before
+        // any spelling is looked at, so that spellings that cannot meet
+        // another are known before anything is gathered for them.
+        let mut mention_entries: Vec<u32> = Vec::with_capacity(name_words_used);
+        for (mention, _) in &mentions {
+            for span in &mention.words {
+                mention_entries.push(vocabulary.entry(span.slice(text), self));
+            }
+        }
+        let tracked = self.spellings_to_track(&vocabulary);
+        // What is known of each tracked spelling, by its slot.
+        let mut forms: Vec<Form> = Vec::new();
+        forms.resize_with(tracked.entries.len(), Form::default);
+        // (slot, place) of each use of a tracked spelling, in text order.
         let mut places: Vec<(u32, Occurrence)> = Vec::with_capacity(name_words_used);
         // (hash of its key, place) for each use of a stretch; the place's
         // text, single-spaced, is the spelling shown. One flat list rather
@@ -514,27 +537,17 @@ impl Rule for NameConsistency {
         let mut run: Vec<(Span, u32)> = Vec::new();
         let mut name_words: Vec<(Span, u32)> = Vec::new();
         let mut whole_run: Vec<(Span, u32)> = Vec::new();
-        let mut entries: Vec<u32> = Vec::new();
-        for mention in &article.names {
-            let Some(statement) = article.statements().get(mention.statement) else {
-                continue;
-            };
-            let block_kind = article
-                .blocks()
-                .get(statement.block)
-                .map_or(BlockKind::Paragraph, |block| block.kind);
-            if matches!(block_kind, BlockKind::Residue | BlockKind::Dateline) {
-                continue;
-            }
+        let mut remaining_entries: &[u32] = &mention_entries;
+        for &(mention, block_kind) in &mentions {
+            let (entries, rest) = remaining_entries
+                .split_at_checked(mention.words.len())
+                .unwrap_or((remaining_entries, &[]));
+            remaining_entries = rest;
             let in_story = block_kind == BlockKind::Paragraph;
             let in_roster = in_story && is_roster(mention.statement);
             let mut gender = self.title_before(text, mention.span.start);
             run.clear();
             let mut leading = true;
-            entries.clear();
-            for span in &mention.words {
-                entries.push(vocabulary.entry(span.slice(text), self));
-            }
             // "Finance Minister Kiichi Miyazawa": common words before a
             // title belong to it (not "Japanese" in "Japanese Prime
             // Minister Yasuhiro Nakasone", which is a name of its own).
@@ -551,7 +564,7 @@ impl Rule for NameConsistency {
                     break;
                 }
             }
-            for (index, (&word_span, &entry)) in mention.words.iter().zip(&entries).enumerate() {
+            for (index, (&word_span, &entry)) in mention.words.iter().zip(entries).enumerate() {
                 let word = vocabulary.word(entry);
                 if index < title_end || (leading && word.is_title) {
                     gender = gender.or(title_gender(vocabulary.lower(entry)));
@@ -587,17 +600,19 @@ impl Rule for NameConsistency {
                 if is_calendar_word(word) || flagged_spans.overlaps(word_span) {
                     continue;
                 }
+                // A spelling that cannot meet another gathers nothing.
+                let Some(slot) = tracked.slot(entry) else {
+                    continue;
+                };
+                let Some(form) = forms.get_mut(slot as usize) else {
+                    continue;
+                };
                 let confirmed = in_story
                     && !(mention.sentence_initial && Some(&word_span) == mention.words.first());
-                let slot = entry as usize;
-                if forms.len() <= slot {
-                    forms.resize_with(slot + 1, Form::default);
-                }
-                let form = &mut forms[slot];
                 form.uses += 1;
                 form.confirmed |= confirmed;
                 places.push((
-                    entry,
+                    slot,
                     Occurrence {
                         span: word_span,
                         roster: in_roster
@@ -680,9 +695,15 @@ impl Rule for NameConsistency {
         // Which candidate spellings the article also writes in lower case
         // ("the union", "Union"). Only the candidates' forms are looked
         // for, so the set stays as small as the list of names.
-        let spellings = || (0u32..).zip(&forms).filter(|(_, form)| form.uses > 0);
+        let spellings = || {
+            (0u32..)
+                .zip(&tracked.entries)
+                .zip(&forms)
+                .filter(|(_, form)| form.uses > 0)
+                .map(|((slot, &entry), form)| (slot, entry, form))
+        };
         let wanted: HashSet<&str> = spellings()
-            .map(|(entry, _)| vocabulary.lower(entry))
+            .map(|(_, entry, _)| vocabulary.lower(entry))
             .collect();
         // Most words cannot be wanted: no wanted word has their length and
         // their first byte, and their length and last byte, which two table
@@ -723,7 +744,7 @@ impl Rule for NameConsistency {
         // In the order of first use (the order of the vocabulary's
         // entries), so every run compares and reports alike.
         let candidates: Vec<Candidate<'_, '_>> = spellings()
-            .filter_map(|(entry, form)| {
+            .filter_map(|(slot, entry, form)| {
                 let info = vocabulary.word(entry);
                 let lower = vocabulary.lower(entry);
                 let keep = !info.is_title
@@ -732,7 +753,7 @@ impl Rule for NameConsistency {
                 keep.then_some(Candidate {
                     word: info.text,
                     form,
-                    occurrences: occurrences.of(entry),
+                    occurrences: occurrences.of(slot),
                     lower,
                     folded_id: info.folded,
                 })
@@ -1079,39 +1100,18 @@ impl NameConsistency {
         // distinct names, each with dozens of keys. A key is a hash cut to
         // 32 bits; a chance collision only puts two spellings in one
         // bucket, and `same_name` still decides.
-        let mut chars: Vec<char> = Vec::new();
-        let mut prefix: Vec<u64> = Vec::new();
-        let mut expected_keys = 0;
-        for &length in lengths {
-            expected_keys += 1 + match self.deletions_needed(length) {
-                None => 0,
-                Some(0) => 1,
-                Some(1) => 1 + length,
-                Some(_) => 1 + length + length * length.saturating_sub(1) / 2,
-            };
-        }
+        let mut buffers = KeyBuffers::default();
+        let expected_keys = lengths
+            .iter()
+            .map(|&length| self.keys_per_spelling(length))
+            .sum();
         let mut keyed: Vec<u64> = Vec::with_capacity(expected_keys);
-        let pair = |key: u64, index: usize| {
-            let key = (key ^ (key >> 32)) & 0xffff_ffff;
-            (key << 32) | (index as u64 & 0xffff_ffff)
-        };
         for (index, form) in folded.iter().enumerate() {
             if !comparable[index] {
                 continue;
             }
-            // Transliteration keys share the vector, hashed apart from the
-            // deletion keys by a tag.
-            keyed.push(pair(
-                FxBuildHasher.hash_one(keys[index]) ^ TRANSLITERATION_TAG,
-                index,
-            ));
-            let Some(deletions) = self.deletions_needed(lengths[index]) else {
-                continue;
-            };
-            chars.clear();
-            chars.extend(form.chars());
-            deletion_keys(&chars, deletions, &mut prefix, |key| {
-                keyed.push(pair(key, index));
+            self.spelling_keys(form, lengths[index], keys[index], &mut buffers, |key| {
+                keyed.push(key_and_index(key, index));
             });
         }
         // A key only one spelling has makes no pair: nearly every key, in
@@ -1142,6 +1142,111 @@ impl NameConsistency {
             members.extend(bucket.iter().map(|&pair| (pair & 0xffff_ffff) as usize));
             compare_members(&members);
         }
+    }
+
+    /// How many keys [`NameConsistency::spelling_keys`] gives a spelling
+    /// of `length` letters, at most.
+    fn keys_per_spelling(&self, length: usize) -> usize {
+        1 + match self.deletions_needed(length) {
+            None => 0,
+            Some(0) => 1,
+            Some(1) => 1 + length,
+            Some(_) => 1 + length + length * length.saturating_sub(1) / 2,
+        }
+    }
+
+    /// Calls `add` with every key under which a spelling, folded, of
+    /// `length` letters and with the transliteration key given, meets
+    /// others: that key's hash, and its deletion keys. Transliteration
+    /// keys share the list with deletion keys, hashed apart by a tag.
+    fn spelling_keys(
+        &self,
+        folded: &str,
+        length: usize,
+        transliteration_key: &str,
+        buffers: &mut KeyBuffers,
+        mut add: impl FnMut(u64),
+    ) {
+        add(FxBuildHasher.hash_one(transliteration_key) ^ TRANSLITERATION_TAG);
+        let Some(deletions) = self.deletions_needed(length) else {
+            return;
+        };
+        buffers.chars.clear();
+        buffers.chars.extend(folded.chars());
+        deletion_keys(&buffers.chars, deletions, &mut buffers.prefix, add);
+    }
+
+    /// The spellings worth gathering places and evidence for. In a file of
+    /// many distinct names nearly every spelling shares no key
+    /// ([`NameConsistency::pairs_by_keys`]) with any other word, so it can
+    /// meet no other spelling and nothing need be known of it; an
+    /// article's usual few dozen are all kept, without the cost of keys.
+    ///
+    /// The keys are those of every word that could be a compared spelling
+    /// (name-shaped, no title, a vowel, three letters or more), and every
+    /// word holding a key another word holds is kept. So every pair of
+    /// compared spellings sharing a key is kept, and so is every other
+    /// spelling holding that key: the groups `pairs_by_keys` compares are
+    /// the same with or without the others.
+    fn spellings_to_track(&self, vocabulary: &Vocabulary<'_>) -> Tracked {
+        let count = vocabulary.words.len();
+        if count <= TRACK_ALL_UP_TO {
+            return Tracked::all(count);
+        }
+        let may_be_compared = |entry: u32| {
+            let info = vocabulary.word(entry);
+            info.name_shaped
+                && !info.is_title
+                && info.folded_chars >= 3
+                && vocabulary.lower(entry).chars().any(is_vowel)
+        };
+        let entries = 0..u32::try_from(count).unwrap_or(u32::MAX);
+        let considered: Vec<u32> = entries
+            .clone()
+            .filter(|&entry| may_be_compared(entry))
+            .collect();
+        if considered.len() <= BUCKET_LIMIT {
+            return Tracked::all(count);
+        }
+        let expected_keys = considered
+            .iter()
+            .map(|&entry| self.keys_per_spelling(vocabulary.word(entry).folded_chars))
+            .sum();
+        let mut keyed: Vec<u64> = Vec::with_capacity(expected_keys);
+        let mut buffers = KeyBuffers::default();
+        let mut transliteration_key = String::new();
+        for &entry in &considered {
+            let info = vocabulary.word(entry);
+            let folded = vocabulary.folded(info.folded);
+            transliteration_key.clear();
+            push_transliteration_key(folded, &mut transliteration_key);
+            self.spelling_keys(
+                folded,
+                info.folded_chars,
+                &transliteration_key,
+                &mut buffers,
+                |key| keyed.push(key_and_index(key, entry as usize)),
+            );
+        }
+        crate::sort::retain_shared_keys(&mut keyed, |&pair| pair >> 32);
+        crate::sort::sort_by_u64_key(&mut keyed, |&pair| pair);
+        let mut keep = vec![false; count];
+        for group in keyed.chunk_by(|a, b| a >> 32 == b >> 32) {
+            // Sorted, a group's entries are in order: one entry holding a
+            // key twice (a string two deletions reach) meets nobody.
+            let (Some(&first), Some(&last)) = (group.first(), group.last()) else {
+                continue;
+            };
+            if first & 0xffff_ffff == last & 0xffff_ffff {
+                continue;
+            }
+            for &pair in group {
+                if let Some(kept) = keep.get_mut((pair & 0xffff_ffff) as usize) {
+                    *kept = true;
+                }
+            }
+        }
+        Tracked::from_kept(&keep)
     }
 
     /// Whether two spellings are one name spelled two ways.
@@ -1366,6 +1471,12 @@ impl NameConsistency {
 /// sharing a key. A key shared more widely than this says nothing.
 const BUCKET_LIMIT: usize = 64;
 
+/// Up to this many words that could be compared spellings, all are
+/// tracked ([`NameConsistency::spellings_to_track`]): below it, finding the
+/// few that need not be costs more than it saves. A long news story has a
+/// few hundred.
+const TRACK_ALL_UP_TO: usize = 512;
+
 /// The spellings of an article's candidates, as comparisons read them,
 /// each list indexed alike.
 #[derive(Clone, Copy)]
@@ -1382,6 +1493,65 @@ struct Spellings<'s> {
 
 /// Marks a transliteration key's hash apart from deletion keys' hashes.
 const TRANSLITERATION_TAG: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// A key and the index of the spelling holding it, as one 64-bit number:
+/// the key cut to 32 bits above the index, so a list of them sorts into
+/// groups of equal keys, each in index order. A chance collision of cut
+/// keys only puts two spellings in one group.
+fn key_and_index(key: u64, index: usize) -> u64 {
+    let key = (key ^ (key >> 32)) & 0xffff_ffff;
+    (key << 32) | (index as u64 & 0xffff_ffff)
+}
+
+/// Buffers [`NameConsistency::spelling_keys`] reuses from one spelling to
+/// the next.
+#[derive(Default)]
+struct KeyBuffers {
+    chars: Vec<char>,
+    prefix: Vec<u64>,
+}
+
+/// The vocabulary entries whose places and evidence the rule gathers
+/// ([`NameConsistency::spellings_to_track`]), each given a slot: the
+/// index of its [`Form`] and its places.
+#[derive(Debug, PartialEq, Eq)]
+struct Tracked {
+    /// Each entry's slot, `u32::MAX` for an entry not tracked.
+    slots: Vec<u32>,
+    /// The entry of each slot, in entry order.
+    entries: Vec<u32>,
+}
+
+impl Tracked {
+    /// Every one of `count` entries, each in the slot of its number.
+    fn all(count: usize) -> Tracked {
+        let entries: Vec<u32> = (0..u32::try_from(count).unwrap_or(u32::MAX)).collect();
+        Tracked {
+            slots: entries.clone(),
+            entries,
+        }
+    }
+
+    /// The entries marked in `keep`, in entry order.
+    fn from_kept(keep: &[bool]) -> Tracked {
+        let mut slots = vec![u32::MAX; keep.len()];
+        let mut entries = Vec::new();
+        for ((entry, &kept), slot) in (0u32..).zip(keep).zip(&mut slots) {
+            if kept {
+                *slot = u32::try_from(entries.len()).unwrap_or(u32::MAX);
+                entries.push(entry);
+            }
+        }
+        Tracked { slots, entries }
+    }
+
+    fn slot(&self, entry: u32) -> Option<u32> {
+        self.slots
+            .get(entry as usize)
+            .copied()
+            .filter(|&slot| slot != u32::MAX)
+    }
+}
 
 /// SpaceX / Space, TimeWarner / Time: a longer name made of the shorter
 /// and another capitalised part.
@@ -2394,6 +2564,117 @@ mod tests {
             }
         }
         assert!(pairs_found > 5_000, "{pairs_found}");
+    }
+
+    #[test]
+    fn tracked_spellings_are_those_sharing_a_key_with_another_word() {
+        // Many random capitalised words (too many to track all), some of
+        // them slips of others, a few in the same folded form or one
+        // letter short of three.
+        let mut next = crate::pseudo_random::below(0x9e37_79b9_7f4a_7c15);
+        let letters: Vec<char> = ('a'..='z').chain(['ł', 'é', 'ß']).collect();
+        let mut words: Vec<String> = Vec::new();
+        while words.len() < 900 {
+            let slip = !words.is_empty() && next(3) == 0;
+            let mut word: Vec<char> = if slip {
+                words[next(words.len())].to_lowercase().chars().collect()
+            } else {
+                (0..2 + next(9))
+                    .map(|_| letters[next(letters.len())])
+                    .collect()
+            };
+            if slip {
+                let at = next(word.len());
+                match next(3) {
+                    0 => word[at] = letters[next(letters.len())],
+                    1 if word.len() > 1 => drop(word.remove(at)),
+                    _ => word.insert(at, letters[next(letters.len())]),
+                }
+            }
+            let mut capitalised: String =
+                word.iter().take(1).flat_map(|c| c.to_uppercase()).collect();
+            capitalised.extend(word.iter().skip(1));
+            if next(20) == 0 {
+                capitalised = capitalised.to_uppercase();
+            }
+            words.push(capitalised);
+        }
+        for rule in rules_under_four_edit_tables() {
+            let mut vocabulary = Vocabulary::with_capacity(words.len());
+            for word in &words {
+                vocabulary.entry(word, &rule);
+            }
+            let tracked = rule.spellings_to_track(&vocabulary);
+            // The definition, with a map: the keys of every word that could
+            // be a compared spelling, and the words holding a key another
+            // word holds.
+            let count = u32::try_from(vocabulary.words.len()).unwrap();
+            let compared = |entry: u32| {
+                let info = vocabulary.word(entry);
+                info.name_shaped
+                    && !info.is_title
+                    && info.folded_chars >= 3
+                    && vocabulary.lower(entry).chars().any(is_vowel)
+            };
+            let mut holders: HashMap<u64, BTreeSet<u32>> = HashMap::default();
+            for entry in (0..count).filter(|&entry| compared(entry)) {
+                let info = vocabulary.word(entry);
+                let folded = vocabulary.folded(info.folded);
+                let key = transliteration_key(folded);
+                let mut buffers = KeyBuffers::default();
+                rule.spelling_keys(folded, info.folded_chars, &key, &mut buffers, |key| {
+                    let key = (key ^ (key >> 32)) & 0xffff_ffff;
+                    holders.entry(key).or_default().insert(entry);
+                });
+            }
+            let expected: BTreeSet<u32> = holders
+                .values()
+                .filter(|holders| holders.len() > 1)
+                .flatten()
+                .copied()
+                .collect();
+            let found: BTreeSet<u32> = tracked.entries.iter().copied().collect();
+            assert_eq!(found, expected, "under {:?}", rule.steps);
+            for entry in 0..count {
+                let slot = tracked.slot(entry);
+                assert_eq!(slot.is_some(), found.contains(&entry));
+                if let Some(slot) = slot {
+                    assert_eq!(tracked.entries[slot as usize], entry);
+                }
+            }
+            // Every pair the letters accept is tracked, and most words,
+            // which meet none, are not.
+            let mut alike_pairs = 0;
+            for a in (0..count).filter(|&a| compared(a)) {
+                for b in (a + 1..count).filter(|&b| compared(b)) {
+                    let folded = |entry: u32| vocabulary.folded(vocabulary.word(entry).folded);
+                    let (folded_a, folded_b) = (folded(a), folded(b));
+                    let keys = (transliteration_key(folded_a), transliteration_key(folded_b));
+                    if rule.spelled_alike((folded_a, folded_b), (&keys.0, &keys.1)) {
+                        alike_pairs += 1;
+                        assert!(
+                            found.contains(&a) && found.contains(&b),
+                            "{folded_a} / {folded_b} under {:?}",
+                            rule.steps
+                        );
+                    }
+                }
+            }
+            assert!(alike_pairs > 80, "{alike_pairs}");
+            assert!(
+                found.len() * 2 < words.len(),
+                "{} of {}",
+                found.len(),
+                words.len()
+            );
+        }
+        // An article's usual few dozen words are all tracked, keys unmade.
+        let rule = &rules_under_four_edit_tables()[0];
+        let mut vocabulary = Vocabulary::with_capacity(4);
+        for word in ["Milley", "Zzyzx", "Qwerty", "Milly"] {
+            vocabulary.entry(word, rule);
+        }
+        assert_eq!(rule.spellings_to_track(&vocabulary), Tracked::all(4));
     }
 
     #[test]
