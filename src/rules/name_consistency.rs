@@ -499,7 +499,9 @@ impl Rule for NameConsistency {
         // text, single-spaced, is the spelling shown. One flat list rather
         // than a map of lists: most stretches are used once, and a file of
         // distinct names would hold a string and a vector for each.
-        let mut stretches: Vec<(u64, Span)> = Vec::new();
+        // A word starts at most three stretches; room for them all, so the
+        // list is never copied as it grows.
+        let mut stretches: Vec<(u64, Span)> = Vec::with_capacity(name_words_used * 3);
         let mut joined_to_next: Vec<bool> = Vec::new();
         let mut flagged_spans = Flagged::default();
         // Names used alone somewhere in the story (folded): a surname after
