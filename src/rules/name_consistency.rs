@@ -1701,22 +1701,30 @@ impl<'a> Vocabulary<'a> {
         }
         let lower = self.lowered.get(start..).unwrap_or_default();
         // An ASCII word of letters and digits folds to its lower case.
-        let folded_form = if word.bytes().all(|byte| byte.is_ascii_alphanumeric()) {
+        let ascii_alphanumeric = word.bytes().all(|byte| byte.is_ascii_alphanumeric());
+        let folded_form = if ascii_alphanumeric {
             std::borrow::Cow::Borrowed(lower)
         } else {
             std::borrow::Cow::Owned(fold_name(word))
         };
+        // An ASCII form has a character for each byte: not counted again.
+        let folded_chars = if ascii_alphanumeric {
+            folded_form.len()
+        } else {
+            folded_form.chars().count()
+        };
+        let mut chars = word.chars();
         let offset = |position: usize| u32::try_from(position).unwrap_or(u32::MAX);
         let info = WordInfo {
             text: word,
             lower: (offset(start), offset(self.lowered.len())),
             folded: self.folded_forms.intern(&folded_form),
-            folded_chars: folded_form.chars().count(),
+            folded_chars,
             folded_hash: string_hash(folded_form.chars()),
             is_title: rule.titles.contains(lower),
             is_common: is_common_word(lower),
             name_shaped: is_name_shaped(word),
-            is_initial: word.chars().count() == 1,
+            is_initial: chars.next().is_some() && chars.next().is_none(),
         };
         self.words.push(info);
         entry
