@@ -405,9 +405,22 @@ fn word_class(word: &str) -> u8 {
             classes
         })
     };
+    let bytes = word.as_bytes();
+    // Most words are ASCII letters only, which fold to themselves in lower
+    // case: their shape (length, first and last letter) turns nearly all
+    // of them away in one pass and two table reads, without a fold.
+    if bytes.iter().all(u8::is_ascii_alphabetic) {
+        if !CLASSED_SHAPES.may_hold(bytes) {
+            return 0;
+        }
+        return classes()
+            .get(ShortLower::new(word).as_str())
+            .copied()
+            .unwrap_or(0);
+    }
     // Folding an ASCII word keeps the letters it starts and ends with and
     // never lengthens it, so most words are turned away before a fold.
-    if let (Some(&first), Some(&last)) = (word.as_bytes().first(), word.as_bytes().last()) {
+    if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
         if first.is_ascii_alphabetic() && last.is_ascii_alphabetic() && word.is_ascii() {
             let lengths = CLASSED_LENGTHS[usize::from(first.to_ascii_lowercase() - b'a')]
                 [usize::from(last.to_ascii_lowercase() - b'a')];
@@ -492,13 +505,7 @@ struct Split {
 
 pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
     let tokens = &syntax.tokens;
-    let token_at = |offset: usize| -> Option<usize> {
-        let index = tokens.partition_point(|token| token.span().start < offset);
-        tokens
-            .get(index)
-            .filter(|token| token.span().start == offset)
-            .map(|_| index)
-    };
+    let mut starts = TokenStarts::new(tokens);
 
     // Team sheets and scorecards put minutes and runs in brackets after
     // names ("Kennedy (60)"): a bracketed number is an age only when it is
@@ -613,7 +620,9 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
     // The mentions with a fact. The cheap tests come first: most mentions
     // have neither title nor age, and need no person's name.
     let mut candidates: Vec<PersonMention> = Vec::new();
-    for split in &splits {
+    // Each split's person as this pass found it, for the pass below.
+    let mut asked = vec![Asked::Not; splits.len()];
+    for (position, split) in splits.iter().enumerate() {
         let mention = &names[split.mention];
         // Headlines capitalise every word, so their runs are not names.
         let in_headline = syntax
@@ -644,18 +653,27 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
             } else {
                 mention.span.end
             };
-            age_after(text, tokens, token_at(after_name))
+            age_after(text, tokens, starts.at(after_name))
                 .filter(|age| {
                     age.form != AgeForm::Bracketed || bracketed_in(mention.statement) == 1
                 })
-                .or_else(|| age_before(text, tokens, token_at(before_start)))
+                .or_else(|| {
+                    // An age before ends "old" and a space: most names are
+                    // turned away by the text, before their token is found.
+                    if !text[..before_start].trim_end().ends_with("old") {
+                        return None;
+                    }
+                    age_before(text, tokens, starts.at(before_start))
+                })
         };
         if split.title.is_none() && age.is_none() {
             continue;
         }
         let Some(person) = person_name(text, name_words) else {
+            asked[position] = Asked::NoPerson;
             continue;
         };
+        asked[position] = Asked::Candidate(candidates.len());
         let title = split.title.map(|(span, joint)| TitleFact {
             span,
             text: span.slice(text).to_owned(),
@@ -666,7 +684,7 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
                     .statements
                     .get(mention.statement)
                     .map_or(0, |statement| statement.tokens.start),
-                token_at(span.start),
+                starts.at(span.start),
             ),
             joint,
         });
@@ -692,30 +710,41 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
             break;
         }
         let mention = &names[split.mention];
-        // The surname is the last word's, unless that is a suffix: most
-        // mentions are turned away here without a person's name.
-        let Some(last) = mention.words[split.name_from..].last() else {
-            continue;
-        };
-        let last = last.slice(text);
-        if word_class(last) & SUFFIX == 0 {
-            let folded = ShortLower::folded(last);
-            let listed = if folded.as_str().is_empty() {
-                shared.contains_key(fold_name(last).as_str())
-            } else {
-                shared.contains_key(folded.as_str())
-            };
-            if !listed {
-                continue;
+        // A candidate's person is known already; of the others, most are
+        // turned away by their last word without a person's name: the
+        // surname is the last word's, unless that is a suffix.
+        let computed;
+        let (surname, given) = match asked[position] {
+            Asked::NoPerson => continue,
+            Asked::Candidate(index) => {
+                let candidate = &candidates[index];
+                (&candidate.surname, &candidate.given)
             }
-        }
-        let Some(person) = person_name(text, name_words(text, mention, split)) else {
+            Asked::Not => {
+                let Some(last) = mention.words[split.name_from..].last() else {
+                    continue;
+                };
+                let last = last.slice(text);
+                let folded = ShortLower::folded(last);
+                let listed = if folded.as_str().is_empty() {
+                    word_class(last) & SUFFIX != 0 || shared.contains_key(fold_name(last).as_str())
+                } else {
+                    SUFFIXES.contains(&folded.as_str()) || shared.contains_key(folded.as_str())
+                };
+                if !listed {
+                    continue;
+                }
+                let Some(person) = person_name(text, name_words(text, mention, split)) else {
+                    continue;
+                };
+                computed = person;
+                (&computed.surname, &computed.given)
+            }
+        };
+        let Some(evidence) = shared.get_mut(surname) else {
             continue;
         };
-        let Some(evidence) = shared.get_mut(&person.surname) else {
-            continue;
-        };
-        if let Some(given) = &person.given {
+        if let Some(given) = given {
             evidence.add_given(given);
         }
         if let Some((span, _)) = split.title {
@@ -784,6 +813,68 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
     }
 }
 
+/// Finds the token that starts at an offset, for offsets asked about in
+/// about text order: each search widens from the last answer, so it reads
+/// a few tokens near the mention rather than halving the whole article's
+/// (of millions, in a long text) from the top.
+struct TokenStarts<'t> {
+    tokens: &'t [Token],
+    /// The last answer of [`Self::first_from`].
+    hint: usize,
+}
+
+impl<'t> TokenStarts<'t> {
+    fn new(tokens: &'t [Token]) -> Self {
+        TokenStarts { tokens, hint: 0 }
+    }
+
+    /// The index of the token that starts at `offset`, if one does.
+    fn at(&mut self, offset: usize) -> Option<usize> {
+        let index = self.first_from(offset);
+        self.hint = index;
+        self.tokens
+            .get(index)
+            .filter(|token| token.span().start == offset)
+            .map(|_| index)
+    }
+
+    /// The index of the first token that starts at or after `offset`
+    /// (`tokens.partition_point(|t| t.span().start < offset)`): steps of
+    /// 1, 2, 4… from the hint bracket it, then a binary search in the
+    /// bracket.
+    fn first_from(&self, offset: usize) -> usize {
+        let tokens = self.tokens;
+        let before = |index: usize| tokens[index].span().start < offset;
+        let hint = self.hint.min(tokens.len());
+        // The answer is in lo..=hi: every token before lo starts before
+        // `offset`, and the one at hi (if any) does not.
+        let (mut lo, mut hi) = (0, hint);
+        let mut step = 1;
+        if hint < tokens.len() && before(hint) {
+            lo = hint + 1;
+            hi = tokens.len();
+            while let Some(probe) = hint.checked_add(step).filter(|&p| p < tokens.len()) {
+                if !before(probe) {
+                    hi = probe;
+                    break;
+                }
+                lo = probe + 1;
+                step *= 2;
+            }
+        } else {
+            while let Some(probe) = hint.checked_sub(step) {
+                if before(probe) {
+                    lo = probe + 1;
+                    break;
+                }
+                hi = probe;
+                step *= 2;
+            }
+        }
+        lo + tokens[lo..hi].partition_point(|token| token.span().start < offset)
+    }
+}
+
 /// The words of a mention's name: after its title, and without a common
 /// word opening the sentence ("Yesterday Smith").
 fn name_words<'n>(text: &str, mention: &'n NameMention, split: &Split) -> &'n [Span] {
@@ -833,6 +924,17 @@ impl Evidence {
     }
 }
 
+/// What the pass over candidates found of a split's person.
+#[derive(Clone, Copy)]
+enum Asked {
+    /// Not asked: the split has no fact, or is in a headline.
+    Not,
+    /// The name is not a person's.
+    NoPerson,
+    /// The candidate at this index.
+    Candidate(usize),
+}
+
 struct PersonName {
     surname: String,
     given: Option<String>,
@@ -840,15 +942,22 @@ struct PersonName {
 
 /// The surname and given name of a name, if it can be a person's.
 fn person_name(text: &str, words: &[Span]) -> Option<PersonName> {
-    let mut words: Vec<&str> = words.iter().map(|word| word.slice(text)).collect();
     let mut suffix = String::new();
-    while words.len() > 1 && words.last().is_some_and(|w| word_class(w) & SUFFIX != 0) {
-        suffix = fold_name(words.pop().unwrap_or_default());
+    let mut count = words.len();
+    while count > 1 && word_class(words[count - 1].slice(text)) & SUFFIX != 0 {
+        count -= 1;
+        suffix = fold_name(words[count].slice(text));
     }
     // Longer runs are title-case prose or organisations, not one name.
-    if words.len() > MAX_NAME_WORDS {
+    if count > MAX_NAME_WORDS {
         return None;
     }
+    // At most four words, on the stack.
+    let mut held = [""; MAX_NAME_WORDS];
+    for (slot, word) in held.iter_mut().zip(&words[..count]) {
+        *slot = word.slice(text);
+    }
+    let words = &held[..count];
     let surname_word = *words.last()?;
     // Acronyms and all-capitals wire text are not names we can judge.
     if surname_word.chars().count() < 2
@@ -1023,10 +1132,11 @@ fn age_after(text: &str, tokens: &[Token], first: Option<usize>) -> Option<AgeFa
 fn year_old(text: &str, tokens: &[Token], index: usize) -> bool {
     let slice = |offset: usize| tokens.get(index + offset).map(|t| t.span().slice(text));
     let joiner = |offset: usize| matches!(slice(offset), Some("-" | " " | "‑"));
-    joiner(0)
+    // "old" first: asked before nearly every name, and rarely there.
+    slice(3) == Some("old")
+        && joiner(0)
         && slice(1) == Some("year")
         && joiner(2)
-        && slice(3) == Some("old")
         && !matches!(slice(4), Some("-" | "‑"))
 }
 
@@ -1156,9 +1266,54 @@ mod tests {
             words.push(odd.to_owned());
         }
         words.push("Gen".repeat(10));
+        words.push("gEnErAl".repeat(4));
+        for caps in [
+            "GENERAL", "gEnErAl", "SUNDAY", "qUeEn", "Jnr", "IV", "Sa", "Ag", "Wars",
+        ] {
+            words.push(caps.to_owned());
+        }
         for word in &words {
             assert_eq!(word_class(word), plain(word), "{word:?}");
         }
+    }
+
+    /// The search from the last answer finds what a binary search of the
+    /// whole article finds, for offsets in text order, backwards and
+    /// scattered, at token starts and inside tokens.
+    #[test]
+    fn token_starts_agree_with_a_binary_search() {
+        let text =
+            "Gen. Mark Milley, 45, met “Ms Ölçer” (32)\r\nin Zürich 😀 e\u{301}. ".repeat(40);
+        let syntax = crate::syntax::parse(&text);
+        let tokens = &syntax.tokens;
+        assert!(tokens.len() > 500);
+        let expected = |offset: usize| {
+            let index = tokens.partition_point(|token| token.span().start < offset);
+            tokens
+                .get(index)
+                .filter(|token| token.span().start == offset)
+                .map(|_| index)
+        };
+        let mut offsets: Vec<usize> = (0..=text.len() + 2).collect();
+        offsets.extend((0..=text.len()).rev());
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..5000 {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let offset = (state >> 33) as usize % (text.len() + 1);
+            // Near the last offset as often as anywhere.
+            let near = offsets.last().map_or(0, |&last| last + offset % 40);
+            offsets.push(if state & 1 == 0 { offset } else { near });
+        }
+        let mut starts = TokenStarts::new(tokens);
+        let mut found = 0;
+        for offset in offsets {
+            assert_eq!(starts.at(offset), expected(offset), "offset {offset}");
+            found += usize::from(expected(offset).is_some());
+        }
+        assert!(found > 1000, "{found}");
+        assert_eq!(TokenStarts::new(&[]).at(0), None);
     }
 
     #[test]
