@@ -653,14 +653,16 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
             } else {
                 mention.span.end
             };
-            age_after(text, tokens, starts.at(after_name))
+            // Most names are turned away by the text around them, before
+            // their tokens are found.
+            may_be_age_after(&text[after_name..])
+                .then(|| age_after(text, tokens, starts.at(after_name)))
+                .flatten()
                 .filter(|age| {
                     age.form != AgeForm::Bracketed || bracketed_in(mention.statement) == 1
                 })
                 .or_else(|| {
-                    // An age before ends "old" and a space: most names are
-                    // turned away by the text, before their token is found.
-                    if !text[..before_start].trim_end().ends_with("old") {
+                    if !may_be_age_before(&text[..before_start]) {
                         return None;
                     }
                     age_before(text, tokens, starts.at(before_start))
@@ -1128,6 +1130,22 @@ fn age_after(text: &str, tokens: &[Token], first: Option<usize>) -> Option<AgeFa
     })
 }
 
+/// Whether the text after a name can start an age ([`age_after`]): a
+/// comma, or white space then a bracket or "aged".
+fn may_be_age_after(after: &str) -> bool {
+    let trimmed = after.trim_start();
+    after.starts_with(',')
+        || (trimmed.len() < after.len()
+            && (trimmed.starts_with('(') || trimmed.starts_with("aged")))
+}
+
+/// Whether the text before a name (or its title) can end an age
+/// ([`age_before`]): "old" and white space.
+fn may_be_age_before(before: &str) -> bool {
+    let trimmed = before.trim_end();
+    trimmed.len() < before.len() && trimmed.ends_with("old")
+}
+
 /// "-year-old" (or " year old") from token `index`.
 fn year_old(text: &str, tokens: &[Token], index: usize) -> bool {
     let slice = |offset: usize| tokens.get(index + offset).map(|t| t.span().slice(text));
@@ -1314,6 +1332,69 @@ mod tests {
         }
         assert!(found > 1000, "{found}");
         assert_eq!(TokenStarts::new(&[]).at(0), None);
+    }
+
+    /// The text tests let through every place an age is found, after a
+    /// name and before one.
+    #[test]
+    fn ages_are_where_the_text_tests_allow() {
+        let pieces = [
+            "Smith",
+            "45-year-old ",
+            "45 year old\u{a0}",
+            "45‑year‑old\t",
+            ", 45,",
+            " (45)",
+            ", aged 45",
+            " aged 45.",
+            ", a 45-year-old",
+            ", an 45 year old",
+            "45-50-year-old ",
+            ", ",
+            "45",
+            " ",
+            "(",
+            ")",
+            "aged",
+            "-",
+            "old",
+            "\u{a0}",
+            "\t",
+            ".",
+            ";",
+            "\r\n",
+            "to",
+            "é",
+            "😀",
+            "Old",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |bound: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % bound
+        };
+        let (mut after, mut before) = (0, 0);
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..next(12) {
+                text.push_str(pieces[next(pieces.len())]);
+            }
+            let syntax = crate::syntax::parse(&text);
+            for (index, token) in syntax.tokens.iter().enumerate() {
+                let at = token.span().start;
+                if age_after(&text, &syntax.tokens, Some(index)).is_some() {
+                    assert!(may_be_age_after(&text[at..]), "after {at} in {text:?}");
+                    after += 1;
+                }
+                if age_before(&text, &syntax.tokens, Some(index)).is_some() {
+                    assert!(may_be_age_before(&text[..at]), "before {at} in {text:?}");
+                    before += 1;
+                }
+            }
+        }
+        assert!(after > 300 && before > 30, "{after} after, {before} before");
     }
 
     #[test]
