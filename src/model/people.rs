@@ -655,14 +655,14 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
             };
             // Most names are turned away by the text around them, before
             // their tokens are found.
-            may_be_age_after(&text[after_name..])
+            may_be_age_after(text.get(after_name..).unwrap_or_default())
                 .then(|| age_after(text, tokens, starts.at(after_name)))
                 .flatten()
                 .filter(|age| {
                     age.form != AgeForm::Bracketed || bracketed_in(mention.statement) == 1
                 })
                 .or_else(|| {
-                    if !may_be_age_before(&text[..before_start]) {
+                    if !may_be_age_before(text.get(..before_start).unwrap_or_default()) {
                         return None;
                     }
                     age_before(text, tokens, starts.at(before_start))
@@ -1314,15 +1314,12 @@ mod tests {
         };
         let mut offsets: Vec<usize> = (0..=text.len() + 2).collect();
         offsets.extend((0..=text.len()).rev());
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = crate::pseudo_random::below(0x9e37_79b9_7f4a_7c15);
         for _ in 0..5000 {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            let offset = (state >> 33) as usize % (text.len() + 1);
+            let offset = next(text.len() + 1);
             // Near the last offset as often as anywhere.
-            let near = offsets.last().map_or(0, |&last| last + offset % 40);
-            offsets.push(if state & 1 == 0 { offset } else { near });
+            let near = offsets.last().map_or(0, |&last| last + next(40));
+            offsets.push(if next(2) == 0 { offset } else { near });
         }
         let mut starts = TokenStarts::new(tokens);
         let mut found = 0;
@@ -1368,13 +1365,7 @@ mod tests {
             "😀",
             "Old",
         ];
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = |bound: usize| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (state >> 33) as usize % bound
-        };
+        let mut next = crate::pseudo_random::below(0x2545_f491_4f6c_dd1d);
         let (mut after, mut before) = (0, 0);
         for _ in 0..20_000 {
             let mut text = String::new();
