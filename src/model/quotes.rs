@@ -289,10 +289,14 @@ fn pair_doubles(text: &str, marks: &mut [QuoteMark], range: std::ops::Range<usiz
 fn neighbours(text: &str, span: Span) -> Option<QuoteSide> {
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
-    let opens = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c))
+    let opens = before
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/'))
         && after.is_some_and(|c| c.is_alphanumeric());
-    let closes = before.is_some_and(|c| c.is_alphanumeric() || ".,;:!?…".contains(c))
-        && after.is_none_or(|c| c.is_whitespace() || ".,;:!?)—–…".contains(c));
+    let closes = before.is_some_and(|c| {
+        c.is_alphanumeric() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '…')
+    }) && after.is_none_or(|c| {
+        c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '—' | '–' | '…')
+    });
     match (opens, closes) {
         (true, false) => Some(QuoteSide::Opening),
         (false, true) => Some(QuoteSide::Closing),
@@ -414,7 +418,7 @@ fn lost_paragraph_break(text: &str, open: Span, next: Span) -> bool {
     // quoted phrase ("a so-called "flash estimate") is not.
     let full_sentence = between
         .chars()
-        .find(|c| !c.is_whitespace() && !"[(‘'".contains(*c))
+        .find(|c| !c.is_whitespace() && !matches!(c, '[' | '(' | '‘' | '\''))
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         || resumes_after_attribution(text, open);
     let ends_sentence = full_sentence
@@ -456,8 +460,31 @@ fn is_speech_verb(word: &str) -> bool {
 /// `split_whitespace` splits) is a verb of saying: [`is_speech_verb`] in
 /// one pass over the characters, for the many stretches that hold none.
 fn any_speech_verb(stretch: &str) -> bool {
+    let bytes = stretch.as_bytes();
     let mut letters = Letters::default();
-    for c in stretch.chars() {
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        // ASCII, most of any copy, is taken a byte at a time without
+        // decoding a character.
+        let c = if byte.is_ascii() {
+            at += 1;
+            if byte.is_ascii_alphabetic() {
+                letters.push_ascii_letter(byte);
+                continue;
+            }
+            // White space as `char::is_whitespace` has it in ASCII; other
+            // ASCII is no letter.
+            if !matches!(byte, b'\t'..=b'\r' | b' ') {
+                continue;
+            }
+            ' '
+        } else {
+            let Some(c) = stretch.get(at..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            at += c.len_utf8();
+            c
+        };
         if c.is_whitespace() {
             if letters.is_speech_verb() {
                 return true;
@@ -483,12 +510,7 @@ struct Letters {
 impl Letters {
     fn push(&mut self, c: char) {
         if c.is_ascii_alphabetic() {
-            if self.length == 16 {
-                self.excluded = true;
-            } else {
-                self.key |= u128::from(c.to_ascii_lowercase() as u8) << (8 * self.length);
-                self.length += 1;
-            }
+            self.push_ascii_letter(c as u8);
         } else if !c.is_ascii()
             // Curly quotes and dashes, the General Punctuation block, hold
             // no letter and skip the tables; other punctuation is skipped
@@ -500,21 +522,37 @@ impl Letters {
         }
     }
 
+    /// Adds an ASCII letter. Each goes in at the low end (a shift by a
+    /// whole byte is cheap where one by a varying count is not); the keys
+    /// of the verbs are packed the same way.
+    fn push_ascii_letter(&mut self, letter: u8) {
+        if self.length == 16 {
+            self.excluded = true;
+        } else {
+            self.key = (self.key << 8) | u128::from(letter.to_ascii_lowercase());
+            self.length += 1;
+        }
+    }
+
     fn is_speech_verb(&self) -> bool {
-        static KEYS: std::sync::OnceLock<Vec<u128>> = std::sync::OnceLock::new();
-        let keys = KEYS.get_or_init(|| {
+        /// The verbs' keys, sorted, and a bit for each verb's length: most
+        /// words are ruled out by their length before any search.
+        static KEYS: std::sync::OnceLock<(Vec<u128>, u32)> = std::sync::OnceLock::new();
+        let (keys, lengths) = KEYS.get_or_init(|| {
+            let mut lengths = 0;
             let mut keys: Vec<u128> = SPEECH_VERBS
                 .iter()
                 .map(|verb| {
                     let mut letters = Letters::default();
                     verb.chars().for_each(|c| letters.push(c));
+                    lengths |= 1 << letters.length;
                     letters.key
                 })
                 .collect();
             keys.sort_unstable();
-            keys
+            (keys, lengths)
         });
-        !self.excluded && self.length > 0 && keys.binary_search(&self.key).is_ok()
+        !self.excluded && lengths & (1 << self.length) != 0 && keys.binary_search(&self.key).is_ok()
     }
 }
 
@@ -636,10 +674,18 @@ impl MarkupCursor {
             // Asked out of order: search afresh from the start.
             *self = MarkupCursor::default();
         }
-        if let Some(found) = bytes
-            .get(self.searched..at)
-            .and_then(|stretch| memchr::memrchr3(b'<', b'>', b'\n', stretch))
-        {
+        let found = bytes.get(self.searched..at).and_then(|stretch| {
+            // Between the marks of a line of them lie a few bytes, too few
+            // to repay memchr's setup.
+            if stretch.len() < 32 {
+                stretch
+                    .iter()
+                    .rposition(|&byte| matches!(byte, b'<' | b'>' | b'\n'))
+            } else {
+                memchr::memrchr3(b'<', b'>', b'\n', stretch)
+            }
+        });
+        if let Some(found) = found {
             self.nearest = Some(self.searched + found);
         }
         self.searched = at;
@@ -833,8 +879,42 @@ mod tests {
             "Добавил said",
             "😀said",
             "acknowledgedacknowledged",
+            "said\u{b}so",
+            "x\u{c}says",
+            "\u{85}said",
+            "told\u{2029}",
+            "«said»",
+            "said\u{1f}",
         ];
-        for stretch in stretches {
+        let pieces = [
+            "said",
+            "Told",
+            "ADDS",
+            "x",
+            "é",
+            "Ж",
+            "’",
+            "“",
+            ",",
+            " ",
+            "\t",
+            "\u{b}",
+            "\u{85}",
+            "\u{a0}",
+            "\u{2009}",
+            "\r\n",
+            "🙂",
+            "e\u{301}",
+            "spokeswoman",
+        ];
+        let mut next = crate::pseudo_random::below(0x5851_f42d_4c95_7f2d);
+        let random: Vec<String> = (0..3000)
+            .map(|_| (0..next(12)).map(|_| pieces[next(pieces.len())]).collect())
+            .collect();
+        for stretch in stretches
+            .into_iter()
+            .chain(random.iter().map(String::as_str))
+        {
             assert_eq!(
                 any_speech_verb(stretch),
                 stretch.split_whitespace().any(is_speech_verb),
