@@ -158,17 +158,26 @@ fn write_span(buffer: &mut Vec<u8>, span: Span, columns: &mut Columns) {
     buffer.push(b'}');
 }
 
-/// Writes `number` in decimal, as serde_json does.
+/// Writes `number` in decimal, as serde_json does: two digits at a time,
+/// as its `itoa` does, halving the divisions.
 fn write_number(buffer: &mut Vec<u8>, mut number: usize) {
+    const PAIRS: &[u8; 200] = b"\
+        0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
     let mut digits = [0u8; 20];
     let mut first = digits.len();
-    loop {
+    while number >= 10 {
+        let pair = number % 100 * 2;
+        number /= 100;
+        first -= 2;
+        digits[first..first + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    }
+    if number > 0 || first == digits.len() {
         first -= 1;
-        digits[first] = b'0' + (number % 10) as u8;
-        number /= 10;
-        if number == 0 {
-            break;
-        }
+        digits[first] = b'0' + number as u8;
     }
     buffer.extend_from_slice(&digits[first..]);
 }
