@@ -152,6 +152,17 @@ fn marks_match(opening: char, closing: char) -> bool {
 }
 
 /// The last non-space token of a block, for pointing at where it ends.
+/// The finding for a quotation mark `glyph` at `span` that is never
+/// closed, without its place of ending and help.
+fn never_closed(report: &Report<'_>, span: Span, glyph: char) -> crate::diagnostic::Diagnostic {
+    let mut glyph_utf8 = [0; 4];
+    let glyph = glyph.encode_utf8(&mut glyph_utf8);
+    report.diagnostic(
+        span,
+        ["This ", glyph, " opens a quotation that is never closed"].concat(),
+    )
+}
+
 fn block_end(article: &Article<'_>, block: &Block) -> Span {
     article.tokens()[block.tokens.clone()]
         .iter()
@@ -238,16 +249,9 @@ fn check_double(article: &Article<'_>, report: &mut Report<'_>, mark: &QuoteMark
                 .body_blocks()
                 .last()
                 .map_or(block_end(article, block), |last| block_end(article, last));
-            let (mut glyph_utf8, mut close_utf8) = ([0; 4], [0; 4]);
-            let (glyph, close) = (
-                glyph.encode_utf8(&mut glyph_utf8),
-                close.encode_utf8(&mut close_utf8),
-            );
-            report
-                .diagnostic(
-                    mark.span,
-                    ["This ", glyph, " opens a quotation that is never closed"].concat(),
-                )
+            let mut close_utf8 = [0; 4];
+            let close = close.encode_utf8(&mut close_utf8);
+            never_closed(report, mark.span, glyph)
                 .with_related(end, "the article ends here with the quotation still open")
                 .with_help(
                     [
@@ -260,15 +264,8 @@ fn check_double(article: &Article<'_>, report: &mut Report<'_>, mark: &QuoteMark
         }
         MarkState::UnclosedAtParagraphEnd => {
             let (mut glyph_utf8, mut close_utf8) = ([0; 4], [0; 4]);
-            let (glyph, close) = (
-                glyph.encode_utf8(&mut glyph_utf8),
-                close.encode_utf8(&mut close_utf8),
-            );
-            report
-                .diagnostic(
-                    mark.span,
-                    ["This ", glyph, " opens a quotation that is never closed"].concat(),
-                )
+            let close = close.encode_utf8(&mut close_utf8);
+            never_closed(report, mark.span, glyph)
                 .with_related(
                     block_end(article, block),
                     ["the paragraph ends here without a closing ", close].concat(),
@@ -279,7 +276,7 @@ fn check_double(article: &Article<'_>, report: &mut Report<'_>, mark: &QuoteMark
                         close,
                         " where the quoted words end, before this paragraph ends \
                          (a quotation that goes on in the next paragraph opens that paragraph with ",
-                        glyph,
+                        glyph.encode_utf8(&mut glyph_utf8),
                         ")",
                     ]
                     .concat(),
