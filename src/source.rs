@@ -77,20 +77,30 @@ const CHECKPOINT_BYTES: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
+        // Every report builds one for its whole file, so neither pass goes
+        // a byte at a time: newlines are found by memchr, and the
+        // characters between checkpoints are counted by the standard
+        // library's word-at-a-time count.
+        let bytes = text.as_bytes();
         let mut line_starts = vec![0];
+        line_starts.extend(memchr::memchr_iter(b'\n', bytes).map(|newline| newline + 1));
         let mut checkpoints = vec![(0, 0)];
-        let mut characters = 0;
-        let mut next_checkpoint = CHECKPOINT_BYTES;
-        for (index, &byte) in text.as_bytes().iter().enumerate() {
-            let starts_character = byte & 0xC0 != 0x80;
-            if index >= next_checkpoint && starts_character {
-                checkpoints.push((index, characters));
-                next_checkpoint = index + CHECKPOINT_BYTES;
+        let (mut position, mut characters) = (0, 0);
+        loop {
+            // The first character to start at least CHECKPOINT_BYTES on.
+            let mut next = position + CHECKPOINT_BYTES;
+            while bytes.get(next).is_some_and(|&byte| byte & 0xC0 == 0x80) {
+                next += 1;
             }
-            characters += usize::from(starts_character);
-            if byte == b'\n' {
-                line_starts.push(index + 1);
+            if next >= bytes.len() {
+                break;
             }
+            let Some(between) = text.get(position..next) else {
+                break;
+            };
+            characters += between.chars().count();
+            checkpoints.push((next, characters));
+            position = next;
         }
         LineIndex {
             line_starts,
@@ -185,6 +195,62 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The line index by its definition, a byte at a time.
+    fn line_index_byte_by_byte(text: &str) -> LineIndex {
+        let mut line_starts = vec![0];
+        let mut checkpoints = vec![(0, 0)];
+        let mut characters = 0;
+        let mut next_checkpoint = CHECKPOINT_BYTES;
+        for (index, &byte) in text.as_bytes().iter().enumerate() {
+            let starts_character = byte & 0xC0 != 0x80;
+            if index >= next_checkpoint && starts_character {
+                checkpoints.push((index, characters));
+                next_checkpoint = index + CHECKPOINT_BYTES;
+            }
+            characters += usize::from(starts_character);
+            if byte == b'\n' {
+                line_starts.push(index + 1);
+            }
+        }
+        LineIndex {
+            line_starts,
+            checkpoints,
+        }
+    }
+
+    #[test]
+    fn line_index_is_the_byte_by_byte_one() {
+        // Texts around and across checkpoints, of characters one to four
+        // bytes long, with CRLF, lone newlines and lines of many kilobytes.
+        let pieces = [
+            "a", "\n", "\r\n", "é", "“", "Д", "🙂", "e\u{301}", "\u{feff}", " ",
+        ];
+        let mut next = crate::pseudo_random::below(0x2f1e_88c4_a90d_3b57);
+        let mut sizes_seen = 0;
+        for round in 0..300 {
+            let length = match round % 3 {
+                0 => next(40),
+                1 => next(3 * CHECKPOINT_BYTES),
+                _ => CHECKPOINT_BYTES - 8 + next(16),
+            };
+            let mut text = String::new();
+            while text.len() < length {
+                // Long runs of one piece make lines of many kilobytes.
+                let piece = pieces[next(pieces.len())];
+                for _ in 0..1 + next(3) * next(200) {
+                    text.push_str(piece);
+                }
+            }
+            let (fast, plain) = (LineIndex::new(&text), line_index_byte_by_byte(&text));
+            assert_eq!(fast.line_starts, plain.line_starts, "{text:?}");
+            assert_eq!(fast.checkpoints, plain.checkpoints, "{text:?}");
+            sizes_seen += usize::from(fast.checkpoints.len() > 2);
+        }
+        assert_eq!(LineIndex::new("").line_starts, [0]);
+        assert_eq!(LineIndex::new("").checkpoints, [(0, 0)]);
+        assert!(sizes_seen > 20, "{sizes_seen}");
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {
