@@ -143,18 +143,18 @@ fn write_diagnostic(
 /// Writes a [`JsonSpan`] as serde_json writes it.
 fn write_span(buffer: &mut Vec<u8>, span: Span, columns: &mut Columns) {
     let (start, end) = columns.span_line_columns(span);
-    buffer.extend_from_slice(b"{\"start\":");
-    write_number(buffer, span.start);
-    buffer.extend_from_slice(b",\"end\":");
-    write_number(buffer, span.end);
-    buffer.extend_from_slice(b",\"line\":");
-    write_number(buffer, start.line);
-    buffer.extend_from_slice(b",\"column\":");
-    write_number(buffer, start.column);
-    buffer.extend_from_slice(b",\"end_line\":");
-    write_number(buffer, end.line);
-    buffer.extend_from_slice(b",\"end_column\":");
-    write_number(buffer, end.column);
+    let fields: [(&[u8], usize); 6] = [
+        (b"{\"start\":", span.start),
+        (b",\"end\":", span.end),
+        (b",\"line\":", start.line),
+        (b",\"column\":", start.column),
+        (b",\"end_line\":", end.line),
+        (b",\"end_column\":", end.column),
+    ];
+    for (key, number) in fields {
+        buffer.extend_from_slice(key);
+        write_number(buffer, number);
+    }
     buffer.push(b'}');
 }
 
