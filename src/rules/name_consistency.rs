@@ -1266,6 +1266,11 @@ impl NameConsistency {
         if word_a == word_b || !(form_a.confirmed || form_b.confirmed) {
             return false;
         }
+        // The letters first: most pairs compared differ too much in them,
+        // and this test reads no map.
+        if !self.spelled_alike((folded_a, folded_b), (key_a, key_b)) {
+            return false;
+        }
         // Two entries of one team list are two people.
         let shared_roster = a
             .occurrences
@@ -1340,10 +1345,7 @@ impl NameConsistency {
         {
             return false;
         }
-        if form_a.genders.conflict(form_b.genders) {
-            return false;
-        }
-        self.spelled_alike((folded_a, folded_b), (key_a, key_b))
+        !form_a.genders.conflict(form_b.genders)
     }
 
     /// Whether two spellings, folded, with their transliteration keys, are
@@ -2233,15 +2235,41 @@ fn push_transliteration_key(folded: &str, out: &mut String) {
 /// Optimal-string-alignment distance (Damerau-Levenshtein with adjacent
 /// transpositions), or None as soon as it must exceed `max`.
 fn bounded_distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    if a.is_ascii() && b.is_ascii() {
+        return bounded_distance_of(a.as_bytes(), b.as_bytes(), max);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    bounded_distance_of(&a, &b, max)
+}
+
+/// Rows this long or shorter live on the stack: every name compared in
+/// news copy, so a comparison allocates nothing.
+const STACK_ROW: usize = 40;
+
+/// [`bounded_distance`] over letters of any kind: bytes for ASCII, else
+/// characters.
+fn bounded_distance_of<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
     let width = b.len() + 1;
-    let mut previous2 = vec![0usize; width];
-    let mut previous: Vec<usize> = (0..width).collect();
-    let mut current = vec![0usize; width];
+    let mut on_stack = [[0usize; STACK_ROW]; 3];
+    let mut on_heap: Vec<usize>;
+    let (previous2, rest) = if width <= STACK_ROW {
+        let [first, second, third] = &mut on_stack;
+        (&mut first[..width], [&mut second[..width], &mut third[..width]])
+    } else {
+        on_heap = vec![0; 3 * width];
+        let (first, rest) = on_heap.split_at_mut(width);
+        let (second, third) = rest.split_at_mut(width);
+        (first, [second, third])
+    };
+    let [mut previous, mut current] = rest;
+    let mut previous2 = previous2;
+    for (j, cell) in previous.iter_mut().enumerate() {
+        *cell = j;
+    }
     for i in 1..=a.len() {
         current[0] = i;
         let mut row_min = current[0];
@@ -2336,6 +2364,84 @@ mod tests {
         assert_eq!(bounded_distance("milley", "milely", 1), Some(1));
         assert_eq!(bounded_distance("gaddafi", "kadhafi", 1), None);
         assert_eq!(bounded_distance("tchaikovsky", "chaikovsky", 2), Some(1));
+    }
+
+    /// The full optimal-string-alignment table, unbounded, over
+    /// characters: the definition the bounded, stack-rowed one must meet.
+    fn alignment_distance(a: &str, b: &str) -> usize {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut table = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (i, row) in table.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for j in 0..=b.len() {
+            table[0][j] = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut value = (table[i - 1][j] + 1)
+                    .min(table[i][j - 1] + 1)
+                    .min(table[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    value = value.min(table[i - 2][j - 2] + 1);
+                }
+                table[i][j] = value;
+            }
+        }
+        table[a.len()][b.len()]
+    }
+
+    #[test]
+    fn bounded_distance_is_the_full_table_within_its_bound() {
+        let mut next = crate::pseudo_random::below(0x510e_527f_ade6_82d1);
+        // Few letters, so pairs often lie near each other; "é" and "ö"
+        // take the path over characters, and lengths past the stack rows
+        // the one over the heap.
+        let letters = ['a', 'b', 'c', 'é', 'ö'];
+        let mut word = |next: &mut dyn FnMut(usize) -> usize, ascii: bool| {
+            let length = match next(4) {
+                0 => next(3),
+                1 | 2 => 3 + next(8),
+                _ => STACK_ROW - 3 + next(8),
+            };
+            (0..length)
+                .map(|_| letters[next(if ascii { 3 } else { letters.len() })])
+                .collect::<String>()
+        };
+        for _ in 0..3000 {
+            let ascii = next(2) == 0;
+            let a = word(&mut next, ascii);
+            let b = if next(2) == 0 {
+                // A near variant: one or two letters changed, swapped or
+                // dropped.
+                let mut chars: Vec<char> = a.chars().collect();
+                for _ in 0..1 + next(2) {
+                    if chars.len() < 2 {
+                        break;
+                    }
+                    let at = next(chars.len() - 1);
+                    match next(3) {
+                        0 => chars.swap(at, at + 1),
+                        1 => {
+                            chars.remove(at);
+                        }
+                        _ => chars[at] = letters[next(letters.len())],
+                    }
+                }
+                chars.into_iter().collect()
+            } else {
+                word(&mut next, ascii)
+            };
+            let full = alignment_distance(&a, &b);
+            for max in 0..4 {
+                assert_eq!(
+                    bounded_distance(&a, &b, max),
+                    (full <= max).then_some(full),
+                    "{a:?} {b:?} within {max}"
+                );
+            }
+        }
     }
 
     #[test]
