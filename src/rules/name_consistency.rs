@@ -70,6 +70,7 @@
 use std::collections::BTreeMap;
 use std::hash::BuildHasher;
 
+use hashbrown::HashTable;
 use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{KindOptions, Report, Rule, RuleKind};
@@ -1583,11 +1584,13 @@ struct Interner {
     /// Where each string ends in `text`; it starts where the one before
     /// ends.
     ends: Vec<u32>,
-    /// A string's hash → the last string interned with that hash.
-    latest_with_hash: HashMap<u64, u32>,
-    /// For each string, the one interned before it with the same hash (a
-    /// 64-bit hash shared by chance), or `u32::MAX`.
-    earlier_with_hash: Vec<u32>,
+    /// Each string's hash, by its number: the table is rebuilt from them
+    /// when it grows.
+    hashes: Vec<u64>,
+    /// The strings' numbers, found by hash. Only numbers are stored (four
+    /// bytes a slot, where a map of hash to number takes sixteen): on a
+    /// file of a million distinct names the table stays within the cache.
+    numbers: HashTable<u32>,
 }
 
 impl Interner {
@@ -1595,8 +1598,8 @@ impl Interner {
         Interner {
             text: String::with_capacity(strings * 8),
             ends: Vec::with_capacity(strings),
-            latest_with_hash: HashMap::with_capacity_and_hasher(strings, Default::default()),
-            earlier_with_hash: Vec::with_capacity(strings),
+            hashes: Vec::with_capacity(strings),
+            numbers: HashTable::with_capacity(strings),
         }
     }
 
@@ -1607,24 +1610,25 @@ impl Interner {
     /// [`Interner::intern`] with the string's hash given: tests give many
     /// strings one hash.
     fn intern_with_hash(&mut self, string: &str, hash: u64) -> u32 {
-        let latest = self.latest_with_hash.get(&hash).copied();
-        let mut candidate = latest;
-        while let Some(number) = candidate {
-            if self.get(number) == string {
-                return number;
-            }
-            candidate = self
-                .earlier_with_hash
-                .get(number as usize)
-                .copied()
-                .filter(|&earlier| earlier != u32::MAX);
+        let Interner {
+            text,
+            ends,
+            hashes,
+            numbers,
+        } = self;
+        let stored = |number: u32| {
+            let number = number as usize;
+            let start = number.checked_sub(1).map_or(0, |before| ends[before]);
+            text.get(start as usize..ends[number] as usize)
+        };
+        if let Some(&number) = numbers.find(hash, |&number| stored(number) == Some(string)) {
+            return number;
         }
-        let number = u32::try_from(self.ends.len()).unwrap_or(u32::MAX);
-        self.text.push_str(string);
-        self.ends
-            .push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
-        self.earlier_with_hash.push(latest.unwrap_or(u32::MAX));
-        self.latest_with_hash.insert(hash, number);
+        let number = u32::try_from(ends.len()).unwrap_or(u32::MAX);
+        text.push_str(string);
+        ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
+        hashes.push(hash);
+        numbers.insert_unique(hash, number, |&number| hashes[number as usize]);
         number
     }
 
@@ -1664,7 +1668,9 @@ struct WordInfo<'a> {
 /// The distinct words of one article the rule has looked at.
 #[derive(Debug, Default)]
 struct Vocabulary<'a> {
-    entries: HashMap<&'a str, u32>,
+    /// Each word's entry, found by the word's hash: only entries are
+    /// stored, for the same reason as in [`Interner`].
+    entries: HashTable<u32>,
     words: Vec<WordInfo<'a>>,
     /// Every word's lower case, one after another.
     lowered: String,
@@ -1676,7 +1682,7 @@ impl<'a> Vocabulary<'a> {
     /// distinct names would otherwise rehash its maps again and again.
     fn with_capacity(words: usize) -> Self {
         Vocabulary {
-            entries: HashMap::with_capacity_and_hasher(words, Default::default()),
+            entries: HashTable::with_capacity(words),
             words: Vec::with_capacity(words),
             lowered: String::with_capacity(words * 8),
             folded_forms: Interner::with_capacity(words),
@@ -1686,11 +1692,21 @@ impl<'a> Vocabulary<'a> {
     /// The entry of `word`, made on first sight.
     fn entry(&mut self, word: &'a str, rule: &NameConsistency) -> u32 {
         // One hash of the word, whether it is new or not.
+        let hash = FxBuildHasher.hash_one(word);
+        let words = &self.words;
+        let found = self.entries.entry(
+            hash,
+            |&entry| words[entry as usize].text == word,
+            |&entry| FxBuildHasher.hash_one(words[entry as usize].text),
+        );
         let next = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
-        let entry = *self.entries.entry(word).or_insert(next);
-        if entry != next {
-            return entry;
+        match found {
+            hashbrown::hash_table::Entry::Occupied(occupied) => return *occupied.get(),
+            hashbrown::hash_table::Entry::Vacant(vacant) => {
+                vacant.insert(next);
+            }
         }
+        let entry = next;
         let start = self.lowered.len();
         if word.is_ascii() {
             self.lowered.push_str(word);
@@ -2258,7 +2274,10 @@ fn bounded_distance_of<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usi
     let mut on_heap: Vec<usize>;
     let (previous2, rest) = if width <= STACK_ROW {
         let [first, second, third] = &mut on_stack;
-        (&mut first[..width], [&mut second[..width], &mut third[..width]])
+        (
+            &mut first[..width],
+            [&mut second[..width], &mut third[..width]],
+        )
     } else {
         on_heap = vec![0; 3 * width];
         let (first, rest) = on_heap.split_at_mut(width);
@@ -2374,8 +2393,8 @@ mod tests {
         for (i, row) in table.iter_mut().enumerate() {
             row[0] = i;
         }
-        for j in 0..=b.len() {
-            table[0][j] = j;
+        for (j, cell) in table[0].iter_mut().enumerate() {
+            *cell = j;
         }
         for i in 1..=a.len() {
             for j in 1..=b.len() {
@@ -2399,7 +2418,7 @@ mod tests {
         // take the path over characters, and lengths past the stack rows
         // the one over the heap.
         let letters = ['a', 'b', 'c', 'é', 'ö'];
-        let mut word = |next: &mut dyn FnMut(usize) -> usize, ascii: bool| {
+        let word = |next: &mut dyn FnMut(usize) -> usize, ascii: bool| {
             let length = match next(4) {
                 0 => next(3),
                 1 | 2 => 3 + next(8),
