@@ -1070,12 +1070,19 @@ impl NameConsistency {
             .iter()
             .map(|folded| folded.chars().next())
             .collect();
+        // Keys are compared by hash first: most pairs differ, and a string
+        // comparison costs a call for each pair of keys of one length.
+        let key_hashes: Vec<u64> = spellings
+            .keys
+            .iter()
+            .map(|key| FxBuildHasher.hash_one(key))
+            .collect();
         let count = spellings.folded.len();
         for a in (0..count).filter(|&a| spellings.comparable[a]) {
             for b in (a + 1..count).filter(|&b| spellings.comparable[b]) {
-                let may_match = spellings.keys[a] == spellings.keys[b]
-                    || (first_letters[a] == first_letters[b]
-                        && spellings.lengths[a].abs_diff(spellings.lengths[b]) <= most_edits);
+                let may_match = (first_letters[a] == first_letters[b]
+                    && spellings.lengths[a].abs_diff(spellings.lengths[b]) <= most_edits)
+                    || (key_hashes[a] == key_hashes[b] && spellings.keys[a] == spellings.keys[b]);
                 if may_match {
                     compare(a, b);
                 }
