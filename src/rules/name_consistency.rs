@@ -1870,6 +1870,20 @@ fn title_gender(title: &str) -> Option<Gender> {
 /// A word that can be compared as a name: letters only, not all capitals
 /// (acronyms and wire headlines), at least two letters.
 fn is_name_shaped(word: &str) -> bool {
+    // ASCII (nearly every name in English copy) has no combining marks,
+    // and its letters and their case are known from the byte.
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        return bytes.len() >= 2
+            && bytes.iter().all(u8::is_ascii_alphabetic)
+            && bytes.iter().any(u8::is_ascii_lowercase);
+    }
+    is_name_shaped_by_chars(word)
+}
+
+/// [`is_name_shaped`] character by character: letters, possibly with
+/// combining marks, at least two of them, one in lower case.
+fn is_name_shaped_by_chars(word: &str) -> bool {
     let mut letters = 0;
     let mut lower = 0;
     for c in word.chars() {
@@ -2840,6 +2854,23 @@ mod tests {
             }
             assert_eq!(interner.get(99), "");
         }
+    }
+
+    #[test]
+    fn ascii_words_are_name_shaped_as_character_by_character() {
+        let mut next = crate::pseudo_random::below(0x1f83_d9ab_fb41_bd6b);
+        let bytes = b"aZq-'.9 Mx";
+        for _ in 0..20_000 {
+            let word: String = (0..next(6))
+                .map(|_| char::from(bytes[next(bytes.len())]))
+                .collect();
+            assert_eq!(
+                is_name_shaped(&word),
+                is_name_shaped_by_chars(&word),
+                "{word:?}"
+            );
+        }
+        assert!(is_name_shaped("Zoë") && is_name_shaped("Milley") && !is_name_shaped("NATO"));
     }
 
     #[test]
