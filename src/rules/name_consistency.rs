@@ -1715,41 +1715,44 @@ impl<'a> Vocabulary<'a> {
         }
         let entry = next;
         let start = self.lowered.len();
-        if word.is_ascii() {
+        let offset = |position: usize| u32::try_from(position).unwrap_or(u32::MAX);
+        let info = if let Some(shape) = AsciiShape::of(word) {
+            // An ASCII word of letters and digits (nearly every name in
+            // English copy) folds to its lower case, has a character for
+            // each byte, and is classed by one pass over its bytes.
             self.lowered.push_str(word);
-            if let Some(added) = self.lowered.get_mut(start..) {
-                added.make_ascii_lowercase();
+            let end = self.lowered.len();
+            let lower = self.lowered.get_mut(start..).unwrap_or_default();
+            lower.make_ascii_lowercase();
+            let lower = &*lower;
+            WordInfo {
+                text: word,
+                lower: (offset(start), offset(end)),
+                folded: self.folded_forms.intern(lower),
+                folded_chars: lower.len(),
+                folded_hash: string_hash(lower.bytes().map(char::from)),
+                is_title: rule.titles.contains(lower),
+                is_common: is_common_word(lower),
+                name_shaped: shape.letters_only && shape.has_lowercase && word.len() >= 2,
+                is_initial: word.len() == 1,
             }
         } else {
             // Not char by char: a final sigma lowers differently.
             self.lowered.push_str(&word.to_lowercase());
-        }
-        let lower = self.lowered.get(start..).unwrap_or_default();
-        // An ASCII word of letters and digits folds to its lower case.
-        let ascii_alphanumeric = word.bytes().all(|byte| byte.is_ascii_alphanumeric());
-        let folded_form = if ascii_alphanumeric {
-            std::borrow::Cow::Borrowed(lower)
-        } else {
-            std::borrow::Cow::Owned(fold_name(word))
-        };
-        // An ASCII form has a character for each byte: not counted again.
-        let folded_chars = if ascii_alphanumeric {
-            folded_form.len()
-        } else {
-            folded_form.chars().count()
-        };
-        let mut chars = word.chars();
-        let offset = |position: usize| u32::try_from(position).unwrap_or(u32::MAX);
-        let info = WordInfo {
-            text: word,
-            lower: (offset(start), offset(self.lowered.len())),
-            folded: self.folded_forms.intern(&folded_form),
-            folded_chars,
-            folded_hash: string_hash(folded_form.chars()),
-            is_title: rule.titles.contains(lower),
-            is_common: is_common_word(lower),
-            name_shaped: is_name_shaped(word),
-            is_initial: chars.next().is_some() && chars.next().is_none(),
+            let lower = self.lowered.get(start..).unwrap_or_default();
+            let folded_form = fold_name(word);
+            let mut chars = word.chars();
+            WordInfo {
+                text: word,
+                lower: (offset(start), offset(self.lowered.len())),
+                folded: self.folded_forms.intern(&folded_form),
+                folded_chars: folded_form.chars().count(),
+                folded_hash: string_hash(folded_form.chars()),
+                is_title: rule.titles.contains(lower),
+                is_common: is_common_word(lower),
+                name_shaped: is_name_shaped(word),
+                is_initial: chars.next().is_some() && chars.next().is_none(),
+            }
         };
         self.words.push(info);
         entry
@@ -1769,6 +1772,32 @@ impl<'a> Vocabulary<'a> {
 
     fn folded(&self, folded: u32) -> &str {
         self.folded_forms.get(folded)
+    }
+}
+
+/// What one pass over an ASCII word of letters and digits tells
+/// [`Vocabulary::entry`].
+struct AsciiShape {
+    letters_only: bool,
+    has_lowercase: bool,
+}
+
+impl AsciiShape {
+    /// The shape of `word` if it is ASCII letters and digits only.
+    fn of(word: &str) -> Option<AsciiShape> {
+        let mut shape = AsciiShape {
+            letters_only: true,
+            has_lowercase: false,
+        };
+        for byte in word.bytes() {
+            match byte {
+                b'a'..=b'z' => shape.has_lowercase = true,
+                b'A'..=b'Z' => {}
+                b'0'..=b'9' => shape.letters_only = false,
+                _ => return None,
+            }
+        }
+        Some(shape)
     }
 }
 
@@ -2871,6 +2900,29 @@ mod tests {
             );
         }
         assert!(is_name_shaped("Zoë") && is_name_shaped("Milley") && !is_name_shaped("NATO"));
+    }
+
+    #[test]
+    fn ascii_shapes_class_words_as_the_general_path_does() {
+        let mut next = crate::pseudo_random::below(0x5be0_cd19_137e_2179);
+        let letters = ['a', 'Z', 'q', '9', '-', '\'', '.', ' ', 'M', 'é'];
+        for _ in 0..20_000 {
+            let word: String = (0..next(6)).map(|_| letters[next(letters.len())]).collect();
+            let shape = AsciiShape::of(&word);
+            assert_eq!(
+                shape.is_some(),
+                word.chars().all(|c| c.is_ascii_alphanumeric()),
+                "{word:?}"
+            );
+            if let Some(shape) = shape {
+                assert_eq!(
+                    shape.letters_only && shape.has_lowercase && word.len() >= 2,
+                    is_name_shaped_by_chars(&word),
+                    "{word:?}"
+                );
+                assert_eq!(fold_name(&word), word.to_lowercase(), "{word:?}");
+            }
+        }
     }
 
     #[test]
