@@ -2236,48 +2236,152 @@ const DIGRAPHS: [(&str, &str); 10] = [
     ("iy", "i"),
 ];
 
-/// The index in [`DIGRAPHS`] of the digraph `pair`, if it is one: a match
-/// the compiler turns into a few comparisons, where searching the table
-/// for every pair of letters of every name cost more than the rest of
-/// the key.
-fn digraph_index(pair: [u8; 2]) -> Option<usize> {
-    Some(match &pair {
-        b"ph" => 0,
-        b"ck" => 1,
-        b"dh" => 2,
-        b"kh" => 3,
-        b"gh" => 4,
-        b"th" => 5,
-        b"ou" => 6,
-        b"ee" => 7,
-        b"oo" => 8,
-        b"iy" => 9,
-        _ => return None,
-    })
+/// For each byte, a bit for every digraph of [`DIGRAPHS`] it begins (the
+/// first table) or ends (the second): a pair of bytes is digraph k
+/// exactly when bit k is set in both, as no two digraphs share a bit.
+/// Bit [`TC`] stands in the same way for "tc", which begins "tch".
+const DIGRAPH_BYTES: [[u16; 256]; 2] = {
+    let mut tables = [[0u16; 256]; 2];
+    let mut index = 0;
+    while index < DIGRAPHS.len() {
+        let from = DIGRAPHS[index].0.as_bytes();
+        tables[0][from[0] as usize] |= 1 << index;
+        tables[1][from[1] as usize] |= 1 << index;
+        index += 1;
+    }
+    tables[0][b't' as usize] |= TC;
+    tables[1][b'c' as usize] |= TC;
+    tables
+};
+
+/// The bit of "tc" in [`DIGRAPH_BYTES`], above every digraph's.
+const TC: u16 = 1 << 15;
+
+/// The bits of [`DIGRAPH_BYTES`] for every pair of bytes in `s`: one pass
+/// of two loads a pair, with no branch.
+fn pairs_present(s: &[u8]) -> u16 {
+    s.iter()
+        .zip(s.iter().skip(1))
+        .fold(0, |mask, (&first, &second)| {
+            mask | DIGRAPH_BYTES[0][usize::from(first)] & DIGRAPH_BYTES[1][usize::from(second)]
+        })
 }
 
 /// Which digraphs occur in `s`, as a bit for each index in [`DIGRAPHS`],
 /// by one pass over its pairs of bytes: most names have none or one, so
 /// most rewrites are skipped without a search.
-fn digraphs_present(s: &str) -> u16 {
-    s.as_bytes()
-        .windows(2)
-        .filter_map(|pair| digraph_index([pair[0], pair[1]]))
-        .fold(0, |mask, index| mask | 1 << index)
+fn digraphs_present(s: &[u8]) -> u16 {
+    pairs_present(s) & !TC
 }
+
+/// ASCII names this long or shorter have their transliteration key worked
+/// out on the stack: every name in news copy.
+const STACK_KEY: usize = 64;
+
+/// What [`push_transliteration_key`] maps each byte to (a "c" before an
+/// "h" aside, which stays).
+const KEY_LETTERS: [u8; 256] = {
+    let mut letters = [0u8; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        letters[byte] = match byte as u8 {
+            b'q' | b'g' | b'c' => b'k',
+            b'y' | b'j' => b'i',
+            b'w' => b'v',
+            b'z' => b's',
+            other => other,
+        };
+        byte += 1;
+    }
+    letters
+};
 
 /// Appends the transliteration key of `folded` (see
 /// [`transliteration_key`]) to `out`, which a caller keeps for many keys.
+/// An ASCII name is rewritten in place in a buffer on the stack, with no
+/// allocation and no substring search: each rewrite replaces a pattern by
+/// a shorter string, so it is one pass left to right that writes behind
+/// where it reads, matching leftmost and without overlaps as
+/// `str::replace` does.
 fn push_transliteration_key(folded: &str, out: &mut String) {
+    let mut buffer = [0u8; STACK_KEY];
+    let key = match buffer.get_mut(..folded.len()) {
+        Some(key) if folded.is_ascii() => key,
+        _ => return push_transliteration_key_of_chars(folded, out),
+    };
+    key.copy_from_slice(folded.as_bytes());
+    let mut length = key.len();
+    let mut mask = pairs_present(key);
+    if mask & TC != 0 && key.windows(3).any(|triple| triple == b"tch") {
+        length = rewrite_in_place(key, b"tch", b"ch");
+        mask = digraphs_present(&key[..length]);
+    }
+    // The digraphs in order, visiting only those present: after each
+    // rewrite, the ones after it that are present now.
+    mask &= !TC;
+    while let Some((index, (from, to))) = DIGRAPHS
+        .iter()
+        .enumerate()
+        .nth(mask.trailing_zeros() as usize)
+    {
+        length = rewrite_in_place(&mut key[..length], from.as_bytes(), to.as_bytes());
+        mask =
+            digraphs_present(&key[..length]) & u16::MAX.checked_shl(index as u32 + 1).unwrap_or(0);
+    }
+    // Mapped in place too, each letter written at or behind the one read
+    // (so the next is still there to look at); a letter the same as the
+    // last kept is written but not kept.
+    let mut written = 0;
+    let mut last = None;
+    for read in 0..length {
+        let byte = key[read];
+        let mapped = if byte == b'c' && key.get(read + 1) == Some(&b'h') {
+            b'c'
+        } else {
+            KEY_LETTERS[usize::from(byte)]
+        };
+        key[written] = mapped;
+        written += usize::from(last != Some(mapped));
+        last = Some(mapped);
+    }
+    match std::str::from_utf8(&key[..written]) {
+        Ok(key) => out.push_str(key),
+        Err(_) => push_transliteration_key_of_chars(folded, out),
+    }
+}
+
+/// Replaces every `from` in `text` by `to`, no longer, leftmost first and
+/// without overlaps, in place; gives the new length.
+fn rewrite_in_place(text: &mut [u8], from: &[u8], to: &[u8]) -> usize {
+    let mut read = 0;
+    let mut write = 0;
+    while let Some(&byte) = text.get(read) {
+        if text[read..].starts_with(from) {
+            text[write..write + to.len()].copy_from_slice(to);
+            read += from.len();
+            write += to.len();
+        } else {
+            text[write] = byte;
+            read += 1;
+            write += 1;
+        }
+    }
+    write
+}
+
+/// [`push_transliteration_key`] by its definition, over characters: for a
+/// name outside ASCII or too long for the stack, and the fast path's
+/// oracle in tests.
+fn push_transliteration_key_of_chars(folded: &str, out: &mut String) {
     let mut s = std::borrow::Cow::Borrowed(folded);
     if s.contains("tch") {
         s = std::borrow::Cow::Owned(s.replace("tch", "ch"));
     }
-    let mut mask = digraphs_present(&s);
+    let mut mask = digraphs_present(s.as_bytes());
     for (index, (from, to)) in DIGRAPHS.iter().enumerate() {
         if mask & (1 << index) != 0 {
             s = std::borrow::Cow::Owned(s.replace(from, to));
-            mask = digraphs_present(&s);
+            mask = digraphs_present(s.as_bytes());
         }
     }
     let mut chars = s.chars().peekable();
@@ -2525,6 +2629,38 @@ mod tests {
         assert_eq!(key("ackha"), "aka");
         assert_ne!(key("smith"), key("smyth2"));
         assert_eq!(key(""), "");
+    }
+
+    #[test]
+    fn transliteration_keys_on_the_stack_match_their_definition() {
+        use super::{push_transliteration_key, push_transliteration_key_of_chars, STACK_KEY};
+        // Rich in the letters the rewrites and the mapping touch, with a
+        // few outside ASCII (which take the definition itself).
+        let alphabet = [
+            't', 'c', 'h', 'p', 'k', 'd', 'g', 'o', 'u', 'e', 'i', 'y', 'q', 'j', 'w', 'z', 's',
+            'a', 'n', 'r', 'l', 'm', '-', '\'', 'é', 'ö', 'ß',
+        ];
+        let mut next = crate::pseudo_random::below(0x9e37_79b9_7f4a_7c15);
+        let (mut fast, mut defined) = (String::from("prefix"), String::from("prefix"));
+        for round in 0..60_000 {
+            let length = match round % 10 {
+                0 => STACK_KEY - 2 + next(5),
+                1 => next(3 * STACK_KEY),
+                _ => next(60),
+            };
+            // Mostly ASCII, so the fast path is the one tested.
+            let letters = if round % 4 == 0 {
+                alphabet.len()
+            } else {
+                alphabet.len() - 3
+            };
+            let word: String = (0..length).map(|_| alphabet[next(letters)]).collect();
+            fast.truncate(6);
+            defined.truncate(6);
+            push_transliteration_key(&word, &mut fast);
+            push_transliteration_key_of_chars(&word, &mut defined);
+            assert_eq!(fast, defined, "{word:?}");
+        }
     }
 
     #[test]
@@ -3008,11 +3144,16 @@ mod tests {
                 let listed = DIGRAPHS
                     .iter()
                     .position(|(from, _)| from.as_bytes() == [first, second]);
-                assert_eq!(digraph_index([first, second]), listed);
+                assert_eq!(
+                    digraphs_present(&[first, second]),
+                    listed.map_or(0, |index| 1 << index)
+                );
             }
         }
-        assert_eq!(digraphs_present("thompson"), 1 << 5);
-        assert_eq!(digraphs_present("phookh"), 1 | 1 << 3 | 1 << 8);
+        assert!(DIGRAPHS.len() < 15);
+        assert_eq!(super::pairs_present(b"etcher"), super::TC);
+        assert_eq!(digraphs_present(b"thompson"), 1 << 5);
+        assert_eq!(digraphs_present(b"phookh"), 1 | 1 << 3 | 1 << 8);
     }
 
     #[test]
