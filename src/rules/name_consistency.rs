@@ -1181,6 +1181,11 @@ impl NameConsistency {
         let Some(deletions) = self.deletions_needed(length) else {
             return;
         };
+        // An ASCII letter hashes as its byte, so ASCII needs no copy.
+        if folded.is_ascii() {
+            deletion_keys(folded.as_bytes(), deletions, &mut buffers.prefix, add);
+            return;
+        }
         buffers.chars.clear();
         buffers.chars.extend(folded.chars());
         deletion_keys(&buffers.chars, deletions, &mut buffers.prefix, add);
@@ -2177,36 +2182,47 @@ fn hash_base_power(exponent: usize) -> u64 {
 /// keep it instead; where one alone loses it, the character its variant
 /// then begins with equals the first, and deleting that one instead gives
 /// the same string.
-fn deletion_keys(chars: &[char], edits: usize, prefix: &mut Vec<u64>, mut add: impl FnMut(u64)) {
+fn deletion_keys<T: Copy>(
+    chars: &[T],
+    edits: usize,
+    prefix: &mut Vec<u64>,
+    mut add: impl FnMut(u64),
+) where
+    u64: From<T>,
+{
     let n = chars.len();
     // prefix[k]: hash of chars[..k], in the caller's buffer, kept from
     // one spelling to the next.
     prefix.clear();
     prefix.push(0u64);
-    for &c in chars {
-        let last = prefix[prefix.len() - 1];
-        prefix.push(last.wrapping_mul(HASH_BASE).wrapping_add(u64::from(c) + 1));
-    }
+    let mut hash = 0u64;
+    prefix.extend(chars.iter().map(|&c| {
+        hash = hash.wrapping_mul(HASH_BASE).wrapping_add(u64::from(c) + 1);
+        hash
+    }));
     let prefix = &prefix[..];
-    // Hash of chars[from..to].
-    let segment = |from: usize, to: usize| {
-        prefix[to].wrapping_sub(prefix[from].wrapping_mul(hash_base_power(to - from)))
-    };
-    // Hash of a string followed by `length` characters hashing to `tail`.
-    let join = |head: u64, tail: u64, length: usize| {
-        head.wrapping_mul(hash_base_power(length))
-            .wrapping_add(tail)
-    };
-    add(prefix[n]);
+    let whole = hash;
+    add(whole);
     if edits == 0 {
         return;
     }
+    // A string that drops chars[k] and keeps all after it hashes to
+    // (h − prefix[k + 1])·B^(n−k−1) + whole, where h hashes what it keeps
+    // before k: prefix[k] for one deletion, and for two, the head kept
+    // around the first, grown one letter at a time. One multiplication
+    // and one power a string, where joining segments took four of each.
+    let dropping = |head: u64, k: usize| {
+        head.wrapping_sub(prefix[k + 1])
+            .wrapping_mul(hash_base_power(n - k - 1))
+            .wrapping_add(whole)
+    };
     for (first, &before) in prefix.iter().enumerate().take(n).skip(1) {
-        add(join(before, segment(first + 1, n), n - first - 1));
+        add(dropping(before, first));
         if edits > 1 {
-            for second in first + 1..n {
-                let middle = join(before, segment(first + 1, second), second - first - 1);
-                add(join(middle, segment(second + 1, n), n - second - 1));
+            let mut head = before;
+            for (second, &c) in chars.iter().enumerate().skip(first + 1) {
+                add(dropping(head, second));
+                head = head.wrapping_mul(HASH_BASE).wrapping_add(u64::from(c) + 1);
             }
         }
     }
@@ -2686,6 +2702,45 @@ mod tests {
         let key = |word: &str| string_hash(word.chars());
         assert!(keys.contains(&key("miey")));
         assert_ne!(key("ab"), key("ba"));
+    }
+
+    #[test]
+    fn deletion_keys_of_many_words_hash_the_strings_they_stand_for() {
+        use super::{deletion_keys, string_hash};
+        let alphabet = ['a', 'b', 'e', 'n', 'r', 's', 't', 'y', 'é', 'ł', 'ß'];
+        let mut next = crate::pseudo_random::below(0x6a09_e667_f3bc_c908);
+        let mut prefix = Vec::new();
+        for round in 0..3_000 {
+            let length = if round % 50 == 0 {
+                60 + next(20)
+            } else {
+                next(14)
+            };
+            let letters = if round % 3 == 0 { alphabet.len() } else { 8 };
+            let chars: Vec<char> = (0..length).map(|_| alphabet[next(letters)]).collect();
+            let word: String = chars.iter().collect();
+            for edits in 0..=2 {
+                let mut expected = vec![string_hash(chars.iter().copied())];
+                for first in (1..chars.len()).filter(|_| edits > 0) {
+                    let mut one = chars.clone();
+                    one.remove(first);
+                    expected.push(string_hash(one.iter().copied()));
+                    for second in (first + 1..chars.len()).filter(|_| edits > 1) {
+                        let mut two = one.clone();
+                        two.remove(second - 1);
+                        expected.push(string_hash(two.iter().copied()));
+                    }
+                }
+                let mut keys = Vec::new();
+                deletion_keys(&chars, edits, &mut prefix, |key| keys.push(key));
+                assert_eq!(keys, expected, "{word:?} {edits}");
+                if word.is_ascii() {
+                    keys.clear();
+                    deletion_keys(word.as_bytes(), edits, &mut prefix, |key| keys.push(key));
+                    assert_eq!(keys, expected, "{word:?} {edits} as bytes");
+                }
+            }
+        }
     }
 
     #[test]
