@@ -180,60 +180,45 @@ const VAGUE: &[&str] = &[
 /// besides the multipliers that follow a figure.
 const SCALES: &[&str] = &["dozen", "hundred", "thousand", "million", "billion", "tens"];
 
-/// The shapes of the number words (units, tens, vague quantities and
-/// scales): most words are told apart from them by their length and first
-/// and last letters alone, before their letters are compared.
-const NUMBER_WORD_SHAPES: WordShapes = {
-    let mut shapes = WordShapes::EMPTY;
-    let mut i = 0;
-    while i < UNITS.len() {
-        shapes = shapes.with(UNITS[i].0);
-        i += 1;
-    }
-    i = 0;
-    while i < TENS.len() {
-        shapes = shapes.with(TENS[i].0);
-        i += 1;
-    }
-    shapes.with_all(VAGUE).with_all(SCALES)
-};
+/// The longest number word's length: "seventeen", "thousands".
+const NUMBER_WORD_LONGEST: usize = 9;
 
-/// The shortest and longest number words' lengths, and a bit for each
-/// letter a number word opens with (lower case, `a` the lowest bit).
-const NUMBER_WORD_OUTLINE: (usize, usize, u32) = {
-    const fn add(outline: (usize, usize, u32), word: &str) -> (usize, usize, u32) {
-        let (mut shortest, mut longest, first_letters) = outline;
+/// The outlines of the number words (units, tens, vague quantities and
+/// scales): for each length and first letter (lower case, `a` first), a
+/// bit for each letter such a word ends with. Most words are told apart
+/// from them by these three things alone, in one look-up, before their
+/// letters are compared.
+const NUMBER_WORD_ENDS: [[u32; 26]; NUMBER_WORD_LONGEST + 1] = {
+    const fn add(
+        mut ends: [[u32; 26]; NUMBER_WORD_LONGEST + 1],
+        word: &str,
+    ) -> [[u32; 26]; NUMBER_WORD_LONGEST + 1] {
         let word = word.as_bytes();
-        if word.len() < shortest {
-            shortest = word.len();
-        }
-        if word.len() > longest {
-            longest = word.len();
-        }
-        (shortest, longest, first_letters | 1 << (word[0] - b'a'))
+        ends[word.len()][(word[0] - b'a') as usize] |= 1 << (word[word.len() - 1] - b'a');
+        ends
     }
-    let mut outline = (usize::MAX, 0, 0);
+    let mut ends = [[0; 26]; NUMBER_WORD_LONGEST + 1];
     let mut i = 0;
     while i < UNITS.len() {
-        outline = add(outline, UNITS[i].0);
+        ends = add(ends, UNITS[i].0);
         i += 1;
     }
     i = 0;
     while i < TENS.len() {
-        outline = add(outline, TENS[i].0);
+        ends = add(ends, TENS[i].0);
         i += 1;
     }
     i = 0;
     while i < VAGUE.len() {
-        outline = add(outline, VAGUE[i]);
+        ends = add(ends, VAGUE[i]);
         i += 1;
     }
     i = 0;
     while i < SCALES.len() {
-        outline = add(outline, SCALES[i]);
+        ends = add(ends, SCALES[i]);
         i += 1;
     }
-    outline
+    ends
 };
 
 /// Whether `text`, lowered, is a unit, a ten, a vague quantity or a scale
@@ -243,19 +228,20 @@ const NUMBER_WORD_OUTLINE: (usize, usize, u32) = {
 #[inline]
 fn is_number_word(text: &[u8]) -> bool {
     // Asked of nearly every word of a text, and most are turned away by
-    // their length and first letter alone, where it is asked; then by
-    // their shape.
-    let (shortest, longest, first_letters) = NUMBER_WORD_OUTLINE;
-    let opens_like_one = text.first().is_some_and(|&first| {
-        // Sets the case bit of an ASCII letter; any other byte stays out
-        // of the letters' range.
-        let letter = (first | 0x20).wrapping_sub(b'a');
-        letter < 26 && first_letters >> letter & 1 != 0
-    });
-    opens_like_one
-        && (shortest..=longest).contains(&text.len())
-        && NUMBER_WORD_SHAPES.may_hold(text)
-        && is_number_word_by_letters(text)
+    // their length and first and last letters, in one look-up. Setting
+    // the case bit maps exactly the ASCII letters into `a..=z`; any other
+    // byte falls outside the table's letters.
+    let (Some(&first), Some(&last)) = (text.first(), text.last()) else {
+        return false;
+    };
+    let letter = |byte: u8| usize::from((byte | 0x20).wrapping_sub(b'a'));
+    let ends = NUMBER_WORD_ENDS
+        .get(text.len())
+        .and_then(|by_first| by_first.get(letter(first)))
+        .copied()
+        .unwrap_or(0);
+    let last = letter(last);
+    last < 26 && ends >> last & 1 != 0 && is_number_word_by_letters(text)
 }
 
 /// [`is_number_word`] past its quick tests. The number words are ASCII and
@@ -374,7 +360,11 @@ const MONTHS: &[&str] = &[
 
 const MONTH_SHAPES: WordShapes = WordShapes::EMPTY.with_all(MONTHS);
 
-const CURRENCY_SYMBOLS: &[&str] = &["$", "£", "€", "¥", "₹", "₩"];
+/// Whether a token is a currency symbol: a `match` rather than a scan of a
+/// list, as it is asked before every figure.
+fn is_currency_symbol(text: &str) -> bool {
+    matches!(text, "$" | "£" | "€" | "¥" | "₹" | "₩")
+}
 
 const CURRENCY_BEFORE: &[&str] = &[
     "us", "usd", "eur", "gbp", "stg", "rs", "dm", "a", "c", "nz", "hk", "s", "rmb", "yen",
@@ -421,8 +411,6 @@ const CURRENCY_AFTER: &[&str] = &[
 ];
 
 const CURRENCY_AFTER_SHAPES: WordShapes = WordShapes::EMPTY.with_all(CURRENCY_AFTER);
-
-const PERCENT_AFTER: &[&str] = &["%", "pct", "percent", "per", "percentage"];
 
 /// Units of measure and other non-countable uses of a number.
 const MEASURES: &[&str] = &[
@@ -691,7 +679,9 @@ static NOUN_STOP_SET: WordSet = WordSet::new(NOUN_STOPS);
 /// before they are hashed.
 const NOUN_STOP_SHAPES: WordShapes = WordShapes::EMPTY.with_all(NOUN_STOPS);
 
-/// Irregular plurals, folded to the singular.
+/// Irregular plurals, folded to the singular; looked up through
+/// [`irregular_singular`], which a test holds to this list.
+#[cfg_attr(not(test), allow(dead_code))]
 const IRREGULAR: &[(&str, &str)] = &[
     ("people", "person"),
     ("persons", "person"),
@@ -717,6 +707,36 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("gas", "gas"),
 ];
 
+/// The singular [`IRREGULAR`] gives a lower-case plural, looked up by a
+/// `match` (a switch on the length, then a comparison or two) rather than
+/// a scan of the list: asked of nearly every noun after a quantity.
+fn irregular_singular(plural: &str) -> Option<&'static str> {
+    Some(match plural {
+        "people" | "persons" => "person",
+        "men" => "man",
+        "women" => "woman",
+        "children" => "child",
+        "feet" => "foot",
+        "teeth" => "tooth",
+        "mice" => "mouse",
+        "geese" => "goose",
+        "police" => "police",
+        "staff" => "staff",
+        "crew" => "crew",
+        "personnel" => "personnel",
+        "series" => "series",
+        "news" => "news",
+        "species" => "species",
+        "aircraft" => "aircraft",
+        "sheep" => "sheep",
+        "cattle" => "cattle",
+        "fish" => "fish",
+        "bus" => "bus",
+        "gas" => "gas",
+        _ => return None,
+    })
+}
+
 /// The singular of a lower-case noun, by simple English rules. Only used
 /// to compare two mentions, so a wrong but consistent form is harmless.
 pub fn singular(noun: &str) -> String {
@@ -726,7 +746,7 @@ pub fn singular(noun: &str) -> String {
 /// [`singular`], borrowing `noun` when the singular is a part of it (most
 /// often), so a noun only compared with a list is not copied.
 fn singular_of(noun: &str) -> Cow<'_, str> {
-    if let Some((_, single)) = IRREGULAR.iter().find(|(plural, _)| *plural == noun) {
+    if let Some(single) = irregular_singular(noun) {
         return Cow::Borrowed(single);
     }
     if let Some(stem) = noun.strip_suffix("ies") {
@@ -1489,8 +1509,10 @@ fn qualifier_before(words: &[Word<'_>], start: usize) -> Option<Span> {
         let Some(tail_start) = bytes.len().checked_sub(last.len()) else {
             continue;
         };
-        if !bytes[tail_start..].eq_ignore_ascii_case(last)
-            || (tail_start > 0 && bytes[tail_start - 1] != b' ')
+        // The byte before the tail first: one comparison turns away
+        // most phrases.
+        if (tail_start > 0 && bytes[tail_start - 1] != b' ')
+            || !bytes[tail_start..].eq_ignore_ascii_case(last)
         {
             continue;
         }
@@ -1515,19 +1537,21 @@ fn qualifier_before(words: &[Word<'_>], start: usize) -> Option<Span> {
 
 fn unit_of(words: &[Word<'_>], start: usize, end: usize, glued_unit: bool) -> Unit {
     if let Some(before) = start.checked_sub(1).and_then(|b| words.get(b)) {
-        if CURRENCY_SYMBOLS.contains(&before.text) {
+        if is_currency_symbol(before.text) {
             return Unit::Money;
         }
-        if before.is_any(CURRENCY_BEFORE)
-            && !words[start].space_before
+        // The cheap tests first: most words before a figure are spaced
+        // from it.
+        if !words[start].space_before
             && before.kind != TokenKind::Word
+            && before.is_any(CURRENCY_BEFORE)
         {
             return Unit::Money;
         }
         if start >= 2
-            && CURRENCY_SYMBOLS.contains(&words[start - 2].text)
             && !before.space_before
             && before.is_word()
+            && is_currency_symbol(words[start - 2].text)
         {
             // "US$5": the symbol is glued before the letters.
             return Unit::Money;
@@ -1546,7 +1570,7 @@ fn unit_of(words: &[Word<'_>], start: usize, end: usize, glued_unit: bool) -> Un
     }
     let lower = next.lower();
     let lower = lower.as_str();
-    if PERCENT_AFTER.contains(&lower)
+    if matches!(lower, "%" | "pct" | "percent" | "per" | "percentage")
         && (lower != "per" || words.get(end + 1).is_some_and(|w| w.is("cent")))
     {
         return Unit::Percent;
@@ -1642,7 +1666,7 @@ fn noun_after(
             .find(|(_, lower)| {
                 let lower = lower.as_str();
                 (lower.ends_with('s') && !lower.ends_with("ss"))
-                    || IRREGULAR.iter().any(|(p, _)| *p == lower)
+                    || irregular_singular(lower).is_some()
             })
             .or_else(|| phrase.clone().next())
     } else {
@@ -1833,6 +1857,21 @@ mod tests {
             words.push((0..length).map(|_| letters[next(letters.len())]).collect());
         }
         words
+    }
+
+    #[test]
+    fn irregular_plurals_are_found_as_the_list_finds_them() {
+        use super::{irregular_singular, IRREGULAR};
+        let plurals: Vec<&str> = IRREGULAR.iter().map(|(plural, _)| *plural).collect();
+        let mut words = words_near(&plurals);
+        words.extend(["person", "man", "child", "Police", "buses", "gass"].map(str::to_owned));
+        for word in &words {
+            let listed = IRREGULAR
+                .iter()
+                .find(|(plural, _)| plural == word)
+                .map(|(_, single)| *single);
+            assert_eq!(irregular_singular(word), listed, "{word:?}");
+        }
     }
 
     fn word(text: &str) -> super::Word<'_> {
