@@ -1628,12 +1628,8 @@ impl Interner {
             hashes,
             numbers,
         } = self;
-        let stored = |number: u32| {
-            let number = number as usize;
-            let start = number.checked_sub(1).map_or(0, |before| ends[before]);
-            text.get(start as usize..ends[number] as usize)
-        };
-        if let Some(&number) = numbers.find(hash, |&number| stored(number) == Some(string)) {
+        let stored = |&number: &u32| stored_string(text, ends, number) == Some(string);
+        if let Some(&number) = numbers.find(hash, stored) {
             return number;
         }
         let number = u32::try_from(ends.len()).unwrap_or(u32::MAX);
@@ -1645,14 +1641,19 @@ impl Interner {
     }
 
     fn get(&self, number: u32) -> &str {
-        let number = number as usize;
-        let start = match number.checked_sub(1) {
-            Some(before) => self.ends.get(before).copied().unwrap_or(0),
-            None => 0,
-        };
-        let end = self.ends.get(number).copied().unwrap_or(start);
-        self.text.get(start as usize..end as usize).unwrap_or("")
+        stored_string(&self.text, &self.ends, number).unwrap_or("")
     }
+}
+
+/// String `number` of an [`Interner`]'s `text`, each string ending where
+/// `ends` says and starting where the one before it ends.
+fn stored_string<'t>(text: &'t str, ends: &[u32], number: u32) -> Option<&'t str> {
+    let number = number as usize;
+    let start = match number.checked_sub(1) {
+        Some(before) => *ends.get(before)?,
+        None => 0,
+    };
+    text.get(start as usize..*ends.get(number)? as usize)
 }
 
 /// What the rule reads of one distinct word of the article: worked out
@@ -1718,49 +1719,55 @@ impl<'a> Vocabulary<'a> {
                 vacant.insert(next);
             }
         }
-        let entry = next;
         let start = self.lowered.len();
         let offset = |position: usize| u32::try_from(position).unwrap_or(u32::MAX);
-        let info = if let Some(shape) = AsciiShape::of(word) {
-            // An ASCII word of letters and digits (nearly every name in
-            // English copy) folds to its lower case, has a character for
-            // each byte, and is classed by one pass over its bytes.
+        // An ASCII word of letters and digits (nearly every name in English
+        // copy) folds to its lower case, has a character for each byte, and
+        // is classed by one pass over its bytes.
+        let ascii_shape = AsciiShape::of(word);
+        if ascii_shape.is_some() {
             self.lowered.push_str(word);
-            let end = self.lowered.len();
-            let lower = self.lowered.get_mut(start..).unwrap_or_default();
-            lower.make_ascii_lowercase();
-            let lower = &*lower;
-            WordInfo {
-                text: word,
-                lower: (offset(start), offset(end)),
-                folded: self.folded_forms.intern(lower),
-                folded_chars: lower.len(),
-                folded_hash: string_hash(lower.bytes().map(char::from)),
-                is_title: rule.titles.contains(lower),
-                is_common: is_common_word(lower),
-                name_shaped: shape.letters_only && shape.has_lowercase && word.len() >= 2,
-                is_initial: word.len() == 1,
+            if let Some(added) = self.lowered.get_mut(start..) {
+                added.make_ascii_lowercase();
             }
         } else {
             // Not char by char: a final sigma lowers differently.
             self.lowered.push_str(&word.to_lowercase());
-            let lower = self.lowered.get(start..).unwrap_or_default();
-            let folded_form = fold_name(word);
-            let mut chars = word.chars();
-            WordInfo {
-                text: word,
-                lower: (offset(start), offset(self.lowered.len())),
-                folded: self.folded_forms.intern(&folded_form),
-                folded_chars: folded_form.chars().count(),
-                folded_hash: string_hash(folded_form.chars()),
-                is_title: rule.titles.contains(lower),
-                is_common: is_common_word(lower),
-                name_shaped: is_name_shaped(word),
-                is_initial: chars.next().is_some() && chars.next().is_none(),
+        }
+        let lower = self.lowered.get(start..).unwrap_or_default();
+        let (folded, folded_chars, folded_hash, name_shaped, is_initial) = match ascii_shape {
+            Some(shape) => (
+                self.folded_forms.intern(lower),
+                lower.len(),
+                string_hash(lower.bytes().map(char::from)),
+                shape.letters_only && shape.has_lowercase && word.len() >= 2,
+                word.len() == 1,
+            ),
+            None => {
+                let folded_form = fold_name(word);
+                let mut chars = word.chars();
+                (
+                    self.folded_forms.intern(&folded_form),
+                    folded_form.chars().count(),
+                    string_hash(folded_form.chars()),
+                    is_name_shaped(word),
+                    chars.next().is_some() && chars.next().is_none(),
+                )
             }
         };
+        let info = WordInfo {
+            text: word,
+            lower: (offset(start), offset(self.lowered.len())),
+            folded,
+            folded_chars,
+            folded_hash,
+            is_title: rule.titles.contains(lower),
+            is_common: is_common_word(lower),
+            name_shaped,
+            is_initial,
+        };
         self.words.push(info);
-        entry
+        next
     }
 
     /// Entries come only from [`Vocabulary::entry`], so every one is in
@@ -1903,21 +1910,10 @@ fn title_gender(title: &str) -> Option<Gender> {
 
 /// A word that can be compared as a name: letters only, not all capitals
 /// (acronyms and wire headlines), at least two letters.
+/// Letters, possibly with combining marks, at least two of them, one in
+/// lower case. (An ASCII word of letters and digits is classed by
+/// [`AsciiShape`] instead, in one pass.)
 fn is_name_shaped(word: &str) -> bool {
-    // ASCII (nearly every name in English copy) has no combining marks,
-    // and its letters and their case are known from the byte.
-    if word.is_ascii() {
-        let bytes = word.as_bytes();
-        return bytes.len() >= 2
-            && bytes.iter().all(u8::is_ascii_alphabetic)
-            && bytes.iter().any(u8::is_ascii_lowercase);
-    }
-    is_name_shaped_by_chars(word)
-}
-
-/// [`is_name_shaped`] character by character: letters, possibly with
-/// combining marks, at least two of them, one in lower case.
-fn is_name_shaped_by_chars(word: &str) -> bool {
     let mut letters = 0;
     let mut lower = 0;
     for c in word.chars() {
@@ -1981,14 +1977,17 @@ fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphabetic()
+    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphabetic()
 }
+
+/// The General Punctuation block of Unicode.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206f}';
 
 /// A letter or a combining mark (General Punctuation holds no mark either).
 fn is_letter_or_mark(c: char) -> bool {
     is_letter(c)
         || (!c.is_ascii()
-            && !('\u{2000}'..='\u{206f}').contains(&c)
+            && !GENERAL_PUNCTUATION.contains(&c)
             && crate::syntax::tokens::is_combining_mark(c))
 }
 
@@ -2473,7 +2472,7 @@ fn bounded_distance_of<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usi
     let width = b.len() + 1;
     let mut on_stack = [[0usize; STACK_ROW]; 3];
     let mut on_heap: Vec<usize>;
-    let (previous2, rest) = if width <= STACK_ROW {
+    let (mut previous2, [mut previous, mut current]) = if width <= STACK_ROW {
         let [first, second, third] = &mut on_stack;
         (
             &mut first[..width],
@@ -2485,8 +2484,6 @@ fn bounded_distance_of<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usi
         let (second, third) = rest.split_at_mut(width);
         (first, [second, third])
     };
-    let [mut previous, mut current] = rest;
-    let mut previous2 = previous2;
     for (j, cell) in previous.iter_mut().enumerate() {
         *cell = j;
     }
@@ -3117,23 +3114,6 @@ mod tests {
     }
 
     #[test]
-    fn ascii_words_are_name_shaped_as_character_by_character() {
-        let mut next = crate::pseudo_random::below(0x1f83_d9ab_fb41_bd6b);
-        let bytes = b"aZq-'.9 Mx";
-        for _ in 0..20_000 {
-            let word: String = (0..next(6))
-                .map(|_| char::from(bytes[next(bytes.len())]))
-                .collect();
-            assert_eq!(
-                is_name_shaped(&word),
-                is_name_shaped_by_chars(&word),
-                "{word:?}"
-            );
-        }
-        assert!(is_name_shaped("Zoë") && is_name_shaped("Milley") && !is_name_shaped("NATO"));
-    }
-
-    #[test]
     fn ascii_shapes_class_words_as_the_general_path_does() {
         let mut next = crate::pseudo_random::below(0x5be0_cd19_137e_2179);
         let letters = ['a', 'Z', 'q', '9', '-', '\'', '.', ' ', 'M', 'é'];
@@ -3148,12 +3128,13 @@ mod tests {
             if let Some(shape) = shape {
                 assert_eq!(
                     shape.letters_only && shape.has_lowercase && word.len() >= 2,
-                    is_name_shaped_by_chars(&word),
+                    is_name_shaped(&word),
                     "{word:?}"
                 );
                 assert_eq!(fold_name(&word), word.to_lowercase(), "{word:?}");
             }
         }
+        assert!(is_name_shaped("Zoë") && is_name_shaped("Milley") && !is_name_shaped("NATO"));
     }
 
     /// [`letters_joined_by_space_or_hyphen`] by its definition: the gap
