@@ -155,6 +155,34 @@ fn a_million_quotation_marks_are_checked_in_bounded_time() {
 }
 
 #[test]
+fn a_line_of_findings_is_drawn_in_bounded_time() {
+    // A line of opening brackets: a finding for each, drawn with its
+    // source line in the human format, which once drew the whole line for
+    // every finding.
+    let brackets = if cfg!(debug_assertions) {
+        100_000
+    } else {
+        400_000
+    };
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "brackets.txt", "(".repeat(brackets).as_bytes());
+    let run = run_bounded(
+        dir.path(),
+        &["check", "brackets.txt"],
+        Duration::from_secs(60),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    assert_eq!(
+        run.stdout.matches("This ( is never closed").count(),
+        brackets,
+        "one finding a bracket"
+    );
+    // Each finding shows a stretch of the line around it, not the line.
+    assert!(run.stdout.len() < brackets * 1000, "{}", run.stdout.len());
+}
+
+#[test]
 fn random_bytes_are_reported_not_checked_and_random_text_is_checked() {
     let dir = tempfile::tempdir().unwrap();
     let mut random = Bytes(0x9e37_79b9_7f4a_7c15);

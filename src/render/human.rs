@@ -20,6 +20,9 @@ use crate::source::{LineIndex, Span};
 /// Draws findings; colour only when asked (on a terminal without NO_COLOR).
 pub struct HumanRenderer {
     renderer: Renderer,
+    /// Lines of snippets longer than this are cut ([`LONG_WINDOW`]; the
+    /// tests set no limit to compare with the whole lines).
+    long_window: usize,
 }
 
 impl HumanRenderer {
@@ -29,7 +32,10 @@ impl HumanRenderer {
         } else {
             Renderer::plain()
         };
-        HumanRenderer { renderer }
+        HumanRenderer {
+            renderer,
+            long_window: LONG_WINDOW,
+        }
     }
 
     /// Writes one file's findings, or its error.
@@ -91,44 +97,92 @@ impl HumanRenderer {
                 }
             }
         }
+        // On a long line, places apart are shown apart: one snippet
+        // would hold the line between them.
+        let clusters: Vec<Vec<usize>> = clusters
+            .into_iter()
+            .flat_map(|cluster| {
+                if !on_long_line(text, index, &places, &cluster, self.long_window) {
+                    return vec![cluster];
+                }
+                let mut near: Vec<Vec<usize>> = Vec::new();
+                let mut near_end: usize = 0;
+                for place in cluster {
+                    let span = places[place].0;
+                    match near.last_mut() {
+                        Some(last) if span.start <= near_end.saturating_add(CUT_MARGIN) => {
+                            last.push(place);
+                            near_end = near_end.max(span.end);
+                        }
+                        _ => {
+                            near.push(vec![place]);
+                            near_end = span.end;
+                        }
+                    }
+                }
+                near
+            })
+            .collect();
         // The finding's own snippet first; each snippet lists the finding,
         // then its related places in their order.
+        let mut clusters = clusters;
         clusters.sort_by_key(|cluster| !cluster.contains(&0));
-        let snippets = clusters.into_iter().map(|mut cluster| {
-            cluster.sort_unstable();
-            let first_line = cluster
-                .iter()
-                .map(|&place| index.line_of(places[place].0.start))
-                .min()
-                .unwrap_or(0);
-            let last_line = cluster
-                .iter()
-                .map(|&place| index.line_of(places[place].0.end))
-                .max()
-                .unwrap_or(0);
-            let window = Span::new(
-                index.line_span(text, first_line).start,
-                index
-                    .line_span(text, last_line.min(index.line_count() - 1))
-                    .end,
-            );
-            let shift = |span: Span| {
-                let start = span.start.clamp(window.start, window.end) - window.start;
-                let end = span.end.clamp(window.start, window.end) - window.start;
-                start..end
-            };
-            let mut snippet = Snippet::source(window.slice(text))
-                .line_start(first_line + 1)
-                .path(path)
-                .fold(true);
-            for &place in &cluster {
-                snippet = snippet.annotation(match places[place] {
-                    (span, None) => AnnotationKind::Primary.span(shift(span)),
-                    (span, Some(label)) => AnnotationKind::Context.span(shift(span)).label(label),
-                });
-            }
-            snippet
-        });
+        // The location line above a snippet whose first line was cut gives
+        // a column on that line counted from the cut; it is mended after
+        // rendering. For each snippet in order: the cut line (1-based) and
+        // the characters cut from its start.
+        let mut cuts: Vec<Option<(usize, usize)>> = Vec::new();
+        let snippets: Vec<Snippet<'_, _>> = clusters
+            .into_iter()
+            .map(|mut cluster| {
+                cluster.sort_unstable();
+                let first_line = cluster
+                    .iter()
+                    .map(|&place| index.line_of(places[place].0.start))
+                    .min()
+                    .unwrap_or(0);
+                let lines = lines_window(text, index, &places, &cluster);
+                let window = if !on_long_line(text, index, &places, &cluster, self.long_window) {
+                    lines
+                } else {
+                    // A long line is cut a margin wider than any terminal
+                    // shows on each side of the places: annotate-snippets
+                    // reads every character of the source it is given, and
+                    // a finding on a line of a megabyte would cost what the
+                    // line does.
+                    let first = cluster.iter().map(|&place| places[place].0.start).min();
+                    let last = cluster.iter().map(|&place| places[place].0.end).max();
+                    let start = first.unwrap_or(lines.start).saturating_sub(CUT_MARGIN);
+                    let end = last.unwrap_or(lines.end).saturating_add(CUT_MARGIN);
+                    Span::new(
+                        floor_char_boundary(text, start.max(lines.start)),
+                        ceil_char_boundary(text, end.min(lines.end)),
+                    )
+                };
+                cuts.push((window.start > lines.start).then(|| {
+                    let cut = index.line_column(text, window.start);
+                    (cut.line, cut.column - 1)
+                }));
+                let shift = |span: Span| {
+                    let start = span.start.clamp(window.start, window.end) - window.start;
+                    let end = span.end.clamp(window.start, window.end) - window.start;
+                    start..end
+                };
+                let mut snippet = Snippet::source(window.slice(text))
+                    .line_start(first_line + 1)
+                    .path(path)
+                    .fold(true);
+                for &place in &cluster {
+                    snippet = snippet.annotation(match places[place] {
+                        (span, None) => AnnotationKind::Primary.span(shift(span)),
+                        (span, Some(label)) => {
+                            AnnotationKind::Context.span(shift(span)).label(label)
+                        }
+                    });
+                }
+                snippet
+            })
+            .collect();
         let mut group = Group::with_title(
             level
                 .primary_title(diagnostic.message.as_str())
@@ -150,7 +204,11 @@ impl HumanRenderer {
             };
             group = group.element(Level::HELP.message(format!("{kind}: {action}")));
         }
-        self.renderer.render(&[group])
+        let rendered = self.renderer.render(&[group]);
+        if cuts.iter().all(Option::is_none) {
+            return rendered;
+        }
+        mend_cut_columns(&rendered, path, &cuts)
     }
 
     /// The closing line: "Found 3 errors and 1 warning in 2 files." or
@@ -208,6 +266,130 @@ fn join_and(parts: &[String]) -> String {
     }
 }
 
+/// `rendered` with the column of each snippet's location line counted
+/// from the start of its line where the snippet's first line was cut
+/// (`cuts`: for each snippet in order, the cut line, 1-based, and the
+/// characters cut from it). annotate-snippets writes one location line
+/// (`--> path:line:column`, or `:::` for a further snippet) above each
+/// snippet, in order; one on a line other than the cut one is left alone.
+fn mend_cut_columns(rendered: &str, path: &str, cuts: &[Option<(usize, usize)>]) -> String {
+    let mut mended = String::with_capacity(rendered.len() + 16);
+    let mut snippets = cuts.iter();
+    for line in rendered.split_inclusive('\n') {
+        let plain = without_escapes(line);
+        let is_location = ["--> ", "::: "]
+            .iter()
+            .any(|arrow| plain.trim_start().starts_with(arrow));
+        let cut = if is_location {
+            snippets.next().copied().flatten()
+        } else {
+            None
+        };
+        let location = cut.and_then(|(cut_line, characters)| {
+            let prefix = format!("{path}:{cut_line}:");
+            let at = line.rfind(&prefix)? + prefix.len();
+            let digits = line[at..].bytes().take_while(u8::is_ascii_digit).count();
+            let column: usize = line[at..at + digits].parse().ok()?;
+            Some((at..at + digits, column + characters))
+        });
+        match location {
+            Some((digits, column)) => {
+                mended.push_str(&line[..digits.start]);
+                mended.push_str(&column.to_string());
+                mended.push_str(&line[digits.end..]);
+            }
+            None => mended.push_str(line),
+        }
+    }
+    mended
+}
+
+/// `line` without its terminal escape sequences (`ESC [ … letter`).
+fn without_escapes(line: &str) -> String {
+    let mut plain = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            plain.push(c);
+        }
+    }
+    plain
+}
+
+/// Whether one of `cluster`'s places starts or ends on a line longer than
+/// `long_window` bytes.
+fn on_long_line(
+    text: &str,
+    index: &LineIndex,
+    places: &[(Span, Option<&str>)],
+    cluster: &[usize],
+    long_window: usize,
+) -> bool {
+    cluster.iter().any(|&place| {
+        let span = places[place].0;
+        [span.start, span.end].into_iter().any(|offset| {
+            let line = index.line_of(offset).min(index.line_count() - 1);
+            index.line_span(text, line).len() > long_window
+        })
+    })
+}
+
+/// The byte range of the whole lines `cluster`'s places lie on.
+fn lines_window(
+    text: &str,
+    index: &LineIndex,
+    places: &[(Span, Option<&str>)],
+    cluster: &[usize],
+) -> Span {
+    let first_line = cluster
+        .iter()
+        .map(|&place| index.line_of(places[place].0.start))
+        .min()
+        .unwrap_or(0);
+    let last_line = cluster
+        .iter()
+        .map(|&place| index.line_of(places[place].0.end))
+        .max()
+        .unwrap_or(0);
+    Span::new(
+        index.line_span(text, first_line).start,
+        index
+            .line_span(text, last_line.min(index.line_count() - 1))
+            .end,
+    )
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// How long (in bytes) a line with a place on it may be before the
+/// snippet is cut around its places.
+const LONG_WINDOW: usize = 4096;
+
+/// How much of a cut line is kept on each side of the places, in bytes:
+/// more than the 140 columns annotate-snippets shows of a line (it shows
+/// “...” where it trims a line itself), so the cut is not seen. Only a
+/// line of characters that take no column (combining marks with nothing
+/// to combine with) could show fewer.
+const CUT_MARGIN: usize = 512;
+
 /// How far apart (in bytes) a finding's places may be and still share one
 /// snippet. Further apart, each is shown on its own: rendering the text
 /// between them would make a finding in a large file cost what the file
@@ -226,12 +408,16 @@ impl Reporter for HumanRenderer {
 
 #[cfg(test)]
 mod tests {
-    use super::HumanRenderer;
+    use super::{HumanRenderer, CUT_MARGIN, LONG_WINDOW};
     use crate::diagnostic::{Diagnostic, Severity};
     use crate::render::FileReport;
     use crate::source::Span;
 
     fn render(text: &str, diagnostic: Diagnostic) -> String {
+        render_with(HumanRenderer::new(false), text, diagnostic)
+    }
+
+    fn render_with(renderer: HumanRenderer, text: &str, diagnostic: Diagnostic) -> String {
         let report = FileReport {
             path: "story.txt".to_owned(),
             text: text.to_owned(),
@@ -241,7 +427,7 @@ mod tests {
             fixes_applied: 0,
         };
         let mut out = Vec::new();
-        HumanRenderer::new(false)
+        renderer
             .write_file(&mut out, &report)
             .expect("writing to a Vec does not fail");
         String::from_utf8(out).expect("UTF-8")
@@ -279,5 +465,103 @@ mod tests {
         let shown = render(near, diagnostic);
         assert!(shown.contains("--> story.txt:2:1"), "{shown}");
         assert!(!shown.contains(":::"), "{shown}");
+    }
+
+    /// A finding on a long line is drawn from a cut of the line around its
+    /// places; drawn from the whole line, it looks the same, column
+    /// included.
+    #[test]
+    fn a_long_line_cut_around_its_places_is_drawn_as_the_whole_line() {
+        let pieces = [
+            "word ",
+            "Слово ",
+            "😀 ",
+            "新闻 ",
+            "e\u{301} ",
+            "(",
+            "“",
+            "x",
+            "\u{a0}",
+            "\t",
+        ];
+        let mut next = crate::pseudo_random::below(0x9e37_79b9_7f4a_7c15);
+        for case in 0..60 {
+            let mut text = String::new();
+            if case % 3 == 0 {
+                text.push_str("A short first line.\n\n");
+            }
+            let long = LONG_WINDOW + next(4 * LONG_WINDOW);
+            let line_start = text.len();
+            while text.len() - line_start < long {
+                text.push_str(pieces[next(pieces.len())]);
+            }
+            if case % 2 == 0 {
+                text.push_str("\nA last line.\n");
+            }
+            let boundary = |mut at: usize| {
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                at
+            };
+            let at = boundary(line_start + next(long));
+            let end = boundary((at + 1 + next(12)).min(text.len()));
+            let mut diagnostic = Diagnostic::new(
+                "some-rule",
+                Severity::Warning,
+                Span::new(at, end),
+                "A finding",
+            );
+            match case % 4 {
+                // A related place near the finding, before or after it.
+                0 | 1 => {
+                    let near = boundary(
+                        (at + next(CUT_MARGIN))
+                            .saturating_sub(CUT_MARGIN / 2)
+                            .clamp(line_start, line_start + long - 1),
+                    );
+                    let near_end = boundary((near + 3).min(text.len()));
+                    diagnostic = diagnostic.with_related(Span::new(near, near_end), "near");
+                }
+                // One at the end of the line, far off.
+                2 => {
+                    let far = boundary(line_start + long - 1);
+                    let far_end = far + text[far..].chars().next().map_or(0, char::len_utf8);
+                    if far.abs_diff(at) > 16 * 1024 {
+                        diagnostic = diagnostic.with_related(Span::new(far, far_end), "far");
+                    }
+                }
+                _ => {}
+            }
+            // In colour too: the location line holds escape sequences.
+            let color = case % 5 == 0;
+            let cut = render_with(HumanRenderer::new(color), &text, diagnostic.clone());
+            let whole = render_with(
+                HumanRenderer {
+                    long_window: usize::MAX,
+                    ..HumanRenderer::new(color)
+                },
+                &text,
+                diagnostic,
+            );
+            assert_eq!(cut, whole, "case {case}");
+        }
+    }
+
+    #[test]
+    fn places_far_apart_on_one_long_line_get_a_snippet_each() {
+        let line = "(".repeat(20_000);
+        let diagnostic = Diagnostic::new(
+            "unbalanced-bracket",
+            Severity::Warning,
+            Span::new(6000, 6001),
+            "This ( is never closed",
+        )
+        .with_related(Span::new(19_999, 20_000), "the paragraph ends here");
+        let shown = render(&line, diagnostic);
+        assert!(shown.contains("--> story.txt:1:6001\n"), "{shown}");
+        assert!(shown.contains("::: story.txt:1:20000\n"), "{shown}");
+        assert!(shown.contains("the paragraph ends here"), "{shown}");
+        assert!(shown.len() < 1200, "{shown}");
     }
 }
