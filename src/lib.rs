@@ -77,6 +77,49 @@ pub fn check(text: &str, rules: &RuleSet, options: &CheckOptions) -> Vec<Diagnos
     check_in_parts(text, rules, options, parts::PART_BYTES)
 }
 
+/// The most findings of one text before [`check_within`] gives up, unless
+/// told otherwise (`--max-findings`): a thousand times the most any article
+/// of the news corpus has, and some ten megabytes of findings.
+pub const DEFAULT_MAX_FINDINGS: usize = 10_000;
+
+/// A check given up: the text had more findings than the limit allows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TooManyFindings {
+    /// The most findings the check was to gather.
+    pub limit: usize,
+    /// How far into the text the check had read when it gave up, in bytes.
+    pub checked_bytes: usize,
+}
+
+impl std::fmt::Display for TooManyFindings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "more than {} findings in its first {} bytes: not checked further",
+            self.limit, self.checked_bytes
+        )
+    }
+}
+
+impl std::error::Error for TooManyFindings {}
+
+/// [`check`], giving up once the text has more than `limit` findings.
+///
+/// A text made of slips (a megabyte of opening brackets, each a finding)
+/// would otherwise hold some hundreds of bytes of findings per byte of text;
+/// no article has thousands of findings. The findings are counted as the
+/// rules report them (see [`RuleSet::check_within`]), part by part (see
+/// [`parts`]), before inline suppressions, and none is kept past the
+/// limit, so memory stays bounded by it.
+pub fn check_within(
+    text: &str,
+    rules: &RuleSet,
+    options: &CheckOptions,
+    limit: usize,
+) -> Result<Vec<Diagnostic>, TooManyFindings> {
+    check_parts(text, rules, options, parts::PART_BYTES, Some(limit))
+}
+
 /// [`check`], with parts of at most `part_bytes` bytes instead of
 /// [`parts::PART_BYTES`].
 pub fn check_in_parts(
@@ -85,6 +128,17 @@ pub fn check_in_parts(
     options: &CheckOptions,
     part_bytes: usize,
 ) -> Vec<Diagnostic> {
+    // Only a limit gives up.
+    check_parts(text, rules, options, part_bytes, None).unwrap_or_default()
+}
+
+fn check_parts(
+    text: &str,
+    rules: &RuleSet,
+    options: &CheckOptions,
+    part_bytes: usize,
+    limit: Option<usize>,
+) -> Result<Vec<Diagnostic>, TooManyFindings> {
     let view = document::prose_view(options.document, text);
     let date = options.publication_date.or(view.date);
     let prose: &str = &view.text;
@@ -94,15 +148,26 @@ pub fn check_in_parts(
     // findings stay sorted as they are gathered. A text within the part
     // size is one part: the whole of it, at offset 0.
     for part in parts::parts(prose, blocks, part_bytes) {
-        let offset = part.range.start;
+        let (offset, part_end) = (part.range.start, part.range.end);
         let article = Article::parse_blocks(&prose[part.range], date, part.blocks);
+        // Earlier parts left `limit` at least as many as they found.
+        let room = limit.map_or(usize::MAX, |limit| limit - diagnostics.len());
+        let Ok(found) = rules.check_within(&article, room) else {
+            return Err(TooManyFindings {
+                limit: limit.unwrap_or(usize::MAX),
+                checked_bytes: part_end,
+            });
+        };
         diagnostics.extend(
-            rules
-                .check(&article)
+            found
                 .into_iter()
                 .filter(|diagnostic| diagnostic.span.start < part.report_end)
                 .map(|diagnostic| diagnostic.shifted(offset)),
         );
     }
-    suppress::apply_suppressions(text, diagnostics, rules.report_unused_suppressions)
+    Ok(suppress::apply_suppressions(
+        text,
+        diagnostics,
+        rules.report_unused_suppressions,
+    ))
 }

@@ -143,6 +143,12 @@ struct CheckArgs {
     /// as that file's error.
     #[arg(long, value_name = "BYTES", default_value = reading::DEFAULT_MAX_FILE_SIZE, value_parser = reading::parse_size)]
     max_file_size: u64,
+    /// Give up on a file with more findings than this (0 for no limit): it
+    /// is reported as that file's error, with none of its findings. No
+    /// article has thousands; a file made of slips (a megabyte of opening
+    /// brackets) would hold hundreds of bytes of findings per byte.
+    #[arg(long, value_name = "N", default_value_t = copydesk::DEFAULT_MAX_FINDINGS)]
+    max_findings: usize,
     /// When to colour the human format.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -269,6 +275,7 @@ fn check(args: CheckArgs) -> Result<u8> {
         fixing,
         write_fixes: args.fix,
         max_file_size: reading::size_limit(args.max_file_size),
+        max_findings: (args.max_findings > 0).then_some(args.max_findings),
     };
 
     let color = match args.color {
@@ -532,6 +539,8 @@ struct Job<'a> {
     fixing: Option<FixMode>,
     write_fixes: bool,
     max_file_size: Option<u64>,
+    /// `--max-findings`; `None` for no limit.
+    max_findings: Option<usize>,
 }
 
 /// A `--baseline` file: the findings recorded when copydesk was adopted,
@@ -740,8 +749,7 @@ fn check_input(input: Input, job: &Job<'_>) -> FileReport {
         (Some(project), Some(path)) => project.ignored_rules_for(path),
         _ => Vec::new(),
     };
-    let check = |text: &str| {
-        let mut diagnostics = copydesk::check(text, job.rules, &options);
+    let retain_not_ignored = |diagnostics: &mut Vec<copydesk::Diagnostic>| {
         if !ignored.is_empty() {
             diagnostics.retain(|diagnostic| {
                 !ignored
@@ -749,10 +757,29 @@ fn check_input(input: Input, job: &Job<'_>) -> FileReport {
                     .any(|rule| rule == "*" || *rule == diagnostic.rule)
             });
         }
+    };
+    let check = |text: &str| {
+        let mut diagnostics = copydesk::check(text, job.rules, &options);
+        retain_not_ignored(&mut diagnostics);
         diagnostics
     };
+    // A file past the limit of findings is given up before any fixing;
+    // within it, the file is checked and fixed as without one.
+    let first_check = match job.max_findings {
+        Some(limit) => match copydesk::check_within(&text, job.rules, &options, limit) {
+            Ok(diagnostics) => diagnostics,
+            Err(too_many) => {
+                return failed(
+                    shown,
+                    format!("{too_many} (--max-findings raises the limit; 0: none)"),
+                )
+            }
+        },
+        None => copydesk::check(&text, job.rules, &options),
+    };
     let Some(mode) = job.fixing else {
-        let diagnostics = check(&text);
+        let mut diagnostics = first_check;
+        retain_not_ignored(&mut diagnostics);
         return FileReport {
             path: shown,
             text,
@@ -780,8 +807,9 @@ fn check_input(input: Input, job: &Job<'_>) -> FileReport {
     let (text, diagnostics) = if job.write_fixes {
         (fixed, remaining)
     } else {
-        let d = check(&text);
-        (text, d)
+        let mut diagnostics = first_check;
+        retain_not_ignored(&mut diagnostics);
+        (text, diagnostics)
     };
     FileReport {
         path: shown,

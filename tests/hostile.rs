@@ -146,7 +146,7 @@ fn a_million_quotation_marks_are_checked_in_bounded_time() {
     for name in ["straight.txt", "nested.txt", "words.txt", "open.txt"] {
         let run = run_bounded(
             dir.path(),
-            &["check", "--format", "jsonl", name],
+            &["check", "--max-findings", "0", "--format", "jsonl", name],
             Duration::from_secs(60),
         );
         assert!(run.code == 0 || run.code == 1, "{name}: {}", run.stderr);
@@ -168,7 +168,7 @@ fn a_line_of_findings_is_drawn_in_bounded_time() {
     write(dir.path(), "brackets.txt", "(".repeat(brackets).as_bytes());
     let run = run_bounded(
         dir.path(),
-        &["check", "brackets.txt"],
+        &["check", "--max-findings", "0", "brackets.txt"],
         Duration::from_secs(60),
     );
     assert_eq!(run.code, 1, "{}", run.stderr);
@@ -180,6 +180,63 @@ fn a_line_of_findings_is_drawn_in_bounded_time() {
     );
     // Each finding shows a stretch of the line around it, not the line.
     assert!(run.stdout.len() < brackets * 1000, "{}", run.stdout.len());
+}
+
+#[test]
+fn a_file_made_of_findings_is_that_files_error() {
+    // Unclosed brackets, each a finding: past the limit of findings the
+    // file is given up (held whole, 20 MB of them took some 17 GB), and
+    // the article beside it is still checked.
+    let brackets = if cfg!(debug_assertions) {
+        2_000_000
+    } else {
+        20_000_000
+    };
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "brackets.txt", "(".repeat(brackets).as_bytes());
+    write(dir.path(), "flagged.txt", FLAGGED_ARTICLE.as_bytes());
+    let run = run_bounded(
+        dir.path(),
+        &["check", "brackets.txt", "flagged.txt"],
+        Duration::from_secs(60),
+    );
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("brackets.txt: more than 10000 findings in its first"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("--max-findings"), "{}", run.stdout);
+    assert!(
+        !run.stdout.contains("This ( is never closed"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("web-boilerplate"), "{}", run.stdout);
+
+    // The limit is the user's to raise, or to lift.
+    write(dir.path(), "some.txt", "(".repeat(12_000).as_bytes());
+    for (limit, code) in [("12000", 1), ("0", 1), ("11999", 2)] {
+        let run = run_bounded(
+            dir.path(),
+            &[
+                "check",
+                "--format",
+                "jsonl",
+                "--max-findings",
+                limit,
+                "some.txt",
+            ],
+            Duration::from_secs(60),
+        );
+        assert_eq!(run.code, code, "--max-findings {limit}: {}", run.stderr);
+        let findings = run
+            .stdout
+            .matches("\"rule\":\"unbalanced-bracket\"")
+            .count();
+        assert_eq!(findings, if code == 1 { 12_000 } else { 0 }, "{limit}");
+    }
 }
 
 #[test]
@@ -195,7 +252,8 @@ fn random_bytes_are_reported_not_checked_and_random_text_is_checked() {
     write(dir.path(), "lossy.txt", text.as_bytes());
     let run = run_bounded(
         dir.path(),
-        &["check", "random.txt", "lossy.txt"],
+        // Random text is full of slips: all of them, past the limit.
+        &["check", "--max-findings", "0", "random.txt", "lossy.txt"],
         Duration::from_secs(60),
     );
     assert_eq!(run.code, 2, "{}", run.stdout);

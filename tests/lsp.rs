@@ -535,3 +535,27 @@ fn safe_fixes_are_preferred_and_saved_rule_files_reload() {
     assert_eq!(published["diagnostics"], json!([]));
     assert_eq!(client.shut_down(), Some(0));
 }
+
+#[test]
+fn a_document_made_of_findings_is_said_to_be_so_not_shown() {
+    let dir = workspace();
+    let mut client = Client::start(dir.path());
+    client.initialize(dir.path(), json!({}));
+    let uri = file_uri(&dir.path().join("brackets.txt"));
+    // An unclosed bracket each: past the limit of findings.
+    client.open(&uri, &"(".repeat(10_001));
+    let shown = client.wait_for(|message| message["method"] == "window/showMessage");
+    let text = shown["params"]["message"].as_str().expect("a message");
+    assert!(text.contains("more than 10000 findings"), "{text}");
+    let published = client.diagnostics(&uri);
+    assert_eq!(published["diagnostics"], json!([]));
+    // Within it, every finding is shown.
+    let within = file_uri(&dir.path().join("within.txt"));
+    client.open(&within, &"(".repeat(10_000));
+    let published = client.diagnostics(&within);
+    assert_eq!(
+        published["diagnostics"].as_array().map(Vec::len),
+        Some(10_000)
+    );
+    assert_eq!(client.shut_down(), Some(0));
+}

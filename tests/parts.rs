@@ -109,3 +109,35 @@ fn a_quotation_continued_into_the_next_part_is_not_reported_unclosed() {
         assert_eq!(unbalanced(&parts), 1, "parts of {part_bytes} bytes");
     }
 }
+
+/// `check_within` gives what `check` gives up to its limit and gives up
+/// past it, in one part or many.
+#[test]
+fn a_check_within_a_limit_gives_the_findings_or_gives_up() {
+    let rules = default_rules();
+    // Long enough for several parts in a release build.
+    let paragraphs = if cfg!(debug_assertions) { 300 } else { 12_000 };
+    let text = long_story(paragraphs);
+    let all = check(&text, &rules, &CheckOptions::default());
+    assert!(all.len() >= 2 * paragraphs, "{}", all.len());
+    for limit in [all.len(), all.len() + 1, copydesk::DEFAULT_MAX_FINDINGS] {
+        if limit >= all.len() {
+            let within = copydesk::check_within(&text, &rules, &CheckOptions::default(), limit);
+            assert_eq!(
+                within.as_ref().map(Vec::len),
+                Ok(all.len()),
+                "limit {limit}"
+            );
+            assert!(within.is_ok_and(|within| within == all), "limit {limit}");
+        }
+    }
+    for limit in [0, 1, all.len() / 2, all.len() - 1] {
+        let too_many = copydesk::check_within(&text, &rules, &CheckOptions::default(), limit)
+            .expect_err("more findings than the limit");
+        assert_eq!(too_many.limit, limit);
+        assert!(too_many.checked_bytes <= text.len(), "{too_many:?}");
+        assert!(too_many
+            .to_string()
+            .contains(&format!("more than {limit} findings")));
+    }
+}

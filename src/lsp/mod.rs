@@ -470,7 +470,16 @@ impl<W: Write> Server<W> {
                 .unwrap_or_default(),
             ..CheckOptions::default()
         };
-        let diagnostics = crate::check(&document.text, &self.rules.rules, &options);
+        // A document made of slips is not shown finding by finding: an
+        // editor could not draw them, nor the server hold them.
+        let checked = crate::check_within(
+            &document.text,
+            &self.rules.rules,
+            &options,
+            crate::DEFAULT_MAX_FINDINGS,
+        );
+        let too_many = checked.as_ref().err().copied();
+        let diagnostics = checked.unwrap_or_default();
         document.published =
             convert::publish(&document.uri, &document.text, &diagnostics, encoding);
         let params = PublishDiagnosticsParams::new(
@@ -482,6 +491,9 @@ impl<W: Write> Server<W> {
                 .collect(),
             Some(document.version),
         );
+        if let Some(too_many) = too_many {
+            self.show_error(format!("copydesk: {too_many}; no findings shown"))?;
+        }
         self.notify("textDocument/publishDiagnostics", params)
     }
 

@@ -184,6 +184,8 @@ impl LoadedRule {
         let mut report = Report {
             meta: &self.meta,
             out: &mut out,
+            limit: usize::MAX,
+            overflowed: false,
         };
         self.rule.check(article, &mut report);
         out
@@ -224,6 +226,10 @@ pub struct ExampleFailure {
 pub struct Report<'a> {
     meta: &'a RuleMeta,
     out: &'a mut Vec<Diagnostic>,
+    /// The most findings `out` takes; a finding past them is dropped and
+    /// `overflowed` set.
+    limit: usize,
+    overflowed: bool,
 }
 
 impl Report<'_> {
@@ -237,7 +243,11 @@ impl Report<'_> {
     }
 
     pub fn push(&mut self, diagnostic: Diagnostic) {
-        self.out.push(diagnostic);
+        if self.out.len() < self.limit {
+            self.out.push(diagnostic);
+        } else {
+            self.overflowed = true;
+        }
     }
 }
 
@@ -304,17 +314,36 @@ impl RuleSet {
 
     /// Runs every rule over the article; findings sorted by (start, rule).
     pub fn check(&self, article: &Article<'_>) -> Vec<Diagnostic> {
+        match self.check_within(article, usize::MAX) {
+            Ok(out) | Err(out) => out,
+        }
+    }
+
+    /// [`RuleSet::check`], unless the rules report more than `limit`
+    /// findings: then the first `limit` they reported, as an error. Those
+    /// past the limit are dropped as they come, so a text made of slips
+    /// never holds more.
+    pub fn check_within(
+        &self,
+        article: &Article<'_>,
+        limit: usize,
+    ) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
         let mut out = Vec::new();
         for rule in &self.rules {
             let mut report = Report {
                 meta: &rule.meta,
                 out: &mut out,
+                limit,
+                overflowed: false,
             };
             rule.rule.check(article, &mut report);
+            if report.overflowed {
+                return Err(out);
+            }
         }
         sort_diagnostics(&mut out);
         out.dedup();
-        out
+        Ok(out)
     }
 }
 
