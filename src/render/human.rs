@@ -82,45 +82,16 @@ impl HumanRenderer {
         // text between them.
         let mut by_position: Vec<usize> = (0..places.len()).collect();
         by_position.sort_by_key(|&place| places[place].0.start);
-        let mut clusters: Vec<Vec<usize>> = Vec::new();
-        let mut cluster_end: usize = 0;
-        for place in by_position {
-            let span = places[place].0;
-            match clusters.last_mut() {
-                Some(cluster) if span.start <= cluster_end.saturating_add(MAX_SNIPPET_GAP) => {
-                    cluster.push(place);
-                    cluster_end = cluster_end.max(span.end);
-                }
-                _ => {
-                    clusters.push(vec![place]);
-                    cluster_end = span.end;
-                }
-            }
-        }
         // On a long line, places apart are shown apart: one snippet
         // would hold the line between them.
-        let clusters: Vec<Vec<usize>> = clusters
+        let clusters: Vec<Vec<usize>> = group_by_gap(&places, by_position, MAX_SNIPPET_GAP)
             .into_iter()
             .flat_map(|cluster| {
-                if !on_long_line(text, index, &places, &cluster, self.long_window) {
-                    return vec![cluster];
+                if on_long_line(text, index, &places, &cluster, self.long_window) {
+                    group_by_gap(&places, cluster, CUT_MARGIN)
+                } else {
+                    vec![cluster]
                 }
-                let mut near: Vec<Vec<usize>> = Vec::new();
-                let mut near_end: usize = 0;
-                for place in cluster {
-                    let span = places[place].0;
-                    match near.last_mut() {
-                        Some(last) if span.start <= near_end.saturating_add(CUT_MARGIN) => {
-                            last.push(place);
-                            near_end = near_end.max(span.end);
-                        }
-                        _ => {
-                            near.push(vec![place]);
-                            near_end = span.end;
-                        }
-                    }
-                }
-                near
             })
             .collect();
         // The finding's own snippet first; each snippet lists the finding,
@@ -322,6 +293,32 @@ fn without_escapes(line: &str) -> String {
     plain
 }
 
+/// `ordered` places (indices into `places`, by position) in groups: a
+/// place joins the group before it when it starts within `gap` bytes of
+/// the group's end.
+fn group_by_gap(
+    places: &[(Span, Option<&str>)],
+    ordered: Vec<usize>,
+    gap: usize,
+) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_end: usize = 0;
+    for place in ordered {
+        let span = places[place].0;
+        match groups.last_mut() {
+            Some(group) if span.start <= group_end.saturating_add(gap) => {
+                group.push(place);
+                group_end = group_end.max(span.end);
+            }
+            _ => {
+                groups.push(vec![place]);
+                group_end = span.end;
+            }
+        }
+    }
+    groups
+}
+
 /// Whether one of `cluster`'s places starts or ends on a line longer than
 /// `long_window` bytes.
 fn on_long_line(
@@ -408,7 +405,7 @@ impl Reporter for HumanRenderer {
 
 #[cfg(test)]
 mod tests {
-    use super::{HumanRenderer, CUT_MARGIN, LONG_WINDOW};
+    use super::{floor_char_boundary, HumanRenderer, CUT_MARGIN, LONG_WINDOW};
     use crate::diagnostic::{Diagnostic, Severity};
     use crate::render::FileReport;
     use crate::source::Span;
@@ -498,12 +495,7 @@ mod tests {
             if case % 2 == 0 {
                 text.push_str("\nA last line.\n");
             }
-            let boundary = |mut at: usize| {
-                while !text.is_char_boundary(at) {
-                    at -= 1;
-                }
-                at
-            };
+            let boundary = |at: usize| floor_char_boundary(&text, at);
             let at = boundary(line_start + next(long));
             let end = boundary((at + 1 + next(12)).min(text.len()));
             let mut diagnostic = Diagnostic::new(
