@@ -549,6 +549,18 @@ fn a_document_made_of_findings_is_said_to_be_so_not_shown() {
     assert!(text.contains("more than 10000 findings"), "{text}");
     let published = client.diagnostics(&uri);
     assert_eq!(published["diagnostics"], json!([]));
+    // Said once: an edit that leaves it past the limit publishes no
+    // findings and shows no message again.
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "(".repeat(10_002)}]}),
+    );
+    let next = client.wait_for(|message| {
+        message["method"] == "window/showMessage"
+            || message["method"] == "textDocument/publishDiagnostics"
+    });
+    assert_eq!(next["method"], "textDocument/publishDiagnostics", "{next}");
+    assert_eq!(next["params"]["diagnostics"], json!([]));
     // Within it, every finding is shown.
     let within = file_uri(&dir.path().join("within.txt"));
     client.open(&within, &"(".repeat(10_000));

@@ -124,6 +124,9 @@ struct Document {
     version: i32,
     text: String,
     published: Vec<Published>,
+    /// The last check gave up, past the limit of findings (said once, not
+    /// at every keystroke while it stays so).
+    too_many: bool,
 }
 
 /// The rules in force and the files they came from.
@@ -268,6 +271,7 @@ impl<W: Write> Server<W> {
                             version: document.version,
                             text: document.text,
                             published: Vec::new(),
+                            too_many: false,
                         },
                     );
                     self.check(document.uri.as_str())
@@ -478,7 +482,12 @@ impl<W: Write> Server<W> {
             &options,
             crate::DEFAULT_MAX_FINDINGS,
         );
-        let too_many = checked.as_ref().err().copied();
+        let too_many = checked
+            .as_ref()
+            .err()
+            .copied()
+            .filter(|_| !document.too_many);
+        document.too_many = checked.is_err();
         let diagnostics = checked.unwrap_or_default();
         document.published =
             convert::publish(&document.uri, &document.text, &diagnostics, encoding);

@@ -84,7 +84,7 @@ impl HumanRenderer {
         by_position.sort_by_key(|&place| places[place].0.start);
         // On a long line, places apart are shown apart: one snippet
         // would hold the line between them.
-        let clusters: Vec<Vec<usize>> = group_by_gap(&places, by_position, MAX_SNIPPET_GAP)
+        let mut clusters: Vec<Vec<usize>> = group_by_gap(&places, by_position, MAX_SNIPPET_GAP)
             .into_iter()
             .flat_map(|cluster| {
                 if on_long_line(text, index, &places, &cluster, self.long_window) {
@@ -96,7 +96,6 @@ impl HumanRenderer {
             .collect();
         // The finding's own snippet first; each snippet lists the finding,
         // then its related places in their order.
-        let mut clusters = clusters;
         clusters.sort_by_key(|cluster| !cluster.contains(&0));
         // The location line above a snippet whose first line was cut gives
         // a column on that line counted from the cut; it is mended after
