@@ -77,7 +77,7 @@ use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
 use super::{KindOptions, Report, Rule, RuleKind};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::model::names::{fold_name, is_common_word, NameMention};
-use crate::model::{Article, ShortLower};
+use crate::model::Article;
 use crate::source::Span;
 use crate::syntax::{BlockKind, Token, TokenKind};
 
@@ -809,17 +809,20 @@ impl NameConsistency {
             .find(|&(_, c)| !is_letter(c))
             .map_or(0, |(index, c)| index + c.len_utf8());
         let word = before.get(word_start..)?;
-        // Lowered on the stack when short ASCII: nearly every word before
-        // a name is an ordinary word, and no vocabulary entry is made for it.
-        let short = ShortLower::new(word);
-        let owned;
-        let lower = if short.as_str().len() == word.len() {
-            short.as_str()
-        } else {
-            owned = word.to_lowercase();
-            owned.as_str()
-        };
-        let gender = title_gender(lower)?;
+        if !word.is_ascii() {
+            let lower = word.to_lowercase();
+            let gender = title_gender(&lower)?;
+            return self.titles.contains(lower.as_str()).then_some(gender);
+        }
+        // Lowered on the stack and told by its bytes: nearly every word
+        // before a name is an ordinary word, longer than any gendered
+        // title or none of them, and no vocabulary entry is made for it.
+        let mut buffer = [0u8; LONGEST_GENDERED_TITLE];
+        let lower = buffer.get_mut(..word.len())?;
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        let gender = title_gender_of_bytes(lower)?;
+        let lower = std::str::from_utf8(lower).ok()?;
         self.titles.contains(lower).then_some(gender)
     }
 
@@ -1960,14 +1963,22 @@ fn times(count: usize) -> String {
 }
 
 fn title_gender(title: &str) -> Option<Gender> {
+    title_gender_of_bytes(title.as_bytes())
+}
+
+/// [`title_gender`] of a title's bytes.
+fn title_gender_of_bytes(title: &[u8]) -> Option<Gender> {
     match title {
-        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "brother" | "duke" | "baron"
-        | "earl" | "emperor" => Some(Gender::Male),
-        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "sister" | "duchess"
-        | "baroness" | "chairwoman" => Some(Gender::Female),
+        b"mr" | b"sir" | b"lord" | b"king" | b"prince" | b"father" | b"brother" | b"duke"
+        | b"baron" | b"earl" | b"emperor" => Some(Gender::Male),
+        b"mrs" | b"ms" | b"miss" | b"dame" | b"lady" | b"queen" | b"princess" | b"sister"
+        | b"duchess" | b"baroness" | b"chairwoman" => Some(Gender::Female),
         _ => None,
     }
 }
+
+/// The length of the longest title [`title_gender`] knows ("chairwoman").
+const LONGEST_GENDERED_TITLE: usize = 10;
 
 /// A word that can be compared as a name: letters only, not all capitals
 /// (acronyms and wire headlines), at least two letters.
@@ -3395,6 +3406,46 @@ mod tests {
         1:15-1:22 error[name-variant] “Qaddafi” is spelled “Gaddafi” in the house style sheet
           fix (Safe): "Gaddafi"
         "#);
+    }
+
+    #[test]
+    fn titles_before_a_name_are_told_by_their_lower_case() {
+        let options: Options = toml::from_str("id = \"name-variant\"\nkind = \"name-consistency\"")
+            .expect("the default options");
+        let rule = options.into_rule().expect("the default rule");
+        for word in [
+            "Mr",
+            "MRS",
+            "mrs",
+            "Ms",
+            "Sir",
+            "Dame",
+            "Chairwoman",
+            "CHAIRWOMAN",
+            "Chairwomanly",
+            "Baroness",
+            "the",
+            "said",
+            "",
+            "\u{212a}ing",
+            "Émile",
+            "ΣΟΦΊΑ",
+            "Mr\u{301}",
+        ] {
+            let text = format!("{word}. Smith");
+            let lower = word.to_lowercase();
+            let expected = title_gender(&lower).filter(|_| rule.titles.contains(lower.as_str()));
+            assert_eq!(
+                rule.title_before(&text, text.len() - "Smith".len()),
+                expected,
+                "{word}"
+            );
+        }
+        assert_eq!(rule.title_before("Mrs. Smith", 5), Some(Gender::Female));
+        assert_eq!(
+            rule.title_before("\u{212a}ing Smith", 7),
+            Some(Gender::Male)
+        );
     }
 
     proptest::proptest! {
