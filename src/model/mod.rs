@@ -223,6 +223,13 @@ impl ShortLower {
         }
     }
 
+    /// The bytes of [`Self::as_str`], without its check that they are
+    /// UTF-8 (they are ASCII): for a test of their shape or length before
+    /// the string is needed.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
+    }
+
     pub(crate) fn as_str(&self) -> &str {
         // Only ASCII bytes are ever copied in, so this cannot fail.
         std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()

@@ -156,11 +156,12 @@ pub fn fold_name(name: &str) -> String {
     // ASCII has no decompositions and no special letters: keep letters and
     // digits, lowercased.
     if name.is_ascii() {
-        return name
-            .bytes()
-            .filter(u8::is_ascii_alphanumeric)
-            .map(|byte| char::from(byte.to_ascii_lowercase()))
-            .collect();
+        // Lowered in one copy; most names have nothing else to drop.
+        let mut out = name.to_ascii_lowercase();
+        if !out.bytes().all(|byte| byte.is_ascii_alphanumeric()) {
+            out.retain(|c| c.is_ascii_alphanumeric());
+        }
+        return out;
     }
     let mut out = String::with_capacity(name.len());
     for c in name.nfd() {
@@ -192,6 +193,14 @@ pub fn is_common_word(lower: &str) -> bool {
 /// [`is_common_word`] for a word in any case, lowered without an
 /// allocation when it is short ASCII.
 pub fn is_common_word_in_any_case(word: &str) -> bool {
+    static SHAPES: crate::model::WordShapes =
+        crate::model::WordShapes::EMPTY.with_all(COMMON_WORDS);
+    // An ASCII word lowers to one of its own shape, and most names have
+    // the shape of no common word: turned away before they are lowered
+    // and hashed.
+    if word.is_ascii() && !SHAPES.may_hold(word.as_bytes()) {
+        return false;
+    }
     let lower = crate::model::ShortLower::new(word);
     if lower.as_str().len() == word.len() {
         is_common_word(lower.as_str())

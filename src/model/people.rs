@@ -393,18 +393,8 @@ static CLASSED_LENGTHS: [[u32; 26]; 26] = {
 /// look-up for all of them, where a word is asked about several lists in
 /// turn (title, office, suffix, company, opener, month or day).
 fn word_class(word: &str) -> u8 {
-    static CLASSES: std::sync::OnceLock<HashMap<&'static str, u8>> = std::sync::OnceLock::new();
-    let classes = || {
-        CLASSES.get_or_init(|| {
-            let mut classes: HashMap<&'static str, u8> = HashMap::default();
-            for (words, bit) in CLASSED_LISTS {
-                for &word in words {
-                    *classes.entry(word).or_default() |= bit;
-                }
-            }
-            classes
-        })
-    };
+    static CLASSES: std::sync::OnceLock<ClassTable> = std::sync::OnceLock::new();
+    let classes = || CLASSES.get_or_init(ClassTable::new);
     let bytes = word.as_bytes();
     // Most words are ASCII letters only, which fold to themselves in lower
     // case: their shape (length, first and last letter) turns nearly all
@@ -413,10 +403,7 @@ fn word_class(word: &str) -> u8 {
         if !CLASSED_SHAPES.may_hold(bytes) {
             return 0;
         }
-        return classes()
-            .get(ShortLower::new(word).as_str())
-            .copied()
-            .unwrap_or(0);
+        return classes().class(bytes);
     }
     // Folding an ASCII word keeps the letters it starts and ends with and
     // never lengthens it, so most words are turned away before a fold.
@@ -436,22 +423,62 @@ fn word_class(word: &str) -> u8 {
     }
     // Folding an ASCII word needs no allocation.
     let folded = ShortLower::folded(word);
-    let folded = folded.as_str();
+    let folded = folded.as_bytes();
     if !folded.is_empty() {
-        if !CLASSED_SHAPES.may_hold(folded.as_bytes()) {
+        if !CLASSED_SHAPES.may_hold(folded) {
             return 0;
         }
-        return classes().get(folded).copied().unwrap_or(0);
+        return classes().class(folded);
     }
     // Empty: a word that is not ASCII, or ASCII that folds to nothing or
     // to more than any listed word.
     if word.is_ascii() {
         return 0;
     }
-    classes()
-        .get(fold_name(word).as_str())
-        .copied()
-        .unwrap_or(0)
+    classes().class(fold_name(word).as_bytes())
+}
+
+/// The listed words with their classes, in buckets by first letter and
+/// length: a word is compared with the few listed words of its bucket,
+/// in any case, where a hash would first need it lowered.
+struct ClassTable {
+    buckets: Vec<Vec<(&'static [u8], u8)>>,
+}
+
+impl ClassTable {
+    /// Longer than any listed word.
+    const LENGTHS: usize = 16;
+
+    fn new() -> Self {
+        let mut buckets: Vec<Vec<(&'static [u8], u8)>> = vec![Vec::new(); 26 * Self::LENGTHS];
+        for (words, bit) in CLASSED_LISTS {
+            for word in words {
+                let word = word.as_bytes();
+                let bucket = &mut buckets[Self::bucket(word).expect("listed words fit the table")];
+                match bucket.iter_mut().find(|(listed, _)| *listed == word) {
+                    Some((_, class)) => *class |= bit,
+                    None => bucket.push((word, bit)),
+                }
+            }
+        }
+        ClassTable { buckets }
+    }
+
+    fn bucket(word: &[u8]) -> Option<usize> {
+        let first = *word.first()?;
+        (first.is_ascii_alphabetic() && word.len() < Self::LENGTHS)
+            .then(|| usize::from(first.to_ascii_lowercase() - b'a') * Self::LENGTHS + word.len())
+    }
+
+    /// The class of a word already folded, or of ASCII letters in any case.
+    fn class(&self, word: &[u8]) -> u8 {
+        Self::bucket(word).map_or(0, |bucket| {
+            self.buckets[bucket]
+                .iter()
+                .find(|(listed, _)| listed.eq_ignore_ascii_case(word))
+                .map_or(0, |&(_, class)| class)
+        })
+    }
 }
 
 /// A function word, weekday or month opening a sentence before a title.
@@ -707,6 +734,16 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
         .iter()
         .map(|candidate| (candidate.surname.clone(), Evidence::default()))
         .collect();
+    // Every word the pass below looks up, by length and first letter: most
+    // last words are turned away by one table read rather than a hash.
+    let mut looked_up = LengthsByInitial::default();
+    for word in SUFFIXES
+        .iter()
+        .copied()
+        .chain(shared.keys().map(String::as_str))
+    {
+        looked_up.add(word.as_bytes());
+    }
     for (position, split) in splits.iter().enumerate() {
         if shared.is_empty() {
             break;
@@ -728,10 +765,12 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
                 };
                 let last = last.slice(text);
                 let folded = ShortLower::folded(last);
-                let listed = if folded.as_str().is_empty() {
+                let listed = if folded.as_bytes().is_empty() {
                     word_class(last) & SUFFIX != 0 || shared.contains_key(fold_name(last).as_str())
                 } else {
-                    SUFFIXES.contains(&folded.as_str()) || shared.contains_key(folded.as_str())
+                    looked_up.may_hold(folded.as_bytes())
+                        && (SUFFIXES.contains(&folded.as_str())
+                            || shared.contains_key(folded.as_str()))
                 };
                 if !listed {
                     continue;
@@ -812,6 +851,38 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
     }
     People {
         mentions: candidates,
+    }
+}
+
+/// The lengths of a few lower-case words, kept for each first letter: a
+/// word whose length its first letter was not seen with is none of them.
+/// ASCII letters count in either case; any other first byte is a class of
+/// its own, and lengths from 31 up share a bit.
+#[derive(Default)]
+struct LengthsByInitial {
+    lengths: [u32; 27],
+}
+
+impl LengthsByInitial {
+    fn add(&mut self, word: &[u8]) {
+        let (initial, length) = Self::shape(word);
+        self.lengths[initial] |= length;
+    }
+
+    /// False when `word` is none of the words added.
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let (initial, length) = Self::shape(word);
+        self.lengths[initial] & length != 0
+    }
+
+    fn shape(word: &[u8]) -> (usize, u32) {
+        let initial = match word.first() {
+            Some(byte) if byte.is_ascii_alphabetic() => {
+                usize::from(byte.to_ascii_lowercase() - b'a')
+            }
+            _ => 26,
+        };
+        (initial, 1 << word.len().min(31))
     }
 }
 
@@ -1133,6 +1204,16 @@ fn age_after(text: &str, tokens: &[Token], first: Option<usize>) -> Option<AgeFa
 /// Whether the text after a name can start an age ([`age_after`]): a
 /// comma, or white space then a bracket or "aged".
 fn may_be_age_after(after: &str) -> bool {
+    // Asked after nearly every name, where the next byte or two settle it:
+    // a word's letter, or one space then a letter.
+    match *after.as_bytes() {
+        [b',', ..] => return true,
+        [first, ..] if !may_be_white_space(first) => return false,
+        [b' ', second, ..] if !may_be_white_space(second) => {
+            return second == b'(' || after[1..].starts_with("aged");
+        }
+        _ => {}
+    }
     let trimmed = after.trim_start();
     after.starts_with(',')
         || (trimmed.len() < after.len()
@@ -1142,8 +1223,23 @@ fn may_be_age_after(after: &str) -> bool {
 /// Whether the text before a name (or its title) can end an age
 /// ([`age_before`]): "old" and white space.
 fn may_be_age_before(before: &str) -> bool {
+    // As for `may_be_age_after`, the last byte or two mostly settle it.
+    match *before.as_bytes() {
+        [.., last] if !may_be_white_space(last) => return false,
+        [.., before_last, b' '] if !may_be_white_space(before_last) => {
+            return before[..before.len() - 1].ends_with("old");
+        }
+        _ => {}
+    }
     let trimmed = before.trim_end();
     trimmed.len() < before.len() && trimmed.ends_with("old")
+}
+
+/// Whether a byte can be part of white space (`char::is_whitespace`): an
+/// ASCII space, tab, line or page break, or any byte of a multi-byte
+/// character (some of which are spaces).
+fn may_be_white_space(byte: u8) -> bool {
+    !byte.is_ascii() || matches!(byte, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ')
 }
 
 /// "-year-old" (or " year old") from token `index`.
@@ -1187,6 +1283,76 @@ fn age_before(text: &str, tokens: &[Token], first: Option<usize>) -> Option<AgeF
 mod tests {
     use super::*;
     use crate::model::Article;
+
+    /// What [`word_class`] answers, found the long way: the word folded,
+    /// then looked for in every list.
+    fn class_by_lists(word: &str) -> u8 {
+        let folded = fold_name(word);
+        CLASSED_LISTS
+            .iter()
+            .filter(|(words, _)| words.contains(&folded.as_str()))
+            .fold(0, |class, (_, bit)| class | bit)
+    }
+
+    #[test]
+    fn lengths_by_initial_hold_what_was_added() {
+        let mut held = LengthsByInitial::default();
+        for word in ["smith", "jr", "łódź", ""] {
+            held.add(word.as_bytes());
+        }
+        for word in ["smith", "SMITH", "Jr", "łódź", "", "sxxxx"] {
+            assert!(held.may_hold(word.as_bytes()), "{word}");
+        }
+        for word in ["smiths", "jones", "j", "Łódźx"] {
+            assert!(!held.may_hold(word.as_bytes()), "{word}");
+        }
+    }
+
+    #[test]
+    fn every_listed_word_is_classed_in_any_case() {
+        for (words, _) in CLASSED_LISTS {
+            for word in words {
+                assert!(word.bytes().all(|byte| byte.is_ascii_lowercase()), "{word}");
+                for written in [word.to_string(), word.to_uppercase(), format!("{word}.")] {
+                    assert_eq!(word_class(&written), class_by_lists(&written), "{written}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        /// The byte tests before a trim answer as the trims alone do.
+        #[test]
+        fn age_text_tests_agree_with_trimming(pieces in proptest::collection::vec(0usize..16, 0..8)) {
+            const PIECES: [&str; 16] = [
+                " ", "  ", ",", "(", "aged", "old", "year-old", "\t", "\n", "\r\n", "\u{a0}",
+                "\u{2003}", "é", "Smith", "\u{b}", "\u{1c}",
+            ];
+            let text: String = pieces.iter().map(|&index| PIECES[index]).collect();
+            let trimmed = text.trim_start();
+            let after = text.starts_with(',')
+                || (trimmed.len() < text.len()
+                    && (trimmed.starts_with('(') || trimmed.starts_with("aged")));
+            proptest::prop_assert_eq!(may_be_age_after(&text), after);
+            let trimmed = text.trim_end();
+            let before = trimmed.len() < text.len() && trimmed.ends_with("old");
+            proptest::prop_assert_eq!(may_be_age_before(&text), before);
+        }
+
+        /// Words of listed letters in any case, with digits, marks and
+        /// letters that fold to ASCII: classed as the lists say.
+        #[test]
+        fn word_class_agrees_with_the_lists(pieces in proptest::collection::vec(0usize..20, 1..6)) {
+            const PIECES: [&str; 20] = [
+                "m", "R", "s", "j", "r", "ii", "Gen", "sen", "ATOR", "co", "rp", ".", "3",
+                "\u{130}", "\u{131}", "\u{212a}", "\u{301}", "é", "ß", "ing",
+            ];
+            let word: String = pieces.iter().map(|&index| PIECES[index]).collect();
+            proptest::prop_assert_eq!(word_class(&word), class_by_lists(&word), "{}", word);
+        }
+    }
 
     /// (name, person, title, age) per person mention.
     fn facts(text: &str) -> Vec<String> {
