@@ -76,7 +76,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{KindOptions, Report, Rule, RuleKind};
 use crate::diagnostic::Severity;
-use crate::model::Article;
+use crate::model::{Article, WordShapes};
 
 rule_options! {
     pub struct Options {
@@ -222,6 +222,9 @@ impl KindOptions for Options {
             titles,
             longest,
             qualifiers: self.qualifiers.iter().map(|w| fold_title(w)).collect(),
+            change_shapes: self.changes.iter().fold(WordShapes::EMPTY, |shapes, word| {
+                shapes.with(&word.to_lowercase())
+            }),
             changes: self.changes.iter().map(|w| w.to_lowercase()).collect(),
         }))
     }
@@ -242,6 +245,8 @@ struct TitleConsistency {
     longest: usize,
     qualifiers: HashSet<String>,
     changes: HashSet<String>,
+    /// The shapes of `changes`, to rule out most words before lowering.
+    change_shapes: WordShapes,
 }
 
 impl TitleConsistency {
@@ -271,13 +276,22 @@ impl TitleConsistency {
         };
         article.tokens()[statement.tokens.clone()]
             .iter()
-            .any(|token| {
-                token.is_word()
-                    && self
-                        .changes
-                        .contains(&token.span().slice(article.text).to_lowercase())
-            })
+            .any(|token| token.is_word() && self.is_change_word(token.span().slice(article.text)))
     }
+
+    /// Whether `word`, in any case, is one of `changes`. The statements
+    /// of every titled person are read word by word, and lowering each
+    /// word into a string of its own was most of the rule's cost: an ASCII
+    /// word is first told by its length and end letters, which rule out
+    /// nearly all.
+    fn is_change_word(&self, word: &str) -> bool {
+        is_listed_word(&self.changes, &self.change_shapes, word)
+    }
+}
+
+/// Whether `word` lowered is in `lower` (whose shapes are `shapes`).
+fn is_listed_word(lower: &HashSet<String>, shapes: &WordShapes, word: &str) -> bool {
+    (!word.is_ascii() || shapes.may_hold(word.as_bytes())) && lower.contains(&word.to_lowercase())
 }
 
 /// Whether two ranks of a family name different ranks: "lieutenant
@@ -289,6 +303,17 @@ fn conflict(a: &str, b: &str) -> bool {
 impl Rule for TitleConsistency {
     fn check(&self, article: &Article<'_>, report: &mut Report<'_>) {
         let mentions = article.people.mentions();
+        // Only persons given a title are ever compared, so only their
+        // statements are read for a change: most people named in a story
+        // carry no title.
+        let titled: HashSet<&str> = mentions
+            .iter()
+            .filter(|mention| mention.title.is_some())
+            .filter_map(|mention| mention.person.as_deref())
+            .collect();
+        if titled.is_empty() {
+            return;
+        }
         // Persons whose titles are not compared: joint offices, or a
         // statement naming them tells of a change.
         let mut changed: HashSet<&str> = HashSet::default();
@@ -297,6 +322,9 @@ impl Rule for TitleConsistency {
             let Some(person) = &mention.person else {
                 continue;
             };
+            if !titled.contains(person.as_str()) {
+                continue;
+            }
             let joint = mention.title.as_ref().is_some_and(|title| title.joint);
             let change = *change_cache
                 .entry(mention.statement)
@@ -350,6 +378,46 @@ impl Rule for TitleConsistency {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::{check_rule, rule_from_toml};
+
+    #[test]
+    fn change_words_are_found_in_any_case_as_by_lowering() {
+        use super::{default_changes, is_listed_word, HashSet, WordShapes};
+        let changes = default_changes();
+        let lower: HashSet<String> = changes.iter().map(|word| word.to_lowercase()).collect();
+        let shapes = changes
+            .iter()
+            .fold(WordShapes::EMPTY, |shapes, word| shapes.with(word));
+        let mut words = vec![
+            String::new(),
+            "said".to_owned(),
+            "Sworn-in".to_owned(),
+            "\u{212A}ING".to_owned(),
+            "ſworn".to_owned(),
+            "ÉLU".to_owned(),
+        ];
+        for word in &changes {
+            let mut title_case = word.clone();
+            title_case[..1].make_ascii_uppercase();
+            words.extend([
+                word.clone(),
+                word.to_uppercase(),
+                title_case,
+                format!("{word}s"),
+                word[1..].to_owned(),
+                format!("\u{212A}{word}"),
+            ]);
+        }
+        for word in &words {
+            assert_eq!(
+                is_listed_word(&lower, &shapes, word),
+                lower.contains(&word.to_lowercase()),
+                "{word}"
+            );
+        }
+        assert!(words
+            .iter()
+            .any(|word| is_listed_word(&lower, &shapes, word)));
+    }
 
     const RULE: &str = r#"
         [[rule]]
