@@ -299,19 +299,26 @@ fn is_number_word_by_letters(text: &[u8]) -> bool {
     )
 }
 
-/// A word lowered as [`str::to_lowercase`] lowers it: on the stack when it
-/// is short ASCII (nearly every word), which lowers letter for letter, and
-/// by `to_lowercase` otherwise ("\u{212a}m" lowers to "km").
-enum Lowered {
+/// A word lowered as [`str::to_lowercase`] lowers it: the word itself
+/// when it is ASCII without capitals (most words: nothing is copied, and
+/// reading it back needs no check), on the stack when it is other short
+/// ASCII, which lowers letter for letter, and by `to_lowercase` otherwise
+/// ("\u{212a}m" lowers to "km").
+enum Lowered<'t> {
+    Same(&'t str),
     Short(ShortLower),
     Long(String),
 }
 
-impl Lowered {
-    fn new(word: &str) -> Self {
-        let short = ShortLower::new(word);
-        if short.as_str().len() == word.len() {
-            Lowered::Short(short)
+impl<'t> Lowered<'t> {
+    fn new(word: &'t str) -> Self {
+        if word
+            .bytes()
+            .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase())
+        {
+            Lowered::Same(word)
+        } else if word.len() <= ShortLower::CAPACITY && word.is_ascii() {
+            Lowered::Short(ShortLower::new(word))
         } else {
             Lowered::Long(word.to_lowercase())
         }
@@ -319,6 +326,7 @@ impl Lowered {
 
     fn as_str(&self) -> &str {
         match self {
+            Lowered::Same(same) => same,
             Lowered::Short(short) => short.as_str(),
             Lowered::Long(long) => long,
         }
@@ -748,8 +756,8 @@ struct Word<'t> {
     space_before: bool,
 }
 
-impl Word<'_> {
-    fn lower(&self) -> Lowered {
+impl<'t> Word<'t> {
+    fn lower(&self) -> Lowered<'t> {
         Lowered::new(self.text)
     }
 
@@ -1592,7 +1600,7 @@ fn noun_after(
         return (None, None, true);
     }
     // At most three words, each with its lowered text: held on the stack.
-    let mut phrase: [Option<(&Word<'_>, Lowered)>; 3] = [None, None, None];
+    let mut phrase: [Option<(&Word<'_>, Lowered<'_>)>; 3] = [None, None, None];
     let mut length = 0;
     let mut at = end;
     while let Some(slot) = phrase.get_mut(length) {
