@@ -796,9 +796,9 @@ pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> 
     let mut openers = Vec::new();
     let bytes = text.as_bytes();
     // Only a figure or a number word opens a quantity ("a dozen" is
-    // looked for at "dozen").
-    let may_open = |token: &Token| match token.kind {
-        TokenKind::Number => true,
+    // looked for at "dozen"), and a lone year opens none.
+    let may_open = |tokens: &[Token], at: usize, token: &Token| match token.kind {
+        TokenKind::Number => !is_lone_year(text, tokens, at),
         TokenKind::Word | TokenKind::CapitalisedWord => {
             let span = token.span();
             bytes.get(span.start..span.end).is_some_and(is_number_word)
@@ -817,7 +817,11 @@ pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> 
         };
         // Many statements hold neither a figure nor a number word, and
         // every quantity has one: turn those away before gathering words.
-        let Some(first) = tokens.iter().position(may_open) else {
+        let Some(first) = tokens
+            .iter()
+            .enumerate()
+            .position(|(at, token)| may_open(tokens, at, token))
+        else {
             continue;
         };
         if matches!(block.kind, BlockKind::Headline | BlockKind::Standfirst)
@@ -833,7 +837,7 @@ pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> 
                 space = true;
                 continue;
             }
-            if at >= first && may_open(token) {
+            if at >= first && may_open(tokens, at, token) {
                 openers.push(words.len());
             }
             words.push(Word {
@@ -847,6 +851,49 @@ pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> 
         statement_mentions(&words, &openers, index, quotations, &mut mentions);
     }
     mentions
+}
+
+/// Whether the figure `tokens[at]` is a year ("2004": a bare four-digit
+/// figure from 1000 to 2199) with no multiplier after it. Such a figure is
+/// never a count ([`is_count_figure`]), so a statement whose only figures
+/// are years holds no quantity and is not read.
+///
+/// Out of line: asked only of figures, it stays out of the loop over every
+/// token.
+#[inline(never)]
+fn is_lone_year(text: &str, tokens: &[Token], at: usize) -> bool {
+    let Some(figure) = tokens.get(at) else {
+        return false;
+    };
+    let digits = figure.span().slice(text).as_bytes();
+    let after = tokens.get(at + 1..).unwrap_or_default();
+    if digits.len() != 4
+        || !digits.iter().all(u8::is_ascii_digit)
+        || !(b'1'..=b'2').contains(&digits[0])
+    {
+        return false;
+    }
+    if digits[0] == b'2' && digits[1] >= b'2' {
+        return false;
+    }
+    // The multiplier read after a figure: spaced ("2000 million") or
+    // glued ("2000m"), as [`quantity_at`] reads it.
+    let mut spaced = false;
+    let Some(next) = after.iter().find(|token| {
+        spaced |= token.is_space();
+        !token.is_space()
+    }) else {
+        return true;
+    };
+    let next = next.span().slice(text);
+    let multipliers = if spaced {
+        MULTIPLIERS
+    } else {
+        GLUED_MULTIPLIERS
+    };
+    !multipliers
+        .iter()
+        .any(|(name, _)| next.eq_ignore_ascii_case(name))
 }
 
 /// Whether the text has letters and none of them is lower case.
@@ -1663,6 +1710,7 @@ fn noun_after(
 #[cfg(test)]
 mod tests {
     use crate::model::Article;
+    use crate::syntax::TokenKind;
 
     fn mentions(text: &str) -> String {
         let article = Article::parse(text);
@@ -2025,6 +2073,79 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_lone_year_opens_no_mention() {
+        // The quick test against the general path: every figure it turns
+        // away opens no mention where it stands.
+        use super::{is_lone_year, mention_at, Word};
+        let mut lone = 0;
+        for before in [
+            "", "in ", "$", "US$", "a ", "about ", "between ", "March ", "to ",
+        ] {
+            for figure in [
+                "1000", "1999", "2004", "2199", "2200", "0999", "999", "12004", "2004.5", "2,004",
+            ] {
+                for after in [
+                    "",
+                    " million",
+                    "m",
+                    "bn",
+                    " BN",
+                    " people",
+                    "-year",
+                    " mln dlrs",
+                    "\r\n",
+                    "s",
+                    ",",
+                    " to 2010",
+                    " and 2010",
+                    " k",
+                    "k",
+                    " \n million",
+                    "%",
+                    " of",
+                    " of the 20 passengers",
+                    " million of",
+                ] {
+                    let text = format!("{before}{figure}{after} fled.");
+                    let syntax = crate::syntax::parse(&text);
+                    let quotations = crate::model::quotes::pair_quotation_marks(&text, &syntax);
+                    for statement in &syntax.statements {
+                        let tokens = &syntax.tokens[statement.tokens.clone()];
+                        let mut words = Vec::new();
+                        let mut at_word = Vec::new();
+                        let mut space = false;
+                        for token in tokens {
+                            at_word.push(words.len());
+                            if token.is_space() {
+                                space = true;
+                                continue;
+                            }
+                            words.push(Word {
+                                kind: token.kind,
+                                span: token.span(),
+                                text: token.span().slice(&text),
+                                space_before: space,
+                            });
+                            space = false;
+                        }
+                        for (at, token) in tokens.iter().enumerate() {
+                            if token.kind != TokenKind::Number || !is_lone_year(&text, tokens, at) {
+                                continue;
+                            }
+                            lone += 1;
+                            let start = at_word[at];
+                            let mut out = Vec::new();
+                            let next = mention_at(&words, start, 0, &quotations, &mut out);
+                            assert_eq!((next, out.len()), (start + 1, 0), "{text:?}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(lone > 400, "{lone}");
     }
 
     #[test]
