@@ -93,34 +93,51 @@ impl Quotations {
 pub fn pair_quotation_marks(text: &str, syntax: &Syntax) -> Quotations {
     let mut marks = Vec::new();
     let mut markup_cursor = MarkupCursor::default();
-    for (block_index, block) in syntax.blocks.iter().enumerate() {
-        for token_index in block.tokens.clone() {
-            let token = syntax.tokens[token_index];
-            if let TokenKind::Quote { side, weight } = token.kind {
-                if inside_markup(text, token.span(), &mut markup_cursor) {
-                    continue;
-                }
-                marks.push(QuoteMark {
-                    token: token_index,
-                    span: token.span(),
-                    glyph: token.span().slice(text).chars().next().unwrap_or('"'),
-                    side,
-                    weight,
-                    block: block_index,
-                    state: MarkState::Unopened,
-                    partner: None,
-                });
-            }
+    // The marks the tokenizer noted, each in the block holding it (the
+    // blocks' tokens are in order); marks outside every block are skipped.
+    let mut block_index = 0;
+    let mut no_apostrophe_key = false;
+    for &token_index in &syntax.quote_marks {
+        let token_index = token_index as usize;
+        let Some(&token) = syntax.tokens.get(token_index) else {
+            continue;
+        };
+        // Copy typed on a keyboard without an apostrophe shows it elsewhere
+        // (`Japan"s`); only there is `farmers" incomes` a possessive, not a
+        // quoted phrase that lost its opening mark.
+        if token.kind == TokenKind::Apostrophe && token.span().slice(text) == "\"" {
+            no_apostrophe_key = true;
         }
+        let TokenKind::Quote { side, weight } = token.kind else {
+            continue;
+        };
+        while syntax
+            .blocks
+            .get(block_index)
+            .is_some_and(|block| block.tokens.end <= token_index)
+        {
+            block_index += 1;
+        }
+        let Some(block) = syntax.blocks.get(block_index) else {
+            continue;
+        };
+        if !block.tokens.contains(&token_index)
+            || inside_markup(text, token.span(), &mut markup_cursor)
+        {
+            continue;
+        }
+        marks.push(QuoteMark {
+            token: token_index,
+            span: token.span(),
+            glyph: token.span().slice(text).chars().next().unwrap_or('"'),
+            side,
+            weight,
+            block: block_index,
+            state: MarkState::Unopened,
+            partner: None,
+        });
     }
 
-    // Copy typed on a keyboard without an apostrophe shows it elsewhere
-    // (`Japan"s`); only there is `farmers" incomes` a possessive, not a
-    // quoted phrase that lost its opening mark.
-    let no_apostrophe_key = syntax
-        .tokens
-        .iter()
-        .any(|token| token.kind == TokenKind::Apostrophe && token.span().slice(text) == "\"");
     // Found once: asking "is any later block a paragraph?" per block would
     // make pairing quadratic in the number of paragraphs.
     let last_body_block = syntax
@@ -907,6 +924,28 @@ fn next_block_opens_quotation(text: &str, syntax: &Syntax, block: usize) -> bool
 mod tests {
     use super::*;
     use crate::syntax::parse;
+
+    proptest::proptest! {
+        /// The marks the tokenizer notes are all the pairing needs: given
+        /// every token instead, it finds the same marks in the same states.
+        #[test]
+        fn the_noted_marks_are_all_pairing_reads(
+            picks in proptest::collection::vec(0usize..22, 0..40),
+        ) {
+            const PIECES: [&str; 22] = [
+                "\u{201c}", "\u{201d}", "\u{2018}", "\u{2019}", "\"", "'", "\u{ab}", "\u{bb}",
+                "He said", " ", "\n\n", "\r\n", ".", "Japan\"s", "<a href=\"x\">", "</a>",
+                "<!-- \"c\" -->", "Headline", "it's", "\u{2014}", "Putin", "\u{1F600}",
+            ];
+            let text: String = picks.iter().map(|&pick| PIECES[pick]).collect();
+            let syntax = parse(&text);
+            let noted = pair_quotation_marks(&text, &syntax);
+            let mut every_token = parse(&text);
+            every_token.quote_marks = (0..every_token.tokens.len() as u32).collect();
+            let read_all = pair_quotation_marks(&text, &every_token);
+            proptest::prop_assert_eq!(format!("{noted:?}"), format!("{read_all:?}"), "{:?}", text);
+        }
+    }
 
     fn states(text: &str) -> Vec<(char, MarkState)> {
         let syntax = parse(text);

@@ -44,6 +44,9 @@ pub struct Statement {
 pub struct Syntax {
     /// Every token of the text, in order, tiling it exactly.
     pub tokens: Vec<Token>,
+    /// The indexes of the tokens read from a quotation mark (quotation
+    /// marks and the apostrophes typed with them), in order.
+    pub quote_marks: Vec<u32>,
     pub blocks: Vec<Block>,
     pub statements: Vec<Statement>,
 }
@@ -82,11 +85,12 @@ pub fn parse_blocks(text: &str, mut raw_blocks: Vec<blocks::RawBlock>) -> Syntax
         }
         keep
     });
-    let tokens = tokens::tokenize(text);
+    let (tokens, quote_marks) = tokens::tokenize_with_marks(text);
     let mut syntax = Syntax {
         blocks: Vec::with_capacity(raw_blocks.len()),
         statements: Vec::new(),
         tokens: Vec::new(),
+        quote_marks,
     };
     let mut cursor = 0;
     for raw in raw_blocks {

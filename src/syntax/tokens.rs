@@ -112,7 +112,16 @@ impl Token {
 /// Tokenises the whole text, up to [`MAX_TEXT_LEN`] bytes. Never fails;
 /// the tokens tile the text exactly.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_with_marks(text).0
+}
+
+/// [`tokenize`], and the indexes of the tokens read from a quotation mark
+/// (each now a [`TokenKind::Quote`] or, by its neighbours, a
+/// [`TokenKind::Apostrophe`]), in order: the few tokens the quotation
+/// model reads, found without a second pass over all the others.
+pub(crate) fn tokenize_with_marks(text: &str) -> (Vec<Token>, Vec<u32>) {
     let text = within_offsets(text);
+    let mut marks = Vec::new();
     let bytes = text.as_bytes();
     // News copy has a token every two to three bytes (at most one every
     // two in the corpus), so this is the capacity a vector started at a
@@ -139,6 +148,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         // it is settled here rather than in a second pass over the list.
         if let TokenKind::Quote { .. } = kind {
             token.kind = classify_quote_mark(text, &token);
+            // Fewer than 2^32 tokens: each takes a byte of a text of at
+            // most `MAX_TEXT_LEN` bytes.
+            marks.push(tokens.len() as u32);
         }
         tokens.push(token);
         start = end;
@@ -154,7 +166,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             start = end + 1;
         }
     }
-    tokens
+    (tokens, marks)
 }
 
 /// Whether `byte` ends a run of ASCII white space that no character after
@@ -1001,10 +1013,14 @@ mod tests {
                     break;
                 }
             }
-            for token in &mut by_grammar {
+            let mut marks = Vec::new();
+            for (index, token) in by_grammar.iter_mut().enumerate() {
+                if let TokenKind::Quote { .. } = token.kind {
+                    marks.push(index as u32);
+                }
                 token.kind = classify_quote_mark(&text, token);
             }
-            assert_eq!(tokenize(&text), by_grammar, "{text:?}");
+            assert_eq!(tokenize_with_marks(&text), (by_grammar, marks), "{text:?}");
         }
     }
 
