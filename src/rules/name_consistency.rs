@@ -2559,10 +2559,23 @@ fn bounded_distance_of<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usi
     for (j, cell) in previous.iter_mut().enumerate() {
         *cell = j;
     }
+    // Only the cells within `max` of the diagonal are worked out: any
+    // path through a cell further off costs more than `max` to reach it.
+    // The cells just outside that band, which the next row reads, are
+    // set above `max`, a lower bound of what they hold in the full table.
+    let beyond = max.saturating_add(1);
     for i in 1..=a.len() {
         current[0] = i;
         let mut row_min = current[0];
-        for j in 1..=b.len() {
+        let first = i.saturating_sub(max).max(1);
+        let last = i.saturating_add(max).min(b.len());
+        if first > 1 {
+            current[first - 1] = beyond;
+        }
+        if let Some(after) = current.get_mut(last + 1) {
+            *after = beyond;
+        }
+        for j in first..=last {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             let mut value = (previous[j] + 1)
                 .min(current[j - 1] + 1)
