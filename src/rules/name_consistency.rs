@@ -484,20 +484,19 @@ impl NameConsistency {
         // each of these lists as it grows, and rehash the maps.
         let name_words_used: usize = article.names.iter().map(|name| name.words.len()).sum();
         let mut vocabulary = Vocabulary::with_capacity(name_words_used);
-        // The mentions the rule reads, each with its block's kind.
-        let mentions: Vec<(&NameMention, BlockKind)> = article
-            .names
-            .iter()
-            .filter_map(|mention| {
-                let statement = article.statements().get(mention.statement)?;
-                let kind = article
-                    .blocks()
-                    .get(statement.block)
-                    .map_or(BlockKind::Paragraph, |block| block.kind);
-                (!matches!(kind, BlockKind::Residue | BlockKind::Dateline))
-                    .then_some((mention, kind))
-            })
-            .collect();
+        // The mentions the rule reads, each with its block's kind. This
+        // list and the others filtered below are sized for all they may
+        // hold: grown from empty, each would be copied several times an
+        // article.
+        let mut mentions: Vec<(&NameMention, BlockKind)> = Vec::with_capacity(article.names.len());
+        mentions.extend(article.names.iter().filter_map(|mention| {
+            let statement = article.statements().get(mention.statement)?;
+            let kind = article
+                .blocks()
+                .get(statement.block)
+                .map_or(BlockKind::Paragraph, |block| block.kind);
+            (!matches!(kind, BlockKind::Residue | BlockKind::Dateline)).then_some((mention, kind))
+        }));
         // Every word of every mention, in text order, has its entry before
         // any spelling is looked at, so that spellings that cannot meet
         // another are known before anything is gathered for them.
@@ -722,32 +721,31 @@ impl NameConsistency {
         // Which spellings the article also writes in lower case ("the
         // union", "Union"): only their forms are looked for, and only once
         // the question is asked.
+        let mut wanted = Vec::with_capacity(forms.len());
+        wanted.extend(spellings().map(|(_, entry, _)| vocabulary.lower(entry)));
         let lowercase_words = LowercaseWords {
             text,
             tokens: article.tokens(),
-            wanted: spellings()
-                .map(|(_, entry, _)| vocabulary.lower(entry))
-                .collect(),
+            wanted,
             found: OnceCell::new(),
         };
         // In the order of first use (the order of the vocabulary's
         // entries), so every run compares and reports alike.
-        let mut candidates: Vec<Candidate<'_, '_>> = spellings()
-            .filter_map(|(slot, entry, form)| {
-                let info = vocabulary.word(entry);
-                let lower = vocabulary.lower(entry);
-                let keep = !info.is_title
-                    && lower.chars().any(is_vowel)
-                    && (form.confirmed || !info.is_common);
-                keep.then_some(Candidate {
-                    word: info.text,
-                    form,
-                    occurrences: occurrences.of(slot),
-                    lower,
-                    folded_id: info.folded,
-                })
+        let mut candidates: Vec<Candidate<'_, '_>> = Vec::with_capacity(forms.len());
+        candidates.extend(spellings().filter_map(|(slot, entry, form)| {
+            let info = vocabulary.word(entry);
+            let lower = vocabulary.lower(entry);
+            let keep = !info.is_title
+                && lower.chars().any(is_vowel)
+                && (form.confirmed || !info.is_common);
+            keep.then_some(Candidate {
+                word: info.text,
+                form,
+                occurrences: occurrences.of(slot),
+                lower,
+                folded_id: info.folded,
             })
-            .collect();
+        }));
         // A spelling never confirmed that the article also writes in lower
         // case is no candidate either. Among no more than are compared pair
         // by pair, keeping it changes nothing (`same_name` turns it down
@@ -967,7 +965,8 @@ impl NameConsistency {
             .collect();
         // Computed once per spelling, all in one string: `same_name`
         // compares them pairwise.
-        let mut key_text = String::new();
+        // No key is longer than its folded spelling.
+        let mut key_text = String::with_capacity(folded.iter().map(|form| form.len()).sum());
         let mut key_ends = Vec::with_capacity(folded.len());
         for (form, &comparable) in folded.iter().zip(&comparable) {
             if comparable {
