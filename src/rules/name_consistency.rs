@@ -877,7 +877,7 @@ impl NameConsistency {
         // Grouped by key (in linear time: a file of distinct names holds
         // millions of stretches), then each group put in text order.
         // A stretch used once has no other spelling.
-        crate::sort::retain_shared_keys(stretches, |&(key, _)| key);
+        retain_shared_stretch_keys(stretches);
         crate::sort::sort_by_u64_key(stretches, |&(key, _)| key);
         for uses in stretches.chunk_by_mut(|a, b| a.0 == b.0) {
             uses.sort_unstable_by_key(|&(_, span)| (span.start, span.end));
@@ -1893,6 +1893,37 @@ impl<'a> LowercaseWords<'a> {
             .filter(|word| wanted.contains(word))
             .collect()
     }
+}
+
+/// Drops the stretches whose key no other stretch has, keeping the rest
+/// in order; a few such may stay (two keys can share a bit of the table),
+/// but none whose key another shares is dropped. As
+/// [`crate::sort::retain_shared_keys`] does for long lists, but for lists
+/// of any length: nearly every stretch of an article is used once, and two
+/// passes over a table of a few words cost less than sorting them all.
+fn retain_shared_stretch_keys(stretches: &mut Vec<(u64, Span)>) {
+    // Eight bits of table per stretch: a lone key lands on another's bit
+    // about one time in eight.
+    let bits = (stretches.len() * 8).next_power_of_two().max(64);
+    let shift = u64::BITS - bits.trailing_zeros();
+    // The high bits of a multiplicative hash, as the keys' low bits may be
+    // poorly spread.
+    let slot = |key: u64| (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize;
+    let mut seen = vec![0u64; bits / 64];
+    let mut shared = vec![0u64; bits / 64];
+    for &(key, _) in stretches.iter() {
+        let slot = slot(key);
+        let (word, bit) = (slot / 64, 1u64 << (slot % 64));
+        if seen[word] & bit != 0 {
+            shared[word] |= bit;
+        } else {
+            seen[word] |= bit;
+        }
+    }
+    stretches.retain(|&(key, _)| {
+        let slot = slot(key);
+        shared[slot / 64] & (1u64 << (slot % 64)) != 0
+    });
 }
 
 /// `surface` with each run of white space as one space; borrowed when it
@@ -3310,6 +3341,45 @@ mod tests {
             string_hash("timewarner".chars()),
             string_hash("timewarnre".chars())
         );
+    }
+
+    #[test]
+    fn stretches_sharing_a_key_are_all_kept_in_order() {
+        let mut next = crate::pseudo_random::below(0x3c6e_f372_fe94_f82b);
+        for (count, distinct_keys) in [(0, 1), (1, 1), (2, 1), (40, 30), (300, 250), (5_000, 4_000)]
+        {
+            let stretches: Vec<(u64, Span)> = (0..count)
+                .map(|at| {
+                    let key = (next(distinct_keys) as u64).wrapping_mul(0x9e37_79b9);
+                    (key, Span::new(at, at + 1))
+                })
+                .collect();
+            let mut kept = stretches.clone();
+            retain_shared_stretch_keys(&mut kept);
+            let shared: Vec<(u64, Span)> = stretches
+                .iter()
+                .copied()
+                .filter(|&(key, _)| stretches.iter().filter(|(other, _)| *other == key).count() > 1)
+                .collect();
+            // The kept are in order, and the shared are among them.
+            assert!(kept
+                .windows(2)
+                .all(|pair| pair[0].1.start < pair[1].1.start));
+            let mut remaining = kept.iter();
+            for stretch in &shared {
+                assert!(
+                    remaining.any(|kept| kept == stretch),
+                    "{count}: {stretch:?}"
+                );
+            }
+            // Most lone keys go.
+            let lone = count - shared.len();
+            assert!(
+                kept.len() - shared.len() <= lone / 3 + 1,
+                "{count}: {} kept",
+                kept.len()
+            );
+        }
     }
 
     #[test]
