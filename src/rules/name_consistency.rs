@@ -522,8 +522,9 @@ impl NameConsistency {
         let mut joined_to_next: Vec<bool> = Vec::new();
         let mut flagged_spans = Flagged::default();
         // Names used alone somewhere in the story (folded): a surname after
-        // its first full mention.
-        let mut standalone: HashSet<u32> = HashSet::default();
+        // its first full mention. Marked by folded number: every word has
+        // its entry by now, and the numbers run from zero.
+        let mut standalone = vec![false; vocabulary.folded_forms.len()];
 
         let mut mentions_per_statement = vec![0usize; article.statements().len()];
         for mention in &article.names {
@@ -612,7 +613,11 @@ impl NameConsistency {
                     .filter(|&(_, entry)| vocabulary.word(entry).name_shaped),
             );
             if in_story && name_words.len() == 1 {
-                standalone.insert(vocabulary.word(name_words[0].1).folded);
+                if let Some(alone) =
+                    standalone.get_mut(vocabulary.word(name_words[0].1).folded as usize)
+                {
+                    *alone = true;
+                }
             }
             for &(word_span, entry) in &name_words {
                 let word = word_span.slice(text);
@@ -1338,7 +1343,7 @@ impl NameConsistency {
                 && (form
                     .after
                     .iter()
-                    .any(|name| context.standalone.contains(&name))
+                    .any(|name| context.standalone.get(name as usize) == Some(&true))
                     || form
                         .after
                         .iter()
@@ -1646,6 +1651,11 @@ impl Interner {
     fn get(&self, number: u32) -> &str {
         stored_string(&self.text, &self.ends, number).unwrap_or("")
     }
+
+    /// How many strings are stored, numbered from zero.
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
 }
 
 /// String `number` of an [`Interner`]'s `text`, each string ending where
@@ -1833,8 +1843,9 @@ struct Context<'a> {
     /// Whether the spellings written in lower case were set aside before
     /// any comparison ([`NameConsistency::check_article`]).
     lowercase_first: bool,
-    /// Folded names used alone as a mention in the story.
-    standalone: &'a HashSet<u32>,
+    /// Whether each folded name, by its number, is used alone as a
+    /// mention in the story.
+    standalone: &'a [bool],
     vocabulary: &'a Vocabulary<'a>,
 }
 
