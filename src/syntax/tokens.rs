@@ -199,6 +199,9 @@ pub(super) fn within_offsets(text: &str) -> &str {
 #[inline(never)]
 fn grammar_token(text: &str, start: usize) -> Option<(usize, TokenKind)> {
     let rest = text.get(start..)?;
+    if let Some(settled) = curly_quote_mark(rest.as_bytes()) {
+        return Some(settled);
+    }
     Some(match token(rest) {
         Ok((remaining, kind)) => (rest.len() - remaining.len(), kind),
         // Unreachable by construction (`other` takes any character), but a
@@ -302,6 +305,24 @@ fn ascii_token(input: &[u8]) -> Option<(usize, TokenKind)> {
         }
         Lead::Grammar => None,
     }
+}
+
+/// The curly quotation marks of news copy (`‘ ’ ‚ “ ” „`, three bytes in
+/// UTF-8 each), which [`token`] takes as quotation marks whatever follows:
+/// settled from their bytes rather than through the grammar, as a file of
+/// quotations is mostly these.
+fn curly_quote_mark(input: &[u8]) -> Option<(usize, TokenKind)> {
+    let mark = match input.get(..3)? {
+        [0xE2, 0x80, 0x98] => '‘',
+        [0xE2, 0x80, 0x99] => '’',
+        [0xE2, 0x80, 0x9A] => '‚',
+        [0xE2, 0x80, 0x9C] => '“',
+        [0xE2, 0x80, 0x9D] => '”',
+        [0xE2, 0x80, 0x9E] => '„',
+        _ => return None,
+    };
+    let (side, weight) = quote_shape(mark);
+    Some((3, TokenKind::Quote { side, weight }))
 }
 
 /// A word of ASCII letters and digits followed by an ASCII byte or the
@@ -922,6 +943,8 @@ mod tests {
             "“",
             "”",
             "‘",
+            "‚",
+            "„",
             "«",
             "»",
             "-",
