@@ -62,9 +62,16 @@ pub(crate) fn retain_shared_keys<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u64)
     if items.len() < RADIX_FROM {
         return;
     }
-    // Eight bits of table per item: a lone key lands on another's bit
-    // about one time in eight.
-    let bits = (items.len() * 8).next_power_of_two();
+    retain_shared_keys_of_any_list(items, key);
+}
+
+/// [`retain_shared_keys`] for a list of any length: for lists whose items
+/// nearly all have keys of their own, where two passes over a small table
+/// cost less than sorting them all.
+pub(crate) fn retain_shared_keys_of_any_list<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
+    // Eight bits of table per item (at least one word): a lone key lands
+    // on another's bit about one time in eight.
+    let bits = (items.len() * 8).next_power_of_two().max(64);
     let shift = u64::BITS - bits.trailing_zeros();
     // The high bits of a multiplicative hash: the keys' own low bits may
     // be poorly spread.

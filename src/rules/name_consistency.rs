@@ -881,8 +881,10 @@ impl NameConsistency {
         // below, so a collision could hide a finding but never make one.
         // Grouped by key (in linear time: a file of distinct names holds
         // millions of stretches), then each group put in text order.
-        // A stretch used once has no other spelling.
-        retain_shared_stretch_keys(stretches);
+        // A stretch used once has no other spelling, and nearly every
+        // stretch of an article is used once: those go before the sort,
+        // however short the list.
+        crate::sort::retain_shared_keys_of_any_list(stretches, |&(key, _)| key);
         crate::sort::sort_by_u64_key(stretches, |&(key, _)| key);
         for uses in stretches.chunk_by_mut(|a, b| a.0 == b.0) {
             uses.sort_unstable_by_key(|&(_, span)| (span.start, span.end));
@@ -1904,37 +1906,6 @@ impl<'a> LowercaseWords<'a> {
             .filter(|word| wanted.contains(word))
             .collect()
     }
-}
-
-/// Drops the stretches whose key no other stretch has, keeping the rest
-/// in order; a few such may stay (two keys can share a bit of the table),
-/// but none whose key another shares is dropped. As
-/// [`crate::sort::retain_shared_keys`] does for long lists, but for lists
-/// of any length: nearly every stretch of an article is used once, and two
-/// passes over a table of a few words cost less than sorting them all.
-fn retain_shared_stretch_keys(stretches: &mut Vec<(u64, Span)>) {
-    // Eight bits of table per stretch: a lone key lands on another's bit
-    // about one time in eight.
-    let bits = (stretches.len() * 8).next_power_of_two().max(64);
-    let shift = u64::BITS - bits.trailing_zeros();
-    // The high bits of a multiplicative hash, as the keys' low bits may be
-    // poorly spread.
-    let slot = |key: u64| (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize;
-    let mut seen = vec![0u64; bits / 64];
-    let mut shared = vec![0u64; bits / 64];
-    for &(key, _) in stretches.iter() {
-        let slot = slot(key);
-        let (word, bit) = (slot / 64, 1u64 << (slot % 64));
-        if seen[word] & bit != 0 {
-            shared[word] |= bit;
-        } else {
-            seen[word] |= bit;
-        }
-    }
-    stretches.retain(|&(key, _)| {
-        let slot = slot(key);
-        shared[slot / 64] & (1u64 << (slot % 64)) != 0
-    });
 }
 
 /// `surface` with each run of white space as one space; borrowed when it
@@ -3366,7 +3337,7 @@ mod tests {
                 })
                 .collect();
             let mut kept = stretches.clone();
-            retain_shared_stretch_keys(&mut kept);
+            crate::sort::retain_shared_keys_of_any_list(&mut kept, |&(key, _)| key);
             let shared: Vec<(u64, Span)> = stretches
                 .iter()
                 .copied()
