@@ -1074,26 +1074,31 @@ impl NameConsistency {
             .map(|&(_, edits)| edits)
             .max()
             .unwrap_or(0);
-        let first_letters: Vec<Option<char>> = spellings
-            .folded
-            .iter()
-            .map(|folded| folded.chars().next())
-            .collect();
-        // Keys are compared by hash first: most pairs differ, and a string
+        // One small record a comparable spelling, read in a tight loop: an
+        // article's few dozen spellings make a few hundred pairs, and the
+        // test of a pair should cost a handful of instructions. Keys are
+        // compared by hash first: most pairs differ, and a string
         // comparison costs a call for each pair of keys of one length.
-        let key_hashes: Vec<u64> = spellings
-            .keys
-            .iter()
-            .map(|key| FxBuildHasher.hash_one(key))
+        let probes: Vec<LetterProbe> = (0..spellings.folded.len())
+            .filter(|&index| spellings.comparable[index])
+            .map(|index| LetterProbe {
+                // No first letter is a value of its own, equal only to itself.
+                first: spellings.folded[index]
+                    .chars()
+                    .next()
+                    .map_or(NO_FIRST_LETTER, u32::from),
+                length: spellings.lengths[index],
+                key_hash: FxBuildHasher.hash_one(spellings.keys[index]),
+                index,
+            })
             .collect();
-        let count = spellings.folded.len();
-        for a in (0..count).filter(|&a| spellings.comparable[a]) {
-            for b in (a + 1..count).filter(|&b| spellings.comparable[b]) {
-                let may_match = (first_letters[a] == first_letters[b]
-                    && spellings.lengths[a].abs_diff(spellings.lengths[b]) <= most_edits)
-                    || (key_hashes[a] == key_hashes[b] && spellings.keys[a] == spellings.keys[b]);
+        for (position, a) in probes.iter().enumerate() {
+            for b in probes.get(position + 1..).unwrap_or_default() {
+                let may_match = (a.first == b.first && a.length.abs_diff(b.length) <= most_edits)
+                    || (a.key_hash == b.key_hash
+                        && spellings.keys[a.index] == spellings.keys[b.index]);
                 if may_match {
-                    compare(a, b);
+                    compare(a.index, b.index);
                 }
             }
         }
@@ -1517,6 +1522,18 @@ struct Spellings<'s> {
     /// Whether any comparison could accept the spelling.
     comparable: &'s [bool],
 }
+
+/// What [`NameConsistency::pairs_by_letters`] compares of a spelling.
+struct LetterProbe {
+    /// The first letter as a number, or [`NO_FIRST_LETTER`].
+    first: u32,
+    length: usize,
+    key_hash: u64,
+    index: usize,
+}
+
+/// Above every `char`.
+const NO_FIRST_LETTER: u32 = 0x11_0000;
 
 /// Marks a transliteration key's hash apart from deletion keys' hashes.
 const TRANSLITERATION_TAG: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -3066,6 +3083,29 @@ mod tests {
                 rule.pairs_by_keys(&spellings, &mut |a, b| {
                     assert!(a < b && by_keys.insert((a, b)), "{a}, {b} twice");
                 });
+                // The pairs by letters are exactly those the definition
+                // names, not a superset.
+                let most_edits = rule
+                    .steps
+                    .iter()
+                    .map(|&(_, edits)| edits)
+                    .max()
+                    .unwrap_or(0);
+                let by_definition: BTreeSet<(usize, usize)> = (0..count)
+                    .flat_map(|a| (a + 1..count).map(move |b| (a, b)))
+                    .filter(|&(a, b)| {
+                        comparable[a]
+                            && comparable[b]
+                            && ((folded[a].chars().next() == folded[b].chars().next()
+                                && lengths[a].abs_diff(lengths[b]) <= most_edits)
+                                || keys[a] == keys[b])
+                    })
+                    .collect();
+                assert_eq!(
+                    by_letters, by_definition,
+                    "{folded:?} under {:?}",
+                    rule.steps
+                );
                 by_letters.retain(|&(a, b)| alike(a, b));
                 by_keys.retain(|&(a, b)| alike(a, b));
                 assert_eq!(by_letters, every_pair, "{folded:?} under {:?}", rule.steps);
