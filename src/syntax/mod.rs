@@ -85,10 +85,15 @@ pub fn parse_blocks(text: &str, mut raw_blocks: Vec<blocks::RawBlock>) -> Syntax
         }
         keep
     });
-    let (tokens, quote_marks) = tokens::tokenize_with_marks(text);
+    let tokens::Tokenized {
+        tokens,
+        quote_marks,
+        terminals,
+    } = tokens::tokenize_with_marks(text);
     let mut syntax = Syntax {
         blocks: Vec::with_capacity(raw_blocks.len()),
-        statements: Vec::new(),
+        // A statement ends at a terminal mark or at the end of its block.
+        statements: Vec::with_capacity(terminals.len() + raw_blocks.len()),
         tokens: Vec::new(),
         quote_marks,
     };
@@ -109,7 +114,7 @@ pub fn parse_blocks(text: &str, mut raw_blocks: Vec<blocks::RawBlock>) -> Syntax
             .partition_point(|token| token.span().end <= raw.span.end);
         let block_index = syntax.blocks.len();
         let statement_start = syntax.statements.len();
-        for range in statements::statements(text, &tokens, first..cursor) {
+        statements::statements_by_terminals(text, &tokens, first..cursor, &terminals, |range| {
             let span = Span::new(
                 tokens[range.start].span().start,
                 tokens[range.end - 1].span().end,
@@ -119,7 +124,7 @@ pub fn parse_blocks(text: &str, mut raw_blocks: Vec<blocks::RawBlock>) -> Syntax
                 tokens: range,
                 block: block_index,
             });
-        }
+        });
         syntax.blocks.push(Block {
             kind: raw.kind,
             span: raw.span,

@@ -101,50 +101,95 @@ fn listed(list: &[&str], word: &str) -> bool {
 pub fn statements(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Range<usize>> {
     let mut result = Vec::new();
     let end = range.end;
-    let mut start = skip_space(tokens, range.start, end);
-    let mut index = start;
-    while index < end {
-        // Only punctuation can end a statement: the tokens before the next
-        // mark are passed over in one search.
-        index += tokens
+    // Only a terminal mark can end a statement: the tokens before the next
+    // one are passed over in one search.
+    let next_terminal = |index: usize| {
+        tokens
             .get(index..end)
             .unwrap_or_default()
             .iter()
-            .position(|token| token.kind == TokenKind::Punctuation)
-            .unwrap_or(end - index);
-        if index == end {
-            break;
+            .position(|token| is_terminal(text, token))
+            .map(|offset| index + offset)
+    };
+    split(text, tokens, range, next_terminal, |range| {
+        result.push(range)
+    });
+    result
+}
+
+/// [`statements`], with the statements given to `emit` in order rather
+/// than gathered, and the terminal marks read from `terminals`: the
+/// indexes, in order, of every token of `tokens` that [`is_terminal`]
+/// holds to be one (as the tokenizer notes them), so the tokens between
+/// them are never read.
+pub(crate) fn statements_by_terminals(
+    text: &str,
+    tokens: &[Token],
+    range: Range<usize>,
+    terminals: &[u32],
+    emit: impl FnMut(Range<usize>),
+) {
+    let end = range.end;
+    let mut place = terminals.partition_point(|&terminal| (terminal as usize) < range.start);
+    let next_terminal = |index: usize| {
+        // The splitter asks for ever later tokens, so the place in the list
+        // only moves forward.
+        while terminals
+            .get(place)
+            .is_some_and(|&terminal| (terminal as usize) < index)
+        {
+            place += 1;
         }
-        if is_terminal(text, &tokens[index]) {
-            let mut after = index + 1;
-            while after < end
-                && (is_terminal(text, &tokens[after]) || is_closer(text, &tokens[after]))
-            {
-                after += 1;
-            }
-            let next = skip_space(tokens, after, end);
-            let separated = next > after || next == end;
-            if separated
-                && (next == end || starts_sentence(text, tokens, next))
-                && !abbreviation_continues(text, tokens, index, next, end)
-            {
-                result.push(start..after);
-                start = next;
-                index = next;
-                continue;
-            }
-            index = after;
+        terminals
+            .get(place)
+            .map(|&terminal| terminal as usize)
+            .filter(|&terminal| terminal < end)
+    };
+    split(text, tokens, range, next_terminal, emit);
+}
+
+/// The statement grammar over the tokens `range`, with `next_terminal`
+/// giving the first terminal mark at or after an index, if any before
+/// the end of the range.
+fn split(
+    text: &str,
+    tokens: &[Token],
+    range: Range<usize>,
+    mut next_terminal: impl FnMut(usize) -> Option<usize>,
+    mut emit: impl FnMut(Range<usize>),
+) {
+    let end = range.end;
+    let mut start = skip_space(tokens, range.start, end);
+    let mut index = start;
+    while index < end {
+        let Some(terminal) = next_terminal(index) else {
+            break;
+        };
+        index = terminal;
+        let mut after = index + 1;
+        while after < end && (is_terminal(text, &tokens[after]) || is_closer(text, &tokens[after]))
+        {
+            after += 1;
+        }
+        let next = skip_space(tokens, after, end);
+        let separated = next > after || next == end;
+        if separated
+            && (next == end || starts_sentence(text, tokens, next))
+            && !abbreviation_continues(text, tokens, index, next, end)
+        {
+            emit(start..after);
+            start = next;
+            index = next;
             continue;
         }
-        index += 1;
+        index = after;
     }
     if start < end {
         let last = trim_space_end(tokens, start, end);
         if start < last {
-            result.push(start..last);
+            emit(start..last);
         }
     }
-    result
 }
 
 fn skip_space(tokens: &[Token], mut index: usize, end: usize) -> usize {
@@ -170,19 +215,23 @@ fn token_bytes<'t>(text: &'t str, token: &Token) -> &'t [u8] {
         .unwrap_or_default()
 }
 
-fn is_terminal(text: &str, token: &Token) -> bool {
-    token.kind == TokenKind::Punctuation
-        && matches!(
-            token_bytes(text, token),
-            // The last is `…` in UTF-8.
-            b"." | b"!" | b"?" | [0xe2, 0x80, 0xa6]
-        )
+/// Whether `token` is a terminal mark: `.`, `!`, `?` or `…`.
+pub(crate) fn is_terminal(text: &str, token: &Token) -> bool {
+    token.kind == TokenKind::Punctuation && is_terminal_text(token_bytes(text, token))
+}
+
+/// Whether a punctuation token of the text `bytes` is a terminal mark.
+/// Matched byte by byte rather than against byte strings, which would
+/// each be a call to compare memory.
+pub(crate) fn is_terminal_text(bytes: &[u8]) -> bool {
+    // The last is `…` in UTF-8.
+    matches!(bytes, [b'.' | b'!' | b'?'] | [0xe2, 0x80, 0xa6])
 }
 
 fn is_closer(text: &str, token: &Token) -> bool {
     match token.kind {
         TokenKind::Quote { side, .. } => side != QuoteSide::Opening,
-        TokenKind::Punctuation => matches!(token_bytes(text, token), b")" | b"]"),
+        TokenKind::Punctuation => matches!(token_bytes(text, token), [b')' | b']']),
         _ => false,
     }
 }
@@ -216,7 +265,10 @@ fn abbreviation_continues(
     next: usize,
     end: usize,
 ) -> bool {
-    if token_bytes(text, &tokens[stop]) != b"." || stop == 0 || !tokens[stop - 1].is_word() {
+    if !matches!(token_bytes(text, &tokens[stop]), [b'.'])
+        || stop == 0
+        || !tokens[stop - 1].is_word()
+    {
         return false;
     }
     let word = tokens[stop - 1].span().slice(text);
@@ -301,6 +353,54 @@ mod tests {
                 &text[start..end]
             })
             .collect()
+    }
+
+    #[test]
+    fn noted_terminals_split_as_the_search_for_them_does() {
+        let pieces = [
+            "Gen", "Mr", "J", "Ö", "é", "Inc", "Jan", "No", "The", "he", "U.S", "5", "3.5", ".",
+            ". ", "!", "?", "…", "...", " ", "  ", "\n", "\r\n", "“", "”", "\"", "'", "’", "(",
+            ")", "]", "-", "¿", ",", "x", "👩",
+        ];
+        let mut texts: Vec<String> = vec![String::new()];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..16 {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+            }
+            texts.push(text);
+        }
+        for text in &texts {
+            let tokenized = super::super::tokens::tokenize_with_marks(text);
+            let tokens = &tokenized.tokens;
+            // The whole text, and blocks starting and ending anywhere.
+            let count = tokens.len();
+            let ranges = [
+                0..count,
+                count / 3..count,
+                0..count / 2,
+                count / 4..count * 3 / 4,
+            ];
+            for range in ranges {
+                let mut noted = Vec::new();
+                statements_by_terminals(
+                    text,
+                    tokens,
+                    range.clone(),
+                    &tokenized.terminals,
+                    |statement| noted.push(statement),
+                );
+                assert_eq!(
+                    noted,
+                    statements(text, tokens, range.clone()),
+                    "{text:?} {range:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -26,6 +26,7 @@ use nom::multi::fold_many0;
 use nom::sequence::pair;
 use nom::{IResult, Parser};
 
+use super::statements;
 use crate::source::Span;
 
 /// Which way a quotation mark faces.
@@ -112,16 +113,33 @@ impl Token {
 /// Tokenises the whole text, up to [`MAX_TEXT_LEN`] bytes. Never fails;
 /// the tokens tile the text exactly.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    tokenize_with_marks(text).0
+    tokenize_with_marks(text).tokens
 }
 
-/// [`tokenize`], and the indexes of the tokens read from a quotation mark
-/// (each now a [`TokenKind::Quote`] or, by its neighbours, a
-/// [`TokenKind::Apostrophe`]), in order: the few tokens the quotation
-/// model reads, found without a second pass over all the others.
-pub(crate) fn tokenize_with_marks(text: &str) -> (Vec<Token>, Vec<u32>) {
+/// The tokens of a text, and the few of them that later stages look for,
+/// noted as the tokens are made rather than found by a second pass over
+/// all the others.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Tokenized {
+    /// As [`tokenize`] gives them.
+    pub tokens: Vec<Token>,
+    /// The indexes of the tokens read from a quotation mark (each now a
+    /// [`TokenKind::Quote`] or, by its neighbours, a
+    /// [`TokenKind::Apostrophe`]), in order: the tokens the quotation model
+    /// reads.
+    pub quote_marks: Vec<u32>,
+    /// The indexes of the terminal marks (`.`, `!`, `?`, `…`), in order:
+    /// the only tokens that can end a statement.
+    pub terminals: Vec<u32>,
+}
+
+/// [`tokenize`], with the tokens [`Tokenized`] notes.
+pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
     let text = within_offsets(text);
     let mut marks = Vec::new();
+    // News copy ends a statement every hundred bytes or so (every thirty
+    // in the densest generated copy): one allocation for nearly all texts.
+    let mut terminals = Vec::with_capacity(text.len() / 32 + 1);
     let bytes = text.as_bytes();
     // News copy has a token every two to three bytes (at most one every
     // two in the corpus), so this is the capacity a vector started at a
@@ -144,13 +162,11 @@ pub(crate) fn tokenize_with_marks(text: &str) -> (Vec<Token>, Vec<u32>) {
             start: start as u32,
             end: end as u32,
         };
-        // A mark's neighbours in the text settle it, not other tokens, so
-        // it is settled here rather than in a second pass over the list.
-        if let TokenKind::Quote { .. } = kind {
-            token.kind = classify_quote_mark(text, &token);
+        if matches!(kind, TokenKind::Quote { .. } | TokenKind::Punctuation) {
             // Fewer than 2^32 tokens: each takes a byte of a text of at
             // most `MAX_TEXT_LEN` bytes.
-            marks.push(tokens.len() as u32);
+            let index = tokens.len() as u32;
+            token.kind = note_mark(text, token, index, &mut marks, &mut terminals);
         }
         tokens.push(token);
         start = end;
@@ -166,7 +182,42 @@ pub(crate) fn tokenize_with_marks(text: &str) -> (Vec<Token>, Vec<u32>) {
             start = end + 1;
         }
     }
-    (tokens, marks)
+    Tokenized {
+        tokens,
+        quote_marks: marks,
+        terminals,
+    }
+}
+
+/// Notes the quotation mark or punctuation `token`, the `index`th token,
+/// in `marks` or `terminals` if it is one they note, and gives its kind:
+/// a quotation mark's neighbours in the text settle it, not other
+/// tokens, so it is settled here rather than in a second pass over the
+/// list. Kept out of line so the loop over the tokens keeps its
+/// registers.
+#[inline(never)]
+fn note_mark(
+    text: &str,
+    token: Token,
+    index: u32,
+    marks: &mut Vec<u32>,
+    terminals: &mut Vec<u32>,
+) -> TokenKind {
+    match token.kind {
+        TokenKind::Quote { .. } => {
+            marks.push(index);
+            classify_quote_mark(text, &token)
+        }
+        kind => {
+            let bytes = text
+                .as_bytes()
+                .get(token.start as usize..token.end as usize);
+            if statements::is_terminal_text(bytes.unwrap_or_default()) {
+                terminals.push(index);
+            }
+            kind
+        }
+    }
 }
 
 /// Whether `byte` ends a run of ASCII white space that no character after
@@ -1036,14 +1087,22 @@ mod tests {
                     break;
                 }
             }
-            let mut marks = Vec::new();
+            let mut quote_marks = Vec::new();
             for (index, token) in by_grammar.iter_mut().enumerate() {
                 if let TokenKind::Quote { .. } = token.kind {
-                    marks.push(index as u32);
+                    quote_marks.push(index as u32);
                 }
                 token.kind = classify_quote_mark(&text, token);
             }
-            assert_eq!(tokenize_with_marks(&text), (by_grammar, marks), "{text:?}");
+            let terminals = (0..by_grammar.len() as u32)
+                .filter(|&index| statements::is_terminal(&text, &by_grammar[index as usize]))
+                .collect();
+            let expected = Tokenized {
+                tokens: by_grammar,
+                quote_marks,
+                terminals,
+            };
+            assert_eq!(tokenize_with_marks(&text), expected, "{text:?}");
         }
     }
 
