@@ -96,6 +96,44 @@ fn listed(list: &[&str], word: &str) -> bool {
     list.binary_search(&word).is_ok()
 }
 
+/// A word of at most eight bytes as a number that sorts as the word does
+/// among words with no zero byte (as no word has): its bytes from the most
+/// significant down, then zeros. A look-up in a list of these compares
+/// numbers, not strings.
+const fn word_key(word: &[u8]) -> u64 {
+    let mut key = 0;
+    let mut place = 0;
+    while place < 8 {
+        key <<= 8;
+        if place < word.len() {
+            key |= word[place] as u64;
+        }
+        place += 1;
+    }
+    key
+}
+
+/// The [`word_key`]s of the words of `list`, in its order.
+const fn word_keys<const N: usize>(list: &[&str]) -> [u64; N] {
+    let mut keys = [0; N];
+    let mut index = 0;
+    while index < N {
+        keys[index] = word_key(list[index].as_bytes());
+        index += 1;
+    }
+    keys
+}
+
+static TITLE_KEYS: [u64; TITLE_ABBREVIATIONS.len()] = word_keys(TITLE_ABBREVIATIONS);
+static BEFORE_NUMBER_KEYS: [u64; BEFORE_NUMBER_ABBREVIATIONS.len()] =
+    word_keys(BEFORE_NUMBER_ABBREVIATIONS);
+static SUFFIX_KEYS: [u64; SUFFIX_ABBREVIATIONS.len()] = word_keys(SUFFIX_ABBREVIATIONS);
+
+/// Whether the sorted [`word_keys`] `keys` hold `key`.
+fn listed_key(keys: &[u64], key: u64) -> bool {
+    keys.binary_search(&key).is_ok()
+}
+
 /// Splits the tokens `range` of one block into statement token ranges.
 /// Leading and trailing white space is left out of every statement.
 pub fn statements(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Range<usize>> {
@@ -271,21 +309,30 @@ fn abbreviation_continues(
     {
         return false;
     }
-    let word = tokens[stop - 1].span().slice(text);
+    let word = token_bytes(text, &tokens[stop - 1]);
     // Most words before a full stop are in no list and are no initial: they
     // need no look-up.
     if word.len() > LONGEST_ABBREVIATION {
         return false;
     }
+    let key = word_key(word);
     let next_is_number = next < end && tokens[next].kind == TokenKind::Number;
-    if listed(TITLE_ABBREVIATIONS, word) {
+    if listed_key(&TITLE_KEYS, key) {
         return true;
     }
-    if next_is_number && listed(BEFORE_NUMBER_ABBREVIATIONS, word) {
+    if next_is_number && listed_key(&BEFORE_NUMBER_KEYS, key) {
         return true;
     }
-    let single_letter = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
-    if single_letter || listed(SUFFIX_ABBREVIATIONS, word) {
+    let single_letter = match word {
+        [byte] => byte.is_ascii_alphabetic(),
+        // A letter outside ASCII takes two to four bytes.
+        [first, ..] if !first.is_ascii() => {
+            let mut chars = tokens[stop - 1].span().slice(text).chars();
+            chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+        }
+        _ => false,
+    };
+    if single_letter || listed_key(&SUFFIX_KEYS, key) {
         let next_word = (next < end).then(|| tokens[next].span().slice(text));
         let next_is_starter = next_word.is_some_and(|word| listed(SENTENCE_STARTERS, word))
             || (next < end && matches!(tokens[next].kind, TokenKind::Quote { .. }));
@@ -324,6 +371,40 @@ mod tests {
                         "{probe}"
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn word_keys_agree_with_the_word_lists() {
+        let lists: [(&[&str], &[u64]); 3] = [
+            (TITLE_ABBREVIATIONS, &TITLE_KEYS),
+            (BEFORE_NUMBER_ABBREVIATIONS, &BEFORE_NUMBER_KEYS),
+            (SUFFIX_ABBREVIATIONS, &SUFFIX_KEYS),
+        ];
+        let every_word = lists.iter().flat_map(|(list, _)| list.iter());
+        let mut probes: Vec<String> = Vec::new();
+        for word in every_word.chain(SENTENCE_STARTERS) {
+            probes.extend([
+                word.to_string(),
+                format!("{word}s"),
+                format!("{word}.x"),
+                word.to_lowercase(),
+                word.to_uppercase(),
+                word[1..].to_string(),
+                word[..word.len() - 1].to_string(),
+            ]);
+        }
+        probes.extend(["", "a", "Z", "é", "Ré", "Mr\u{0301}"].map(String::from));
+        for (list, keys) in lists {
+            // Sorted as the words are, so a binary search finds them.
+            assert!(keys.is_sorted(), "{list:?}");
+            for probe in probes.iter().filter(|probe| probe.len() <= 8) {
+                assert_eq!(
+                    listed_key(keys, word_key(probe.as_bytes())),
+                    list.contains(&probe.as_str()),
+                    "{probe:?}"
+                );
             }
         }
     }
@@ -419,6 +500,10 @@ mod tests {
         assert_eq!(
             split("He read J. R. R. Tolkien. It was long."),
             ["He read J. R. R. Tolkien.", "It was long."]
+        );
+        assert_eq!(
+            split("He met Ö. Pamuk there. É. it was."),
+            ["He met Ö. Pamuk there.", "É. it was."]
         );
     }
 
