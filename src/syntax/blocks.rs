@@ -141,8 +141,11 @@ pub fn blocks(text: &str) -> Vec<RawBlock> {
 /// document's own block structure (a heading line directly above a
 /// paragraph, list items) that line layout alone does not show.
 pub fn blocks_with_breaks(text: &str, breaks: &[usize]) -> Vec<RawBlock> {
-    let mut paragraphs: Vec<Span> = Vec::new();
-    let mut run: Vec<Line> = Vec::new();
+    // Sized for news copy, whose lines run to some seventy bytes and whose
+    // paragraphs to a few hundred: one allocation each for most articles,
+    // not a vector grown from empty and copied several times.
+    let mut paragraphs: Vec<Span> = Vec::with_capacity(text.len() / 128 + 1);
+    let mut run: Vec<Line> = Vec::with_capacity(text.len() / 64 + 1);
     for line in lines(text) {
         if !line.blank {
             run.push(line);
@@ -162,17 +165,21 @@ fn split_run(text: &str, run: &[Line], breaks: &[usize], paragraphs: &mut Vec<Sp
     let hard_wrapped = run.iter().all(|line| line.short);
     let least_indent = run.iter().map(|line| line.indent).min().unwrap_or(0);
     let mut current: Option<Span> = None;
+    // Whether the line before is a bare address: each line is asked once.
+    let mut after_address = false;
     for (position, line) in run.iter().enumerate() {
         let span = line.span;
         // A bare address is never part of a paragraph (scraped copy puts
-        // the source URL on the line under the headline).
-        let address = |line: &Line| is_url(line.span.slice(text));
+        // the source URL on the line under the headline). Only the lines
+        // of hard-wrapped copy are asked: every other line starts one.
+        let address = hard_wrapped && is_url(span.slice(text));
         let starts_paragraph = position == 0
             || !hard_wrapped
             || (line.indent > least_indent && run[position - 1].indent <= line.indent)
-            || address(line)
-            || address(&run[position - 1])
+            || address
+            || after_address
             || breaks.binary_search(&span.start).is_ok();
+        after_address = address;
         if starts_paragraph {
             paragraphs.extend(current.take());
         }
@@ -466,6 +473,24 @@ mod tests {
         let text = format!("Governor Signs An Order That Ends The Program.\n{body}end.");
         let kinds: Vec<BlockKind> = render(&text).into_iter().map(|(kind, _)| kind).collect();
         assert_eq!(kinds, [BlockKind::Headline, BlockKind::Paragraph]);
+    }
+
+    #[test]
+    fn an_address_in_hard_wrapped_copy_is_a_block_of_its_own() {
+        let text = "Shares rise in Tokyo\nhttp://example.com/a\nShares rose on\nMonday, dealers said.\nwww.example.com\nReuter";
+        assert_eq!(
+            render(text),
+            [
+                (BlockKind::Headline, "Shares rise in Tokyo"),
+                (BlockKind::Residue, "http://example.com/a"),
+                (
+                    BlockKind::Paragraph,
+                    "Shares rose on\nMonday, dealers said."
+                ),
+                (BlockKind::Residue, "www.example.com"),
+                (BlockKind::Residue, "Reuter"),
+            ]
+        );
     }
 
     #[test]
