@@ -146,8 +146,8 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
     // quarter of the length grew to anyway, without the copy.
     let mut tokens = Vec::with_capacity(text.len() / 2 + 1);
     let mut start = 0;
-    while let Some(rest) = bytes.get(start..).filter(|rest| !rest.is_empty()) {
-        let (width, kind) = match ascii_token(rest) {
+    while start < bytes.len() {
+        let (width, kind) = match ascii_token(&bytes[start..]) {
             Some(settled) => settled,
             None => match grammar_token(text, start) {
                 Some(token) => token,
