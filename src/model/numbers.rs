@@ -794,17 +794,6 @@ pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> 
     let mut mentions = Vec::new();
     let mut words = Vec::new();
     let mut openers = Vec::new();
-    let bytes = text.as_bytes();
-    // Only a figure or a number word opens a quantity ("a dozen" is
-    // looked for at "dozen"), and a lone year opens none.
-    let may_open = |tokens: &[Token], at: usize, token: &Token| match token.kind {
-        TokenKind::Number => !is_lone_year(text, tokens, at),
-        TokenKind::Word | TokenKind::CapitalisedWord => {
-            let span = token.span();
-            bytes.get(span.start..span.end).is_some_and(is_number_word)
-        }
-        _ => false,
-    };
     for (index, statement) in syntax.statements.iter().enumerate() {
         let Some(block) = syntax.blocks.get(statement.block) else {
             continue;
@@ -817,11 +806,7 @@ pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> 
         };
         // Many statements hold neither a figure nor a number word, and
         // every quantity has one: turn those away before gathering words.
-        let Some(first) = tokens
-            .iter()
-            .enumerate()
-            .position(|(at, token)| may_open(tokens, at, token))
-        else {
+        let Some(first) = first_opener(text, tokens) else {
             continue;
         };
         if matches!(block.kind, BlockKind::Headline | BlockKind::Standfirst)
@@ -829,28 +814,73 @@ pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> 
         {
             continue;
         }
-        words.clear();
-        openers.clear();
-        let mut space = false;
-        for (at, token) in tokens.iter().enumerate() {
-            if token.is_space() {
-                space = true;
-                continue;
-            }
-            if at >= first && may_open(tokens, at, token) {
-                openers.push(words.len());
-            }
-            words.push(Word {
-                kind: token.kind,
-                span: token.span(),
-                text: token.span().slice(text),
-                space_before: space,
-            });
-            space = false;
-        }
+        gather_words(text, tokens, first, &mut words, &mut openers);
         statement_mentions(&words, &openers, index, quotations, &mut mentions);
     }
     mentions
+}
+
+/// Whether `tokens[at]` may open a quantity: only a figure or a number
+/// word does ("a dozen" is looked for at "dozen"), and a lone year opens
+/// none.
+#[inline]
+fn may_open(text: &str, tokens: &[Token], at: usize) -> bool {
+    let Some(token) = tokens.get(at) else {
+        return false;
+    };
+    match token.kind {
+        TokenKind::Number => !is_lone_year(text, tokens, at),
+        TokenKind::Word | TokenKind::CapitalisedWord => {
+            let span = token.span();
+            text.as_bytes()
+                .get(span.start..span.end)
+                .is_some_and(is_number_word)
+        }
+        _ => false,
+    }
+}
+
+/// The index of the first of `tokens` that may open a quantity, if any.
+///
+/// Out of line, as [`gather_words`] is: asked of every statement, its
+/// loop over every token stays lean when it is not merged with the rest.
+#[inline(never)]
+fn first_opener(text: &str, tokens: &[Token]) -> Option<usize> {
+    (0..tokens.len()).find(|&at| may_open(text, tokens, at))
+}
+
+/// The words of a statement's `tokens` (all but white space), in `words`,
+/// and the indexes of those that may open a quantity, in `openers`, given
+/// the index of the first token that may (`first`).
+#[inline(never)]
+fn gather_words<'t>(
+    text: &'t str,
+    tokens: &[Token],
+    first: usize,
+    words: &mut Vec<Word<'t>>,
+    openers: &mut Vec<usize>,
+) {
+    words.clear();
+    openers.clear();
+    // At most one word a token: grown once, not word by word.
+    words.reserve(tokens.len());
+    let mut space = false;
+    for (at, token) in tokens.iter().enumerate() {
+        if token.is_space() {
+            space = true;
+            continue;
+        }
+        if at >= first && may_open(text, tokens, at) {
+            openers.push(words.len());
+        }
+        words.push(Word {
+            kind: token.kind,
+            span: token.span(),
+            text: token.span().slice(text),
+            space_before: space,
+        });
+        space = false;
+    }
 }
 
 /// Whether the figure `tokens[at]` is a year ("2004": a bare four-digit
