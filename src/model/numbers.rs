@@ -1148,34 +1148,42 @@ fn quantity_at(words: &[Word<'_>], i: usize) -> Option<Quantity> {
 /// A figure's value: "14,000" → 14000, "3.5" → 3.5. Thousands separators
 /// must group by three; anything else ("1,5", "1.000.000") is not read.
 fn figure_value(text: &str) -> Option<f64> {
-    let (whole, fraction) = match text.split_once('.') {
-        Some((whole, fraction)) => {
-            if fraction.contains(['.', ',']) {
+    // A figure is a few bytes long: looking at each byte finds its
+    // separators sooner than a general search for them does.
+    let (whole, fraction) = match text.bytes().position(|byte| byte == b'.') {
+        Some(dot) => {
+            let (whole, fraction) = (text.get(..dot)?, text.get(dot + 1..)?);
+            if fraction.bytes().any(|byte| matches!(byte, b'.' | b',')) {
                 return None;
             }
             (whole, Some(fraction))
         }
         None => (text, None),
     };
-    if !whole.contains(',') {
+    let fraction_bytes = fraction.map(str::as_bytes);
+    if !whole.as_bytes().contains(&b',') {
         // No separators: the text is already what the digits below would
         // spell, so parse it without copying.
         return if whole.is_empty() {
             None
         } else {
-            exact_decimal([whole], fraction).or_else(|| text.parse().ok())
+            exact_decimal([whole.as_bytes()], fraction_bytes).or_else(|| text.parse().ok())
         };
     }
-    let mut groups = whole.split(',');
-    let first = groups.next()?;
-    if first.is_empty() || first.len() > 3 {
+    let byte_groups = || whole.as_bytes().split(|&byte| byte == b',');
+    if byte_groups()
+        .next()
+        .is_none_or(|first| first.is_empty() || first.len() > 3)
+    {
         return None;
     }
-    if groups.clone().all(|group| group.len() == 3) {
-        if let Some(value) = exact_decimal(whole.split(','), fraction) {
+    if byte_groups().skip(1).all(|group| group.len() == 3) {
+        if let Some(value) = exact_decimal(byte_groups(), fraction_bytes) {
             return Some(value);
         }
     }
+    let mut groups = whole.split(',');
+    let first = groups.next()?;
     let mut digits = String::from(first);
     for group in groups {
         if group.len() != 3 {
@@ -1197,16 +1205,16 @@ fn figure_value(text: &str) -> Option<f64> {
 /// decimal does. `None` for anything else (other bytes, an empty
 /// fraction, more digits), which the caller parses.
 fn exact_decimal<'t>(
-    whole: impl IntoIterator<Item = &'t str>,
-    fraction: Option<&str>,
+    whole: impl IntoIterator<Item = &'t [u8]>,
+    fraction: Option<&[u8]>,
 ) -> Option<f64> {
     const POWERS_OF_TEN: [f64; 16] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
     ];
     let mut digits = 0usize;
     let mut mantissa = 0u64;
-    let mut read = |part: &str| {
-        for &byte in part.as_bytes() {
+    let mut read = |part: &[u8]| {
+        for &byte in part {
             if !byte.is_ascii_digit() || digits == 15 {
                 return false;
             }
