@@ -921,9 +921,7 @@ fn is_lone_year(text: &str, tokens: &[Token], at: usize) -> bool {
     } else {
         GLUED_MULTIPLIERS
     };
-    !multipliers
-        .iter()
-        .any(|(name, _)| next.eq_ignore_ascii_case(name))
+    multiplier(next, multipliers).is_none()
 }
 
 /// Whether the text has letters and none of them is lower case.
@@ -1062,19 +1060,13 @@ fn quantity_at(words: &[Word<'_>], i: usize) -> Option<Quantity> {
             let mut value = value;
             let mut rounded = false;
             if let Some(next) = words.get(end) {
-                let factor = if next.space_before {
+                // "£1.5m", "$2bn", "5k" when glued.
+                let multipliers = if next.space_before {
                     MULTIPLIERS
-                        .iter()
-                        .find(|(name, _)| next.is(name))
-                        .map(|(_, factor)| *factor)
                 } else {
-                    // "£1.5m", "$2bn", "5k"
                     GLUED_MULTIPLIERS
-                        .iter()
-                        .find(|(name, _)| next.is(name))
-                        .map(|(_, factor)| *factor)
                 };
-                if let Some(factor) = factor {
+                if let Some(factor) = multiplier(next.text, multipliers) {
                     value *= factor;
                     rounded = true;
                     end += 1;
@@ -1143,6 +1135,21 @@ fn quantity_at(words: &[Word<'_>], i: usize) -> Option<Quantity> {
         }
         _ => None,
     }
+}
+
+/// The factor `text` names, if it is one of `multipliers` ([`MULTIPLIERS`]
+/// or [`GLUED_MULTIPLIERS`]).
+fn multiplier(text: &str, multipliers: &[(&str, f64)]) -> Option<f64> {
+    // Asked of the word after every figure, which is most often none:
+    // every multiplier starts with "b", "k", "m" or "t".
+    let first = text.as_bytes().first()? | 0x20;
+    if !matches!(first, b'b' | b'k' | b'm' | b't') {
+        return None;
+    }
+    multipliers
+        .iter()
+        .find(|(name, _)| text.eq_ignore_ascii_case(name))
+        .map(|(_, factor)| *factor)
 }
 
 /// A figure's value: "14,000" → 14000, "3.5" → 3.5. Thousands separators
@@ -2030,6 +2037,25 @@ mod tests {
         }
         for last in last_words {
             assert!(APPROXIMATE_LAST_WORD_SHAPES.may_hold(last.as_bytes()));
+        }
+    }
+
+    #[test]
+    fn multipliers_are_told_by_their_first_letter_and_letters() {
+        use super::{multiplier, GLUED_MULTIPLIERS, MULTIPLIERS};
+        let names: Vec<&str> = MULTIPLIERS
+            .iter()
+            .chain(GLUED_MULTIPLIERS)
+            .map(|(name, _)| *name)
+            .collect();
+        for multipliers in [MULTIPLIERS, GLUED_MULTIPLIERS] {
+            for text in words_near(&names) {
+                let plain = multipliers
+                    .iter()
+                    .find(|(name, _)| text.eq_ignore_ascii_case(name))
+                    .map(|(_, factor)| *factor);
+                assert_eq!(multiplier(&text, multipliers), plain, "{text:?}");
+            }
         }
     }
 
