@@ -1589,15 +1589,17 @@ fn qualifier_before(words: &[Word<'_>], start: usize) -> Option<Span> {
         {
             continue;
         }
-        let length = phrase.split(' ').count();
+        // Split at the spaces byte by byte: the phrases are short, and a
+        // general search for them costs more than the looking.
+        let parts = || bytes.split(|&byte| byte == b' ');
+        let length = parts().count();
         if length > start {
             continue;
         }
         let from = start - length;
-        let matches = phrase
-            .split(' ')
+        let matches = parts()
             .zip(&words[from..start])
-            .all(|(part, word)| word.is(part));
+            .all(|(part, word)| word.text.as_bytes().eq_ignore_ascii_case(part));
         if matches {
             let span = Span::new(words[from].span.start, words[start - 1].span.end);
             if best.is_none_or(|b| span.start < b.start) {
