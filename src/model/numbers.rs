@@ -180,6 +180,9 @@ const VAGUE: &[&str] = &[
 /// besides the multipliers that follow a figure.
 const SCALES: &[&str] = &["dozen", "hundred", "thousand", "million", "billion", "tens"];
 
+/// The shortest number word's length: "one", "ten".
+const NUMBER_WORD_SHORTEST: usize = 3;
+
 /// The longest number word's length: "seventeen", "thousands".
 const NUMBER_WORD_LONGEST: usize = 9;
 
@@ -194,6 +197,7 @@ const NUMBER_WORD_ENDS: [[u32; 26]; NUMBER_WORD_LONGEST + 1] = {
         word: &str,
     ) -> [[u32; 26]; NUMBER_WORD_LONGEST + 1] {
         let word = word.as_bytes();
+        assert!(word.len() >= NUMBER_WORD_SHORTEST);
         ends[word.len()][(word[0] - b'a') as usize] |= 1 << (word[word.len() - 1] - b'a');
         ends
     }
@@ -228,9 +232,13 @@ const NUMBER_WORD_ENDS: [[u32; 26]; NUMBER_WORD_LONGEST + 1] = {
 #[inline]
 fn is_number_word(text: &[u8]) -> bool {
     // Asked of nearly every word of a text, and most are turned away by
-    // their length and first and last letters, in one look-up. Setting
-    // the case bit maps exactly the ASCII letters into `a..=z`; any other
-    // byte falls outside the table's letters.
+    // their length and first and last letters, in one look-up; many by
+    // their length alone, before a letter is read. Setting the case bit
+    // maps exactly the ASCII letters into `a..=z`; any other byte falls
+    // outside the table's letters.
+    if !(NUMBER_WORD_SHORTEST..=NUMBER_WORD_LONGEST).contains(&text.len()) {
+        return false;
+    }
     let (Some(&first), Some(&last)) = (text.first(), text.last()) else {
         return false;
     };
@@ -831,10 +839,15 @@ fn may_open(text: &str, tokens: &[Token], at: usize) -> bool {
     match token.kind {
         TokenKind::Number => !is_lone_year(text, tokens, at),
         TokenKind::Word | TokenKind::CapitalisedWord => {
+            // The length first, as [`is_number_word`] asks it: most words
+            // are turned away before their bytes are sliced.
             let span = token.span();
-            text.as_bytes()
-                .get(span.start..span.end)
-                .is_some_and(is_number_word)
+            (NUMBER_WORD_SHORTEST..=NUMBER_WORD_LONGEST)
+                .contains(&span.end.wrapping_sub(span.start))
+                && text
+                    .as_bytes()
+                    .get(span.start..span.end)
+                    .is_some_and(is_number_word)
         }
         _ => false,
     }
