@@ -188,17 +188,21 @@ const NUMBER_WORD_LONGEST: usize = 9;
 
 /// The outlines of the number words (units, tens, vague quantities and
 /// scales): for each length and first letter (lower case, `a` first), a
-/// bit for each letter such a word ends with. Most words are told apart
-/// from them by these three things alone, in one look-up, before their
-/// letters are compared.
-const NUMBER_WORD_ENDS: [[u32; 26]; NUMBER_WORD_LONGEST + 1] = {
+/// bit for each letter such a word ends with (the low 32 bits) and for
+/// each letter it has second (the high 32). Most words are told apart
+/// from them by these four things alone, in one look-up, before their
+/// letters are compared: "there", "these" and "those" end as "three"
+/// does, but only "three" and "thirty" of the number words have an "h"
+/// second.
+const NUMBER_WORD_ENDS: [[u64; 26]; NUMBER_WORD_LONGEST + 1] = {
     const fn add(
-        mut ends: [[u32; 26]; NUMBER_WORD_LONGEST + 1],
+        mut ends: [[u64; 26]; NUMBER_WORD_LONGEST + 1],
         word: &str,
-    ) -> [[u32; 26]; NUMBER_WORD_LONGEST + 1] {
+    ) -> [[u64; 26]; NUMBER_WORD_LONGEST + 1] {
         let word = word.as_bytes();
         assert!(word.len() >= NUMBER_WORD_SHORTEST);
-        ends[word.len()][(word[0] - b'a') as usize] |= 1 << (word[word.len() - 1] - b'a');
+        ends[word.len()][(word[0] - b'a') as usize] |=
+            1 << (word[word.len() - 1] - b'a') | 1 << (32 + word[1] - b'a');
         ends
     }
     let mut ends = [[0; 26]; NUMBER_WORD_LONGEST + 1];
@@ -249,14 +253,22 @@ fn is_number_word(text: &[u8]) -> bool {
         .copied()
         .unwrap_or(0);
     let last = letter(last);
-    last < 26 && ends >> last & 1 != 0 && is_number_word_by_letters(text)
+    last < 26 && ends >> last & 1 != 0 && is_number_word_by_letters(text, ends)
 }
 
-/// [`is_number_word`] past its quick tests. The number words are ASCII and
-/// at most nine letters long: a word is lowered on the stack and matched
-/// whole, not compared with each listed word in turn.
+/// [`is_number_word`] past its look at a word's length and first and last
+/// letters, which gave `ends`: its second letter, then its letters. The
+/// number words are ASCII and at most nine letters long: a word is
+/// lowered on the stack and matched whole, not compared with each listed
+/// word in turn.
 #[inline(never)]
-fn is_number_word_by_letters(text: &[u8]) -> bool {
+fn is_number_word_by_letters(text: &[u8], ends: u64) -> bool {
+    let second = text
+        .get(1)
+        .map_or(26, |&byte| (byte | 0x20).wrapping_sub(b'a'));
+    if second >= 26 || ends >> (32 + second) & 1 == 0 {
+        return false;
+    }
     let mut lower = [0; 9];
     let Some(lower) = lower.get_mut(..text.len()) else {
         return false;
