@@ -33,7 +33,11 @@
 //!   "Advertisement"). In running prose the same words are the writer's own
 //!   ("it goes like this:"), so they are not flagged there.
 //! - `patterns`: regular expressions (the `regex` crate's syntax, which runs
-//!   in linear time, so no pattern can hang a check).
+//!   in linear time, so no pattern can hang a check). A pattern that starts
+//!   with a word boundary before a letter (`\bclick here`, `(?i)\bjs is`)
+//!   or with a line start (`(?m)^Related:`) is tried only where words or
+//!   lines start; any other is read through the whole text, which costs
+//!   more.
 //! - `ignore-case` (default `false`): match phrases in any letter case.
 //! - `merge-adjacent` (default `false`): report matches separated only by
 //!   white space and punctuation as one finding covering them all, as for a
@@ -52,7 +56,8 @@ use std::borrow::Cow;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input as AcInput, MatchKind};
 use memchr::memmem;
 use regex_automata::meta::Regex;
-use regex_automata::Input;
+use regex_automata::{Anchored, Input};
+use regex_syntax::hir::Hir;
 use serde::Deserialize;
 
 use super::{fill_template, whole_word_matches, KindOptions, Report, Rule, RuleKind};
@@ -60,6 +65,11 @@ use crate::diagnostic::{Applicability, Severity};
 use crate::model::Article;
 use crate::source::Span;
 use crate::syntax::tokens::is_word_char;
+use crate::syntax::Token;
+
+mod starts;
+
+use starts::{Anchor, Branch, ByteSet, Heads, KeyPrefix, FREE_BIT};
 
 const DEFAULT_MESSAGE: &str = "“{match}” should not be published";
 
@@ -113,42 +123,18 @@ impl KindOptions for Options {
         let patterns = if self.patterns.is_empty() {
             None
         } else {
-            let mut wrapped = Vec::with_capacity(self.patterns.len());
-            for pattern in &self.patterns {
-                // A pattern like `a)|(b` is invalid alone but would compile
-                // once wrapped and joined: each one's syntax is checked
-                // alone (its syntax tree only, a third of a full parse).
-                if regex_syntax::ast::parse::Parser::new()
-                    .parse(pattern)
-                    .is_err()
-                {
-                    return Err(invalid_pattern(&self.patterns).unwrap_or_default());
-                }
-                wrapped.push(format!("(?:{pattern})"));
-            }
-            let combined = compile(&wrapped.join("|")).map_err(|error| {
-                invalid_pattern(&self.patterns)
-                    .unwrap_or_else(|| format!("`patterns` do not compile together: {error}"))
-            })?;
-            Some(combined)
+            Some(Patterns::new(&self.patterns)?)
         };
+        let starts = Starts::new(&phrases, patterns.as_ref());
         Ok(Box::new(Existence {
             phrases,
             patterns,
+            starts,
             message: self.message.unwrap_or_else(|| DEFAULT_MESSAGE.to_owned()),
             merge_adjacent: self.merge_adjacent,
             fix: self.fix,
         }))
     }
-}
-
-/// The error of the first pattern that is invalid on its own, naming it.
-fn invalid_pattern(patterns: &[String]) -> Option<String> {
-    patterns.iter().find_map(|pattern| {
-        regex_automata::util::syntax::parse(pattern)
-            .err()
-            .map(|error| format!("pattern {pattern:?} is invalid: {error}"))
-    })
 }
 
 /// Compiles one of the rule's regular expressions.
@@ -162,6 +148,152 @@ fn compile(pattern: &str) -> Result<Regex, String> {
         .configure(Regex::config().auto_prefilter(false))
         .build(pattern)
         .map_err(|error| error.to_string())
+}
+
+/// The rule's `patterns`, found as the alternation of them all would find
+/// them (leftmost-first, the pattern listed first winning at one place).
+///
+/// Most patterns say where their matches start: at a word boundary before
+/// a letter, or at a line start ([`starts::branches`]). Those are searched
+/// for only at such places among the grammar's tokens, anchored there, so
+/// the text is not read by an automaton from end to end; the others are
+/// searched over the whole text, and the two searches' matches merged as
+/// the alternation would have them.
+#[derive(Debug)]
+struct Patterns {
+    /// The patterns whose matches start where [`Patterns::branches`] say,
+    /// with the index in `patterns` of each.
+    vouched: Option<(Regex, Vec<usize>)>,
+    /// The other patterns, with the index of each.
+    others: Option<(Regex, Vec<usize>)>,
+    /// Where the vouched patterns' matches begin.
+    branches: Vec<Branch>,
+}
+
+/// A match of one of the patterns, and its index in the rule's list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct PatternMatch {
+    span: Span,
+    pattern: usize,
+}
+
+impl Patterns {
+    fn new(patterns: &[String]) -> Result<Self, String> {
+        let mut hirs = Vec::with_capacity(patterns.len());
+        for pattern in patterns {
+            let hir = regex_automata::util::syntax::parse(pattern)
+                .map_err(|error| format!("pattern {pattern:?} is invalid: {error}"))?;
+            hirs.push(hir);
+        }
+        let starts: Vec<Option<Vec<Branch>>> = hirs.iter().map(starts::branches).collect();
+        // A pattern that may match the empty string makes the search go on
+        // a character after it: all are searched over the whole text then.
+        let vouch = hirs
+            .iter()
+            .all(|hir| hir.properties().minimum_len() != Some(0));
+        let mut vouched = (Vec::new(), Vec::new());
+        let mut others = (Vec::new(), Vec::new());
+        let mut branches = Vec::new();
+        for (index, (hir, starts)) in hirs.iter().zip(starts).enumerate() {
+            match starts.filter(|_| vouch) {
+                Some(starts) => {
+                    vouched.0.push(hir);
+                    vouched.1.push(index);
+                    branches.extend(starts);
+                }
+                None => {
+                    others.0.push(hir);
+                    others.1.push(index);
+                }
+            }
+        }
+        let build = |(hirs, indexes): (Vec<&Hir>, Vec<usize>)| {
+            if hirs.is_empty() {
+                return Ok(None);
+            }
+            Regex::builder()
+                .configure(Regex::config().auto_prefilter(false))
+                .build_many_from_hir(&hirs)
+                .map(|regex| Some((regex, indexes)))
+                .map_err(|error| format!("`patterns` do not compile together: {error}"))
+        };
+        Ok(Patterns {
+            vouched: build(vouched)?,
+            others: build(others)?,
+            branches,
+        })
+    }
+
+    /// Pushes the spans of the patterns' matches in `text`, as
+    /// `find_iter` of their alternation gives them; the vouched patterns
+    /// searched only at `candidates` (sorted), if given.
+    fn find(&self, text: &str, candidates: Option<&[usize]>, found: &mut Vec<Span>) {
+        let Some((vouched, vouched_index)) = &self.vouched else {
+            if let Some((others, _)) = &self.others {
+                found.extend(
+                    others
+                        .find_iter(text)
+                        .map(|m| Span::new(m.start(), m.end())),
+                );
+            }
+            return;
+        };
+        let to_match = |m: regex_automata::Match, indexes: &[usize]| PatternMatch {
+            span: Span::new(m.start(), m.end()),
+            pattern: indexes[m.pattern().as_usize()],
+        };
+        // No match is empty (a pattern that may match the empty string is
+        // vouched for only when none is), so each search goes on from the
+        // end of the last match, as `find_iter` does.
+        let mut at = 0;
+        let mut cursor = 0;
+        let mut next_vouched = |at: usize| match candidates {
+            Some(candidates) => {
+                while let Some(&candidate) = candidates.get(cursor) {
+                    if candidate >= at {
+                        let input = Input::new(text).range(candidate..).anchored(Anchored::Yes);
+                        if let Some(m) = vouched.search(&input) {
+                            return Some(to_match(m, vouched_index));
+                        }
+                    }
+                    cursor += 1;
+                }
+                None
+            }
+            None => vouched
+                .search(&Input::new(text).range(at..))
+                .map(|m| to_match(m, vouched_index)),
+        };
+        let next_other = |at: usize| {
+            let (others, indexes) = self.others.as_ref()?;
+            others
+                .search(&Input::new(text).range(at..))
+                .map(|m| to_match(m, indexes))
+        };
+        let mut vouched_match = next_vouched(at);
+        let mut other_match = next_other(at);
+        loop {
+            let next = match (vouched_match, other_match) {
+                (None, None) => break,
+                (Some(found), None) | (None, Some(found)) => found,
+                (Some(one), Some(other)) => {
+                    if (one.span.start, one.pattern) < (other.span.start, other.pattern) {
+                        one
+                    } else {
+                        other
+                    }
+                }
+            };
+            found.push(next.span);
+            at = next.span.end;
+            if vouched_match.is_some_and(|m| m.span.start < at) {
+                vouched_match = next_vouched(at);
+            }
+            if other_match.is_some_and(|m| m.span.start < at) {
+                other_match = next_other(at);
+            }
+        }
+    }
 }
 
 /// Where a rule's `phrases` and `standalone` phrases are found.
@@ -287,31 +419,68 @@ impl LiteralPhrases {
             find_phrases_in(phrases, text, &windows, self.ignore_case, found);
         }
         if !self.standalone.is_empty() {
-            self.find_standalone(text, found);
+            self.find_standalone(text, all_line_starts(text.as_bytes()), found);
         }
+    }
+
+    /// [`LiteralPhrases::find`], given what the walk over the text's
+    /// tokens found: where key words may be (if the key words are looked
+    /// for there, [`KeyWords::on_tokens`]) and the line starts a
+    /// standalone phrase may follow.
+    ///
+    /// The places are told from the phrases' bytes as written; a text that
+    /// holds a character folding to an ASCII letter when case is ignored
+    /// (the Kelvin sign, the long s) is searched whole.
+    fn find_from(&self, text: &str, walked: &Walked, found: &mut Vec<Span>) {
+        let folded = self.ignore_case && walked.folded;
+        if let (Some(phrases), Some(keys)) = (&self.phrases, &self.keys) {
+            let windows = if !keys.on_tokens {
+                keys.windows(text)
+            } else if folded {
+                vec![Span::new(0, text.len())]
+            } else {
+                keys.windows_at(text, &walked.keys)
+            };
+            find_phrases_in(phrases, text, &windows, self.ignore_case, found);
+        }
+        if self.standalone.is_empty() {
+        } else if folded {
+            self.find_standalone(text, all_line_starts(text.as_bytes()), found);
+        } else {
+            self.find_standalone(text, walked.lines.iter().copied(), found);
+        }
+    }
+
+    /// The heads of the standalone phrases, as they may stand after a
+    /// line's indent (see [`indent_end`]).
+    fn standalone_heads(&self) -> Vec<Vec<ByteSet>> {
+        self.standalone
+            .iter()
+            .map(|phrase| starts::literal_head(phrase.as_bytes(), self.ignore_case))
+            .collect()
     }
 
     /// Finds standalone phrases as `^[\t \u{feff}]*(one|other)[\t ]*$`
     /// would in multi-line, CRLF-aware mode: at each line start, after any
     /// indent, the first phrase listed that reaches the end of a line
     /// (maybe a later line: a space in a phrase matches a line break too);
-    /// the search goes on after that line.
+    /// the search goes on after that line. `lines` are the line starts to
+    /// try, in order: all of them, or those a phrase may follow.
     ///
     /// Each line start is compared with the phrases as [`Normalised`] text
     /// would be ([`normal_match_end`]), without normalising the whole text.
-    fn find_standalone(&self, text: &str, found: &mut Vec<Span>) {
-        let bytes = text.as_bytes();
+    fn find_standalone(
+        &self,
+        text: &str,
+        lines: impl Iterator<Item = usize>,
+        found: &mut Vec<Span>,
+    ) {
         let mut resume = 0;
-        let mut line = Some(0);
-        while let Some(start) = line {
-            line = next_line_start(bytes, start);
+        for start in lines {
             if start < resume {
                 continue;
             }
-            let indent = text.get(start..).map_or(0, |rest| {
-                rest.len() - rest.trim_start_matches(['\t', ' ', '\u{feff}']).len()
-            });
-            let phrase_start = start + indent;
+            let phrase_start = indent_end(text.as_bytes(), start);
             // A phrase starts with a word: a line with nothing on it (or
             // white space other than the indent) holds none, and its
             // offset might not map into the normalised text.
@@ -341,6 +510,30 @@ impl LiteralPhrases {
             }
         }
     }
+}
+
+/// A tab or a space.
+const TABS_AND_SPACES: ByteSet = ByteSet::of_const(b"\t ");
+
+/// Where the indent a standalone phrase may follow, `[\t \u{feff}]*`,
+/// ends after the line start `at`.
+fn indent_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(&byte) = bytes.get(at) {
+        if byte == b' ' || byte == b'\t' {
+            at += 1;
+        } else if byte == 0xEF && bytes.get(at + 1..at + 3) == Some(&[0xBB, 0xBF]) {
+            at += 3;
+        } else {
+            break;
+        }
+    }
+    at
+}
+
+/// Every line start of the text, in order: its start and the end of each
+/// line break.
+fn all_line_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    std::iter::successors(Some(0), |&start| next_line_start(bytes, start))
 }
 
 /// Pushes the whole-word matches of `phrases` in `text` that lie in
@@ -407,6 +600,10 @@ struct KeyWords {
     /// For each key word, the phrases it is the key of.
     phrases: Vec<Vec<Reach>>,
     ignore_case: bool,
+    /// Whether every key word starts with an ASCII letter, so that the
+    /// places where word tokens start hold every occurrence that matters
+    /// ([`KeyWords::windows_at`]).
+    on_tokens: bool,
 }
 
 /// How far a phrase reaches from its key word: the lengths in bytes of its
@@ -422,18 +619,25 @@ const FOLDED_TO_ASCII: [&str; 2] = ["\u{212A}", "\u{17F}"];
 
 impl KeyWords {
     fn new(phrases: &[String], ignore_case: bool) -> Result<Self, String> {
+        let mut on_tokens = true;
         let mut keys: Vec<String> = Vec::new();
         let mut reaches: Vec<Vec<Reach>> = Vec::new();
         for phrase in phrases {
             let normal = normal_phrase(phrase, ignore_case);
             let words: Vec<&str> = normal.split(' ').collect();
-            // The longest word: the longer, the fewer places it is found.
+            // The longest word: the longer, the fewer places it is found;
+            // the longest that starts with an ASCII letter, if any does,
+            // so that it can be looked for where word tokens start.
+            let starts_word = |word: &str| word.starts_with(|c: char| c.is_ascii_alphabetic());
             let mut key = 0;
             for (index, word) in words.iter().enumerate() {
-                if word.len() > words[key].len() {
+                let better =
+                    (starts_word(word), word.len()) > (starts_word(words[key]), words[key].len());
+                if better {
                     key = index;
                 }
             }
+            on_tokens &= starts_word(words[key]);
             let reach = Reach {
                 before: words[..key].iter().rev().map(|word| word.len()).collect(),
                 after: words[key + 1..].iter().map(|word| word.len()).collect(),
@@ -465,17 +669,67 @@ impl KeyWords {
             folded,
             phrases: reaches,
             ignore_case,
+            on_tokens,
         })
+    }
+
+    /// Whether the text holds a character that folds to an ASCII letter,
+    /// when case is ignored: then a word may be longer in the text than in
+    /// its phrase, and the whole text is searched.
+    fn folded_in(&self, text: &str) -> bool {
+        self.folded
+            .iter()
+            .any(|folded| folded.find(text.as_bytes()).is_some())
+    }
+
+    /// The heads of the key words, in order (see [`starts::literal_head`]).
+    fn heads(&self) -> Vec<Vec<ByteSet>> {
+        self.keys
+            .iter()
+            .map(|key| starts::literal_head(key.as_bytes(), self.ignore_case))
+            .collect()
+    }
+
+    /// [`KeyWords::windows`], given the places where word tokens start
+    /// and each key word, by index, may: every place where a key word
+    /// matters, when each starts with an ASCII letter
+    /// ([`KeyWords::on_tokens`]) and the text holds no character that
+    /// folds to one.
+    ///
+    /// A key word found elsewhere lies in no whole-word match of its
+    /// phrase, and no such occurrence changes what the search finds: it
+    /// could only be a phrase the search tries first at a place where no
+    /// phrase is a whole word. Within a match, a key word that is not the
+    /// phrase's first follows white space, and one that is starts the
+    /// match, after no word character; either way a word token starts
+    /// there (the grammar's words are runs of word characters).
+    fn windows_at(&self, text: &str, places: &[(usize, usize)]) -> Vec<Span> {
+        let bytes = text.as_bytes();
+        let mut windows: Vec<Span> = Vec::new();
+        for &(start, index) in places {
+            let (Some(key), Some(reaches)) = (self.keys.get(index), self.phrases.get(index)) else {
+                continue;
+            };
+            let Some(found) = bytes.get(start..start + key.len()) else {
+                continue;
+            };
+            let same = if self.ignore_case {
+                found.eq_ignore_ascii_case(key.as_bytes())
+            } else {
+                found == key.as_bytes()
+            };
+            if same {
+                let key = Span::new(start, start + key.len());
+                windows.extend(reaches.iter().filter_map(|reach| reach.window(text, key)));
+            }
+        }
+        merge_windows(windows)
     }
 
     /// The parts of `text` (sorted, not overlapping) that every occurrence
     /// of a phrase lies in.
     fn windows(&self, text: &str) -> Vec<Span> {
-        if self
-            .folded
-            .iter()
-            .any(|folded| folded.find(text.as_bytes()).is_some())
-        {
+        if self.folded_in(text) {
             return vec![Span::new(0, text.len())];
         }
         let lower;
@@ -503,16 +757,21 @@ impl KeyWords {
                 }
             }
         }
-        windows.sort_unstable_by_key(|window| window.start);
-        let mut merged: Vec<Span> = Vec::with_capacity(windows.len());
-        for window in windows {
-            match merged.last_mut() {
-                Some(last) if window.start < last.end => last.end = last.end.max(window.end),
-                _ => merged.push(window),
-            }
-        }
-        merged
+        merge_windows(windows)
     }
+}
+
+/// The windows sorted, those that overlap merged.
+fn merge_windows(mut windows: Vec<Span>) -> Vec<Span> {
+    windows.sort_unstable_by_key(|window| window.start);
+    let mut merged: Vec<Span> = Vec::with_capacity(windows.len());
+    for window in windows {
+        match merged.last_mut() {
+            Some(last) if window.start < last.end => last.end = last.end.max(window.end),
+            _ => merged.push(window),
+        }
+    }
+    merged
 }
 
 impl Reach {
@@ -856,27 +1115,265 @@ fn phrase_pattern(phrase: &str, ignore_case: bool) -> String {
     pattern
 }
 
+/// What a walk over an article's tokens looks for: the places where the
+/// phrases' key words, the patterns and the standalone phrases may begin,
+/// told by their first bytes ([`Heads`]).
+#[derive(Debug)]
+struct Starts {
+    /// At the starts of word tokens: the key words of the phrases, if
+    /// they are looked for there (the first `keys` heads), then the
+    /// patterns' branches that begin at a word boundary.
+    words: Heads,
+    /// The first bytes of each key word, told at a place the heads allow.
+    keys: Vec<KeyPrefix>,
+    /// At line starts: the patterns' branches that begin there, grouped
+    /// by the class of bytes they may begin with a run of, after which
+    /// their heads are looked for.
+    lines: Vec<(ByteSet, Heads)>,
+    /// After a line start's indent: the standalone phrases.
+    standalone: Heads,
+    /// Whether a pattern branch begins at a word boundary, which may hold
+    /// inside a word token too.
+    inside_words: bool,
+    /// Whether the literal phrases ignore case (so the text is looked
+    /// over for characters that fold to ASCII letters).
+    ignore_case: bool,
+    /// The bytes a line may start with for a line start to matter.
+    line_firsts: ByteSet,
+    /// For the first byte of each token: the word heads that may begin
+    /// with it, and [`FREE_BIT`] for the first bytes of line breaks. A
+    /// token that starts with an ASCII letter is a word, and one that
+    /// starts with `\n` or `\r` a line break, so the tokens' kinds need
+    /// not be read.
+    dispatch: Box<[u64; 256]>,
+}
+
+/// What [`Starts::walk`] finds, each list in text order but `keys` (the
+/// places and indexes of key words).
+#[derive(Debug, Default)]
+struct Walked {
+    /// Whether the text is all ASCII (false if the walk had nothing to do).
+    ascii: bool,
+    /// Whether the text holds a character that folds to an ASCII letter
+    /// (the Kelvin sign, the long s), if case is ignored.
+    folded: bool,
+    keys: Vec<(usize, usize)>,
+    /// Line starts that a standalone phrase may follow.
+    lines: Vec<usize>,
+    /// Where a pattern may match.
+    candidates: Vec<usize>,
+}
+
+impl Starts {
+    fn new(phrases: &Phrases, patterns: Option<&Patterns>) -> Starts {
+        let mut words = Vec::new();
+        let mut keys = Vec::new();
+        let mut standalone = Vec::new();
+        let mut ignore_case = false;
+        if let Phrases::Literal(literal) = phrases {
+            ignore_case = literal.ignore_case;
+            if let Some(key_words) = literal.keys.as_ref().filter(|keys| keys.on_tokens) {
+                words = key_words.heads();
+                keys = key_words
+                    .keys
+                    .iter()
+                    .map(|key| KeyPrefix::new(key.as_bytes(), key_words.ignore_case))
+                    .collect();
+            }
+            standalone = literal.standalone_heads();
+        }
+        let mut lines: Vec<(ByteSet, Vec<Vec<ByteSet>>)> = Vec::new();
+        let mut inside_words = false;
+        for branch in patterns.map_or(&[][..], |patterns| &patterns.branches) {
+            match branch.anchor {
+                Anchor::Word => {
+                    words.extend(branch.heads.iter().cloned());
+                    inside_words = true;
+                }
+                Anchor::Line => match lines.iter_mut().find(|(skip, _)| *skip == branch.skip) {
+                    Some((_, heads)) => heads.extend(branch.heads.iter().cloned()),
+                    None => lines.push((branch.skip, branch.heads.clone())),
+                },
+            }
+        }
+        // A line start matters if its first byte may begin a line head,
+        // the run skipped before one, a standalone phrase or its indent.
+        let mut line_firsts = ByteSet::EMPTY;
+        for head in standalone
+            .iter()
+            .chain(lines.iter().flat_map(|(_, heads)| heads))
+        {
+            line_firsts = line_firsts.union(head.first().copied().unwrap_or(ByteSet::ALL));
+        }
+        for (skip, _) in &lines {
+            line_firsts = line_firsts.union(*skip);
+        }
+        if !standalone.is_empty() {
+            line_firsts = line_firsts.union(ByteSet::of(&[b'\t', b' ', 0xEF]));
+        }
+        let words = Heads::new(&words);
+        let mut dispatch = Box::new(*words.first_bytes());
+        dispatch[usize::from(b'\n')] |= FREE_BIT;
+        dispatch[usize::from(b'\r')] |= FREE_BIT;
+        Starts {
+            words,
+            dispatch,
+            keys,
+            lines: lines
+                .into_iter()
+                .map(|(skip, heads)| (skip, Heads::new(&heads)))
+                .collect(),
+            standalone: Heads::new(&standalone),
+            inside_words,
+            ignore_case,
+            line_firsts,
+        }
+    }
+
+    /// Reads the tokens of `text` (which tile it) once for the places
+    /// where a key word, a pattern or a standalone phrase may begin.
+    fn walk(&self, text: &str, tokens: &[Token]) -> Walked {
+        let bytes = text.as_bytes();
+        let mut walked = Walked::default();
+        if self.words.is_empty() && self.lines.is_empty() && self.standalone.is_empty() {
+            return walked;
+        }
+        walked.ascii = text.is_ascii();
+        self.line_start(bytes, 0, &mut walked);
+        for token in tokens {
+            let span = token.span();
+            let Some(&first) = bytes.get(span.start) else {
+                continue;
+            };
+            let heads = self.dispatch[usize::from(first)];
+            if heads == 0 {
+                continue;
+            }
+            if heads & FREE_BIT != 0 {
+                self.line_start(bytes, span.end, &mut walked);
+                continue;
+            }
+            let heads = self.words.after_first(bytes, span.start, heads);
+            if heads != 0 {
+                self.word_start(bytes, span.start, heads, &mut walked);
+            }
+        }
+        if !walked.ascii && (self.inside_words || self.ignore_case) {
+            let mut inside = Vec::new();
+            starts::non_ascii_bytes(bytes, |at| {
+                let rest = &bytes[at..];
+                walked.folded |= rest.starts_with("\u{212A}".as_bytes())
+                    || rest.starts_with("\u{17F}".as_bytes());
+                if self.inside_words && rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
+                    inside.push(at + 1);
+                }
+            });
+            for at in inside {
+                let heads = self.words.at(bytes, at);
+                if heads != 0 {
+                    self.word_start(bytes, at, heads, &mut walked);
+                }
+            }
+            walked.candidates.sort_unstable();
+            walked.candidates.dedup();
+        }
+        walked
+    }
+
+    fn word_start(&self, bytes: &[u8], at: usize, heads: u64, walked: &mut Walked) {
+        self.words
+            .for_each(heads, |index| match self.keys.get(index) {
+                Some(key) => {
+                    if key.may_start(bytes, at) {
+                        walked.keys.push((at, index));
+                    }
+                }
+                None => {
+                    if walked.candidates.last() != Some(&at) {
+                        walked.candidates.push(at);
+                    }
+                }
+            });
+    }
+
+    #[inline(always)]
+    fn line_start(&self, bytes: &[u8], at: usize, walked: &mut Walked) {
+        if bytes
+            .get(at)
+            .is_some_and(|&first| self.line_firsts.contains(first))
+        {
+            self.line_start_heads(bytes, at, walked);
+        }
+    }
+
+    #[inline(never)]
+    fn line_start_heads(&self, bytes: &[u8], at: usize, walked: &mut Walked) {
+        // Tabs and spaces, the indent of most indented lines, are passed
+        // over once for every head.
+        let mut blank = at;
+        while let Some(b'\t' | b' ') = bytes.get(blank) {
+            blank += 1;
+        }
+        for (skip, heads) in &self.lines {
+            let mut head = if *skip == TABS_AND_SPACES { blank } else { at };
+            while bytes.get(head).is_some_and(|&byte| skip.contains(byte)) {
+                head += 1;
+            }
+            if heads.at(bytes, head) != 0 && walked.candidates.last() != Some(&at) {
+                walked.candidates.push(at);
+            }
+        }
+        if !self.standalone.is_empty() && self.standalone.at(bytes, indent_end(bytes, blank)) != 0 {
+            walked.lines.push(at);
+        }
+    }
+}
+
 #[derive(Debug)]
 struct Existence {
     phrases: Phrases,
-    patterns: Option<Regex>,
+    patterns: Option<Patterns>,
+    starts: Starts,
     message: String,
     merge_adjacent: bool,
     fix: FixAction,
 }
 
+impl Existence {
+    /// The spans of every phrase and pattern found in the article, in no
+    /// order.
+    fn find(&self, article: &Article<'_>) -> Vec<Span> {
+        let text = article.text;
+        let tokens = article.tokens();
+        let mut found: Vec<Span> = Vec::new();
+        // The tokens tile the text, unless it is too long for their
+        // offsets: then the whole text is searched.
+        let tiled = tokens
+            .last()
+            .map_or(text.is_empty(), |token| token.span().end == text.len());
+        if !tiled {
+            self.phrases.find(text, &mut found);
+            if let Some(patterns) = &self.patterns {
+                patterns.find(text, None, &mut found);
+            }
+            return found;
+        }
+        let walked = self.starts.walk(text, tokens);
+        match &self.phrases {
+            Phrases::Literal(literal) => literal.find_from(text, &walked, &mut found),
+            phrases => phrases.find(text, &mut found),
+        }
+        if let Some(patterns) = &self.patterns {
+            patterns.find(text, Some(&walked.candidates), &mut found);
+        }
+        found
+    }
+}
+
 impl Rule for Existence {
     fn check(&self, article: &Article<'_>, report: &mut Report<'_>) {
         let text = article.text;
-        let mut found: Vec<Span> = Vec::new();
-        self.phrases.find(text, &mut found);
-        if let Some(patterns) = &self.patterns {
-            found.extend(
-                patterns
-                    .find_iter(text)
-                    .map(|m| Span::new(m.start(), m.end())),
-            );
-        }
+        let mut found = self.find(article);
         found.sort_unstable();
         // (first match, whole run, number of matches)
         let mut runs: Vec<(Span, Span, usize)> = Vec::new();
@@ -980,6 +1477,7 @@ mod tests {
 #[cfg(test)]
 mod matcher_tests {
     use super::*;
+    use crate::syntax::tokens::tokenize;
 
     /// Phrases in ASCII, which the literal matcher takes in any case.
     const PHRASES: &[&str] = &[
@@ -1047,6 +1545,18 @@ mod matcher_tests {
             reference.find(text, &mut expected);
             found.sort_unstable();
             expected.sort_unstable();
+            // Found from the places the walk over the tokens tells, too.
+            let walked = Starts::new(matcher, None).walk(text, &tokenize(text));
+            let mut from_tokens = Vec::new();
+            match matcher {
+                Phrases::Literal(literal) => literal.find_from(text, &walked, &mut from_tokens),
+                phrases => phrases.find(text, &mut from_tokens),
+            }
+            from_tokens.sort_unstable();
+            assert_eq!(
+                from_tokens, expected,
+                "from tokens, ignore-case {ignore_case} on {text:?}"
+            );
             assert_eq!(
                 found,
                 expected,
@@ -1259,6 +1769,10 @@ mod matcher_tests {
             PHRASES,
             &["a Reply", "Leave a", "this article Share", "a", "sign up a"],
             &["Share this Share", "reply Leave", "up", "don’t miss this"],
+            // Phrases that start or end with punctuation, or a number.
+            &["“Share this", "3 pct", "k-pop idol", "Reply”", "a.m."],
+            // No word of "2024" starts with a letter: searched whole.
+            &["2024", "Share"],
         ];
         let texts = generated_texts(3000);
         let mut found = 0;
@@ -1268,7 +1782,30 @@ mod matcher_tests {
                 let (Some(phrases), Some(keys)) = (&literal.phrases, &literal.keys) else {
                     panic!("no automaton for {list:?}");
                 };
+                let phrases_of_list = Phrases::new(&strings(list), &[], ignore_case).unwrap();
+                let starts = Starts::new(&phrases_of_list, None);
                 for text in &texts {
+                    // From the places where word tokens start, unless the
+                    // text holds a character folding to a key word's
+                    // letter (then the whole text is searched).
+                    let walked = starts.walk(text, &tokenize(text));
+                    if keys.on_tokens && !(ignore_case && walked.folded) {
+                        let from_tokens = keys.windows_at(text, &walked.keys);
+                        let mut found_there = Vec::new();
+                        find_phrases_in(phrases, text, &from_tokens, ignore_case, &mut found_there);
+                        let mut expected = Vec::new();
+                        find_phrases_in(
+                            phrases,
+                            text,
+                            &[Span::new(0, text.len())],
+                            ignore_case,
+                            &mut expected,
+                        );
+                        assert_eq!(
+                            found_there, expected,
+                            "from tokens: {list:?}, ignore-case {ignore_case}, {text:?}"
+                        );
+                    }
                     let windows = keys.windows(text);
                     assert!(windows.windows(2).all(|pair| pair[0].end <= pair[1].start));
                     let (mut windowed, mut whole) = (Vec::new(), Vec::new());
@@ -1383,5 +1920,226 @@ mod matcher_tests {
             let c = c.encode_utf8(&mut [0; 4]).to_owned();
             assert_eq!(plain.is_match(&c), folded.is_match(&c), "{c:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod pattern_tests {
+    use super::*;
+    use crate::syntax::tokens::tokenize;
+
+    /// The patterns of the default `web-boilerplate` rule.
+    const BOILERPLATE: &[&str] = &[
+        r"(?i)(?-u:\b)required fields are marked(?:\s*\*)?",
+        r"(?i)(?-u:\b)click here to (?:subscribe|comment|read more|sign up)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:js|javascript) is (?:disabled|required)(?-u:\b)",
+        r"(?i)(?-u:\b)enable javascript to view(?-u:\b)",
+        r"(?-u:\b)Image copyright ?(?:[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*)?",
+        r"(?mR)^[\t ]*(?:Related|Read more|READ MORE|RELATED): [^\r\n]+$",
+    ];
+
+    /// Lists of patterns: those the tokens tell the starts of, those they
+    /// do not, and the two mixed.
+    const LISTS: &[&[&str]] = &[
+        BOILERPLATE,
+        &[
+            r"\bjs\b",
+            r"colou?r",
+            r"(?i)\bja\w*",
+            r"(?m)^Tweet$",
+            r"\b(?:Image|js) is",
+        ],
+        &[
+            r"(?-u:\b)k\w*",
+            r"(?i)\bk\w*",
+            r"(?i)\bskip",
+            r"\bé\w*",
+            r"\b_x",
+            r"\b1st",
+            r"(?-u:\b)js(?-u:\b)",
+        ],
+        &[
+            r"\b{start}java",
+            r"\b{start-half}js",
+            r"(\bja)(va)",
+            r"((?-u:\b))js",
+            r"\bjs|^Read|(?m:^\s*Tweet)|\Ajava",
+            r"(?m)^\n",
+            r"(?m)^[ \t]*x",
+            r"(?m)^ *[ a]b",
+            r"(?m)^(?:ab|c){2}d",
+        ],
+        // A pattern that may match the empty string: all are searched
+        // over the whole text.
+        &[r"\bjs", r"x*", r"(?m)^Tweet"],
+        &[r"(?i)is (?:disabled|required)", r"\bjs\b", r"\brequired"],
+    ];
+
+    /// The expressions searched as the rule searched them before: their
+    /// alternation, over the whole text.
+    fn reference(patterns: &[&str], text: &str) -> Vec<Span> {
+        let joined: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
+        let regex = compile(&joined.join("|")).unwrap();
+        regex
+            .find_iter(text)
+            .map(|m| Span::new(m.start(), m.end()))
+            .collect()
+    }
+
+    /// The patterns found from the places the walk over the text's tokens
+    /// tells, and over the whole text.
+    fn found(patterns: &Patterns, starts: &Starts, text: &str) -> (Vec<Span>, Vec<Span>) {
+        let walked = starts.walk(text, &tokenize(text));
+        let (mut from_tokens, mut whole) = (Vec::new(), Vec::new());
+        patterns.find(text, Some(&walked.candidates), &mut from_tokens);
+        patterns.find(text, None, &mut whole);
+        (from_tokens, whole)
+    }
+
+    fn generator(seed: u64) -> impl FnMut(usize) -> usize {
+        let mut state = seed;
+        move |bound: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % bound
+        }
+    }
+
+    /// Texts of the patterns' words and their neighbours: letters outside
+    /// ASCII glued on, digits, underscores, line breaks of every kind and
+    /// indents.
+    fn generated_texts(count: usize) -> Vec<String> {
+        const WORDS: &[&str] = &[
+            "js",
+            "JS",
+            "Js",
+            "java",
+            "Java",
+            "javascript",
+            "JavaScript",
+            "is",
+            "IS",
+            "required",
+            "Required",
+            "disabled",
+            "Japan",
+            "ja",
+            "caféjs",
+            "éjs",
+            "é",
+            "²js",
+            "_js",
+            "3js",
+            "1st",
+            "x",
+            "xx",
+            "Read",
+            "more:",
+            "Related:",
+            "READ MORE:",
+            "Image",
+            "copyright",
+            "copyrightGETTY",
+            "GETTY",
+            "IMAGES",
+            "Click",
+            "here",
+            "to",
+            "subscribe",
+            "sign",
+            "up",
+            "enable",
+            "view",
+            "colour",
+            "color",
+            "\u{212A}ick",
+            "\u{17F}kip",
+            "skip",
+            "kick",
+            "Tweet",
+            "Tweets",
+            "fields",
+            "are",
+            "marked",
+            "*",
+            "ab",
+            "cab",
+            "d",
+            "abd",
+            "cd",
+            "b",
+        ];
+        const GAPS: &[&str] = &[
+            " ", " ", " ", "  ", "\n", "\r\n", "\r", "\t", "\n    ", "\n\t ", "\u{feff}", "\u{a0}",
+            "", ".", ":", "-", "\n\n", "é", "’",
+        ];
+        let mut next = generator(0x5851_f42d_4c95_7f2d);
+        (0..count)
+            .map(|_| {
+                let mut text = String::new();
+                for _ in 0..next(14) {
+                    text.push_str(GAPS[next(GAPS.len())]);
+                    text.push_str(WORDS[next(WORDS.len())]);
+                }
+                text
+            })
+            .collect()
+    }
+
+    /// Searching for the patterns only where the tokens say they may
+    /// start, with the others over the whole text, finds what the
+    /// alternation of them all finds over the whole text.
+    #[test]
+    fn patterns_found_from_tokens_agree_with_their_alternation() {
+        let texts = generated_texts(4000);
+        let mut found_any = 0;
+        for &list in LISTS {
+            let patterns =
+                Patterns::new(&list.iter().map(|p| p.to_string()).collect::<Vec<_>>()).unwrap();
+            let phrases = Phrases::new(&[], &[], false).unwrap();
+            let starts = Starts::new(&phrases, Some(&patterns));
+            for text in &texts {
+                let expected = reference(list, text);
+                let (from_tokens, whole) = found(&patterns, &starts, text);
+                let shown = |spans: &[Span]| -> Vec<String> {
+                    spans
+                        .iter()
+                        .map(|span| span.slice(text).to_owned())
+                        .collect()
+                };
+                assert_eq!(
+                    from_tokens,
+                    expected,
+                    "{list:?} on {text:?}: {:?}, reference {:?}",
+                    shown(&from_tokens),
+                    shown(&expected)
+                );
+                assert_eq!(whole, expected, "whole text: {list:?} on {text:?}");
+                found_any += usize::from(!expected.is_empty());
+            }
+        }
+        assert!(found_any > 4000, "{found_any}");
+    }
+
+    /// The default rule's patterns are all searched only where the tokens
+    /// say; a pattern that may start anywhere, or with something other
+    /// than an ASCII letter after a word boundary, is searched whole.
+    #[test]
+    fn which_patterns_are_searched_from_tokens() {
+        let vouched = |list: &[&str]| {
+            let patterns =
+                Patterns::new(&list.iter().map(|p| p.to_string()).collect::<Vec<_>>()).unwrap();
+            let vouched = patterns.vouched.map_or(Vec::new(), |(_, indexes)| indexes);
+            let others = patterns.others.map_or(Vec::new(), |(_, indexes)| indexes);
+            (vouched, others)
+        };
+        assert_eq!(vouched(BOILERPLATE), ((0..6).collect(), vec![]));
+        assert_eq!(vouched(LISTS[1]), (vec![0, 2, 3, 4], vec![1]));
+        // `k` folds to the Kelvin sign, `s` to the long s, and `é`, `_`
+        // and `1` are not ASCII letters.
+        assert_eq!(vouched(LISTS[2]), (vec![0, 6], vec![1, 2, 3, 4, 5]));
+        assert_eq!(vouched(LISTS[3]), ((0..9).collect(), vec![]));
+        assert_eq!(vouched(LISTS[4]), (vec![], vec![0, 1, 2]));
     }
 }
