@@ -1258,24 +1258,36 @@ impl Starts {
                 self.word_start(bytes, span.start, heads, &mut walked);
             }
         }
-        if !walked.ascii && (self.inside_words || self.ignore_case) {
+        if !walked.ascii && self.ignore_case {
+            // Two searches of the whole text for the two characters, fast
+            // over text full of other characters outside ASCII (curly
+            // quotation marks), rather than a look at each such byte.
+            walked.folded = ["\u{212A}", "\u{17F}"]
+                .iter()
+                .any(|folding| memchr::memmem::find(bytes, folding.as_bytes()).is_some());
+        }
+        if !walked.ascii && self.inside_words {
             let mut inside = Vec::new();
-            starts::non_ascii_bytes(bytes, |at| {
-                let rest = &bytes[at..];
-                walked.folded |= rest.starts_with("\u{212A}".as_bytes())
-                    || rest.starts_with("\u{17F}".as_bytes());
-                if self.inside_words && rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
+            starts::non_ascii_run_ends(bytes, |at| {
+                if bytes.get(at + 1).is_some_and(u8::is_ascii_alphabetic)
+                    && !starts::ends_general_punctuation(bytes, at)
+                {
                     inside.push(at + 1);
                 }
             });
-            for at in inside {
-                let heads = self.words.at(bytes, at);
-                if heads != 0 {
-                    self.word_start(bytes, at, heads, &mut walked);
+            // Places found here may be token starts the walk has seen: the
+            // list is put back in order, without them twice, only if any
+            // was found.
+            if !inside.is_empty() {
+                for at in inside {
+                    let heads = self.words.at(bytes, at);
+                    if heads != 0 {
+                        self.word_start(bytes, at, heads, &mut walked);
+                    }
                 }
+                walked.candidates.sort_unstable();
+                walked.candidates.dedup();
             }
-            walked.candidates.sort_unstable();
-            walked.candidates.dedup();
         }
         walked
     }
@@ -2053,6 +2065,8 @@ mod pattern_tests {
             "view",
             "colour",
             "color",
+            "\u{207f}js is",
+            "\u{2019}js is",
             "\u{212A}ick",
             "\u{17F}kip",
             "skip",
@@ -2072,7 +2086,7 @@ mod pattern_tests {
         ];
         const GAPS: &[&str] = &[
             " ", " ", " ", "  ", "\n", "\r\n", "\r", "\t", "\n    ", "\n\t ", "\u{feff}", "\u{a0}",
-            "", ".", ":", "-", "\n\n", "é", "’",
+            "", ".", ":", "-", "\n\n", "é", "’", "“", "—", "…", "\u{2009}", "\u{2060}", "\u{301}",
         ];
         let mut next = generator(0x5851_f42d_4c95_7f2d);
         (0..count)

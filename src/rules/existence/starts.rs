@@ -596,18 +596,35 @@ impl Heads {
     }
 }
 
-/// Calls `visit` with the index of each byte outside ASCII in `bytes`.
-/// Blocks of 64 bytes all in ASCII, most of a news text, are passed over
-/// whole.
-pub(super) fn non_ascii_bytes(bytes: &[u8], mut visit: impl FnMut(usize)) {
+/// Whether the byte at `at` ends a character of the General Punctuation
+/// block (U+2000 to U+206F: curly quotation marks, dashes, the ellipsis,
+/// typographic spaces). No such character is part of a word token
+/// ([`crate::syntax::tokens::is_word_char`]), so an ASCII letter after one
+/// starts a token, and the walk over the tokens has been there: the
+/// commonest characters outside ASCII in news copy need no second look.
+pub(super) fn ends_general_punctuation(bytes: &[u8], at: usize) -> bool {
+    // U+2000 to U+203F are E2 80 80 to E2 80 BF, U+2040 to U+206F are
+    // E2 81 80 to E2 81 AF; the superscripts after them hold letters
+    // ("ⁿ"), which words are made of.
+    at >= 2
+        && bytes[at - 2] == 0xE2
+        && (bytes[at - 1] == 0x80 || (bytes[at - 1] == 0x81 && bytes[at] <= 0xAF))
+}
+
+/// Calls `visit` with the index of the last byte of each run of bytes
+/// outside ASCII in `bytes`: only after one can an ASCII letter follow a
+/// character outside ASCII. Blocks of 64 bytes all in ASCII, most of a
+/// news text, are passed over whole.
+pub(super) fn non_ascii_run_ends(bytes: &[u8], mut visit: impl FnMut(usize)) {
     const BLOCK: usize = 64;
     for (index, block) in bytes.chunks(BLOCK).enumerate() {
         if block.is_ascii() {
             continue;
         }
         for (offset, &byte) in block.iter().enumerate() {
-            if !byte.is_ascii() {
-                visit(index * BLOCK + offset);
+            let at = index * BLOCK + offset;
+            if !byte.is_ascii() && bytes.get(at + 1).is_none_or(u8::is_ascii) {
+                visit(at);
             }
         }
     }
