@@ -1516,7 +1516,7 @@ mod matcher_tests {
 
     /// A fixed linear congruential generator: the same texts every run.
     /// Each call gives a number below its bound.
-    fn generator(seed: u64) -> impl FnMut(usize) -> usize {
+    pub(super) fn generator(seed: u64) -> impl FnMut(usize) -> usize {
         let mut state = seed;
         move |bound: usize| {
             state = state
@@ -1937,6 +1937,7 @@ mod matcher_tests {
 
 #[cfg(test)]
 mod pattern_tests {
+    use super::matcher_tests::generator;
     use super::*;
     use crate::syntax::tokens::tokenize;
 
@@ -2006,16 +2007,6 @@ mod pattern_tests {
         patterns.find(text, Some(&walked.candidates), &mut from_tokens);
         patterns.find(text, None, &mut whole);
         (from_tokens, whole)
-    }
-
-    fn generator(seed: u64) -> impl FnMut(usize) -> usize {
-        let mut state = seed;
-        move |bound: usize| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (state >> 33) as usize % bound
-        }
     }
 
     /// Texts of the patterns' words and their neighbours: letters outside
