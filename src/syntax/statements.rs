@@ -444,15 +444,9 @@ mod tests {
             ")", "]", "-", "¿", ",", "x", "👩",
         ];
         let mut texts: Vec<String> = vec![String::new()];
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = crate::pseudo_random::below(0x2545_f491_4f6c_dd1d);
         for _ in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..16 {
-                state = state
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
-            }
+            let text: String = (0..16).map(|_| pieces[next(pieces.len())]).collect();
             texts.push(text);
         }
         for text in &texts {
