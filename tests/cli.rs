@@ -116,6 +116,58 @@ fn directories_are_walked_in_order_for_txt_and_md_respecting_gitignore() {
 }
 
 #[test]
+fn many_files_are_reported_in_order_whatever_the_threads() {
+    // Enough files that they travel between threads in batches of several,
+    // with an unreadable one and findings scattered among them.
+    let dir = tempfile::tempdir().unwrap();
+    for number in 0..300 {
+        let contents: &[u8] = match number % 7 {
+            0 => RESIDUE.as_bytes(),
+            3 if number % 2 == 1 => b"\xff not UTF-8\n",
+            _ => CLEAN.as_bytes(),
+        };
+        write(dir.path(), &format!("news/{number:03}.txt"), contents);
+    }
+    let wanted: Vec<String> = (0..300)
+        .map(|number| format!("news/{number:03}.txt"))
+        .collect();
+    let mut outputs = Vec::new();
+    for jobs in ["1", "2", "3"] {
+        let output = copydesk(
+            dir.path(),
+            &["check", "--jobs", jobs, "--format", "jsonl", "news"],
+        );
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+        let json = copydesk(
+            dir.path(),
+            &["check", "--jobs", jobs, "--format", "json", "news"],
+        );
+        let json: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+        let paths: Vec<&str> = json["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|file| file["path"].as_str().unwrap())
+            .collect();
+        assert_eq!(paths, wanted, "--jobs {jobs}");
+        outputs.push(stdout(&output));
+    }
+    let lines: Vec<serde_json::Value> = outputs[0]
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    // 43 files with the boilerplate line, 22 that are not UTF-8.
+    assert_eq!(lines.len(), 43 + 22);
+    let paths: Vec<&str> = lines
+        .iter()
+        .map(|line| line["path"].as_str().unwrap())
+        .collect();
+    assert!(paths.is_sorted(), "{paths:?}");
+    assert_eq!(outputs[1], outputs[0]);
+    assert_eq!(outputs[2], outputs[0]);
+}
+
+#[test]
 fn a_non_utf8_file_is_its_own_error_and_the_others_are_still_checked() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a-good.txt", RESIDUE.as_bytes());
