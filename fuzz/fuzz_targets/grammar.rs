@@ -30,10 +30,11 @@ fuzz_target!(|text: &str| {
     let syntax = copydesk::syntax::parse(text);
     let mut cursor = 0;
     for token in &syntax.tokens {
-        assert_eq!(token.span.start, cursor, "tokens leave a gap or overlap");
-        assert!(token.span.end > token.span.start, "empty token {token:?}");
-        assert_on_boundaries(text, token.span, "token");
-        cursor = token.span.end;
+        let span = token.span();
+        assert_eq!(span.start, cursor, "tokens leave a gap or overlap");
+        assert!(span.end > span.start, "empty token {token:?}");
+        assert_on_boundaries(text, span, "token");
+        cursor = span.end;
     }
     assert_eq!(cursor, text.len(), "tokens stop short of the end");
     for block in &syntax.blocks {
