@@ -186,26 +186,43 @@ const NUMBER_WORD_SHORTEST: usize = 3;
 /// The longest number word's length: "seventeen", "thousands".
 const NUMBER_WORD_LONGEST: usize = 9;
 
+/// Each byte's letter: the index of an ASCII letter in either case (`a`
+/// and `A` are 0), and [`NOT_A_LETTER`] for every other byte, which no
+/// outline of [`NUMBER_WORD_ENDS`] holds.
+const LETTER_OF_BYTE: [u8; 256] = {
+    let mut letters = [NOT_A_LETTER; 256];
+    let mut letter = 0;
+    while letter < 26 {
+        letters[(b'a' + letter) as usize] = letter;
+        letters[(b'A' + letter) as usize] = letter;
+        letter += 1;
+    }
+    letters
+};
+
+/// The letter of [`LETTER_OF_BYTE`] for a byte that is no ASCII letter.
+const NOT_A_LETTER: u8 = 31;
+
 /// The outlines of the number words (units, tens, vague quantities and
-/// scales): for each length and first letter (lower case, `a` first), a
-/// bit for each letter such a word ends with (the low 32 bits) and for
-/// each letter it has second (the high 32). Most words are told apart
+/// scales): for each length and first letter (as [`LETTER_OF_BYTE`] gives
+/// it), a bit for each letter such a word ends with (the low 32 bits) and
+/// for each letter it has second (the high 32). Most words are told apart
 /// from them by these four things alone, in one look-up, before their
 /// letters are compared: "there", "these" and "those" end as "three"
 /// does, but only "three" and "thirty" of the number words have an "h"
-/// second.
-const NUMBER_WORD_ENDS: [[u64; 26]; NUMBER_WORD_LONGEST + 1] = {
+/// second. No outline has a bit for [`NOT_A_LETTER`].
+const NUMBER_WORD_ENDS: [[u64; 32]; NUMBER_WORD_LONGEST + 1] = {
     const fn add(
-        mut ends: [[u64; 26]; NUMBER_WORD_LONGEST + 1],
+        mut ends: [[u64; 32]; NUMBER_WORD_LONGEST + 1],
         word: &str,
-    ) -> [[u64; 26]; NUMBER_WORD_LONGEST + 1] {
+    ) -> [[u64; 32]; NUMBER_WORD_LONGEST + 1] {
         let word = word.as_bytes();
         assert!(word.len() >= NUMBER_WORD_SHORTEST);
         ends[word.len()][(word[0] - b'a') as usize] |=
             1 << (word[word.len() - 1] - b'a') | 1 << (32 + word[1] - b'a');
         ends
     }
-    let mut ends = [[0; 26]; NUMBER_WORD_LONGEST + 1];
+    let mut ends = [[0; 32]; NUMBER_WORD_LONGEST + 1];
     let mut i = 0;
     while i < UNITS.len() {
         ends = add(ends, UNITS[i].0);
@@ -229,6 +246,21 @@ const NUMBER_WORD_ENDS: [[u64; 26]; NUMBER_WORD_LONGEST + 1] = {
     ends
 };
 
+/// The outline of the number words `length` bytes long that open with
+/// `first`, if one of them ends with `last`: a word of no such outline is
+/// no number word. Every look-up is a table's, so a word is turned away
+/// without its letters being lowered or compared.
+#[inline]
+fn number_word_ends(length: usize, first: u8, last: u8) -> Option<u64> {
+    let letter = |byte: u8| usize::from(LETTER_OF_BYTE[usize::from(byte)]);
+    let ends = NUMBER_WORD_ENDS
+        .get(length)
+        .and_then(|by_first| by_first.get(letter(first)))
+        .copied()
+        .unwrap_or(0);
+    (ends >> letter(last) & 1 != 0).then_some(ends)
+}
+
 /// Whether `text`, lowered, is a unit, a ten, a vague quantity or a scale
 /// ("Fourteen", "twenty", "dozens", "hundred"): every word a spelled or
 /// vague quantity opens with or needs ("a dozen"), so a statement without
@@ -237,23 +269,15 @@ const NUMBER_WORD_ENDS: [[u64; 26]; NUMBER_WORD_LONGEST + 1] = {
 fn is_number_word(text: &[u8]) -> bool {
     // Asked of nearly every word of a text, and most are turned away by
     // their length and first and last letters, in one look-up; many by
-    // their length alone, before a letter is read. Setting the case bit
-    // maps exactly the ASCII letters into `a..=z`; any other byte falls
-    // outside the table's letters.
+    // their length alone, before a letter is read.
     if !(NUMBER_WORD_SHORTEST..=NUMBER_WORD_LONGEST).contains(&text.len()) {
         return false;
     }
     let (Some(&first), Some(&last)) = (text.first(), text.last()) else {
         return false;
     };
-    let letter = |byte: u8| usize::from((byte | 0x20).wrapping_sub(b'a'));
-    let ends = NUMBER_WORD_ENDS
-        .get(text.len())
-        .and_then(|by_first| by_first.get(letter(first)))
-        .copied()
-        .unwrap_or(0);
-    let last = letter(last);
-    last < 26 && ends >> last & 1 != 0 && is_number_word_by_letters(text, ends)
+    number_word_ends(text.len(), first, last)
+        .is_some_and(|ends| is_number_word_by_letters(text, ends))
 }
 
 /// [`is_number_word`] past its look at a word's length and first and last
@@ -265,8 +289,8 @@ fn is_number_word(text: &[u8]) -> bool {
 fn is_number_word_by_letters(text: &[u8], ends: u64) -> bool {
     let second = text
         .get(1)
-        .map_or(26, |&byte| (byte | 0x20).wrapping_sub(b'a'));
-    if second >= 26 || ends >> (32 + second) & 1 == 0 {
+        .map_or(NOT_A_LETTER, |&byte| LETTER_OF_BYTE[usize::from(byte)]);
+    if ends >> (32 + second) & 1 == 0 {
         return false;
     }
     let mut lower = [0; 9];
@@ -851,15 +875,24 @@ fn may_open(text: &str, tokens: &[Token], at: usize) -> bool {
     match token.kind {
         TokenKind::Number => !is_lone_year(text, tokens, at),
         TokenKind::Word | TokenKind::CapitalisedWord => {
-            // The length first, as [`is_number_word`] asks it: most words
-            // are turned away before their bytes are sliced.
+            // As [`is_number_word`] asks, the length first, then the first
+            // and last bytes read where they stand: most words are turned
+            // away before their bytes are sliced.
             let span = token.span();
-            (NUMBER_WORD_SHORTEST..=NUMBER_WORD_LONGEST)
-                .contains(&span.end.wrapping_sub(span.start))
-                && text
-                    .as_bytes()
+            let length = span.end.wrapping_sub(span.start);
+            if !(NUMBER_WORD_SHORTEST..=NUMBER_WORD_LONGEST).contains(&length) {
+                return false;
+            }
+            let bytes = text.as_bytes();
+            let (Some(&first), Some(&last)) = (bytes.get(span.start), bytes.get(span.end - 1))
+            else {
+                return false;
+            };
+            number_word_ends(length, first, last).is_some_and(|ends| {
+                bytes
                     .get(span.start..span.end)
-                    .is_some_and(is_number_word)
+                    .is_some_and(|word| is_number_word_by_letters(word, ends))
+            })
         }
         _ => false,
     }
