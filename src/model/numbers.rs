@@ -1617,7 +1617,38 @@ const APPROXIMATE_LAST_WORD_SHAPES: WordShapes = {
     shapes
 };
 
-/// The approximation words just before `words[start]`.
+/// The phrases of [`APPROXIMATE_BEFORE`] whose last word is `last` (lower
+/// case), longest first: a phrase is looked up by the word before the
+/// number, not tried against it one phrase after another.
+fn approximations_ending_with(last: &str) -> &'static [&'static str] {
+    match last {
+        "about" => &["only about", "about"],
+        "nearly" => &["nearly"],
+        "than" => &["more than", "fewer than", "less than"],
+        "least" => &["at least"],
+        "to" => &["up to", "close to"],
+        "some" => &["some"],
+        "around" => &["around"],
+        "almost" => &["almost"],
+        "over" => &["just over", "well over", "over"],
+        "approximately" => &["approximately"],
+        "roughly" => &["roughly"],
+        "estimated" => &["an estimated", "estimated"],
+        "under" => &["just under", "under"],
+        "as" => &["as many as", "as few as"],
+        "of" => &["upwards of"],
+        "most" => &["at most"],
+        "circa" => &["circa"],
+        "c." => &["c."],
+        "perhaps" => &["perhaps"],
+        "maybe" => &["maybe"],
+        "possibly" => &["possibly"],
+        _ => &[],
+    }
+}
+
+/// The approximation words just before `words[start]`: the longest
+/// phrase of [`APPROXIMATE_BEFORE`] that ends there, in any ASCII case.
 fn qualifier_before(words: &[Word<'_>], start: usize) -> Option<Span> {
     if start == 0 {
         return None;
@@ -1627,45 +1658,28 @@ fn qualifier_before(words: &[Word<'_>], start: usize) -> Option<Span> {
         return Some(before.span);
     }
     // Skip a determiner: "some 300", "an estimated 300", "the nearly 300".
-    let mut best: Option<Span> = None;
-    let last = before.text.as_bytes();
-    // A phrase matches only where its last word is the word before.
-    if !APPROXIMATE_LAST_WORD_SHAPES.may_hold(last) && !last.contains(&b' ') {
+    // The word before is most often no phrase's last word, and then of
+    // no last word's shape: told so before it is lowered.
+    if !APPROXIMATE_LAST_WORD_SHAPES.may_hold(before.text.as_bytes()) {
         return None;
     }
-    for phrase in APPROXIMATE_BEFORE {
-        // Most phrases do not end in the word before the number: tell so
-        // by its bytes before splitting the phrase.
-        let bytes = phrase.as_bytes();
-        let Some(tail_start) = bytes.len().checked_sub(last.len()) else {
-            continue;
-        };
-        // The byte before the tail first: one comparison turns away
-        // most phrases.
-        if (tail_start > 0 && bytes[tail_start - 1] != b' ')
-            || !bytes[tail_start..].eq_ignore_ascii_case(last)
-        {
-            continue;
-        }
-        // Split at the spaces byte by byte: the phrases are short, and a
-        // general search for them costs more than the looking.
-        let parts = || bytes.split(|&byte| byte == b' ');
-        let length = parts().count();
-        if length > start {
-            continue;
-        }
-        let from = start - length;
-        let matches = parts()
-            .zip(&words[from..start])
-            .all(|(part, word)| word.text.as_bytes().eq_ignore_ascii_case(part));
-        if matches {
-            let span = Span::new(words[from].span.start, words[start - 1].span.end);
-            if best.is_none_or(|b| span.start < b.start) {
-                best = Some(span);
+    // The phrases are ASCII and short: a word that is neither has no
+    // phrase, as its short lowered form is empty.
+    let last = ShortLower::new(before.text);
+    approximations_ending_with(last.as_str())
+        .iter()
+        .find_map(|phrase| {
+            // The phrase's earlier words, nearest the number first, each
+            // against the word before the last it matched.
+            let mut from = start - 1;
+            for part in phrase.split(' ').rev().skip(1) {
+                from = from.checked_sub(1)?;
+                if !words[from].text.eq_ignore_ascii_case(part) {
+                    return None;
+                }
             }
-        }
-    }
-    best
+            Some(Span::new(words[from].span.start, before.span.end))
+        })
 }
 
 fn unit_of(words: &[Word<'_>], start: usize, end: usize, glued_unit: bool) -> Unit {
@@ -2098,6 +2112,140 @@ mod tests {
         for last in last_words {
             assert!(APPROXIMATE_LAST_WORD_SHAPES.may_hold(last.as_bytes()));
         }
+    }
+
+    #[test]
+    fn approximations_are_looked_up_by_their_last_word() {
+        use super::{approximations_ending_with, APPROXIMATE_BEFORE};
+        let last_word = |phrase: &str| phrase.split(' ').next_back().unwrap_or_default().to_owned();
+        let mut words: Vec<String> = APPROXIMATE_BEFORE.iter().map(|p| last_word(p)).collect();
+        words.extend(words_near(&["about", "than", "over", "as", "of"]));
+        for word in &words {
+            let found = approximations_ending_with(word);
+            let plain: Vec<&str> = APPROXIMATE_BEFORE
+                .iter()
+                .copied()
+                .filter(|phrase| last_word(phrase) == *word)
+                .collect();
+            let mut sorted = found.to_vec();
+            sorted.sort_unstable();
+            let mut plain_sorted = plain.clone();
+            plain_sorted.sort_unstable();
+            assert_eq!(sorted, plain_sorted, "{word:?}");
+            let counts: Vec<usize> = found.iter().map(|p| p.split(' ').count()).collect();
+            assert!(counts.windows(2).all(|pair| pair[0] >= pair[1]), "{word:?}");
+        }
+    }
+
+    #[test]
+    fn qualifiers_are_found_as_trying_every_phrase_finds_them() {
+        use super::{qualifier_before, Word, APPROXIMATE_BEFORE};
+        use crate::source::Span;
+        // The plain definition: every phrase tried where it would end,
+        // the earliest start kept.
+        fn plain(words: &[Word<'_>], start: usize) -> Option<Span> {
+            let before = &words[start.checked_sub(1)?];
+            if matches!(before.text, "~" | "≈" | "<" | ">") {
+                return Some(before.span);
+            }
+            APPROXIMATE_BEFORE
+                .iter()
+                .filter_map(|phrase| {
+                    let parts: Vec<&str> = phrase.split(' ').collect();
+                    let from = start.checked_sub(parts.len())?;
+                    parts
+                        .iter()
+                        .zip(&words[from..start])
+                        .all(|(part, word)| word.text.eq_ignore_ascii_case(part))
+                        .then(|| Span::new(words[from].span.start, before.span.end))
+                })
+                .min_by_key(|span| span.start)
+        }
+        let vocabulary = [
+            "more",
+            "More",
+            "THAN",
+            "than",
+            "about",
+            "ABOUT",
+            "only",
+            "Only",
+            "just",
+            "well",
+            "over",
+            "under",
+            "as",
+            "As",
+            "many",
+            "few",
+            "at",
+            "least",
+            "most",
+            "up",
+            "to",
+            "close",
+            "an",
+            "estimated",
+            "upwards",
+            "of",
+            "c",
+            ".",
+            "c.",
+            "~",
+            "≈",
+            "<",
+            ">",
+            "the",
+            "some",
+            "nearly",
+            "perhaps",
+            "circa",
+            "ａbout",
+            "aboutt",
+            "abou",
+            "Ü",
+            "more than",
+            "14",
+            "\u{212a}",
+            "almost",
+            "roughly",
+            "fewer",
+            "less",
+            "maybe",
+            "possibly",
+            "around",
+        ];
+        let mut next = crate::pseudo_random::below(0x510e_527f_ade6_82d1);
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let length = 1 + next(6);
+            let mut texts = Vec::new();
+            let mut at = 0;
+            for _ in 0..length {
+                let text = vocabulary[next(vocabulary.len())];
+                texts.push((text, Span::new(at, at + text.len())));
+                at += text.len() + 1;
+            }
+            let words: Vec<Word<'_>> = texts
+                .iter()
+                .map(|&(text, span)| Word {
+                    kind: crate::syntax::TokenKind::Word,
+                    span,
+                    text,
+                    space_before: true,
+                })
+                .collect();
+            for start in 0..=words.len() {
+                let expected = plain(&words, start);
+                found += usize::from(expected.is_some());
+                assert_eq!(
+                    qualifier_before(&words, start),
+                    expected,
+                    "{texts:?} {start}"
+                );
+            }
+        }
+        assert!(found > 5_000, "{found}");
     }
 
     #[test]
