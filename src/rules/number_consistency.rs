@@ -312,16 +312,15 @@ impl<'a> Statements<'a> {
                 .get(statement)
                 .and_then(|statement| article.tokens().get(statement.tokens.clone()))
                 .unwrap_or_default();
-            self.words.extend(
-                tokens
-                    .iter()
-                    .filter(|token| !token.is_space())
-                    .map(|token| Word {
-                        text: article.slice(token.span()),
-                        span: token.span(),
-                        kind: token.kind,
-                    }),
-            );
+            // At most one word a token: grown once, not word by word.
+            self.words.reserve(tokens.len());
+            for token in tokens.iter().filter(|token| !token.is_space()) {
+                self.words.push(Word {
+                    text: article.slice(token.span()),
+                    span: token.span(),
+                    kind: token.kind,
+                });
+            }
         }
         &self.words
     }
@@ -803,12 +802,10 @@ impl NumberConsistency {
         statements: &mut Statements<'_>,
         report: &mut Report<'_>,
     ) {
-        let by_start: HashMap<usize, usize> = article
-            .numbers
-            .iter()
-            .enumerate()
-            .map(|(index, mention)| (mention.span.start, index))
-            .collect();
+        // The mentions by where they start, to read a list's parts: made
+        // when a total is first followed by a list, which most articles
+        // never have.
+        let mut by_start: Option<HashMap<usize, usize>> = None;
         for total in &article.numbers {
             let (Some(value), Some(noun), Some(noun_span)) =
                 (total.value, total.noun.as_deref(), total.noun_span)
@@ -841,7 +838,15 @@ impl NumberConsistency {
             if after >= words.len() {
                 continue;
             }
-            let Some(parts) = self.parts(article, words, after, &by_start) else {
+            let by_start = by_start.get_or_insert_with(|| {
+                article
+                    .numbers
+                    .iter()
+                    .enumerate()
+                    .map(|(index, mention)| (mention.span.start, index))
+                    .collect()
+            });
+            let Some(parts) = self.parts(article, words, after, by_start) else {
                 continue;
             };
             let sum: f64 = parts.iter().map(|(v, _)| v).sum();
