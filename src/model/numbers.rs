@@ -1955,6 +1955,35 @@ mod tests {
         }
     }
 
+    #[test]
+    fn words_may_open_as_their_text_is_a_number_word() {
+        // The quick test reads a word's bytes where they stand in the
+        // text: held to the plain test of its sliced text.
+        use super::{is_number_word, may_open, SCALES, TENS, UNITS, VAGUE};
+        let listed: Vec<&str> = UNITS
+            .iter()
+            .chain(TENS)
+            .map(|(name, _)| *name)
+            .chain(VAGUE.iter().copied())
+            .chain(SCALES.iter().copied())
+            .collect();
+        let words = words_near(&listed);
+        let mut asked = 0;
+        for chunk in words.chunks(7) {
+            let text = chunk.join(" ");
+            let syntax = crate::syntax::parse(&text);
+            for (at, token) in syntax.tokens.iter().enumerate() {
+                if !token.is_word() {
+                    continue;
+                }
+                asked += 1;
+                let plain = is_number_word(token.span().slice(&text).as_bytes());
+                assert_eq!(may_open(&text, &syntax.tokens, at), plain, "{text:?} {at}");
+            }
+        }
+        assert!(asked > 5_000, "{asked}");
+    }
+
     /// Words near each listed word: its cases, plurals, cuts, letters
     /// changed (to other letters, digits, bytes next to the letters and
     /// letters outside ASCII), and text no list holds.
