@@ -99,56 +99,109 @@ struct Repetition {
 impl Rule for Repetition {
     fn check(&self, article: &Article<'_>, report: &mut Report<'_>) {
         let text = article.text;
-        let bytes = text.as_bytes();
         for statement in article.statements() {
             let Some(tokens) = article.tokens().get(statement.tokens.clone()) else {
                 continue;
             };
-            // One pass over the statement's words, each compared with the
-            // word before it; the white space between two words is read
-            // only when they match, which few neighbours do. A run of
-            // repeats is decided once the word after it is known: exactly
-            // two in a row are a slip, three or more ("no no no", "heh heh
-            // heh") are written on purpose.
-            //
-            // The last word (its token index and first byte), and the first
-            // word and length of the run of repeats it ends.
-            let mut last: Option<(usize, u8)> = None;
-            let mut run_start = 0usize;
-            let mut run = 0usize;
-            let end_run = |run: usize,
-                           run_start: usize,
-                           last: Option<(usize, u8)>,
-                           report: &mut Report<'_>| {
-                if let (2, Some((second, _))) = (run, last) {
-                    self.compare_pair(
-                        article,
-                        statement.span.start,
-                        tokens,
-                        (run_start, second),
-                        report,
-                    );
-                }
+            for_each_lone_repeat(text, tokens, |first, second| {
+                self.compare_pair(
+                    article,
+                    statement.span.start,
+                    tokens,
+                    (first, second),
+                    report,
+                );
+            });
+        }
+    }
+}
+
+/// A word token of a statement, with the first byte of its text.
+#[derive(Clone, Copy)]
+struct Word {
+    index: usize,
+    first_byte: u8,
+}
+
+/// The first word token at or after token `from`.
+fn next_word(text: &str, tokens: &[Token], from: usize) -> Option<Word> {
+    let index = from + tokens.get(from..)?.iter().position(Token::is_word)?;
+    let first_byte = tokens
+        .get(index)
+        .and_then(|token| text.as_bytes().get(token.span().start))
+        .copied()
+        .unwrap_or(0);
+    Some(Word { index, first_byte })
+}
+
+/// From the word `before`, the first pair of neighbouring words whose
+/// first bytes may be one word's ([`first_bytes_may_match`]): the one
+/// loop over every token. Kept out of line, so that it keeps its few
+/// values in registers.
+#[inline(never)]
+fn next_likely_pair(bytes: &[u8], tokens: &[Token], mut before: Word) -> Option<(Word, Word)> {
+    let mut index = before.index + 1;
+    while let Some(token) = tokens.get(index) {
+        if token.is_word() {
+            let word = Word {
+                index,
+                first_byte: bytes.get(token.span().start).copied().unwrap_or(0),
             };
-            for (index, token) in tokens.iter().enumerate() {
-                if !token.is_word() {
-                    continue;
-                }
-                let first_byte = bytes.get(token.span().start).copied().unwrap_or(0);
-                let repeats = last.is_some_and(|(before, before_first_byte)| {
-                    first_bytes_may_match(before_first_byte, first_byte)
-                        && repeats_word(text, tokens, before, index)
-                });
-                if repeats {
-                    run += 1;
-                } else {
-                    end_run(run, run_start, last, report);
-                    run_start = index;
-                    run = 1;
-                }
-                last = Some((index, first_byte));
+            if first_bytes_may_match(before.first_byte, word.first_byte) {
+                return Some((before, word));
             }
-            end_run(run, run_start, last, report);
+            before = word;
+        }
+        index += 1;
+    }
+    None
+}
+
+/// Calls `found` with the token indices of each pair of words in a
+/// statement that is a run of its own: exactly two in a row are a slip,
+/// three or more ("no no no", "heh heh heh") are written on purpose.
+///
+/// Neighbouring words are compared by their first bytes, which few share,
+/// in one pass over the tokens; only a pair that may repeat is read, and
+/// one that does is followed to the end of its run.
+fn for_each_lone_repeat(text: &str, tokens: &[Token], mut found: impl FnMut(usize, usize)) {
+    let mut word = next_word(text, tokens, 0);
+    while let Some((before, next)) =
+        word.and_then(|word| next_likely_pair(text.as_bytes(), tokens, word))
+    {
+        word = if same_word_tokens(text, tokens, before.index, next.index) {
+            end_run(text, tokens, (before, next), &mut found)
+        } else {
+            Some(next)
+        };
+    }
+}
+
+/// Follows a run of repeats from its first pair, calls `found` with the
+/// pair if the run is two long, and returns the word after the run (to be
+/// compared with the word after it in turn).
+#[inline(never)]
+fn end_run(
+    text: &str,
+    tokens: &[Token],
+    (first, second): (Word, Word),
+    found: &mut impl FnMut(usize, usize),
+) -> Option<Word> {
+    let mut run = 2usize;
+    let mut last = second;
+    loop {
+        let next = next_word(text, tokens, last.index + 1);
+        match next {
+            Some(next) if repeats_word(text, tokens, last, next) => {
+                run += 1;
+                last = next;
+            }
+            _ => {
+                if run == 2 {
+                    found(first.index, second.index);
+                }
+                return next;
+            }
         }
     }
 }
@@ -162,12 +215,18 @@ fn first_bytes_may_match(a: u8, b: u8) -> bool {
     (a | b) >= 0x80 || (a ^ b) & !0x20 == 0
 }
 
-/// Whether the word at token `index` repeats the word at token `before`:
-/// the same word in any letter case, with only a word space between.
-/// Kept out of line: the loop over every word stays small and keeps its
-/// state in registers.
+/// Whether the word `second` repeats the word `first`: the same word in
+/// any letter case, with only a word space between. Most neighbours are
+/// told apart by their first bytes, before their texts are read.
+fn repeats_word(text: &str, tokens: &[Token], first: Word, second: Word) -> bool {
+    first_bytes_may_match(first.first_byte, second.first_byte)
+        && same_word_tokens(text, tokens, first.index, second.index)
+}
+
+/// Whether the word at token `index` repeats the word at token `before`,
+/// their first bytes aside. Kept out of line: asked of few pairs.
 #[inline(never)]
-fn repeats_word(text: &str, tokens: &[Token], before: usize, index: usize) -> bool {
+fn same_word_tokens(text: &str, tokens: &[Token], before: usize, index: usize) -> bool {
     match (
         tokens.get(before),
         tokens.get(index),
@@ -207,17 +266,27 @@ fn spaced_gap(text: &str, gap: &[Token]) -> bool {
 /// Whether two words are one word in any letter case, compared without
 /// lowering copies of every word of the article.
 fn same_word(a: &str, b: &str) -> bool {
-    // Most neighbours differ in their first letter: decided by one byte
-    // each when both are ASCII (a character outside ASCII can lower to an
-    // ASCII letter, as the Kelvin sign does to k, so only then).
-    if let (Some(first_a), Some(first_b)) = (a.as_bytes().first(), b.as_bytes().first()) {
-        if first_a.is_ascii() && first_b.is_ascii() && !first_a.eq_ignore_ascii_case(first_b) {
+    // A byte at a time while both are ASCII, which lowers byte by byte:
+    // most neighbours differ within a letter or two. From the first byte
+    // outside ASCII (a character boundary in both, as every byte before it
+    // is ASCII) the rest is compared lowered, since a character outside
+    // ASCII can lower to an ASCII letter, as the Kelvin sign does to k.
+    for (at, (x, y)) in a.bytes().zip(b.bytes()).enumerate() {
+        if !x.is_ascii() || !y.is_ascii() {
+            return same_word_lowered(&a[at..], &b[at..]);
+        }
+        if !x.eq_ignore_ascii_case(&y) {
             return false;
         }
     }
-    if a.is_ascii() && b.is_ascii() {
-        return a.eq_ignore_ascii_case(b);
-    }
+    // One is all of the other's ASCII start: the longer has characters
+    // left, and every character lowers to at least one.
+    a.len() == b.len()
+}
+
+/// Whether two words are one word in any letter case, compared lowered
+/// character by character.
+fn same_word_lowered(a: &str, b: &str) -> bool {
     a.chars()
         .flat_map(char::to_lowercase)
         .eq(b.chars().flat_map(char::to_lowercase))
@@ -316,6 +385,112 @@ mod tests {
         assert!(same_word("kilo", "\u{212a}ILO"));
         assert!(!same_word("", "a"));
         assert!(same_word("", ""));
+    }
+
+    /// Pieces of words and the white space and marks between them, with
+    /// letters that lower to ASCII or to more bytes than they hold.
+    const PIECES: [&str; 24] = [
+        "the", "The", "THE", "th", "e", "t", "\u{212a}", "k", "K", "i", "\u{130}", "\u{131}",
+        "\u{e9}", "\u{c9}", "e\u{301}", "\u{df}", "ss", "\u{44f}", "\u{42f}", " ", "  ", "\n", ",",
+        "-",
+    ];
+
+    /// A text of `count` pieces drawn by `next`.
+    fn generated_text(next: &mut impl FnMut(usize) -> usize, count: usize) -> String {
+        (0..count).map(|_| PIECES[next(PIECES.len())]).collect()
+    }
+
+    /// The byte comparison answers as lowering both words does.
+    #[test]
+    fn words_compare_as_lowered() {
+        use super::{same_word, same_word_lowered};
+        let mut next = crate::pseudo_random::below(0x6a09_e667_f3bc_c908);
+        let mut same = 0;
+        for _ in 0..100_000 {
+            let count = next(4);
+            let a = generated_text(&mut next, count);
+            // Often a copy of the first in another case.
+            let b = match next(3) {
+                0 => a.to_uppercase(),
+                1 => a.to_lowercase(),
+                _ => generated_text(&mut next, count),
+            };
+            assert_eq!(same_word(&a, &b), same_word_lowered(&a, &b), "{a:?} {b:?}");
+            same += usize::from(same_word(&a, &b));
+        }
+        assert!(same > 10_000, "{same}");
+    }
+
+    /// The pairs found are those a plain pass finds: every word compared
+    /// with the word before it, and the runs of repeats counted.
+    #[test]
+    fn lone_repeats_agree_with_a_plain_pass() {
+        use super::{for_each_lone_repeat, same_word_lowered, spaced_gap};
+        let plain = |text: &str, tokens: &[crate::syntax::Token]| {
+            let mut pairs = Vec::new();
+            let words: Vec<usize> = (0..tokens.len())
+                .filter(|&index| tokens[index].is_word())
+                .collect();
+            let repeats = |pair: &[usize]| {
+                same_word_lowered(
+                    tokens[pair[0]].span().slice(text),
+                    tokens[pair[1]].span().slice(text),
+                ) && spaced_gap(text, &tokens[pair[0] + 1..pair[1]])
+            };
+            let mut run = 1;
+            for (at, pair) in words.windows(2).enumerate() {
+                if repeats(pair) {
+                    run += 1;
+                    continue;
+                }
+                if run == 2 {
+                    pairs.push((words[at - 1], words[at]));
+                }
+                run = 1;
+            }
+            if run == 2 {
+                pairs.push((words[words.len() - 2], words[words.len() - 1]));
+            }
+            pairs
+        };
+        // Few words, so that many neighbours repeat, in runs of all lengths.
+        const WORDS: [&str; 10] = [
+            "the",
+            "The",
+            "THE",
+            "\u{212a}ilo",
+            "kilo",
+            "\u{e9}t\u{e9}",
+            "\u{c9}T\u{c9}",
+            "i",
+            "\u{130}",
+            "x\u{301}",
+        ];
+        const GAPS: [&str; 10] = [
+            " ", "  ", "   ", "\t", "\n", "\r\n  ", ", ", "-", "\n\n", ". ",
+        ];
+        let mut next = crate::pseudo_random::below(0xbb67_ae85_84ca_a73b);
+        let mut found = 0;
+        for _ in 0..20_000 {
+            // From a few of the words and gaps, or from all of them.
+            let (words, gaps) = (2 + next(WORDS.len() - 1), 1 + next(GAPS.len()));
+            let mut text = String::new();
+            for _ in 0..next(16) {
+                text.push_str(WORDS[next(words)]);
+                text.push_str(GAPS[next(gaps)]);
+            }
+            let syntax = crate::syntax::parse(&text);
+            for statement in &syntax.statements {
+                let tokens = &syntax.tokens[statement.tokens.clone()];
+                let mut pairs = Vec::new();
+                for_each_lone_repeat(&text, tokens, |first, second| {
+                    pairs.push((first, second));
+                });
+                assert_eq!(pairs, plain(&text, tokens), "{text:?}");
+                found += pairs.len();
+            }
+        }
+        assert!(found > 1000, "{found}");
     }
 
     #[test]
