@@ -660,15 +660,12 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
         if in_headline {
             continue;
         }
-        let name_words = name_words(text, mention, split);
-        let (Some(first), Some(last)) = (name_words.first(), name_words.last()) else {
+        if mention.words.get(split.name_from).is_none() {
             continue;
-        };
-        let name_span = Span::new(first.start, last.end);
+        }
         let age = if mention.possessive.is_some() {
             None
         } else {
-            let before_start = split.title.map_or(name_span.start, |(span, _)| span.start);
             // "John Smith Jr., 20,": past the suffix's full stop.
             let after_name = if text[mention.span.end..].starts_with('.')
                 && mention
@@ -689,7 +686,24 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
                     age.form != AgeForm::Bracketed || bracketed_in(mention.statement) == 1
                 })
                 .or_else(|| {
-                    if !may_be_age_before(text.get(..before_start).unwrap_or_default()) {
+                    // Before the title, or else before the name's words,
+                    // which are found only when the text there can end an
+                    // age: the first word may be a common word opening the
+                    // sentence, and not the name's ("Yesterday Smith").
+                    let may_end_age_before =
+                        |offset: usize| may_be_age_before(text.get(..offset).unwrap_or_default());
+                    let before_start = match split.title {
+                        Some((span, _)) => span.start,
+                        None if mention.words[split.name_from..]
+                            .iter()
+                            .take(2)
+                            .any(|word| may_end_age_before(word.start)) =>
+                        {
+                            name_words(text, mention, split).first()?.start
+                        }
+                        None => return None,
+                    };
+                    if !may_end_age_before(before_start) {
                         return None;
                     }
                     age_before(text, tokens, starts.at(before_start))
@@ -698,6 +712,11 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
         if split.title.is_none() && age.is_none() {
             continue;
         }
+        let name_words = name_words(text, mention, split);
+        let (Some(first), Some(last)) = (name_words.first(), name_words.last()) else {
+            continue;
+        };
+        let name_span = Span::new(first.start, last.end);
         let Some(person) = person_name(text, name_words) else {
             asked[position] = Asked::NoPerson;
             continue;
@@ -764,6 +783,14 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
                     continue;
                 };
                 let last = last.slice(text);
+                // ASCII letters and digits fold to themselves lowered, of
+                // the same length and initial: most last words are turned
+                // away by those before they are folded.
+                if !looked_up.may_hold(last.as_bytes())
+                    && last.bytes().all(|byte| byte.is_ascii_alphanumeric())
+                {
+                    continue;
+                }
                 let folded = ShortLower::folded(last);
                 let listed = if folded.as_bytes().is_empty() {
                     word_class(last) & SUFFIX != 0 || shared.contains_key(fold_name(last).as_str())
@@ -1202,12 +1229,18 @@ fn age_after(text: &str, tokens: &[Token], first: Option<usize>) -> Option<AgeFa
 }
 
 /// Whether the text after a name can start an age ([`age_after`]): a
-/// comma, or white space then a bracket or "aged".
+/// comma then white space and a figure or "a", "an" or "aged"; or white
+/// space then a bracket or "aged".
 fn may_be_age_after(after: &str) -> bool {
     // Asked after nearly every name, where the next byte or two settle it:
     // a word's letter, or one space then a letter.
     match *after.as_bytes() {
-        [b',', ..] => return true,
+        [b',', ref rest @ ..] => {
+            // ", said", ", who": most commas after a name are turned away
+            // by the first byte after their space.
+            let next = rest.iter().find(|&&byte| !may_be_white_space(byte));
+            return matches!(next, Some(b'a' | b'0'..=b'9'));
+        }
         [first, ..] if !may_be_white_space(first) => return false,
         [b' ', second, ..] if !may_be_white_space(second) => {
             return second == b'(' || after[1..].starts_with("aged");
@@ -1215,9 +1248,7 @@ fn may_be_age_after(after: &str) -> bool {
         _ => {}
     }
     let trimmed = after.trim_start();
-    after.starts_with(',')
-        || (trimmed.len() < after.len()
-            && (trimmed.starts_with('(') || trimmed.starts_with("aged")))
+    trimmed.len() < after.len() && (trimmed.starts_with('(') || trimmed.starts_with("aged"))
 }
 
 /// Whether the text before a name (or its title) can end an age
@@ -1325,16 +1356,22 @@ mod tests {
 
         /// The byte tests before a trim answer as the trims alone do.
         #[test]
-        fn age_text_tests_agree_with_trimming(pieces in proptest::collection::vec(0usize..16, 0..8)) {
-            const PIECES: [&str; 16] = [
+        fn age_text_tests_agree_with_trimming(pieces in proptest::collection::vec(0usize..19, 0..8)) {
+            const PIECES: [&str; 19] = [
                 " ", "  ", ",", "(", "aged", "old", "year-old", "\t", "\n", "\r\n", "\u{a0}",
-                "\u{2003}", "é", "Smith", "\u{b}", "\u{1c}",
+                "\u{2003}", "é", "Smith", "\u{b}", "\u{1c}", "45", "a", "said",
             ];
             let text: String = pieces.iter().map(|&index| PIECES[index]).collect();
             let trimmed = text.trim_start();
-            let after = text.starts_with(',')
-                || (trimmed.len() < text.len()
-                    && (trimmed.starts_with('(') || trimmed.starts_with("aged")));
+            let after = match text.strip_prefix(',') {
+                Some(rest) => rest
+                    .trim_start_matches(|c: char| c.is_whitespace() || !c.is_ascii())
+                    .starts_with(|c: char| c == 'a' || c.is_ascii_digit()),
+                None => {
+                    trimmed.len() < text.len()
+                        && (trimmed.starts_with('(') || trimmed.starts_with("aged"))
+                }
+            };
             proptest::prop_assert_eq!(may_be_age_after(&text), after);
             let trimmed = text.trim_end();
             let before = trimmed.len() < text.len() && trimmed.ends_with("old");
@@ -1610,6 +1647,15 @@ mod tests {
         assert_eq!(
             facts("The Williams sisters played. Williams, 41, won."),
             ["Williams [?] title=- age=41"]
+        );
+        // Surnames alike only once folded, the other mention having no
+        // fact of its own.
+        assert_eq!(
+            facts("Zoë Ångström, 45, met Åsa Ångström. Ann O\u{301}lafsson, 40, met Bo Ólafsson."),
+            [
+                "Zoë Ångström [angstrom zoe] title=- age=45",
+                "Ann O\u{301}lafsson [olafsson ann] title=- age=40",
+            ]
         );
     }
 
