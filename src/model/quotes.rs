@@ -91,7 +91,7 @@ impl Quotations {
 }
 
 pub fn pair_quotation_marks(text: &str, syntax: &Syntax) -> Quotations {
-    let mut marks = Vec::new();
+    let mut marks = Vec::with_capacity(syntax.quote_marks.len());
     let mut markup_cursor = MarkupCursor::default();
     // The marks the tokenizer noted, each in the block holding it (the
     // blocks' tokens are in order); marks outside every block are skipped.
@@ -167,7 +167,7 @@ pub fn pair_quotation_marks(text: &str, syntax: &Syntax) -> Quotations {
     }
     pair_block_quotations(syntax, &mut marks);
 
-    let mut quoted: Vec<Span> = Vec::new();
+    let mut quoted: Vec<Span> = Vec::with_capacity(marks.len());
     for mark in &marks {
         if mark.side != QuoteSide::Opening {
             continue;
@@ -815,35 +815,41 @@ impl MarkupCursor {
 /// the copy: its quotation marks delimit attribute values, not speech.
 /// `cursor` is the one every earlier mark of the text was asked with.
 fn inside_markup(text: &str, span: Span, cursor: &mut MarkupCursor) -> bool {
-    let before = &text[..span.start];
+    // All that is looked for is ASCII, so the bytes are read, not the
+    // characters.
+    let bytes = text.as_bytes();
+    let before = &bytes[..span.start];
     // An attribute value's marks: `content="…"` and `…">`, also where the
     // residue starts mid-tag (`…Compatible"><meta`, `…BJs" name="…`).
-    let after = &text[span.end..];
-    if before.ends_with('=') || after.starts_with("> <") || after.starts_with("><") {
+    let after = &bytes[span.end..];
+    if before.last() == Some(&b'=') || matches!(after, [b'>', b'<', ..] | [b'>', b' ', b'<', ..]) {
         return true;
     }
-    let attribute = after
-        .strip_prefix(' ')
-        .map(|rest| rest.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-'))
-        .is_some_and(|rest| rest.starts_with("=\"") && rest.len() + 2 < after.len());
-    if attribute {
-        return true;
+    // An attribute's name of two or more letters or hyphens after a space.
+    if let [b' ', rest @ ..] = after {
+        let name = rest
+            .iter()
+            .take_while(|&&byte| byte.is_ascii_alphabetic() || byte == b'-')
+            .count();
+        if name >= 2 && rest[name..].starts_with(b"=\"") {
+            return true;
+        }
     }
     // The nearest `<`, `>` or line break before the mark: the tag's
     // opening only if it is a `<`, since a tag holds neither of the
     // others. A tag lies on one line and is not kilobytes long, so only a
     // `<` within that reach counts (an unbounded look made a mark's test
     // depend on the whole line before it).
-    let Some(lt) = cursor.nearest_before(text.as_bytes(), span.start) else {
+    let Some(lt) = cursor.nearest_before(bytes, span.start) else {
         return false;
     };
-    if lt + MARKUP_LOOKBACK < before.len() {
+    if lt + MARKUP_LOOKBACK < before.len() || before[lt] != b'<' {
         return false;
     }
     let tag = &before[lt + 1..];
-    before.as_bytes()[lt] == b'<'
-        && tag.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
-        && tag.contains('=')
+    tag.first()
+        .is_some_and(|&first| first.is_ascii_alphabetic() || first == b'/' || first == b'!')
+        && memchr::memchr(b'=', tag).is_some()
 }
 
 /// Whether a straight `"` reads as the apostrophe of a plural possessive
@@ -1252,6 +1258,88 @@ mod tests {
                 plain(bytes.len())
             );
         }
+    }
+
+    /// [`inside_markup`] as it read the text before it tested bytes: by
+    /// characters, with the nearest `<`, `>` or line break searched for
+    /// back from the mark.
+    fn inside_markup_by_characters(text: &str, span: Span) -> bool {
+        let before = &text[..span.start];
+        let after = &text[span.end..];
+        if before.ends_with('=') || after.starts_with("> <") || after.starts_with("><") {
+            return true;
+        }
+        let attribute = after
+            .strip_prefix(' ')
+            .map(|rest| rest.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == '-'))
+            .is_some_and(|rest| rest.starts_with("=\"") && rest.len() + 2 < after.len());
+        if attribute {
+            return true;
+        }
+        let Some(lt) = memchr::memrchr3(b'<', b'>', b'\n', before.as_bytes()) else {
+            return false;
+        };
+        if lt + MARKUP_LOOKBACK < before.len() {
+            return false;
+        }
+        let tag = &before[lt + 1..];
+        before.as_bytes()[lt] == b'<'
+            && tag.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!')
+            && tag.contains('=')
+    }
+
+    #[test]
+    fn markup_is_found_by_its_bytes_as_by_its_characters() {
+        let pieces = [
+            "a",
+            "é",
+            " ",
+            "\"",
+            "“",
+            "=",
+            "<",
+            ">",
+            "/",
+            "!",
+            "-",
+            "\n",
+            "name",
+            "x-y",
+            "<p",
+            "<meta ",
+            "</",
+            "<!--",
+            "=\"",
+            "> <",
+            "\"><",
+            " content=\"",
+            "😀",
+            "\u{a0}",
+        ];
+        let mut next = crate::pseudo_random::below(0x9e37_79b9_7f4a_7c15);
+        let mut found = 0;
+        for round in 0..3000 {
+            let mut text: String = (0..next(30)).map(|_| pieces[next(pieces.len())]).collect();
+            if round % 50 == 0 {
+                // A tag's opening beyond the reach of the look back.
+                text.insert_str(0, &format!("<a {}", "x".repeat(MARKUP_LOOKBACK)));
+            }
+            let mut cursor = MarkupCursor::default();
+            for (at, c) in text.char_indices() {
+                if !matches!(c, '"' | '“') {
+                    continue;
+                }
+                let span = Span::new(at, at + c.len_utf8());
+                let expected = inside_markup_by_characters(&text, span);
+                found += usize::from(expected);
+                assert_eq!(
+                    inside_markup(&text, span, &mut cursor),
+                    expected,
+                    "{text:?} at {at}"
+                );
+            }
+        }
+        assert!(found > 1000, "{found}");
     }
 
     #[test]
