@@ -250,9 +250,6 @@ pub(super) fn within_offsets(text: &str) -> &str {
 #[inline(never)]
 fn grammar_token(text: &str, start: usize) -> Option<(usize, TokenKind)> {
     let rest = text.get(start..)?;
-    if let Some(settled) = curly_quote_mark(rest.as_bytes()) {
-        return Some(settled);
-    }
     Some(match token(rest) {
         Ok((remaining, kind)) => (rest.len() - remaining.len(), kind),
         // Unreachable by construction (`other` takes any character), but a
@@ -276,6 +273,9 @@ enum Lead {
     CarriageReturn,
     StraightQuote,
     Punctuation,
+    /// The first byte of the curly quotation marks (and of the rest of
+    /// General Punctuation).
+    GeneralPunctuation,
     /// Not ASCII, or an ASCII byte only `other` or `space` takes (control
     /// characters, vertical tab, form feed): the grammar decides.
     Grammar,
@@ -292,6 +292,7 @@ impl Lead {
             b'\r' => Lead::CarriageReturn,
             b'"' | b'\'' => Lead::StraightQuote,
             _ if byte.is_ascii_punctuation() => Lead::Punctuation,
+            0xE2 => Lead::GeneralPunctuation,
             _ => Lead::Grammar,
         }
     }
@@ -310,11 +311,11 @@ static LEADS: [Lead; 256] = {
 };
 
 /// The width and kind of the token at the start of `input` when its ASCII
-/// bytes settle it: what [`token`] gives, without decoding characters or
-/// building nom results, for the tokens most of news copy is made of.
-/// `None` when a character that is not ASCII could change the answer (a
-/// word going on with a diacritic, a no-break space after spaces), so the
-/// grammar decides.
+/// bytes (or a curly quotation mark's) settle it: what [`token`] gives,
+/// without decoding characters or building nom results, for the tokens
+/// most of news copy is made of. `None` when a character that is not
+/// ASCII could change the answer (a word going on with a diacritic, a
+/// no-break space after spaces), so the grammar decides.
 #[inline]
 fn ascii_token(input: &[u8]) -> Option<(usize, TokenKind)> {
     let first = *input.first()?;
@@ -339,7 +340,7 @@ fn ascii_token(input: &[u8]) -> Option<(usize, TokenKind)> {
                 );
             }
             match input.get(width) {
-                Some(byte) if !byte.is_ascii() => None,
+                Some(_) if !ends_word(input, width) => None,
                 // "3rd", "2014s": the number fails and the word takes over.
                 Some(byte) if byte.is_ascii_alphanumeric() => ascii_word(input, TokenKind::Word),
                 _ => Some((width, TokenKind::Number)),
@@ -354,6 +355,7 @@ fn ascii_token(input: &[u8]) -> Option<(usize, TokenKind)> {
             let (side, weight) = quote_shape(char::from(first));
             Some((1, TokenKind::Quote { side, weight }))
         }
+        Lead::GeneralPunctuation => curly_quote_mark(input),
         Lead::Grammar => None,
     }
 }
@@ -376,15 +378,31 @@ fn curly_quote_mark(input: &[u8]) -> Option<(usize, TokenKind)> {
     Some((3, TokenKind::Quote { side, weight }))
 }
 
-/// A word of ASCII letters and digits followed by an ASCII byte or the
-/// end, of the `kind` its first byte gives.
+/// A word of ASCII letters and digits followed by a character that
+/// cannot go on with it ([`ends_word`]), of the `kind` its first byte
+/// gives.
 #[inline]
 fn ascii_word(input: &[u8], kind: TokenKind) -> Option<(usize, TokenKind)> {
     let width = alphanumeric_run(input);
-    input
-        .get(width)
-        .is_none_or(u8::is_ascii)
-        .then_some((width, kind))
+    ends_word(input, width).then_some((width, kind))
+}
+
+/// Whether the bytes of `input` from `at`, after a run of ASCII letters
+/// and digits, are settled to start with no word character: the end, an
+/// ASCII byte, or a character of U+2000 to U+203F (curly quotation marks,
+/// dashes, the ellipsis, typographic spaces), which General Punctuation
+/// holds no letter, digit or combining mark of. Any other character is
+/// left to the grammar.
+#[inline]
+fn ends_word(input: &[u8], at: usize) -> bool {
+    input.get(at).is_none_or(u8::is_ascii) || starts_general_punctuation(&input[at..])
+}
+
+/// Whether `rest` starts with a character of U+2000 to U+203F. Kept out
+/// of line: the loop over the tokens seldom needs it.
+#[cold]
+fn starts_general_punctuation(rest: &[u8]) -> bool {
+    rest.starts_with(&[0xE2, 0x80])
 }
 
 /// How many ASCII letters and digits `input` starts with, tested eight
@@ -1030,6 +1048,8 @@ mod tests {
             "\u{fe0f}",
             "😀",
             "€",
+            // Alphabetic, and so part of a word, past General Punctuation.
+            "ⁱ",
             "$",
             "%",
             "~",
