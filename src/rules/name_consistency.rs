@@ -1063,17 +1063,15 @@ impl NameConsistency {
 
     /// Calls `compare` with every pair of spellings, (a, b) with a < b,
     /// that might be one name by their letters: they share a
-    /// transliteration key, or they begin alike and differ in length by no
-    /// more than the edits allowed. Every pair `spelled_alike` accepts is
-    /// among them. For an article's usual few dozen spellings this is
-    /// cheaper than building keys, and it compares what the keys would.
+    /// transliteration key, or they begin alike, differ in length by no
+    /// more than the edits the longer one's length allows, and each has no
+    /// more letters missing from the other ([`letter_set`]) than that.
+    /// Every pair `spelled_alike` accepts is among them: an edit takes at
+    /// most one letter away, so every letter one spelling has and the
+    /// other lacks costs an edit of its own. For an article's usual few
+    /// dozen spellings this is cheaper than building keys, and it compares
+    /// what the keys would.
     fn pairs_by_letters(&self, spellings: &Spellings<'_>, compare: &mut impl FnMut(usize, usize)) {
-        let most_edits = self
-            .steps
-            .iter()
-            .map(|&(_, edits)| edits)
-            .max()
-            .unwrap_or(0);
         // One small record a comparable spelling, read in a tight loop: an
         // article's few dozen spellings make a few hundred pairs, and the
         // test of a pair should cost a handful of instructions. Keys are
@@ -1081,20 +1079,34 @@ impl NameConsistency {
         // comparison costs a call for each pair of keys of one length.
         let probes: Vec<LetterProbe> = (0..spellings.folded.len())
             .filter(|&index| spellings.comparable[index])
-            .map(|index| LetterProbe {
-                // No first letter is a value of its own, equal only to itself.
-                first: spellings.folded[index]
-                    .chars()
-                    .next()
-                    .map_or(NO_FIRST_LETTER, u32::from),
-                length: spellings.lengths[index],
-                key_hash: FxBuildHasher.hash_one(spellings.keys[index]),
-                index,
+            .map(|index| {
+                let folded = spellings.folded[index];
+                let length = spellings.lengths[index];
+                LetterProbe {
+                    // No first letter is a value of its own, equal only to
+                    // itself.
+                    first: folded.chars().next().map_or(NO_FIRST_LETTER, u32::from),
+                    length,
+                    // Below the shortest length only a swap of two letters,
+                    // which keeps the length and the letters.
+                    edits: self.allowed_edits(length).unwrap_or(0),
+                    letters: letter_set(folded),
+                    key_hash: FxBuildHasher.hash_one(spellings.keys[index]),
+                    index,
+                }
             })
             .collect();
         for (position, a) in probes.iter().enumerate() {
             for b in probes.get(position + 1..).unwrap_or_default() {
-                let may_match = (a.first == b.first && a.length.abs_diff(b.length) <= most_edits)
+                let edits = if a.length >= b.length {
+                    a.edits
+                } else {
+                    b.edits
+                };
+                let may_match = (a.first == b.first
+                    && a.length.abs_diff(b.length) <= edits
+                    && at_most_bits(a.letters & !b.letters, edits)
+                    && at_most_bits(b.letters & !a.letters, edits))
                     || (a.key_hash == b.key_hash
                         && spellings.keys[a.index] == spellings.keys[b.index]);
                 if may_match {
@@ -1528,8 +1540,30 @@ struct LetterProbe {
     /// The first letter as a number, or [`NO_FIRST_LETTER`].
     first: u32,
     length: usize,
+    /// The edits allowed against a spelling no longer than this one.
+    edits: usize,
+    /// Its [`letter_set`].
+    letters: u64,
     key_hash: u64,
     index: usize,
+}
+
+/// The letters of a folded spelling as a set of 64 bits, a letter's bit
+/// its number's last six (ASCII letters each have their own). Letters
+/// sharing a bit only make two spellings look closer than they are.
+fn letter_set(folded: &str) -> u64 {
+    folded
+        .chars()
+        .fold(0, |set, c| set | 1 << (u32::from(c) & 63))
+}
+
+/// Whether `bits` has no more than `most` bits set, by clearing the
+/// lowest that many times (`most` is a count of edits, at most three).
+fn at_most_bits(mut bits: u64, most: usize) -> bool {
+    for _ in 0..most {
+        bits &= bits.wrapping_sub(1);
+    }
+    bits == 0
 }
 
 /// Above every `char`.
@@ -3022,9 +3056,9 @@ mod tests {
         // Groups of up to 64 spellings, a few random roots and slips of
         // them (changed, dropped, added or swapped letters, and letters a
         // romanisation trades), under four edit tables: comparing every
-        // pair that begins alike and is near in length, and comparing the
-        // pairs that share a key, must each find exactly the pairs the
-        // letters alone accept.
+        // pair that begins alike and is near in length and in letters, and
+        // comparing the pairs that share a key, must each find exactly the
+        // pairs the letters alone accept.
         let mut next = crate::pseudo_random::below(0x6a09_e667_f3bc_c908);
         let alphabet = ['a', 'e', 'o', 'h', 'k', 'q', 'g', 'y', 'i', 'ł'];
         let mut pairs_found = 0;
@@ -3084,20 +3118,26 @@ mod tests {
                     assert!(a < b && by_keys.insert((a, b)), "{a}, {b} twice");
                 });
                 // The pairs by letters are exactly those the definition
-                // names, not a superset.
-                let most_edits = rule
-                    .steps
-                    .iter()
-                    .map(|&(_, edits)| edits)
-                    .max()
-                    .unwrap_or(0);
+                // names, not a superset (each letter of the alphabet has a
+                // bit of its own in a letter set).
+                let letters_missing = |a: usize, b: usize| {
+                    let of_b: BTreeSet<char> = folded[b].chars().collect();
+                    folded[a]
+                        .chars()
+                        .filter(|c| !of_b.contains(c))
+                        .collect::<BTreeSet<char>>()
+                        .len()
+                };
                 let by_definition: BTreeSet<(usize, usize)> = (0..count)
                     .flat_map(|a| (a + 1..count).map(move |b| (a, b)))
                     .filter(|&(a, b)| {
+                        let edits = rule.allowed_edits(lengths[a].max(lengths[b])).unwrap_or(0);
                         comparable[a]
                             && comparable[b]
                             && ((folded[a].chars().next() == folded[b].chars().next()
-                                && lengths[a].abs_diff(lengths[b]) <= most_edits)
+                                && lengths[a].abs_diff(lengths[b]) <= edits
+                                && letters_missing(a, b) <= edits
+                                && letters_missing(b, a) <= edits)
                                 || keys[a] == keys[b])
                     })
                     .collect();
