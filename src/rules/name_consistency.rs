@@ -726,12 +726,12 @@ impl NameConsistency {
         // Which spellings the article also writes in lower case ("the
         // union", "Union"): only their forms are looked for, and only once
         // the question is asked.
-        let mut wanted = Vec::with_capacity(forms.len());
-        wanted.extend(spellings().map(|(_, entry, _)| vocabulary.lower(entry)));
         let lowercase_words = LowercaseWords {
             text,
             tokens: article.tokens(),
-            wanted,
+            vocabulary: &vocabulary,
+            tracked: &tracked.entries,
+            forms: &forms,
             found: OnceCell::new(),
         };
         // In the order of first use (the order of the vocabulary's
@@ -749,6 +749,7 @@ impl NameConsistency {
                 occurrences: occurrences.of(slot),
                 lower,
                 folded_id: info.folded,
+                folded_chars: info.folded_chars,
             })
         }));
         // A spelling never confirmed that the article also writes in lower
@@ -954,7 +955,10 @@ impl NameConsistency {
             .iter()
             .map(|candidate| context.vocabulary.folded(candidate.folded_id))
             .collect();
-        let lengths: Vec<usize> = folded.iter().map(|form| form.chars().count()).collect();
+        let lengths: Vec<usize> = candidates
+            .iter()
+            .map(|candidate| candidate.folded_chars)
+            .collect();
         let by_letters = candidates.len() <= BUCKET_LIMIT;
         // A spelling `same_name` turns down whatever it is compared with (a
         // word of fewer than three letters, or one the article also writes
@@ -1887,6 +1891,8 @@ struct Candidate<'w, 'f> {
     occurrences: &'f [Occurrence],
     lower: &'f str,
     folded_id: u32,
+    /// Characters in the folded form.
+    folded_chars: usize,
 }
 
 /// Facts about the whole article that comparisons read.
@@ -1909,8 +1915,12 @@ struct Context<'a> {
 struct LowercaseWords<'a> {
     text: &'a str,
     tokens: &'a [Token],
-    /// The lower case of every spelling that may be asked about.
-    wanted: Vec<&'a str>,
+    /// The spellings that may be asked about are the tracked entries
+    /// ([`Tracked`]) whose forms have a use; their lower case is gathered
+    /// only once the question is asked.
+    vocabulary: &'a Vocabulary<'a>,
+    tracked: &'a [u32],
+    forms: &'a [Form],
     found: OnceCell<HashSet<&'a str>>,
 }
 
@@ -1921,10 +1931,16 @@ impl<'a> LowercaseWords<'a> {
     }
 
     fn find(&self) -> HashSet<&'a str> {
-        if self.wanted.is_empty() {
+        let wanted: HashSet<&str> = self
+            .tracked
+            .iter()
+            .zip(self.forms)
+            .filter(|(_, form)| form.uses > 0)
+            .map(|(&entry, _)| self.vocabulary.lower(entry))
+            .collect();
+        if wanted.is_empty() {
             return HashSet::default();
         }
-        let wanted: HashSet<&str> = self.wanted.iter().copied().collect();
         // Most words cannot be wanted: no wanted word has their length and
         // their first byte, and their length and last byte, which two table
         // look-ups tell before the word is sliced or hashed.
@@ -2506,28 +2522,20 @@ fn push_transliteration_key(folded: &str, out: &mut String) {
         mask =
             digraphs_present(&key[..length]) & u16::MAX.checked_shl(index as u32 + 1).unwrap_or(0);
     }
-    // Mapped in place too, each letter written at or behind the one read
-    // (so the next is still there to look at); a letter the same as the
-    // last kept is written but not kept.
-    let key = &mut key[..length];
-    let mut written = 0;
+    // Mapped and appended letter by letter, a letter the same as the last
+    // appended left out. Every byte is ASCII, and so is what it maps to.
+    let key = &key[..length];
     let mut last = None;
-    for read in 0..length {
-        let byte = key[read];
-        // Within the rewritten name only: the bytes past its end are left
-        // over from before the rewrites.
+    for (read, &byte) in key.iter().enumerate() {
         let mapped = if byte == b'c' && key.get(read + 1) == Some(&b'h') {
             b'c'
         } else {
             KEY_LETTERS[usize::from(byte)]
         };
-        key[written] = mapped;
-        written += usize::from(last != Some(mapped));
-        last = Some(mapped);
-    }
-    match std::str::from_utf8(&key[..written]) {
-        Ok(key) => out.push_str(key),
-        Err(_) => push_transliteration_key_of_chars(folded, out),
+        if last != Some(mapped) {
+            out.push(char::from(mapped));
+            last = Some(mapped);
+        }
     }
 }
 
