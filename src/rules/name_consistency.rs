@@ -384,6 +384,13 @@ struct Occurrence {
     /// The statement, when it is a list of names ("Sheahan, Horan,
     /// O'Callaghan, Miller"), where every entry is someone else.
     roster: Option<u32>,
+    /// Where its mention starts, for the title just before it ("Mrs.
+    /// Smith"), looked for only when the spelling's genders are asked
+    /// ([`NameConsistency::genders`]).
+    mention_start: usize,
+    /// The gender of the first gendered title in its mention ("Mrs" in
+    /// "Mrs Jane Smith").
+    title_in_mention: Option<Gender>,
 }
 
 /// Everything known about one spelling but its places, which are kept
@@ -405,7 +412,6 @@ struct Form {
     as_given: bool,
     /// Used alone or as the last of several name words (a surname's).
     as_last: bool,
-    genders: Genders,
 }
 
 /// Every spelling's places, grouped by spelling. Gathered in one list and
@@ -565,7 +571,7 @@ impl NameConsistency {
             remaining_entries = rest;
             let in_story = block_kind == BlockKind::Paragraph;
             let in_roster = in_story && is_roster(mention.statement);
-            let mut gender = self.title_before(text, mention.span.start);
+            let mut title_in_mention = None;
             run.clear();
             let mut leading = true;
             // "Finance Minister Kiichi Miyazawa": common words before a
@@ -587,7 +593,7 @@ impl NameConsistency {
             for (index, (&word_span, &entry)) in mention.words.iter().zip(entries).enumerate() {
                 let word = vocabulary.word(entry);
                 if index < title_end || (leading && word.is_title) {
-                    gender = gender.or(title_gender(vocabulary.lower(entry)));
+                    title_in_mention = title_in_mention.or(title_gender(vocabulary.lower(entry)));
                     continue;
                 }
                 // The first words of a sentence or of a headline-case line
@@ -642,6 +648,8 @@ impl NameConsistency {
                         roster: in_roster
                             .then(|| u32::try_from(mention.statement).ok())
                             .flatten(),
+                        mention_start: mention.span.start,
+                        title_in_mention,
                     },
                 ));
                 if in_story {
@@ -659,9 +667,6 @@ impl NameConsistency {
                             form.after.insert(other_word.folded);
                         }
                     }
-                }
-                if let Some(gender) = gender {
-                    form.genders.insert(gender);
                 }
             }
             // Spacing and hyphenation: every single word, and every stretch
@@ -750,6 +755,7 @@ impl NameConsistency {
                 lower,
                 folded_id: info.folded,
                 folded_chars: info.folded_chars,
+                genders: OnceCell::new(),
             })
         }));
         // A spelling never confirmed that the article also writes in lower
@@ -763,6 +769,7 @@ impl NameConsistency {
             });
         }
         let context = Context {
+            text,
             lowercase_words: &lowercase_words,
             lowercase_first,
             standalone: &standalone,
@@ -1387,9 +1394,38 @@ impl NameConsistency {
         }
         // Nor is an ordinary word in this article ("the union", "Union"):
         // asked last, as the answer reads every word of the article.
-        !form_a.genders.conflict(form_b.genders)
+        !self.genders_conflict(a, b, context.text)
             && !lowercase_words.contains(lower_a)
             && !lowercase_words.contains(lower_b)
+    }
+
+    /// Whether the titles before two spellings say two people: each is
+    /// known to be a man or a woman, and they are not both.
+    fn genders_conflict(&self, a: &Candidate<'_, '_>, b: &Candidate<'_, '_>, text: &str) -> bool {
+        let genders = |candidate: &Candidate<'_, '_>| {
+            *candidate
+                .genders
+                .get_or_init(|| self.genders(text, candidate.occurrences))
+        };
+        let genders_a = genders(a);
+        genders_a != Genders::default() && genders_a.conflict(genders(b))
+    }
+
+    /// The genders the titles give a spelling at its places: at each, a
+    /// gendered title just before its mention, or else the first in it.
+    /// Asked of the few spellings compared this far, rather than worked
+    /// out at every mention.
+    fn genders(&self, text: &str, occurrences: &[Occurrence]) -> Genders {
+        let mut genders = Genders::default();
+        for occurrence in occurrences {
+            let gender = self
+                .title_before(text, occurrence.mention_start)
+                .or(occurrence.title_in_mention);
+            if let Some(gender) = gender {
+                genders.insert(gender);
+            }
+        }
+        genders
     }
 
     /// Whether two spellings, folded, with their transliteration keys, are
@@ -1893,10 +1929,13 @@ struct Candidate<'w, 'f> {
     folded_id: u32,
     /// Characters in the folded form.
     folded_chars: usize,
+    /// Its [`NameConsistency::genders`], once asked.
+    genders: OnceCell<Genders>,
 }
 
 /// Facts about the whole article that comparisons read.
 struct Context<'a> {
+    text: &'a str,
     /// Candidate spellings also written in lower case in the article.
     lowercase_words: &'a LowercaseWords<'a>,
     /// Whether the spellings written in lower case were set aside before
@@ -3461,6 +3500,8 @@ mod tests {
                     let occurrence = Occurrence {
                         span: Span::new(at, at + 1),
                         roster: None,
+                        mention_start: at,
+                        title_in_mention: None,
                     };
                     (next(entries) as u32, occurrence)
                 })
@@ -3549,6 +3590,35 @@ mod tests {
           related 1:12-1:19 spelled “Erdoğan” here
           help: one of them is misspelt; check the name against a source
         ");
+    }
+
+    #[test]
+    fn titles_before_or_in_a_mention_tell_two_people_apart() {
+        let rule = rule_from_toml(RULE);
+        let story = |second: &str| {
+            let text = format!("Mr Milley spoke. Milley left. {second} came. Milley said so.");
+            check_rule(&rule, &text)
+        };
+        // A man's title before one spelling, a woman's before the other:
+        // two people, whether the title is across a full stop or inside
+        // the mention.
+        for woman in [
+            "Ms Milly",
+            "Mrs. Milly",
+            "Mrs Jane Milly",
+            "Lady Jane Milly",
+        ] {
+            assert_eq!(story(woman), "", "{woman}");
+        }
+        // A man's, none, or both: one name spelled two ways.
+        for man in [
+            "Mr Milly",
+            "Sir John Milly",
+            "The aide Milly",
+            "Mr Milly and Ms Milly",
+        ] {
+            assert!(story(man).contains("“Milly” is spelled “Milley”"), "{man}");
+        }
     }
 
     #[test]
