@@ -70,6 +70,7 @@
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::hash::BuildHasher;
+use std::sync::OnceLock;
 
 use hashbrown::HashTable;
 use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
@@ -255,6 +256,7 @@ impl Options {
             .collect();
         Ok(NameConsistency {
             steps,
+            deletions_by_length: OnceLock::new(),
             distinct,
             wrong_forms,
             titles,
@@ -266,6 +268,10 @@ impl Options {
 struct NameConsistency {
     /// (from length, edits allowed), sorted by length.
     steps: Vec<(usize, usize)>,
+    /// [`NameConsistency::deletions_needed`] of each length below
+    /// [`TABLED_LENGTHS`], worked out on first use: it is asked of every
+    /// word of a file of many names, several times.
+    deletions_by_length: OnceLock<Vec<Option<usize>>>,
     /// Folded name (and its derived forms) → (group, member) pairs.
     distinct: HashMap<String, Vec<(usize, usize)>>,
     /// Known wrong form → canonical spelling.
@@ -797,6 +803,19 @@ impl NameConsistency {
     /// which the longer one loses as well: an eight-letter word needs one
     /// deletion, not the two a nine-letter word allows.
     fn deletions_needed(&self, length: usize) -> Option<usize> {
+        let table = self.deletions_by_length.get_or_init(|| {
+            (0..TABLED_LENGTHS)
+                .map(|length| self.deletions_needed_by_steps(length))
+                .collect()
+        });
+        match table.get(length) {
+            Some(&deletions) => deletions,
+            None => self.deletions_needed_by_steps(length),
+        }
+    }
+
+    /// [`NameConsistency::deletions_needed`] worked out from the steps.
+    fn deletions_needed_by_steps(&self, length: usize) -> Option<usize> {
         let mut needed = match self.allowed_edits(length) {
             None if length >= 4 => Some(1),
             edits => edits,
@@ -1554,6 +1573,10 @@ impl NameConsistency {
 /// article's spellings when it has no more, pair by pair; otherwise those
 /// sharing a key. A key shared more widely than this says nothing.
 const BUCKET_LIMIT: usize = 64;
+
+/// The lengths [`NameConsistency::deletions_needed`] keeps a table of:
+/// every name's.
+const TABLED_LENGTHS: usize = 64;
 
 /// Up to this many words that could be compared spellings, all are
 /// tracked ([`NameConsistency::spellings_to_track`]): below it, finding the
@@ -3037,11 +3060,26 @@ mod tests {
         .into_iter()
         .map(|steps| NameConsistency {
             steps,
+            deletions_by_length: OnceLock::new(),
             distinct: HashMap::default(),
             wrong_forms: HashMap::default(),
             titles: HashSet::default(),
         })
         .collect()
+    }
+
+    #[test]
+    fn deletions_needed_from_the_table_are_those_of_the_steps() {
+        for rule in rules_under_four_edit_tables() {
+            for length in (0..200).chain([usize::MAX / 2]) {
+                assert_eq!(
+                    rule.deletions_needed(length),
+                    rule.deletions_needed_by_steps(length),
+                    "{length} under {:?}",
+                    rule.steps
+                );
+            }
+        }
     }
 
     #[test]
