@@ -41,6 +41,16 @@ fn write(dir: &Path, name: &str, contents: &[u8]) {
     std::fs::write(path, contents).unwrap();
 }
 
+/// The paths of a JSON report's files, in its order.
+fn file_paths(json: &serde_json::Value) -> Vec<&str> {
+    json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|file| file["path"].as_str().unwrap())
+        .collect()
+}
+
 const CLEAN: &str = "Talks resume\n\nNegotiators met again on Friday.\n";
 const RESIDUE: &str = "Talks resume\n\nNegotiators met again on Friday.\n\nLeave a Reply\n";
 
@@ -105,13 +115,10 @@ fn directories_are_walked_in_order_for_txt_and_md_respecting_gitignore() {
     let output = copydesk(dir.path(), &["check", "--format", "json", "news"]);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
-    let paths: Vec<&str> = json["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|file| file["path"].as_str().unwrap())
-        .collect();
-    assert_eq!(paths, ["news/a.md", "news/b.txt", "news/sub/c.txt"]);
+    assert_eq!(
+        file_paths(&json),
+        ["news/a.md", "news/b.txt", "news/sub/c.txt"]
+    );
     assert_eq!(json["summary"]["diagnostics"], 1);
 }
 
@@ -143,13 +150,7 @@ fn many_files_are_reported_in_order_whatever_the_threads() {
             &["check", "--jobs", jobs, "--format", "json", "news"],
         );
         let json: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
-        let paths: Vec<&str> = json["files"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|file| file["path"].as_str().unwrap())
-            .collect();
-        assert_eq!(paths, wanted, "--jobs {jobs}");
+        assert_eq!(file_paths(&json), wanted, "--jobs {jobs}");
         outputs.push(stdout(&output));
     }
     let lines: Vec<serde_json::Value> = outputs[0]

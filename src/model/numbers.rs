@@ -1907,14 +1907,8 @@ mod tests {
 
     #[test]
     fn number_words_are_told_by_their_shape_and_letters() {
-        use super::{is_number_word, SCALES, TENS, UNITS, VAGUE};
-        let listed: Vec<&str> = UNITS
-            .iter()
-            .chain(TENS)
-            .map(|(name, _)| *name)
-            .chain(VAGUE.iter().copied())
-            .chain(SCALES.iter().copied())
-            .collect();
+        use super::is_number_word;
+        let listed = listed_number_words();
         let by_letters = |text: &str| listed.contains(&text.to_lowercase().as_str());
         let mut words = words_near(&listed);
         words.extend(
@@ -1959,14 +1953,8 @@ mod tests {
     fn words_may_open_as_their_text_is_a_number_word() {
         // The quick test reads a word's bytes where they stand in the
         // text: held to the plain test of its sliced text.
-        use super::{is_number_word, may_open, SCALES, TENS, UNITS, VAGUE};
-        let listed: Vec<&str> = UNITS
-            .iter()
-            .chain(TENS)
-            .map(|(name, _)| *name)
-            .chain(VAGUE.iter().copied())
-            .chain(SCALES.iter().copied())
-            .collect();
+        use super::{is_number_word, may_open};
+        let listed = listed_number_words();
         let words = words_near(&listed);
         let mut asked = 0;
         for chunk in words.chunks(7) {
@@ -1982,6 +1970,19 @@ mod tests {
             }
         }
         assert!(asked > 5_000, "{asked}");
+    }
+
+    /// Every number word the model lists: units, tens, vague quantities
+    /// and scales.
+    fn listed_number_words() -> Vec<&'static str> {
+        use super::{SCALES, TENS, UNITS, VAGUE};
+        UNITS
+            .iter()
+            .chain(TENS)
+            .map(|(name, _)| *name)
+            .chain(VAGUE.iter().copied())
+            .chain(SCALES.iter().copied())
+            .collect()
     }
 
     /// Words near each listed word: its cases, plurals, cuts, letters
