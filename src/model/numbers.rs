@@ -186,31 +186,24 @@ const NUMBER_WORD_SHORTEST: usize = 3;
 /// The longest number word's length: "seventeen", "thousands".
 const NUMBER_WORD_LONGEST: usize = 9;
 
-/// Each byte's letter: the index of an ASCII letter in either case (`a`
-/// and `A` are 0), and [`NOT_A_LETTER`] for every other byte, which no
-/// outline of [`NUMBER_WORD_ENDS`] holds.
-const LETTER_OF_BYTE: [u8; 256] = {
-    let mut letters = [NOT_A_LETTER; 256];
-    let mut letter = 0;
-    while letter < 26 {
-        letters[(b'a' + letter) as usize] = letter;
-        letters[(b'A' + letter) as usize] = letter;
-        letter += 1;
-    }
-    letters
-};
-
-/// The letter of [`LETTER_OF_BYTE`] for a byte that is no ASCII letter.
-const NOT_A_LETTER: u8 = 31;
+/// A byte's place among the letters for [`NUMBER_WORD_ENDS`]: its low
+/// five bits, which are an ASCII letter's place in the alphabet (from 1
+/// for `a` and `A`) in either case. Other bytes share those places (`1`
+/// has the place of `q`), so an outline may let through a word that is
+/// no number word, never turn one away: its letters are compared after.
+/// No byte needs a table to find its place.
+#[inline]
+fn letter_place(byte: u8) -> u32 {
+    u32::from(byte & 0x1f)
+}
 
 /// The outlines of the number words (units, tens, vague quantities and
-/// scales): for each length and first letter (as [`LETTER_OF_BYTE`] gives
-/// it), a bit for each letter such a word ends with (the low 32 bits) and
-/// for each letter it has second (the high 32). Most words are told apart
-/// from them by these four things alone, in one look-up, before their
-/// letters are compared: "there", "these" and "those" end as "three"
-/// does, but only "three" and "thirty" of the number words have an "h"
-/// second. No outline has a bit for [`NOT_A_LETTER`].
+/// scales): for each length and first letter (by [`letter_place`]), a bit
+/// for each letter such a word ends with (the low 32 bits) and for each
+/// letter it has second (the high 32). Most words are told apart from
+/// them by these four things alone, in one look-up, before their letters
+/// are compared: "there", "these" and "those" end as "three" does, but
+/// only "three" and "thirty" of the number words have an "h" second.
 const NUMBER_WORD_ENDS: [[u64; 32]; NUMBER_WORD_LONGEST + 1] = {
     const fn add(
         mut ends: [[u64; 32]; NUMBER_WORD_LONGEST + 1],
@@ -218,8 +211,8 @@ const NUMBER_WORD_ENDS: [[u64; 32]; NUMBER_WORD_LONGEST + 1] = {
     ) -> [[u64; 32]; NUMBER_WORD_LONGEST + 1] {
         let word = word.as_bytes();
         assert!(word.len() >= NUMBER_WORD_SHORTEST);
-        ends[word.len()][(word[0] - b'a') as usize] |=
-            1 << (word[word.len() - 1] - b'a') | 1 << (32 + word[1] - b'a');
+        ends[word.len()][(word[0] & 0x1f) as usize] |=
+            1 << (word[word.len() - 1] & 0x1f) | 1 << (32 + (word[1] & 0x1f));
         ends
     }
     let mut ends = [[0; 32]; NUMBER_WORD_LONGEST + 1];
@@ -248,17 +241,16 @@ const NUMBER_WORD_ENDS: [[u64; 32]; NUMBER_WORD_LONGEST + 1] = {
 
 /// The outline of the number words `length` bytes long that open with
 /// `first`, if one of them ends with `last`: a word of no such outline is
-/// no number word. Every look-up is a table's, so a word is turned away
-/// without its letters being lowered or compared.
+/// no number word. One look-up, so a word is turned away without its
+/// letters being lowered or compared.
 #[inline]
 fn number_word_ends(length: usize, first: u8, last: u8) -> Option<u64> {
-    let letter = |byte: u8| usize::from(LETTER_OF_BYTE[usize::from(byte)]);
     let ends = NUMBER_WORD_ENDS
         .get(length)
-        .and_then(|by_first| by_first.get(letter(first)))
+        .and_then(|by_first| by_first.get(usize::from(first & 0x1f)))
         .copied()
         .unwrap_or(0);
-    (ends >> letter(last) & 1 != 0).then_some(ends)
+    (ends >> letter_place(last) & 1 != 0).then_some(ends)
 }
 
 /// Whether `text`, lowered, is a unit, a ten, a vague quantity or a scale
@@ -287,9 +279,8 @@ fn is_number_word(text: &[u8]) -> bool {
 /// word in turn.
 #[inline(never)]
 fn is_number_word_by_letters(text: &[u8], ends: u64) -> bool {
-    let second = text
-        .get(1)
-        .map_or(NOT_A_LETTER, |&byte| LETTER_OF_BYTE[usize::from(byte)]);
+    // No number word's second letter has the place 0 (`@` or `` ` ``).
+    let second = text.get(1).map_or(0, |&byte| letter_place(byte));
     if ends >> (32 + second) & 1 == 0 {
         return false;
     }
