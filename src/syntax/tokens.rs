@@ -146,40 +146,67 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
     // quarter of the length grew to anyway, without the copy.
     let mut tokens = Vec::with_capacity(text.len() / 2 + 1);
     let mut start = 0;
-    while start < bytes.len() {
-        let (width, kind) = match ascii_token(&bytes[start..]) {
-            Some(settled) => settled,
-            None => match grammar_token(text, start) {
-                Some(token) => token,
-                None => break,
-            },
+    while let Some(&first) = bytes.get(start) {
+        let rest = bytes.get(start..).unwrap_or_default();
+        // Fewer than 2^32 tokens: each takes a byte of a text of at most
+        // `MAX_TEXT_LEN` bytes.
+        let index = tokens.len() as u32;
+        let lead = LEADS[usize::from(first)];
+        // Words and ASCII punctuation are most tokens: they are settled
+        // here, words by their letters and punctuation by its one byte,
+        // with no mark to note but a terminal, and pushed with the kind
+        // their first byte gives.
+        let end = match lead {
+            Lead::Lowercase | Lead::Uppercase => {
+                // The first byte is a letter: the run goes on from the next.
+                let width = 1 + alphanumeric_run(rest.get(1..).unwrap_or_default());
+                if ends_word(rest, width) {
+                    let kind = if lead == Lead::Lowercase {
+                        TokenKind::Word
+                    } else {
+                        TokenKind::CapitalisedWord
+                    };
+                    push_token(&mut tokens, kind, start, start + width)
+                } else {
+                    // A character that is not ASCII may go on with the
+                    // word ("naïve"): the grammar reads it. `start` is a
+                    // character boundary (an ASCII letter starts one), so
+                    // the grammar always gives a token.
+                    let (width, kind) = grammar_token(text, start).unwrap_or((1, TokenKind::Other));
+                    push_token(&mut tokens, kind, start, start + width)
+                }
+            }
+            Lead::Punctuation => {
+                if is_terminal_byte(first) {
+                    terminals.push(index);
+                }
+                push_token(&mut tokens, TokenKind::Punctuation, start, start + 1)
+            }
+            _ => {
+                let (width, kind) = match ascii_token(rest) {
+                    Some(settled) => settled,
+                    None => match grammar_token(text, start) {
+                        Some(token) => token,
+                        None => break,
+                    },
+                };
+                let mut token = Token {
+                    kind,
+                    start: start as u32,
+                    end: (start + width) as u32,
+                };
+                if matches!(kind, TokenKind::Quote { .. } | TokenKind::Punctuation) {
+                    token.kind = note_mark(text, token, index, &mut marks, &mut terminals);
+                }
+                push_token(&mut tokens, token.kind, start, start + width)
+            }
         };
-        let end = start + width;
-        // `text` is at most `MAX_TEXT_LEN` (`u32::MAX`) bytes long, so
-        // every offset in it fits.
-        let mut token = Token {
-            kind,
-            start: start as u32,
-            end: end as u32,
-        };
-        if matches!(kind, TokenKind::Quote { .. } | TokenKind::Punctuation) {
-            // Fewer than 2^32 tokens: each takes a byte of a text of at
-            // most `MAX_TEXT_LEN` bytes.
-            let index = tokens.len() as u32;
-            token.kind = note_mark(text, token, index, &mut marks, &mut terminals);
-        }
-        tokens.push(token);
         start = end;
         // A lone space between two tokens is the commonest token of prose:
         // it is taken here, as `ascii_token` would take it, without a
         // second turn of the loop.
         if bytes.get(end) == Some(&b' ') && bytes.get(end + 1).is_none_or(ends_ascii_space) {
-            tokens.push(Token {
-                kind: TokenKind::Space,
-                start: end as u32,
-                end: (end + 1) as u32,
-            });
-            start = end + 1;
+            start = push_token(&mut tokens, TokenKind::Space, end, end + 1);
         }
     }
     Tokenized {
@@ -218,6 +245,25 @@ fn note_mark(
             kind
         }
     }
+}
+
+/// Pushes the token of `kind` from `start` to `end` and gives its end.
+#[inline]
+fn push_token(tokens: &mut Vec<Token>, kind: TokenKind, start: usize, end: usize) -> usize {
+    // `text` is at most `MAX_TEXT_LEN` (`u32::MAX`) bytes long, so every
+    // offset in it fits.
+    tokens.push(Token {
+        kind,
+        start: start as u32,
+        end: end as u32,
+    });
+    end
+}
+
+/// Whether the ASCII punctuation `byte` is a terminal mark (as
+/// [`statements::is_terminal_text`] holds its one byte to be).
+fn is_terminal_byte(byte: u8) -> bool {
+    matches!(byte, b'.' | b'!' | b'?')
 }
 
 /// Whether `byte` ends a run of ASCII white space that no character after
@@ -405,41 +451,12 @@ fn starts_general_punctuation(rest: &[u8]) -> bool {
     rest.starts_with(&[0xE2, 0x80])
 }
 
-/// How many ASCII letters and digits `input` starts with, tested eight
-/// bytes at a time: most words are shorter than that, so most take one
-/// test rather than a loop over their letters.
+/// How many ASCII letters and digits `input` starts with. A byte at a
+/// time: most words are shorter than eight bytes, and a table load a
+/// byte costs them less than testing eight bytes at once would.
 #[inline]
 fn alphanumeric_run(input: &[u8]) -> usize {
-    let mut width = 0;
-    while let Some(chunk) = input.get(width..).and_then(<[u8]>::first_chunk::<8>) {
-        let others = non_alphanumeric_bytes(u64::from_le_bytes(*chunk));
-        if others != 0 {
-            return width + (others.trailing_zeros() / 8) as usize;
-        }
-        width += 8;
-    }
-    width
-        + ascii_run(input.get(width..).unwrap_or_default(), |byte| {
-            ASCII_ALPHANUMERIC[usize::from(*byte)]
-        })
-}
-
-/// The high bit of each byte of `word` that is not an ASCII letter or
-/// digit, all other bits clear.
-const fn non_alphanumeric_bytes(word: u64) -> u64 {
-    const fn each(byte: u8) -> u64 {
-        byte as u64 * 0x0101_0101_0101_0101
-    }
-    // With each byte's high bit cleared, adding at most 0x80 to a byte
-    // carries nothing into the next, and a sum's high bit tells whether
-    // the byte reached a bound.
-    let low = word & each(0x7f);
-    // Setting 0x20 lowercases letters and makes no other byte a letter.
-    let folded = low | each(0x20);
-    let letters = (folded + each(0x80 - b'a')) & !(folded + each(0x80 - b'z' - 1));
-    let digits = (low + each(0x80 - b'0')) & !(low + each(0x80 - b'9' - 1));
-    // A byte with its high bit set is not ASCII.
-    !((letters | digits) & !word) & each(0x80)
+    ascii_run(input, |byte| ASCII_ALPHANUMERIC[usize::from(*byte)])
 }
 
 /// `u8::is_ascii_alphanumeric` as a table: one load a byte in the loop
@@ -777,7 +794,7 @@ mod tests {
                 .take_while(|b| b.is_ascii_alphanumeric())
                 .count()
         };
-        // Every byte value at every place of a chunk, among letters.
+        // Every byte value at every place of a word of letters.
         for byte in 0..=u8::MAX {
             for place in 0..12 {
                 let mut input = *b"abcdefghijkl";
@@ -1015,6 +1032,8 @@ mod tests {
             "\n",
             "\r",
             "\r\n",
+            "?",
+            "!",
             "\"",
             "'",
             "’",
