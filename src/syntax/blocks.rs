@@ -83,8 +83,14 @@ struct Line {
 /// `text-line = *( not-line-break ) [ line-break ]`, returning the content.
 fn text_line(input: &str) -> IResult<&str, &str> {
     let (rest, content) = not_line_breaks(input)?;
-    let (rest, _) = opt(nom::branch::alt((tag("\r\n"), tag("\n"), tag("\r")))).parse(rest)?;
-    Ok((rest, content))
+    // `rest` is empty or starts with the line break: matched by its
+    // bytes, as `opt(alt((tag("\r\n"), tag("\n"), tag("\r"))))` would.
+    let break_width = match rest.as_bytes() {
+        [b'\r', b'\n', ..] => 2,
+        [b'\r' | b'\n', ..] => 1,
+        _ => 0,
+    };
+    Ok((rest.get(break_width..).unwrap_or_default(), content))
 }
 
 /// `*( not-line-break )`: `take_while(|c| c != '\n' && c != '\r')` as a
@@ -109,17 +115,14 @@ fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
         }
         let (remaining, content) = text_line(rest).ok()?;
         let start = text.len() - rest.len();
-        let span = trimmed(text, Span::new(start, start + content.len()));
-        let indent = text
-            .get(start..span.start)
-            .unwrap_or_default()
-            .chars()
-            .map(|c| if c == '\t' { 4 } else { 1 })
-            .sum();
-        let trimmed = span.slice(text);
+        // The line's own text is read, not sliced again out of the
+        // whole text.
+        let (leading, trimmed) = trim_parts(content);
+        let span_start = start + leading.len();
+        let indent = leading.chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
         rest = remaining;
         Some(Line {
-            span,
+            span: Span::new(span_start, span_start + trimmed.len()),
             indent,
             // A character takes one to four bytes, so most lines need no
             // count.
@@ -190,10 +193,25 @@ fn split_run(text: &str, run: &[Line], breaks: &[usize], paragraphs: &mut Vec<Sp
 
 /// The span without leading or trailing white space (or a byte-order mark).
 fn trimmed(text: &str, span: Span) -> Span {
-    let slice = span.slice(text);
-    let start_trimmed = slice.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    let start = span.start + (slice.len() - start_trimmed.len());
-    Span::new(start, start + start_trimmed.trim_end().len())
+    let (leading, kept) = trim_parts(span.slice(text));
+    let start = span.start + leading.len();
+    Span::new(start, start + kept.len())
+}
+
+/// `slice` as its leading white space (and byte-order marks) and the
+/// rest without trailing white space.
+fn trim_parts(slice: &str) -> (&str, &str) {
+    // A visible ASCII character at either end (as most lines have) is
+    // neither white space nor a byte-order mark: nothing to trim, and no
+    // character to decode.
+    if let [first, .., last] | [first @ last] = slice.as_bytes() {
+        if first.is_ascii_graphic() && last.is_ascii_graphic() {
+            return ("", slice);
+        }
+    }
+    let kept = slice.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let (leading, kept) = slice.split_at(slice.len() - kept.len());
+    (leading, kept.trim_end())
 }
 
 fn classify(text: &str, paragraphs: &[Span]) -> Vec<RawBlock> {
@@ -529,6 +547,43 @@ mod tests {
             let reference: IResult<&str, &str> =
                 take_while(|c| c != '\n' && c != '\r').parse(input);
             assert_eq!(not_line_breaks(input), reference, "at {offset}: {input:?}");
+        }
+    }
+
+    #[test]
+    fn line_break_by_bytes_agrees_with_the_grammar() {
+        let text = "a\r\nb\n\rc\r\r\nd\n\ne\u{2028}f\r";
+        for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            let input = &text[offset..];
+            let reference: IResult<&str, &str> = take_while(|c| c != '\n' && c != '\r')
+                .and(opt(nom::branch::alt((tag("\r\n"), tag("\n"), tag("\r")))))
+                .map(|(content, _)| content)
+                .parse(input);
+            assert_eq!(text_line(input), reference, "at {offset}: {input:?}");
+        }
+    }
+
+    #[test]
+    fn trimming_by_bytes_agrees_with_trimming_by_characters() {
+        let pieces = [
+            "a", "Z", "7", ".", "~", "!", " ", "\t", "\u{0b}", "\u{0c}", "\u{1c}", "\u{7f}",
+            "\u{feff}", "\u{a0}", "\u{2009}", "\u{3000}", "\u{85}", "é", "”", "👩",
+        ];
+        let mut next = crate::pseudo_random::below(0x51ed_270b_a1f3_c3d5);
+        let mut texts: Vec<String> = vec![String::new()];
+        for first in pieces {
+            for second in pieces {
+                texts.push(format!("{first}{second}"));
+                texts.push(format!("{first}x{second}"));
+            }
+        }
+        for _ in 0..2000 {
+            texts.push((0..6).map(|_| pieces[next(pieces.len())]).collect());
+        }
+        for text in &texts {
+            let kept = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+            let leading = &text[..text.len() - kept.len()];
+            assert_eq!(trim_parts(text), (leading, kept.trim_end()), "{text:?}");
         }
     }
 
