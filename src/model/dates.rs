@@ -30,7 +30,6 @@
 
 use jiff::civil::{Date, Weekday};
 
-use super::WordShapes;
 use crate::source::Span;
 use crate::syntax::{BlockKind, Syntax, Token, TokenKind};
 
@@ -282,9 +281,11 @@ impl<'t> Cursor<'t> {
             Ok(day) if ok && (1..=31).contains(&day) => {
                 self.index += 1;
                 let after = self.index;
-                let unit = self
-                    .peek()
-                    .is_some_and(|(next, _)| UNITS.contains(&next.to_ascii_lowercase().as_str()));
+                // The units are lower case: compared without lowering
+                // the word into a new string.
+                let unit = self.peek().is_some_and(|(next, _)| {
+                    UNITS.iter().any(|unit| next.eq_ignore_ascii_case(unit))
+                });
                 self.index = after;
                 if unit {
                     self.index = saved;
@@ -514,12 +515,14 @@ fn weekday_and_date_mentions(
         let mut names_a_month = false;
         for token in tokens
             .iter()
-            .filter(|token| token.kind == TokenKind::CapitalisedWord)
+            .filter(|token| matches!(token.kind, TokenKind::CapitalisedWord))
         {
-            let word = token.span().slice(text);
-            if !CALENDAR_WORDS.may_hold(word.as_bytes()) {
+            // Its shape read from its bytes, without slicing the text.
+            let span = token.span();
+            if !may_name_calendar_word(&text.as_bytes()[span.start..span.end]) {
                 continue;
             }
+            let word = span.slice(text);
             if let Some(weekday) = weekday_named(word).filter(|_| is_full_weekday(word)) {
                 weekdays.push(WeekdayMention {
                     span: token.span(),
@@ -540,7 +543,7 @@ fn weekday_and_date_mentions(
             if !matches!(
                 token.kind,
                 TokenKind::CapitalisedWord | TokenKind::Number | TokenKind::Word
-            ) || !may_start_mention(token.span().slice(text))
+            ) || !may_start_mention(text, token.span())
             {
                 index += 1;
                 continue;
@@ -571,64 +574,90 @@ fn weekday_and_date_mentions(
     (weekdays, dates)
 }
 
-/// The shapes of every weekday and month name and abbreviation, lowered:
-/// most capitalised words are told to be none of them without comparing
-/// their letters.
-const CALENDAR_WORDS: WordShapes = {
-    const NAMES: &[&str] = &[
-        "monday",
-        "mon",
-        "tuesday",
-        "tue",
-        "tues",
-        "wednesday",
-        "wed",
-        "thursday",
-        "thu",
-        "thur",
-        "thurs",
-        "friday",
-        "fri",
-        "saturday",
-        "sat",
-        "sunday",
-        "sun",
-        "january",
-        "jan",
-        "february",
-        "feb",
-        "march",
-        "mar",
-        "april",
-        "apr",
-        "may",
-        "june",
-        "jun",
-        "july",
-        "jul",
-        "august",
-        "aug",
-        "september",
-        "sep",
-        "sept",
-        "october",
-        "oct",
-        "november",
-        "nov",
-        "december",
-        "dec",
-    ];
-    WordShapes::EMPTY.with_all(NAMES)
+/// Every weekday and month name and abbreviation, lowered.
+const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "mon",
+    "tuesday",
+    "tue",
+    "tues",
+    "wednesday",
+    "wed",
+    "thursday",
+    "thu",
+    "thur",
+    "thurs",
+    "friday",
+    "fri",
+    "saturday",
+    "sat",
+    "sunday",
+    "sun",
+    "january",
+    "jan",
+    "february",
+    "feb",
+    "march",
+    "mar",
+    "april",
+    "apr",
+    "may",
+    "june",
+    "jun",
+    "july",
+    "jul",
+    "august",
+    "aug",
+    "september",
+    "sep",
+    "sept",
+    "october",
+    "oct",
+    "november",
+    "nov",
+    "december",
+    "dec",
+];
+
+/// For each first and last letter of [`CALENDAR_WORDS`], a bit for each
+/// length they have.
+static CALENDAR_SHAPES: [[u16; 26]; 26] = {
+    let mut shapes = [[0; 26]; 26];
+    let mut index = 0;
+    while index < CALENDAR_WORDS.len() {
+        let word = CALENDAR_WORDS[index].as_bytes();
+        shapes[(word[0] - b'a') as usize][(word[word.len() - 1] - b'a') as usize] |=
+            1 << word.len();
+        index += 1;
+    }
+    shapes
 };
 
-/// Whether a mention can start at `word`: only a weekday, a month, "the"
-/// or a day number opens one. Checked before setting up the full parse,
-/// which most words would fail.
-fn may_start_mention(word: &str) -> bool {
-    match word.as_bytes().first() {
+/// Whether a word may be a weekday's or a month's name as
+/// [`weekday_named`] and [`month_named`] take them (a capital, then small
+/// letters): false for most capitalised words, told by their first and
+/// last bytes and length without comparing their letters.
+fn may_name_calendar_word(word: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+        return false;
+    };
+    let (first, last) = (first.wrapping_sub(b'A'), last.wrapping_sub(b'a'));
+    first < 26
+        && last < 26
+        && word.len() < 16
+        && CALENDAR_SHAPES[usize::from(first)][usize::from(last)] & (1 << word.len()) != 0
+}
+
+/// Whether a mention can start at the word at `span`: only a weekday, a
+/// month, "the" or a day number opens one. Checked before setting up the
+/// full parse, which most words would fail, and told by the word's first
+/// byte for most.
+fn may_start_mention(text: &str, span: Span) -> bool {
+    match text.as_bytes().get(span.start) {
         Some(byte) if byte.is_ascii_digit() => true,
-        Some(b't') => word == "the",
+        Some(b't') => span.slice(text) == "the",
         Some(b'A' | b'D' | b'F' | b'J' | b'M' | b'N' | b'O' | b'S' | b'T' | b'W') => {
+            let word = span.slice(text);
             weekday_named(word).is_some() || month_named(word).is_some()
         }
         _ => false,
@@ -991,6 +1020,7 @@ mod tests {
     #[test]
     fn counts_and_newspapers_are_not_dates() {
         assert_eq!(dates("Volume on Monday, March 3 mln shares was light."), []);
+        assert_eq!(dates("Volume on Monday, March 3 MLN shares was light."), []);
         assert_eq!(
             dates("He said on Monday, March 3, 2000 workers would strike."),
             // The weekday is dropped: the year may be 2000 or unstated.
@@ -1133,18 +1163,43 @@ mod tests {
         ];
         for name in names {
             assert!(weekday_named(name).is_some() || month_named(name).is_some());
-            assert!(CALENDAR_WORDS.may_hold(name.as_bytes()), "{name}");
+            assert!(may_name_calendar_word(name.as_bytes()), "{name}");
         }
         // Any word that names one has a listed shape.
         let words = "Monday Mondays Moon Ma March Marches Sept. Septs Dec Decs Year \
-                     \u{e9}t\u{e9} Mai M\u{e4}rz Sun\u{301} \u{212a}";
+                     \u{e9}t\u{e9} Mai M\u{e4}rz Sun\u{301} \u{212a} MONDAY monday Mon. \
+                     May\u{301} A Z Az Za";
         for word in words.split(' ').chain(names) {
             if weekday_named(word).is_some() || month_named(word).is_some() {
-                assert!(CALENDAR_WORDS.may_hold(word.as_bytes()), "{word}");
+                assert!(may_name_calendar_word(word.as_bytes()), "{word}");
             }
         }
-        assert!(!CALENDAR_WORDS.may_hold(b"Moon"));
-        assert!(!CALENDAR_WORDS.may_hold(b"Year"));
+        for word in [
+            "Moon", "Year", "MONDAY", "monday", "", "M", "Mondays", "Monda",
+        ] {
+            assert!(!may_name_calendar_word(word.as_bytes()), "{word}");
+        }
+        // Every word of a capital and small letters up to ten long that
+        // names one has a listed shape, and most others do not.
+        let mut shaped = 0;
+        for first in b'A'..=b'Z' {
+            for last in b'a'..=b'z' {
+                for len in 1..=10 {
+                    let mut word = vec![b'a'; len];
+                    word[0] = first;
+                    word[len - 1] = last;
+                    shaped += usize::from(may_name_calendar_word(&word));
+                }
+            }
+        }
+        assert!(shaped < 100, "{shaped}");
+        for name in names {
+            let bytes = name.as_bytes();
+            let mut word = vec![b'x'; bytes.len()];
+            word[0] = bytes[0];
+            word[bytes.len() - 1] = bytes[bytes.len() - 1];
+            assert!(may_name_calendar_word(&word), "{name}");
+        }
     }
 
     #[test]
