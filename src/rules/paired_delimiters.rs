@@ -452,23 +452,30 @@ fn check_brackets(article: &Article<'_>, report: &mut Report<'_>) {
     let tokens = article.tokens();
     let blocks = article.blocks();
     let mut open: Vec<OpenBracket> = Vec::new();
+    let mut round = NextByte::new(text.as_bytes(), b'(', b')');
+    let mut square = NextByte::new(text.as_bytes(), b'[', b']');
     for (block_index, block) in blocks.iter().enumerate() {
-        // Residue, and HTML left in the copy (`<!--[if IE]>`), whose
-        // brackets are markup. Every tag holds an angle bracket, which
-        // prose seldom does: one scan for those rules out most blocks.
+        if block.kind == BlockKind::Residue {
+            continue;
+        }
+        // Most paragraphs hold no bracket, and then, with none left open,
+        // the block can change nothing: the text's brackets are found by
+        // one vector scan for each kind, not one a block.
+        let holds_brackets = round.any_in(block.span) || square.any_in(block.span);
+        if !holds_brackets && open.is_empty() {
+            continue;
+        }
+        // HTML left in the copy (`<!--[if IE]>`), whose brackets are
+        // markup. Every tag holds an angle bracket, which prose seldom
+        // does: one scan for those rules out most blocks.
         let block_text = article.slice(block.span);
         let markup = memchr::memchr2(b'<', b'>', block_text.as_bytes()).is_some()
             && ["<!--", "</", "/>"]
                 .iter()
                 .any(|tag| block_text.contains(tag));
-        if block.kind == BlockKind::Residue || markup {
+        if markup {
             continue;
         }
-        // Most paragraphs hold no bracket: two vector scans of its bytes
-        // tell so, before its tokens are read one by one.
-        let bytes = block_text.as_bytes();
-        let holds_brackets = memchr::memchr2(b'(', b')', bytes).is_some()
-            || memchr::memchr2(b'[', b']', bytes).is_some();
         for index in block.tokens.clone().filter(|_| holds_brackets) {
             let token = tokens[index];
             if token.kind != TokenKind::Punctuation {
@@ -521,7 +528,7 @@ fn check_brackets(article: &Article<'_>, report: &mut Report<'_>) {
         // Copy whose lines were split into paragraphs mid-sentence (a
         // paragraph that ends without a stop, followed by one that starts in
         // lower case) keeps its brackets open across the break.
-        if broken_paragraph(article.text, &article.syntax, block_index) {
+        if open.is_empty() || broken_paragraph(article.text, &article.syntax, block_index) {
             continue;
         }
         for opener in std::mem::take(&mut open) {
@@ -541,6 +548,48 @@ fn check_brackets(article: &Article<'_>, report: &mut Report<'_>) {
                     )),
             );
         }
+    }
+}
+
+/// Where the next of two bytes stands in a text, for spans asked about in
+/// text order: the text is scanned on from a span only when the place last
+/// found lies before it, so all the spans of a text cost about one scan
+/// of it, however many there are.
+struct NextByte<'t> {
+    haystack: &'t [u8],
+    bytes: (u8, u8),
+    /// Where the search last started.
+    from: usize,
+    /// The first of the bytes at or after `from`, if any.
+    next: Option<usize>,
+}
+
+impl<'t> NextByte<'t> {
+    fn new(haystack: &'t [u8], one: u8, other: u8) -> Self {
+        NextByte {
+            haystack,
+            bytes: (one, other),
+            from: 0,
+            next: memchr::memchr2(one, other, haystack),
+        }
+    }
+
+    /// Whether either byte stands within `span`.
+    fn any_in(&mut self, span: Span) -> bool {
+        let (one, other) = self.bytes;
+        let search = |from: usize| {
+            let rest = self.haystack.get(from..)?;
+            memchr::memchr2(one, other, rest).map(|offset| from + offset)
+        };
+        if span.start < self.from {
+            // Asked out of order: searched on its own.
+            return search(span.start).is_some_and(|at| at < span.end);
+        }
+        if self.next.is_some_and(|next| next < span.start) {
+            self.next = search(span.start);
+            self.from = span.start;
+        }
+        self.next.is_some_and(|next| next < span.end)
     }
 }
 
@@ -700,6 +749,19 @@ mod tests {
         ");
     }
 
+    /// A bracket left open over a broken paragraph is reported at the end
+    /// of the next paragraph that does not run on, though that one holds
+    /// no bracket.
+    #[test]
+    fn bracket_open_over_a_broken_paragraph() {
+        let rule = rule_from_toml(BRACKETS);
+        insta::assert_snapshot!(check_rule(&rule, "The agency said nothing.\n\nA list (split\n\nacross lines and on.\n\nNext (one)."), @"
+        3:8-3:9 warning[unbalanced-bracket] This ( is never closed
+          related 5:20-5:21 the paragraph ends here without a closing )
+          help: close it with ) where the aside ends, before this paragraph ends
+        ");
+    }
+
     #[test]
     fn brackets() {
         let rule = rule_from_toml(BRACKETS);
@@ -714,5 +776,51 @@ mod tests {
           help: brackets pair as ( ) and [ ]: close it with ], or open it with (
           fix (Unsafe): "]"
         "#);
+    }
+}
+
+#[cfg(test)]
+mod next_byte_tests {
+    use super::NextByte;
+    use crate::pseudo_random;
+    use crate::source::Span;
+
+    /// The scan that goes on from span to span finds what a scan of each
+    /// span alone finds, for spans in text order (touching, apart, empty)
+    /// and the odd one asked out of order.
+    #[test]
+    fn finds_what_a_scan_of_each_span_finds() {
+        const PIECES: &[&str] = &["a", " ", "(", ")", "[", "]", "\n\n", "é", "word "];
+        let mut below = pseudo_random::below(0x5eed_b7ac);
+        for _ in 0..2_000 {
+            let text: String = (0..below(40))
+                .map(|_| PIECES[below(PIECES.len())])
+                .collect();
+            let bytes = text.as_bytes();
+            let mut round = NextByte::new(bytes, b'(', b')');
+            let mut square = NextByte::new(bytes, b'[', b']');
+            let mut start = 0;
+            while start <= bytes.len() {
+                let end = start + below(bytes.len() - start + 1);
+                let span = if below(8) == 0 {
+                    let from = below(end + 1);
+                    Span::new(from, end)
+                } else {
+                    Span::new(start, end)
+                };
+                let part = &bytes[span.start..span.end];
+                assert_eq!(
+                    round.any_in(span),
+                    memchr::memchr2(b'(', b')', part).is_some(),
+                    "{text:?} {span:?}"
+                );
+                assert_eq!(
+                    square.any_in(span),
+                    memchr::memchr2(b'[', b']', part).is_some(),
+                    "{text:?} {span:?}"
+                );
+                start = end + below(3) + usize::from(span.start == end);
+            }
+        }
     }
 }
