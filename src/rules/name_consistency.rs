@@ -249,17 +249,19 @@ impl Options {
                 wrong_forms.insert(key, canonical.clone());
             }
         }
-        let titles = self
+        let titles: HashSet<String> = self
             .titles
             .iter()
             .map(|title| title.trim_end_matches('.').to_lowercase())
             .collect();
+        let title_shapes = FirstBytesByLength::of(titles.iter().map(String::as_str));
         Ok(NameConsistency {
             steps,
             deletions_by_length: OnceLock::new(),
             distinct,
             wrong_forms,
             titles,
+            title_shapes,
         })
     }
 }
@@ -278,6 +280,56 @@ struct NameConsistency {
     wrong_forms: HashMap<String, String>,
     /// Lowercase titles without a full stop.
     titles: HashSet<String>,
+    /// The shapes of `titles`: most words of a name are no title, and are
+    /// told so by three look-ups before they are hashed.
+    title_shapes: FirstBytesByLength,
+}
+
+/// For each length of a list of words, a bit for each first byte and one
+/// for each last byte (their last five bits): a word with either bit clear
+/// is none of the list, told by two look-ups before it is hashed.
+#[derive(Debug, Default)]
+struct FirstBytesByLength {
+    /// By length in bytes; an empty word counts as beginning with 0.
+    first: [u32; FirstBytesByLength::LENGTHS],
+    /// By length in bytes; an empty word counts as ending with 0.
+    last: [u32; FirstBytesByLength::LENGTHS],
+    /// Whether a word is at least [`FirstBytesByLength::LENGTHS`] long;
+    /// words that long all may be in the list, if so.
+    any_longer: bool,
+}
+
+impl FirstBytesByLength {
+    const LENGTHS: usize = 16;
+
+    fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut table = FirstBytesByLength::default();
+        for word in words.into_iter().map(str::as_bytes) {
+            let length = word.len();
+            match (table.first.get_mut(length), table.last.get_mut(length)) {
+                (Some(first), Some(last)) => {
+                    *first |= Self::bit(word.first());
+                    *last |= Self::bit(word.last());
+                }
+                _ => table.any_longer = true,
+            }
+        }
+        table
+    }
+
+    fn bit(byte: Option<&u8>) -> u32 {
+        1 << (byte.copied().unwrap_or(0) & 31)
+    }
+
+    /// False when `word` is none of the list.
+    fn may_hold(&self, word: &[u8]) -> bool {
+        match (self.first.get(word.len()), self.last.get(word.len())) {
+            (Some(first), Some(last)) => {
+                first & Self::bit(word.first()) != 0 && last & Self::bit(word.last()) != 0
+            }
+            _ => self.any_longer,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -592,7 +644,7 @@ impl NameConsistency {
                 let word = vocabulary.word(entry);
                 if word.is_title {
                     title_end = index + 1;
-                } else if !word.is_common {
+                } else if !vocabulary.is_common(entry) {
                     break;
                 }
             }
@@ -606,7 +658,7 @@ impl NameConsistency {
                 // are capitalised whatever they are.
                 if leading
                     && (mention.sentence_initial && index == 0 || !in_story)
-                    && word.is_common
+                    && vocabulary.is_common(entry)
                 {
                     continue;
                 }
@@ -750,15 +802,14 @@ impl NameConsistency {
         let mut candidates: Vec<Candidate<'_, '_>> = Vec::with_capacity(forms.len());
         candidates.extend(spellings().filter_map(|(slot, entry, form)| {
             let info = vocabulary.word(entry);
-            let lower = vocabulary.lower(entry);
             let keep = !info.is_title
-                && lower.chars().any(is_vowel)
-                && (form.confirmed || !info.is_common);
+                && info.has_vowel
+                && (form.confirmed || !vocabulary.is_common(entry));
             keep.then_some(Candidate {
                 word: info.text,
                 form,
                 occurrences: occurrences.of(slot),
-                lower,
+                lower: vocabulary.lower(entry),
                 folded_id: info.folded,
                 folded_chars: info.folded_chars,
                 genders: OnceCell::new(),
@@ -782,6 +833,11 @@ impl NameConsistency {
             vocabulary: &vocabulary,
         };
         self.report_variants(article, &candidates, &context, report, &flagged_spans);
+    }
+
+    /// Whether a word in lower case is one of the titles.
+    fn is_title(&self, lower: &str) -> bool {
+        self.title_shapes.may_hold(lower.as_bytes()) && self.titles.contains(lower)
     }
 
     /// The edits allowed between two spellings, the longer `length` letters.
@@ -1266,10 +1322,7 @@ impl NameConsistency {
         }
         let may_be_compared = |entry: u32| {
             let info = vocabulary.word(entry);
-            info.name_shaped
-                && !info.is_title
-                && info.folded_chars >= 3
-                && vocabulary.lower(entry).chars().any(is_vowel)
+            info.name_shaped && !info.is_title && info.folded_chars >= 3 && info.has_vowel
         };
         let entries = 0..u32::try_from(count).unwrap_or(u32::MAX);
         let considered: Vec<u32> = entries
@@ -1739,25 +1792,65 @@ impl Interner {
         }
     }
 
+    #[cfg(test)]
     fn intern(&mut self, string: &str) -> u32 {
-        self.intern_with_hash(string, FxBuildHasher.hash_one(string))
+        self.intern_with_hash(string, table_hash(string_hash(string.chars())))
     }
 
-    /// [`Interner::intern`] with the string's hash given: tests give many
+    /// [`Interner::intern`] with the string's hash given: the vocabulary
+    /// has worked out its [`string_hash`] already, and tests give many
     /// strings one hash.
     fn intern_with_hash(&mut self, string: &str, hash: u64) -> u32 {
+        self.intern_by(
+            hash,
+            |stored| stored == string,
+            |text| text.push_str(string),
+        )
+    }
+
+    /// [`Interner::intern`] of an ASCII word's lower case, its
+    /// [`string_hash`] given: the word is lowered only where it is copied,
+    /// and compared a byte at a time with a string of its hash.
+    fn intern_ascii_lower(&mut self, word: &str, lower_hash: u64) -> u32 {
+        self.intern_by(
+            table_hash(lower_hash),
+            |stored| {
+                stored.len() == word.len()
+                    && stored
+                        .bytes()
+                        .zip(word.bytes())
+                        .all(|(stored, byte)| stored == byte.to_ascii_lowercase())
+            },
+            |text| {
+                let start = text.len();
+                text.push_str(word);
+                if let Some(added) = text.get_mut(start..) {
+                    added.make_ascii_lowercase();
+                }
+            },
+        )
+    }
+
+    /// The number of the string `is_it` accepts among those of `hash`, or
+    /// of the string `store` appends, numbered next.
+    fn intern_by(
+        &mut self,
+        hash: u64,
+        is_it: impl Fn(&str) -> bool,
+        store: impl FnOnce(&mut String),
+    ) -> u32 {
         let Interner {
             text,
             ends,
             hashes,
             numbers,
         } = self;
-        let stored = |&number: &u32| stored_string(text, ends, number) == Some(string);
+        let stored = |&number: &u32| stored_string(text, ends, number).is_some_and(&is_it);
         if let Some(&number) = numbers.find(hash, stored) {
             return number;
         }
         let number = u32::try_from(ends.len()).unwrap_or(u32::MAX);
-        text.push_str(string);
+        store(text);
         ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
         hashes.push(hash);
         numbers.insert_unique(hash, number, |&number| hashes[number as usize]);
@@ -1792,8 +1885,9 @@ fn stored_string<'t>(text: &'t str, ends: &[u32], number: u32) -> Option<&'t str
 struct WordInfo<'a> {
     /// The word as written.
     text: &'a str,
-    /// Where its lower case is in [`Vocabulary::lowered`].
-    lower: (u32, u32),
+    /// Where its lower case is in [`Vocabulary::lowered`]; `None` when it
+    /// is its folded form, as for every ASCII word of letters and digits.
+    lower: Option<(u32, u32)>,
     /// The folded form ([`fold_name`]), interned in [`Vocabulary::folded`].
     folded: u32,
     /// Characters in the folded form.
@@ -1801,10 +1895,15 @@ struct WordInfo<'a> {
     /// The polynomial hash of the folded form ([`string_hash`]).
     folded_hash: u64,
     is_title: bool,
-    is_common: bool,
+    /// Whether its lower case is a common word ([`is_common_word`]), once
+    /// asked ([`Vocabulary::is_common`]): most words never are.
+    is_common: OnceCell<bool>,
     name_shaped: bool,
     /// A single letter: an initial, no evidence of a given name.
     is_initial: bool,
+    /// Its lower case has a vowel ([`is_vowel`]): a word without one is
+    /// never compared.
+    has_vowel: bool,
 }
 
 /// The distinct words of one article the rule has looked at.
@@ -1848,55 +1947,58 @@ impl<'a> Vocabulary<'a> {
                 vacant.insert(next);
             }
         }
-        let start = self.lowered.len();
-        let offset = |position: usize| u32::try_from(position).unwrap_or(u32::MAX);
         // An ASCII word of letters and digits (nearly every name in English
-        // copy) folds to its lower case, has a character for each byte, and
-        // is classed by one pass over its bytes.
-        let ascii_shape = AsciiShape::of(word);
-        if ascii_shape.is_some() {
-            self.lowered.push_str(word);
-            if let Some(added) = self.lowered.get_mut(start..) {
-                added.make_ascii_lowercase();
+        // copy) folds to its lower case and has a character for each byte:
+        // it is classed and its lower case hashed in one pass over its
+        // bytes, and its lower case is kept once, as its folded form.
+        let info = match AsciiWord::of(word) {
+            Some(ascii) => {
+                let folded = self.folded_forms.intern_ascii_lower(word, ascii.hash);
+                let lower = self.folded_forms.get(folded);
+                WordInfo {
+                    text: word,
+                    lower: None,
+                    folded,
+                    folded_chars: lower.len(),
+                    folded_hash: ascii.hash,
+                    is_title: rule.is_title(lower),
+                    is_common: OnceCell::new(),
+                    name_shaped: ascii.letters_only && ascii.has_lowercase && word.len() >= 2,
+                    is_initial: word.len() == 1,
+                    has_vowel: ascii.has_vowel,
+                }
             }
-        } else {
-            // Not char by char: a final sigma lowers differently.
-            self.lowered.push_str(&word.to_lowercase());
-        }
-        let lower = self.lowered.get(start..).unwrap_or_default();
-        let (folded, folded_chars, folded_hash, name_shaped, is_initial) = match ascii_shape {
-            Some(shape) => (
-                self.folded_forms.intern(lower),
-                lower.len(),
-                string_hash(lower.bytes().map(char::from)),
-                shape.letters_only && shape.has_lowercase && word.len() >= 2,
-                word.len() == 1,
-            ),
-            None => {
-                let folded_form = fold_name(word);
-                let mut chars = word.chars();
-                (
-                    self.folded_forms.intern(&folded_form),
-                    folded_form.chars().count(),
-                    string_hash(folded_form.chars()),
-                    is_name_shaped(word),
-                    chars.next().is_some() && chars.next().is_none(),
-                )
-            }
-        };
-        let info = WordInfo {
-            text: word,
-            lower: (offset(start), offset(self.lowered.len())),
-            folded,
-            folded_chars,
-            folded_hash,
-            is_title: rule.titles.contains(lower),
-            is_common: is_common_word(lower),
-            name_shaped,
-            is_initial,
+            None => self.word_info(word, rule),
         };
         self.words.push(info);
         next
+    }
+
+    /// What the rule reads of a new word, for any word: its lower case is
+    /// kept in [`Vocabulary::lowered`] and its folded form interned.
+    fn word_info(&mut self, word: &'a str, rule: &NameConsistency) -> WordInfo<'a> {
+        let start = self.lowered.len();
+        let offset = |position: usize| u32::try_from(position).unwrap_or(u32::MAX);
+        // Not char by char: a final sigma lowers differently.
+        self.lowered.push_str(&word.to_lowercase());
+        let lower = self.lowered.get(start..).unwrap_or_default();
+        let folded_form = fold_name(word);
+        let folded_hash = string_hash(folded_form.chars());
+        let mut chars = word.chars();
+        WordInfo {
+            text: word,
+            lower: Some((offset(start), offset(self.lowered.len()))),
+            folded: self
+                .folded_forms
+                .intern_with_hash(&folded_form, table_hash(folded_hash)),
+            folded_chars: folded_form.chars().count(),
+            folded_hash,
+            is_title: rule.is_title(lower),
+            is_common: OnceCell::new(),
+            name_shaped: is_name_shaped(word),
+            is_initial: chars.next().is_some() && chars.next().is_none(),
+            has_vowel: lower.chars().any(is_vowel),
+        }
     }
 
     /// Entries come only from [`Vocabulary::entry`], so every one is in
@@ -1905,10 +2007,21 @@ impl<'a> Vocabulary<'a> {
         &self.words[entry as usize]
     }
 
+    /// Whether an entry's word, lowered, is a common word.
+    fn is_common(&self, entry: u32) -> bool {
+        *self
+            .word(entry)
+            .is_common
+            .get_or_init(|| is_common_word(self.lower(entry)))
+    }
+
     /// The lower case of an entry's word.
     fn lower(&self, entry: u32) -> &str {
-        let (start, end) = self.word(entry).lower;
-        self.lowered.get(start as usize..end as usize).unwrap_or("")
+        let word = self.word(entry);
+        match word.lower {
+            Some((start, end)) => self.lowered.get(start as usize..end as usize).unwrap_or(""),
+            None => self.folded(word.folded),
+        }
     }
 
     fn folded(&self, folded: u32) -> &str {
@@ -1918,29 +2031,71 @@ impl<'a> Vocabulary<'a> {
 
 /// What one pass over an ASCII word of letters and digits tells
 /// [`Vocabulary::entry`].
-struct AsciiShape {
+struct AsciiWord {
     letters_only: bool,
     has_lowercase: bool,
+    /// Its lower case has a vowel ([`is_vowel`]).
+    has_vowel: bool,
+    /// The [`string_hash`] of its lower case.
+    hash: u64,
 }
 
-impl AsciiShape {
+impl AsciiWord {
     /// The shape of `word` if it is ASCII letters and digits only.
-    fn of(word: &str) -> Option<AsciiShape> {
-        let mut shape = AsciiShape {
-            letters_only: true,
-            has_lowercase: false,
-        };
-        for byte in word.bytes() {
-            match byte {
-                b'a'..=b'z' => shape.has_lowercase = true,
-                b'A'..=b'Z' => {}
-                b'0'..=b'9' => shape.letters_only = false,
-                _ => return None,
+    fn of(word: &str) -> Option<AsciiWord> {
+        let mut classes = 0;
+        let mut hash = 0u64;
+        for &byte in word.as_bytes() {
+            let class = ASCII_CLASSES[usize::from(byte)];
+            if class == 0 {
+                return None;
             }
+            classes |= class;
+            let lowered = byte | (class & UPPER_CASE) << 4;
+            hash = hash
+                .wrapping_mul(HASH_BASE)
+                .wrapping_add(u64::from(lowered) + 1);
         }
-        Some(shape)
+        Some(AsciiWord {
+            letters_only: classes & DIGIT == 0,
+            has_lowercase: classes & LOWER_CASE != 0,
+            has_vowel: classes & VOWEL != 0,
+            hash,
+        })
     }
 }
+
+/// [`ASCII_CLASSES`] of a lower-case letter.
+const LOWER_CASE: u8 = 1;
+/// [`ASCII_CLASSES`] of an upper-case letter; shifted four places, the bit
+/// that lowers it.
+const UPPER_CASE: u8 = 2;
+/// [`ASCII_CLASSES`] of a digit.
+const DIGIT: u8 = 4;
+/// [`ASCII_CLASSES`] of a letter [`is_vowel`] takes, in either case.
+const VOWEL: u8 = 8;
+
+/// The class of each byte as [`AsciiWord::of`] reads it, 0 for a byte
+/// that is no ASCII letter or digit.
+const ASCII_CLASSES: [u8; 256] = {
+    let mut classes = [0u8; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        let vowel = match b.to_ascii_lowercase() {
+            b'a' | b'e' | b'i' | b'o' | b'u' | b'y' => VOWEL,
+            _ => 0,
+        };
+        classes[byte] = match b {
+            b'a'..=b'z' => LOWER_CASE | vowel,
+            b'A'..=b'Z' => UPPER_CASE | vowel,
+            b'0'..=b'9' => DIGIT,
+            _ => 0,
+        };
+        byte += 1;
+    }
+    classes
+};
 
 /// A spelling compared with the others.
 struct Candidate<'w, 'f> {
@@ -2125,7 +2280,7 @@ const LONGEST_GENDERED_TITLE: usize = 10;
 /// (acronyms and wire headlines), at least two letters.
 /// Letters, possibly with combining marks, at least two of them, one in
 /// lower case. (An ASCII word of letters and digits is classed by
-/// [`AsciiShape`] instead, in one pass.)
+/// [`AsciiWord`] instead, in one pass.)
 fn is_name_shaped(word: &str) -> bool {
     let mut letters = 0;
     let mut lower = 0;
@@ -2387,6 +2542,13 @@ fn string_hash(chars: impl IntoIterator<Item = char>) -> u64 {
     chars.into_iter().fold(0u64, |hash, c| {
         hash.wrapping_mul(HASH_BASE).wrapping_add(u64::from(c) + 1)
     })
+}
+
+/// A [`string_hash`] spread for a hash table, which finds a bucket by the
+/// low bits and tells entries apart by the top seven: a polynomial hash's
+/// low bits depend only on the low bits of the letters.
+fn table_hash(hash: u64) -> u64 {
+    (hash ^ (hash >> 32)).wrapping_mul(HASH_BASE)
 }
 
 /// `HASH_BASE` to the power `exponent`: from a table for any name's
@@ -3064,6 +3226,7 @@ mod tests {
             distinct: HashMap::default(),
             wrong_forms: HashMap::default(),
             titles: HashSet::default(),
+            title_shapes: FirstBytesByLength::default(),
         })
         .collect()
     }
@@ -3373,28 +3536,58 @@ mod tests {
             }
             assert_eq!(interner.get(99), "");
         }
+        // An ASCII word's lower case, whatever hash it is given.
+        let mut interner = Interner::with_capacity(2);
+        let numbers = ["Milley", "MILLY", "milley", "Mill", "MILLEY"]
+            .map(|word| interner.intern_ascii_lower(word, 7));
+        assert_eq!(numbers, [0, 1, 0, 2, 0]);
+        assert_eq!(
+            [0, 1, 2].map(|number| interner.get(number)),
+            ["milley", "milly", "mill"]
+        );
     }
 
     #[test]
-    fn ascii_shapes_class_words_as_the_general_path_does() {
+    fn ascii_words_are_entered_as_the_general_path_enters_them() {
+        let options: Options = toml::from_str("id = \"name-variant\"\nkind = \"name-consistency\"")
+            .expect("the default options");
+        let rule = options.into_rule().expect("the default rule");
         let mut next = crate::pseudo_random::below(0x5be0_cd19_137e_2179);
-        let letters = ['a', 'Z', 'q', '9', '-', '\'', '.', ' ', 'M', 'é'];
-        for _ in 0..20_000 {
-            let word: String = (0..next(6)).map(|_| letters[next(letters.len())]).collect();
-            let shape = AsciiShape::of(&word);
+        let letters = ['a', 'Z', 'q', '9', '-', '\'', '.', ' ', 'M', 'é', 'y', 'E'];
+        let mut words: Vec<String> = (0..20_000)
+            .map(|_| (0..next(7)).map(|_| letters[next(letters.len())]).collect())
+            .collect();
+        words.extend(DEFAULT_TITLES.iter().map(|title| (*title).to_owned()));
+        words.extend(["The", "SAID", "Mrs"].map(String::from));
+        words.extend(["x".repeat(64), "Y".repeat(65)]);
+        let mut fast = Vocabulary::default();
+        let mut plain = Vocabulary::default();
+        for word in &words {
+            let entry = fast.entry(word, &rule);
+            let (info, expected) = (fast.word(entry), plain.word_info(word, &rule));
+            assert_eq!(info.text, expected.text);
+            assert_eq!(fast.lower(entry), word.to_lowercase(), "{word:?}");
             assert_eq!(
-                shape.is_some(),
-                word.chars().all(|c| c.is_ascii_alphanumeric()),
+                fast.folded(info.folded),
+                plain.folded(expected.folded),
                 "{word:?}"
             );
-            if let Some(shape) = shape {
-                assert_eq!(
-                    shape.letters_only && shape.has_lowercase && word.len() >= 2,
-                    is_name_shaped(&word),
-                    "{word:?}"
-                );
-                assert_eq!(fold_name(&word), word.to_lowercase(), "{word:?}");
-            }
+            assert_eq!(info.folded_chars, expected.folded_chars, "{word:?}");
+            assert_eq!(info.folded_hash, expected.folded_hash, "{word:?}");
+            assert_eq!(info.is_title, expected.is_title, "{word:?}");
+            assert_eq!(
+                fast.is_common(entry),
+                is_common_word(&word.to_lowercase()),
+                "{word:?}"
+            );
+            assert_eq!(info.name_shaped, expected.name_shaped, "{word:?}");
+            assert_eq!(info.is_initial, expected.is_initial, "{word:?}");
+            assert_eq!(info.has_vowel, expected.has_vowel, "{word:?}");
+            assert_eq!(
+                rule.is_title(fast.lower(entry)),
+                rule.titles.contains(fast.lower(entry)),
+                "{word:?}"
+            );
         }
         assert!(is_name_shaped("Zoë") && is_name_shaped("Milley") && !is_name_shaped("NATO"));
     }
