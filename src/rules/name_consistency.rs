@@ -598,24 +598,26 @@ impl NameConsistency {
         }
         // A statement that is mostly names is a roster (a team list).
         // Decided once per statement: asking per mention would rescan a
-        // long statement for each of its names.
-        let rosters: Vec<bool> = article
-            .statements()
-            .iter()
+        // long statement for each of its names. Only a statement of five
+        // mentions or more can be one, and few are: the others are passed
+        // over by their count alone.
+        let mut rosters = vec![false; mentions_per_statement.len()];
+        for ((roster, statement), &mentions) in rosters
+            .iter_mut()
+            .zip(article.statements())
             .zip(&mentions_per_statement)
-            .map(|(statement, &mentions)| {
-                mentions >= 5 && {
-                    let lowercase = article
-                        .tokens()
-                        .get(statement.tokens.clone())
-                        .unwrap_or_default()
-                        .iter()
-                        .filter(|token| token.kind == TokenKind::Word)
-                        .count();
-                    lowercase < mentions
-                }
-            })
-            .collect();
+        {
+            if mentions >= 5 {
+                let lowercase = article
+                    .tokens()
+                    .get(statement.tokens.clone())
+                    .unwrap_or_default()
+                    .iter()
+                    .filter(|token| token.kind == TokenKind::Word)
+                    .count();
+                *roster = lowercase < mentions;
+            }
+        }
         let is_roster = |index: usize| rosters.get(index).copied().unwrap_or(false);
 
         let mut run: Vec<(Span, u32)> = Vec::new();
@@ -743,12 +745,11 @@ impl NameConsistency {
             // Whether each word is joined to the next: asked once per pair,
             // as a stretch of three is joined where both its pairs are (the
             // words between are all letters).
+            // Pushed pair by pair: most mentions are one word, and have none.
             joined_to_next.clear();
-            joined_to_next.extend(
-                whole_run
-                    .windows(2)
-                    .map(|pair| joined_by_space_or_hyphen(text, pair[0].0, pair[1].0)),
-            );
+            for pair in whole_run.windows(2) {
+                joined_to_next.push(joined_by_space_or_hyphen(text, pair[0].0, pair[1].0));
+            }
             for start in 0..whole_run.len() {
                 let mut letters = 0;
                 // The key is the polynomial hash of the stretch's folded
@@ -2300,8 +2301,10 @@ fn is_name_shaped(word: &str) -> bool {
 /// Whether two words of a name are joined by a space or a hyphen alone
 /// ("Time Warner", "Jong-Un"), not by other punctuation.
 fn joined_by_space_or_hyphen(text: &str, first: Span, second: Span) -> bool {
-    // Nearly always one space or hyphen: no need to read the words.
-    if matches!(text.get(first.end..second.start), Some(" " | "-")) {
+    // Nearly always one space or hyphen: one byte read, no need to read
+    // the words.
+    if second.start == first.end + 1 && matches!(text.as_bytes().get(first.end), Some(b' ' | b'-'))
+    {
         return true;
     }
     text.get(first.start..second.end)
@@ -2360,6 +2363,18 @@ fn is_letter_or_mark(c: char) -> bool {
 }
 
 fn is_calendar_word(word: &str) -> bool {
+    // Most names are turned away by their first letter or length before
+    // they are matched against the list.
+    let first_is_possible = matches!(
+        word.as_bytes().first(),
+        Some(b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D' | b'T' | b'W')
+    );
+    first_is_possible && (3..=10).contains(&word.len()) && is_listed_calendar_word(word)
+}
+
+/// A month or day name, or a short form of one, or its plural: the list
+/// itself.
+fn is_listed_calendar_word(word: &str) -> bool {
     let word = word.strip_suffix('s').unwrap_or(word);
     matches!(
         word,
@@ -3592,6 +3607,56 @@ mod tests {
         assert!(is_name_shaped("Zoë") && is_name_shaped("Milley") && !is_name_shaped("NATO"));
     }
 
+    #[test]
+    fn calendar_words_turned_away_early_are_none_of_the_list() {
+        let listed = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+            "Jan",
+            "Feb",
+            "Mar",
+            "Apr",
+            "Jun",
+            "Jul",
+            "Aug",
+            "Sep",
+            "Sept",
+            "Oct",
+            "Nov",
+            "Dec",
+        ];
+        let mut words: Vec<String> = listed.iter().map(|&word| word.to_owned()).collect();
+        words.extend(listed.iter().map(|word| format!("{word}s")));
+        words.extend(listed.iter().map(|word| format!("{word}ss")));
+        words.extend(["", "s", "Ma", "Mays", "Émile", "Smith"].map(str::to_owned));
+        for word in &words {
+            assert_eq!(
+                is_calendar_word(word),
+                is_listed_calendar_word(word),
+                "{word:?}"
+            );
+        }
+        assert!(listed.iter().all(|word| is_calendar_word(word)));
+        assert!(is_calendar_word("Septembers") && is_calendar_word("Wednesdays"));
+    }
+
     /// [`letters_joined_by_space_or_hyphen`] by its definition: the gap
     /// since the last letter gathered as a string.
     fn letters_joined_by_definition(surface: &str) -> bool {
@@ -3650,6 +3715,9 @@ mod tests {
             ("Time–Warner", false),
             ("Time--Warner", false),
             ("Time - Warner", false),
+            ("Time.Warner", false),
+            ("Time_Warner", false),
+            ("Time\u{a0}Warner", true),
         ] {
             let first = Span::new(0, 4);
             let second_start = text
