@@ -30,6 +30,7 @@
 
 use jiff::civil::{Date, Weekday};
 
+use super::WordShapes;
 use crate::source::Span;
 use crate::syntax::{BlockKind, Syntax, Token, TokenKind};
 
@@ -619,33 +620,18 @@ const CALENDAR_WORDS: &[&str] = &[
     "dec",
 ];
 
-/// For each first and last letter of [`CALENDAR_WORDS`], a bit for each
-/// length they have.
-static CALENDAR_SHAPES: [[u16; 26]; 26] = {
-    let mut shapes = [[0; 26]; 26];
-    let mut index = 0;
-    while index < CALENDAR_WORDS.len() {
-        let word = CALENDAR_WORDS[index].as_bytes();
-        shapes[(word[0] - b'a') as usize][(word[word.len() - 1] - b'a') as usize] |=
-            1 << word.len();
-        index += 1;
-    }
-    shapes
-};
+/// The shapes of [`CALENDAR_WORDS`].
+const CALENDAR_SHAPES: WordShapes = WordShapes::EMPTY.with_all(CALENDAR_WORDS);
 
 /// Whether a word may be a weekday's or a month's name as
 /// [`weekday_named`] and [`month_named`] take them (a capital, then small
 /// letters): false for most capitalised words, told by their first and
 /// last bytes and length without comparing their letters.
 fn may_name_calendar_word(word: &[u8]) -> bool {
-    let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
-        return false;
-    };
-    let (first, last) = (first.wrapping_sub(b'A'), last.wrapping_sub(b'a'));
-    first < 26
-        && last < 26
-        && word.len() < 16
-        && CALENDAR_SHAPES[usize::from(first)][usize::from(last)] & (1 << word.len()) != 0
+    matches!(
+        (word.first(), word.last()),
+        (Some(first), Some(last)) if first.is_ascii_uppercase() && last.is_ascii_lowercase()
+    ) && CALENDAR_SHAPES.may_hold(word)
 }
 
 /// Whether a mention can start at the word at `span`: only a weekday, a

@@ -78,7 +78,7 @@ use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
 use super::{KindOptions, Report, Rule, RuleKind};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::model::names::{fold_name, is_common_word, NameMention};
-use crate::model::Article;
+use crate::model::{Article, WordShapes};
 use crate::source::Span;
 use crate::syntax::{BlockKind, Token, TokenKind};
 
@@ -254,7 +254,9 @@ impl Options {
             .iter()
             .map(|title| title.trim_end_matches('.').to_lowercase())
             .collect();
-        let title_shapes = FirstBytesByLength::of(titles.iter().map(String::as_str));
+        let title_shapes = titles
+            .iter()
+            .fold(WordShapes::EMPTY, |shapes, title| shapes.with(title));
         Ok(NameConsistency {
             steps,
             deletions_by_length: OnceLock::new(),
@@ -282,54 +284,7 @@ struct NameConsistency {
     titles: HashSet<String>,
     /// The shapes of `titles`: most words of a name are no title, and are
     /// told so by three look-ups before they are hashed.
-    title_shapes: FirstBytesByLength,
-}
-
-/// For each length of a list of words, a bit for each first byte and one
-/// for each last byte (their last five bits): a word with either bit clear
-/// is none of the list, told by two look-ups before it is hashed.
-#[derive(Debug, Default)]
-struct FirstBytesByLength {
-    /// By length in bytes; an empty word counts as beginning with 0.
-    first: [u32; FirstBytesByLength::LENGTHS],
-    /// By length in bytes; an empty word counts as ending with 0.
-    last: [u32; FirstBytesByLength::LENGTHS],
-    /// Whether a word is at least [`FirstBytesByLength::LENGTHS`] long;
-    /// words that long all may be in the list, if so.
-    any_longer: bool,
-}
-
-impl FirstBytesByLength {
-    const LENGTHS: usize = 16;
-
-    fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
-        let mut table = FirstBytesByLength::default();
-        for word in words.into_iter().map(str::as_bytes) {
-            let length = word.len();
-            match (table.first.get_mut(length), table.last.get_mut(length)) {
-                (Some(first), Some(last)) => {
-                    *first |= Self::bit(word.first());
-                    *last |= Self::bit(word.last());
-                }
-                _ => table.any_longer = true,
-            }
-        }
-        table
-    }
-
-    fn bit(byte: Option<&u8>) -> u32 {
-        1 << (byte.copied().unwrap_or(0) & 31)
-    }
-
-    /// False when `word` is none of the list.
-    fn may_hold(&self, word: &[u8]) -> bool {
-        match (self.first.get(word.len()), self.last.get(word.len())) {
-            (Some(first), Some(last)) => {
-                first & Self::bit(word.first()) != 0 && last & Self::bit(word.last()) != 0
-            }
-            _ => self.any_longer,
-        }
-    }
+    title_shapes: WordShapes,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -3241,7 +3196,7 @@ mod tests {
             distinct: HashMap::default(),
             wrong_forms: HashMap::default(),
             titles: HashSet::default(),
-            title_shapes: FirstBytesByLength::default(),
+            title_shapes: WordShapes::EMPTY,
         })
         .collect()
     }
