@@ -1119,25 +1119,29 @@ impl NameConsistency {
         // test of a pair should cost a handful of instructions. Keys are
         // compared by hash first: most pairs differ, and a string
         // comparison costs a call for each pair of keys of one length.
-        let probes: Vec<LetterProbe> = (0..spellings.folded.len())
-            .filter(|&index| spellings.comparable[index])
-            .map(|index| {
-                let folded = spellings.folded[index];
-                let length = spellings.lengths[index];
-                LetterProbe {
-                    // No first letter is a value of its own, equal only to
-                    // itself.
-                    first: folded.chars().next().map_or(NO_FIRST_LETTER, u32::from),
-                    length,
-                    // Below the shortest length only a swap of two letters,
-                    // which keeps the length and the letters.
-                    edits: self.allowed_edits(length).unwrap_or(0),
-                    letters: letter_set(folded),
-                    key_hash: FxBuildHasher.hash_one(spellings.keys[index]),
-                    index,
-                }
-            })
-            .collect();
+        // Sized for every spelling: collected through a filter, the list
+        // would be copied as it grows, several times an article.
+        let mut probes: Vec<LetterProbe> = Vec::with_capacity(spellings.folded.len());
+        probes.extend(
+            (0..spellings.folded.len())
+                .filter(|&index| spellings.comparable[index])
+                .map(|index| {
+                    let folded = spellings.folded[index];
+                    let length = spellings.lengths[index];
+                    LetterProbe {
+                        // No first letter is a value of its own, equal only
+                        // to itself.
+                        first: folded.chars().next().map_or(NO_FIRST_LETTER, u32::from),
+                        length,
+                        // Below the shortest length only a swap of two
+                        // letters, which keeps the length and the letters.
+                        edits: self.allowed_edits(length).unwrap_or(0),
+                        letters: letter_set(folded),
+                        key_hash: FxBuildHasher.hash_one(spellings.keys[index]),
+                        index,
+                    }
+                }),
+        );
         for (position, a) in probes.iter().enumerate() {
             for b in probes.get(position + 1..).unwrap_or_default() {
                 let edits = if a.length >= b.length {
