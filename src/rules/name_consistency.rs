@@ -1914,14 +1914,18 @@ impl<'a> Vocabulary<'a> {
         let info = match AsciiWord::of(word) {
             Some(ascii) => {
                 let folded = self.folded_forms.intern_ascii_lower(word, ascii.hash);
-                let lower = self.folded_forms.get(folded);
+                // Most words have the shape of no title, which the word as
+                // written tells (an ASCII word has its lower case's shape):
+                // only the others have their lower case read back.
+                let is_title = rule.title_shapes.may_hold(word.as_bytes())
+                    && rule.titles.contains(self.folded_forms.get(folded));
                 WordInfo {
                     text: word,
                     lower: None,
                     folded,
-                    folded_chars: lower.len(),
+                    folded_chars: word.len(),
                     folded_hash: ascii.hash,
-                    is_title: rule.is_title(lower),
+                    is_title,
                     is_common: OnceCell::new(),
                     name_shaped: ascii.letters_only && ascii.has_lowercase && word.len() >= 2,
                     is_initial: word.len() == 1,
@@ -3532,6 +3536,7 @@ mod tests {
             .map(|_| (0..next(7)).map(|_| letters[next(letters.len())]).collect())
             .collect();
         words.extend(DEFAULT_TITLES.iter().map(|title| (*title).to_owned()));
+        words.extend(DEFAULT_TITLES.iter().map(|title| title.to_uppercase()));
         words.extend(["The", "SAID", "Mrs"].map(String::from));
         words.extend(["x".repeat(64), "Y".repeat(65)]);
         let mut fast = Vocabulary::default();
