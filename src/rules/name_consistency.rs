@@ -69,7 +69,7 @@
 
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
-use std::hash::BuildHasher;
+use std::hash::{BuildHasher, Hasher};
 use std::sync::OnceLock;
 
 use hashbrown::HashTable;
@@ -1012,10 +1012,10 @@ impl NameConsistency {
                         || !context.lowercase_words.contains(candidate.lower))
             })
             .collect();
-        // Computed once per spelling, all in one string: `same_name`
+        // Computed once per spelling, all in one list of bytes: `same_name`
         // compares them pairwise.
         // No key is longer than its folded spelling.
-        let mut key_text = String::with_capacity(folded.iter().map(|form| form.len()).sum());
+        let mut key_text = Vec::with_capacity(folded.iter().map(|form| form.len()).sum());
         let mut key_ends = Vec::with_capacity(folded.len());
         for (form, &comparable) in folded.iter().zip(&comparable) {
             if comparable {
@@ -1023,7 +1023,7 @@ impl NameConsistency {
             }
             key_ends.push(key_text.len());
         }
-        let keys: Vec<&str> = key_ends
+        let keys: Vec<&[u8]> = key_ends
             .iter()
             .scan(0, |start, &end| {
                 let key = key_text.get(*start..end).unwrap_or_default();
@@ -1137,7 +1137,7 @@ impl NameConsistency {
                         // letters, which keeps the length and the letters.
                         edits: self.allowed_edits(length).unwrap_or(0),
                         letters: letter_set(folded),
-                        key_hash: FxBuildHasher.hash_one(spellings.keys[index]),
+                        key_hash: key_hash(spellings.keys[index]),
                         index,
                     }
                 }),
@@ -1245,11 +1245,11 @@ impl NameConsistency {
         &self,
         folded: &str,
         length: usize,
-        transliteration_key: &str,
+        transliteration_key: &[u8],
         buffers: &mut KeyBuffers,
         mut add: impl FnMut(u64),
     ) {
-        add(FxBuildHasher.hash_one(transliteration_key) ^ TRANSLITERATION_TAG);
+        add(key_hash(transliteration_key) ^ TRANSLITERATION_TAG);
         let Some(deletions) = self.deletions_needed(length) else {
             return;
         };
@@ -1298,7 +1298,7 @@ impl NameConsistency {
             .sum();
         let mut keyed: Vec<u64> = Vec::with_capacity(expected_keys);
         let mut buffers = KeyBuffers::default();
-        let mut transliteration_key = String::new();
+        let mut transliteration_key = Vec::new();
         for &entry in &considered {
             let info = vocabulary.word(entry);
             let folded = vocabulary.folded(info.folded);
@@ -1339,7 +1339,7 @@ impl NameConsistency {
         a: &Candidate<'_, '_>,
         b: &Candidate<'_, '_>,
         (folded_a, folded_b): (&str, &str),
-        (key_a, key_b): (&str, &str),
+        (key_a, key_b): (&[u8], &[u8]),
         context: &Context<'_>,
     ) -> bool {
         let lowercase_words = context.lowercase_words;
@@ -1466,7 +1466,7 @@ impl NameConsistency {
     fn spelled_alike(
         &self,
         (folded_a, folded_b): (&str, &str),
-        (key_a, key_b): (&str, &str),
+        (key_a, key_b): (&[u8], &[u8]),
     ) -> bool {
         let (length_a, length_b) = (folded_a.chars().count(), folded_b.chars().count());
         if length_a.min(length_b) < 3 {
@@ -1606,7 +1606,7 @@ struct Spellings<'s> {
     /// In characters.
     lengths: &'s [usize],
     /// Transliteration keys (empty for a spelling that is not comparable).
-    keys: &'s [&'s str],
+    keys: &'s [&'s [u8]],
     /// Whether any comparison could accept the spelling.
     comparable: &'s [bool],
 }
@@ -2612,9 +2612,18 @@ fn deletion_keys<T: Copy>(
 /// Qaddafi and Kadhafi; Tchaikovsky and Chaikovsky; Navalny and Navalniy.
 #[cfg(test)]
 fn transliteration_key(folded: &str) -> String {
-    let mut key = String::new();
+    let mut key = Vec::new();
     push_transliteration_key(folded, &mut key);
-    key
+    String::from_utf8(key).unwrap_or_default()
+}
+
+/// The hash of a transliteration key: the hash of its text as a string
+/// (a `str` hashes as its bytes and then 0xff), told from its bytes.
+fn key_hash(key: &[u8]) -> u64 {
+    let mut hasher = FxBuildHasher.build_hasher();
+    hasher.write(key);
+    hasher.write_u8(0xff);
+    hasher.finish()
 }
 
 /// Digraphs [`push_transliteration_key`] rewrites, in this order (one
@@ -2693,13 +2702,14 @@ const KEY_LETTERS: [u8; 256] = {
 };
 
 /// Appends the transliteration key of `folded` (see
-/// [`transliteration_key`]) to `out`, which a caller keeps for many keys.
+/// [`transliteration_key`]) to `out` as UTF-8, which a caller keeps for
+/// many keys.
 /// An ASCII name is rewritten in place in a buffer on the stack, with no
 /// allocation and no substring search: each rewrite replaces a pattern by
 /// a shorter string, so it is one pass left to right that writes behind
 /// where it reads, matching leftmost and without overlaps as
 /// `str::replace` does.
-fn push_transliteration_key(folded: &str, out: &mut String) {
+fn push_transliteration_key(folded: &str, out: &mut Vec<u8>) {
     let mut buffer = [0u8; STACK_KEY];
     let key = match buffer.get_mut(..folded.len()) {
         Some(key) if folded.is_ascii() => key,
@@ -2724,21 +2734,27 @@ fn push_transliteration_key(folded: &str, out: &mut String) {
         mask =
             digraphs_present(&key[..length]) & u16::MAX.checked_shl(index as u32 + 1).unwrap_or(0);
     }
-    // Mapped and appended letter by letter, a letter the same as the last
-    // appended left out. Every byte is ASCII, and so is what it maps to.
-    let key = &key[..length];
+    // Mapped letter by letter, a letter the same as the last kept left
+    // out, in place (it writes behind where it reads, so a "c" still sees
+    // the byte after it), then appended at once rather than a character
+    // at a time. Every byte is ASCII, and so is what it maps to.
+    let key = &mut key[..length];
+    let mut kept = 0;
     let mut last = None;
-    for (read, &byte) in key.iter().enumerate() {
+    for read in 0..key.len() {
+        let byte = key[read];
         let mapped = if byte == b'c' && key.get(read + 1) == Some(&b'h') {
             b'c'
         } else {
             KEY_LETTERS[usize::from(byte)]
         };
         if last != Some(mapped) {
-            out.push(char::from(mapped));
+            key[kept] = mapped;
+            kept += 1;
             last = Some(mapped);
         }
     }
+    out.extend_from_slice(&key[..kept]);
 }
 
 /// Replaces every `from` in `text` by `to`, no longer, leftmost first and
@@ -2763,7 +2779,7 @@ fn rewrite_in_place(text: &mut [u8], from: &[u8], to: &[u8]) -> usize {
 /// [`push_transliteration_key`] by its definition, over characters: for a
 /// name outside ASCII or too long for the stack, and the fast path's
 /// oracle in tests.
-fn push_transliteration_key_of_chars(folded: &str, out: &mut String) {
+fn push_transliteration_key_of_chars(folded: &str, out: &mut Vec<u8>) {
     let mut s = std::borrow::Cow::Borrowed(folded);
     if s.contains("tch") {
         s = std::borrow::Cow::Owned(s.replace("tch", "ch"));
@@ -2787,7 +2803,7 @@ fn push_transliteration_key_of_chars(folded: &str, out: &mut String) {
             other => other,
         };
         if last != Some(mapped) {
-            out.push(mapped);
+            out.extend_from_slice(mapped.encode_utf8(&mut [0; 4]).as_bytes());
             last = Some(mapped);
         }
     }
@@ -3043,7 +3059,7 @@ mod tests {
             'a', 'n', 'r', 'l', 'm', '-', '\'', 'é', 'ö', 'ß',
         ];
         let mut next = crate::pseudo_random::below(0x9e37_79b9_7f4a_7c15);
-        let (mut fast, mut defined) = (String::from("prefix"), String::from("prefix"));
+        let (mut fast, mut defined) = (b"prefix".to_vec(), b"prefix".to_vec());
         for round in 0..60_000 {
             let length = match round % 10 {
                 0 => STACK_KEY - 2 + next(5),
@@ -3062,6 +3078,14 @@ mod tests {
             push_transliteration_key(&word, &mut fast);
             push_transliteration_key_of_chars(&word, &mut defined);
             assert_eq!(fast, defined, "{word:?}");
+            // A key hashes from its bytes as its text does, which the
+            // buckets of a file of many names are made by.
+            let text = std::str::from_utf8(&fast).expect("a key is UTF-8");
+            assert_eq!(
+                super::key_hash(&fast),
+                FxBuildHasher.hash_one(text),
+                "{word:?}"
+            );
         }
         // A final "c" once rewrites have shortened the name, with an "h"
         // left over just past its new end from before them.
@@ -3319,7 +3343,7 @@ mod tests {
                     .iter()
                     .map(|word| transliteration_key(word))
                     .collect();
-                let keys: Vec<&str> = key_strings.iter().map(String::as_str).collect();
+                let keys: Vec<&[u8]> = key_strings.iter().map(String::as_bytes).collect();
                 let spellings = Spellings {
                     folded: &folded,
                     lengths: &lengths,
@@ -3438,10 +3462,16 @@ mod tests {
                 let folded = vocabulary.folded(info.folded);
                 let key = transliteration_key(folded);
                 let mut buffers = KeyBuffers::default();
-                rule.spelling_keys(folded, info.folded_chars, &key, &mut buffers, |key| {
-                    let key = (key ^ (key >> 32)) & 0xffff_ffff;
-                    holders.entry(key).or_default().insert(entry);
-                });
+                rule.spelling_keys(
+                    folded,
+                    info.folded_chars,
+                    key.as_bytes(),
+                    &mut buffers,
+                    |key| {
+                        let key = (key ^ (key >> 32)) & 0xffff_ffff;
+                        holders.entry(key).or_default().insert(entry);
+                    },
+                );
             }
             let expected: BTreeSet<u32> = holders
                 .values()
@@ -3466,7 +3496,9 @@ mod tests {
                     let folded = |entry: u32| vocabulary.folded(vocabulary.word(entry).folded);
                     let (folded_a, folded_b) = (folded(a), folded(b));
                     let keys = (transliteration_key(folded_a), transliteration_key(folded_b));
-                    if rule.spelled_alike((folded_a, folded_b), (&keys.0, &keys.1)) {
+                    if rule
+                        .spelled_alike((folded_a, folded_b), (keys.0.as_bytes(), keys.1.as_bytes()))
+                    {
                         alike_pairs += 1;
                         assert!(
                             found.contains(&a) && found.contains(&b),
