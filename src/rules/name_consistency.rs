@@ -765,7 +765,7 @@ impl NameConsistency {
                 word: info.text,
                 form,
                 occurrences: occurrences.of(slot),
-                lower: vocabulary.lower(entry),
+                entry,
                 folded_id: info.folded,
                 folded_chars: info.folded_chars,
                 genders: OnceCell::new(),
@@ -778,7 +778,8 @@ impl NameConsistency {
         // when there are more.
         if lowercase_first || candidates.len() > BUCKET_LIMIT {
             candidates.retain(|candidate| {
-                candidate.form.confirmed || !lowercase_words.contains(candidate.lower)
+                candidate.form.confirmed
+                    || !lowercase_words.contains(vocabulary.lower(candidate.entry))
             });
         }
         let context = Context {
@@ -1009,7 +1010,9 @@ impl NameConsistency {
             .map(|(candidate, &length)| {
                 length >= 3
                     && ((by_letters && !context.lowercase_first)
-                        || !context.lowercase_words.contains(candidate.lower))
+                        || !context
+                            .lowercase_words
+                            .contains(context.vocabulary.lower(candidate.entry)))
             })
             .collect();
         // Computed once per spelling, all in one list of bytes: `same_name`
@@ -1343,8 +1346,8 @@ impl NameConsistency {
         context: &Context<'_>,
     ) -> bool {
         let lowercase_words = context.lowercase_words;
-        let (word_a, form_a, lower_a) = (a.word, a.form, a.lower);
-        let (word_b, form_b, lower_b) = (b.word, b.form, b.lower);
+        let (word_a, form_a) = (a.word, a.form);
+        let (word_b, form_b) = (b.word, b.form);
         if word_a == word_b || !(form_a.confirmed || form_b.confirmed) {
             return false;
         }
@@ -1361,6 +1364,8 @@ impl NameConsistency {
         if shared_roster {
             return false;
         }
+        let vocabulary = context.vocabulary;
+        let (lower_a, lower_b) = (vocabulary.lower(a.entry), vocabulary.lower(b.entry));
         // GenCorp / Gencorp: a matter of house style, not spelling.
         if lower_a == lower_b {
             return false;
@@ -2067,7 +2072,9 @@ struct Candidate<'w, 'f> {
     form: &'f Form,
     /// Its places, in text order.
     occurrences: &'f [Occurrence],
-    lower: &'f str,
+    /// Its vocabulary entry, whose lower case is read only when a
+    /// comparison gets that far: most spellings are compared with none.
+    entry: u32,
     folded_id: u32,
     /// Characters in the folded form.
     folded_chars: usize,
