@@ -365,7 +365,7 @@ pub fn statement_facts(article: &Article<'_>, all: bool) -> Vec<StatementFacts> 
                     .and_then(|statement| article.blocks().get(statement.block))
                     .is_some_and(|block| block.kind != BlockKind::Paragraph));
         if starts_sentence
-            && mention.words.len() == 1
+            && mention.words().len() == 1
             && lowercase_words.contains(core.slice(text).to_lowercase().as_str())
         {
             continue;

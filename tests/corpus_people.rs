@@ -170,7 +170,7 @@ fn plants(text: &str) -> Vec<Planted> {
             if name.statement <= first.statement || name.possessive.is_some() {
                 continue;
             }
-            let Some(last) = name.words.last() else {
+            let Some(last) = name.words().last() else {
                 continue;
             };
             if fold_name(last.slice(text)) != *surname || !text[name.span.end..].starts_with(' ') {
@@ -215,10 +215,10 @@ fn plants(text: &str) -> Vec<Planted> {
         }
         let surname = &first.surname;
         for name in &article.names {
-            if name.statement <= first.statement || name.words.len() != 1 {
+            if name.statement <= first.statement || name.words().len() != 1 {
                 continue;
             }
-            if fold_name(name.words[0].slice(text)) != *surname {
+            if fold_name(name.words()[0].slice(text)) != *surname {
                 continue;
             }
             let before = &text[..name.span.start];

@@ -824,7 +824,7 @@ pub fn name_core(text: &str, syntax: &Syntax, mention: &NameMention) -> Option<S
         .and_then(|statement| syntax.blocks.get(statement.block))
         .is_none_or(|block| block.kind == BlockKind::Paragraph);
     let mut first = 0;
-    for (index, word) in mention.words.iter().enumerate() {
+    for (index, word) in mention.words().iter().enumerate() {
         let lower = word.slice(text).to_lowercase();
         let leading_common =
             (index == 0 && mention.sentence_initial || !in_story) && is_common_word(&lower);
@@ -842,12 +842,12 @@ pub fn name_core(text: &str, syntax: &Syntax, mention: &NameMention) -> Option<S
     }
     // "Army General Valery Gerasimov": common words before a title belong
     // to it.
-    let last_word = mention.words.len().saturating_sub(1);
-    if let Some(title) = mention.words[..last_word]
+    let last_word = mention.words().len().saturating_sub(1);
+    if let Some(title) = mention.words()[..last_word]
         .iter()
         .rposition(|word| TITLES.contains(&word.slice(text).to_lowercase().as_str()))
     {
-        let only_title_words = mention.words[..title].iter().all(|word| {
+        let only_title_words = mention.words()[..title].iter().all(|word| {
             let lower = word.slice(text).to_lowercase();
             is_common_word(&lower) || TITLES.contains(&lower.as_str())
         });
@@ -855,7 +855,7 @@ pub fn name_core(text: &str, syntax: &Syntax, mention: &NameMention) -> Option<S
             first = first.max(title + 1);
         }
     }
-    let words = mention.words.get(first..)?;
+    let words = mention.words().get(first..)?;
     let (head, tail) = (words.first()?, words.last()?);
     // A lone letter ("U" of "U.S.") is no name.
     if words.len() == 1 && is_initial(head.slice(text)) {

@@ -14,8 +14,11 @@ use crate::syntax::{Syntax, TokenKind};
 pub struct NameMention {
     /// The whole run, without a possessive ending.
     pub span: Span,
-    /// Each capitalised word of the run, in order.
-    pub words: Vec<Span>,
+    /// Each capitalised word of the run, in order, when there are two or
+    /// more; none for a run of one word, whose span is the run's: most
+    /// runs are one word, and this way take no allocation. Read through
+    /// [`NameMention::words`].
+    words: Vec<Span>,
     /// Index into the article's statements.
     pub statement: usize,
     /// Whether the run starts its statement (possibly after an opening
@@ -25,8 +28,46 @@ pub struct NameMention {
     pub possessive: Option<Span>,
 }
 
+impl NameMention {
+    /// The mention of the run of `words` (at least one), without its
+    /// possessive ending.
+    pub fn new(
+        words: &[Span],
+        statement: usize,
+        sentence_initial: bool,
+        possessive: Option<Span>,
+    ) -> NameMention {
+        let span = match (words.first(), words.last()) {
+            (Some(first), Some(last)) => Span::new(first.start, last.end),
+            _ => Span::new(0, 0),
+        };
+        NameMention {
+            span,
+            words: if words.len() > 1 {
+                words.to_vec()
+            } else {
+                Vec::new()
+            },
+            statement,
+            sentence_initial,
+            possessive,
+        }
+    }
+
+    /// Each capitalised word of the run, in order.
+    pub fn words(&self) -> &[Span] {
+        if self.words.is_empty() {
+            std::slice::from_ref(&self.span)
+        } else {
+            &self.words
+        }
+    }
+}
+
 pub fn name_mentions(text: &str, syntax: &Syntax) -> Vec<NameMention> {
-    let mut mentions = Vec::new();
+    // About one mention to 32 tokens in news copy: sized for that, the
+    // list is seldom copied as it grows.
+    let mut mentions = Vec::with_capacity(syntax.tokens.len() / 32);
     let mut words_buffer: Vec<Span> = Vec::new();
     for (statement_index, statement) in syntax.statements.iter().enumerate() {
         let tokens = &syntax.tokens[statement.tokens.clone()];
@@ -52,9 +93,8 @@ pub fn name_mentions(text: &str, syntax: &Syntax) -> Vec<NameMention> {
                 continue;
             }
             let sentence_initial = !seen_word;
-            // Gathered in a reused buffer and copied out at their exact
-            // length: most runs are one word, and a growing vector would
-            // reserve four.
+            // Gathered in a reused buffer, and copied out only for a run of
+            // two words or more (most runs are one word).
             let words = &mut words_buffer;
             words.clear();
             words.push(tokens[index].span());
@@ -86,15 +126,13 @@ pub fn name_mentions(text: &str, syntax: &Syntax) -> Vec<NameMention> {
                     _ => break,
                 }
             }
-            let span = Span::new(words[0].start, words[words.len() - 1].end);
             let possessive = possessive_after(text, tokens, end);
-            mentions.push(NameMention {
-                span,
-                words: words.to_vec(),
-                statement: statement_index,
+            mentions.push(NameMention::new(
+                words,
+                statement_index,
                 sentence_initial,
                 possessive,
-            });
+            ));
             seen_word = true;
             index = end;
         }
@@ -1558,7 +1596,7 @@ mod tests {
         name_mentions(text, &syntax)
             .into_iter()
             .map(|mention| {
-                let words: Vec<&str> = mention.words.iter().map(|w| w.slice(text)).collect();
+                let words: Vec<&str> = mention.words().iter().map(|w| w.slice(text)).collect();
                 (
                     words.join("|"),
                     mention.sentence_initial,
@@ -1658,13 +1696,12 @@ mod tests {
                     },
                     _ => None,
                 };
-                mentions.push(NameMention {
-                    span: Span::new(words[0].start, words[words.len() - 1].end),
-                    words,
-                    statement: statement_index,
+                mentions.push(NameMention::new(
+                    &words,
+                    statement_index,
                     sentence_initial,
                     possessive,
-                });
+                ));
                 seen_word = true;
                 index = end;
             }

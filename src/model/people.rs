@@ -608,7 +608,7 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
     // "Mark Milley") and "of" phrases ("Secretary of" + "State Mike Pompeo").
     let mut splits: Vec<Split> = Vec::with_capacity(names.len());
     for (index, mention) in names.iter().enumerate() {
-        let words = &mention.words;
+        let words = mention.words();
         let mut name_from = 0;
         let mut title_span: Option<Span> = None;
         // The last title word with a name word after it.
@@ -635,7 +635,7 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
             if previous.statement == mention.statement
                 && matches!(between, " of " | " of the ")
                 && previous
-                    .words
+                    .words()
                     .last()
                     .is_some_and(|word| is_title_span(text, *word))
             {
@@ -666,7 +666,7 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
             if !joined
                 || previous.possessive.is_some()
                 || !previous
-                    .words
+                    .words()
                     .last()
                     .is_some_and(|word| is_title_span(text, *word))
             {
@@ -711,7 +711,7 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
         if in_headline {
             continue;
         }
-        if mention.words.get(split.name_from).is_none() {
+        if mention.words().get(split.name_from).is_none() {
             continue;
         }
         let age = if mention.possessive.is_some() {
@@ -720,7 +720,7 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
             // "John Smith Jr., 20,": past the suffix's full stop.
             let after_name = if text.as_bytes().get(mention.span.end) == Some(&b'.')
                 && mention
-                    .words
+                    .words()
                     .last()
                     .is_some_and(|word| span_class(text, *word, SUFFIX) != 0)
             {
@@ -746,7 +746,7 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
                     // Without a title the name's words are the mention's
                     // from the first, or from the second after a common
                     // word opening the sentence ([`name_words`]).
-                    let words = &mention.words;
+                    let words = mention.words();
                     let before_start = match split.title {
                         Some((span, _)) => span.start,
                         None if may_end_age_before(words[0].start)
@@ -831,7 +831,7 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
                 (&candidate.surname, &candidate.given)
             }
             Asked::Not => {
-                let Some(&last) = mention.words[split.name_from..].last() else {
+                let Some(&last) = mention.words()[split.name_from..].last() else {
                     continue;
                 };
                 let suffix = span_class(text, last, SUFFIX) != 0;
@@ -887,8 +887,8 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
             let between = &text[previous.span.end.min(mention.span.start)..mention.span.start];
             let between = between.strip_prefix('.').unwrap_or(between);
             if previous.statement == mention.statement
-                && previous.words.len() == 1
-                && mention.words.len() > 1
+                && previous.words().len() == 1
+                && mention.words().len() > 1
                 && matches!(between, " and " | " & ")
             {
                 evidence.group = true;
@@ -901,7 +901,7 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
             break;
         }
         let before = &text.as_bytes()[..mention.span.start];
-        if mention.words.len() != 1 || !(before.ends_with(b"the ") || before.ends_with(b"The ")) {
+        if mention.words().len() != 1 || !(before.ends_with(b"the ") || before.ends_with(b"The ")) {
             continue;
         }
         // Only a word that folds to one ending in "s" can be a plural;
@@ -912,7 +912,7 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
         {
             continue;
         }
-        let word = fold_name(mention.words[0].slice(text));
+        let word = fold_name(mention.words()[0].slice(text));
         for stem in [word.strip_suffix("es"), word.strip_suffix('s')]
             .into_iter()
             .flatten()
@@ -1063,7 +1063,7 @@ impl<'t> TokenStarts<'t> {
 /// The words of a mention's name: after its title, and without a common
 /// word opening the sentence ("Yesterday Smith").
 fn name_words<'n>(text: &str, mention: &'n NameMention, split: &Split) -> &'n [Span] {
-    let name_words = &mention.words[split.name_from..];
+    let name_words = &mention.words()[split.name_from..];
     if split.title.is_none()
         && mention.sentence_initial
         && name_words.len() > 1
@@ -1200,7 +1200,7 @@ fn is_joint(text: &str, names: &[NameMention], first: usize, span: Span) -> bool
     let between = between.strip_prefix('.').unwrap_or(between);
     matches!(between, " and " | " & " | ", ")
         && previous
-            .words
+            .words()
             .last()
             .is_some_and(|word| is_title_span(text, *word))
 }

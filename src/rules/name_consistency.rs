@@ -501,7 +501,7 @@ impl NameConsistency {
         let text = article.text;
         // Sized up front: a file of distinct names would otherwise copy
         // each of these lists as it grows, and rehash the maps.
-        let name_words_used: usize = article.names.iter().map(|name| name.words.len()).sum();
+        let name_words_used: usize = article.names.iter().map(|name| name.words().len()).sum();
         let mut vocabulary = Vocabulary::with_capacity(name_words_used);
         // The mentions the rule reads, each with its block's kind. This
         // list and the others filtered below are sized for all they may
@@ -521,7 +521,7 @@ impl NameConsistency {
         // another are known before anything is gathered for them.
         let mut mention_entries: Vec<u32> = Vec::with_capacity(name_words_used);
         for (mention, _) in &mentions {
-            for span in &mention.words {
+            for span in mention.words() {
                 mention_entries.push(vocabulary.entry(span.slice(text), self));
             }
         }
@@ -581,7 +581,7 @@ impl NameConsistency {
         let mut remaining_entries: &[u32] = &mention_entries;
         for &(mention, block_kind) in &mentions {
             let (entries, rest) = remaining_entries
-                .split_at_checked(mention.words.len())
+                .split_at_checked(mention.words().len())
                 .unwrap_or((remaining_entries, &[]));
             remaining_entries = rest;
             let in_story = block_kind == BlockKind::Paragraph;
@@ -605,7 +605,7 @@ impl NameConsistency {
                     break;
                 }
             }
-            for (index, (&word_span, &entry)) in mention.words.iter().zip(entries).enumerate() {
+            for (index, (&word_span, &entry)) in mention.words().iter().zip(entries).enumerate() {
                 let word = vocabulary.word(entry);
                 if index < title_end || (leading && word.is_title) {
                     title_in_mention = title_in_mention.or(title_gender(vocabulary.lower(entry)));
@@ -653,7 +653,7 @@ impl NameConsistency {
                     continue;
                 };
                 let confirmed = in_story
-                    && !(mention.sentence_initial && Some(&word_span) == mention.words.first());
+                    && !(mention.sentence_initial && Some(&word_span) == mention.words().first());
                 form.uses += 1;
                 form.confirmed |= confirmed;
                 places.push((
@@ -691,7 +691,7 @@ impl NameConsistency {
             whole_run.clear();
             whole_run.extend(
                 mention
-                    .words
+                    .words()
                     .iter()
                     .copied()
                     .zip(entries.iter().copied())
