@@ -828,7 +828,6 @@ impl<'t> Word<'t> {
 pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> Vec<NumberMention> {
     let mut mentions = Vec::new();
     let mut words = Vec::new();
-    let mut openers = Vec::new();
     for (index, statement) in syntax.statements.iter().enumerate() {
         let Some(block) = syntax.blocks.get(statement.block) else {
             continue;
@@ -849,8 +848,8 @@ pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> 
         {
             continue;
         }
-        gather_words(text, tokens, first, &mut words, &mut openers);
-        statement_mentions(&words, &openers, index, quotations, &mut mentions);
+        let first = gather_words(text, tokens, first, &mut words);
+        statement_mentions(&words, first, index, quotations, &mut mentions);
     }
     mentions
 }
@@ -866,24 +865,12 @@ fn may_open(text: &str, tokens: &[Token], at: usize) -> bool {
     match token.kind {
         TokenKind::Number => !is_lone_year(text, tokens, at),
         TokenKind::Word | TokenKind::CapitalisedWord => {
-            // As [`is_number_word`] asks, the length first, then the first
-            // and last bytes read where they stand: most words are turned
-            // away before their bytes are sliced.
+            // The word's bytes, read where they stand: a slice of bytes
+            // needs no test of character boundaries.
             let span = token.span();
-            let length = span.end.wrapping_sub(span.start);
-            if !(NUMBER_WORD_SHORTEST..=NUMBER_WORD_LONGEST).contains(&length) {
-                return false;
-            }
-            let bytes = text.as_bytes();
-            let (Some(&first), Some(&last)) = (bytes.get(span.start), bytes.get(span.end - 1))
-            else {
-                return false;
-            };
-            number_word_ends(length, first, last).is_some_and(|ends| {
-                bytes
-                    .get(span.start..span.end)
-                    .is_some_and(|word| is_number_word_by_letters(word, ends))
-            })
+            text.as_bytes()
+                .get(span.start..span.end)
+                .is_some_and(is_number_word)
         }
         _ => false,
     }
@@ -898,29 +885,32 @@ fn first_opener(text: &str, tokens: &[Token]) -> Option<usize> {
     (0..tokens.len()).find(|&at| may_open(text, tokens, at))
 }
 
-/// The words of a statement's `tokens` (all but white space), in `words`,
-/// and the indexes of those that may open a quantity, in `openers`, given
-/// the index of the first token that may (`first`).
+/// The words of a statement's `tokens` (all but white space), in `words`;
+/// returns the index of the word at `tokens[first]`, the first token that
+/// may open a quantity.
+///
+/// Whether the later words may open one is asked of the words themselves,
+/// as the quantities are read ([`word_may_open`]): the loop over every
+/// token only copies, and a word a quantity has taken is not asked.
 #[inline(never)]
 fn gather_words<'t>(
     text: &'t str,
     tokens: &[Token],
     first: usize,
     words: &mut Vec<Word<'t>>,
-    openers: &mut Vec<usize>,
-) {
+) -> usize {
     words.clear();
-    openers.clear();
     // At most one word a token: grown once, not word by word.
     words.reserve(tokens.len());
+    let mut first_word = 0;
     let mut space = false;
     for (at, token) in tokens.iter().enumerate() {
         if token.is_space() {
             space = true;
             continue;
         }
-        if at >= first && may_open(text, tokens, at) {
-            openers.push(words.len());
+        if at == first {
+            first_word = words.len();
         }
         words.push(Word {
             kind: token.kind,
@@ -929,6 +919,26 @@ fn gather_words<'t>(
             space_before: space,
         });
         space = false;
+    }
+    first_word
+}
+
+/// Whether `words[at]` may open a quantity: [`may_open`] of its token,
+/// asked of the gathered words (the word after a figure is the token
+/// after it and its spaces, and `space_before` says whether any stand
+/// between).
+#[inline]
+fn word_may_open(words: &[Word<'_>], at: usize) -> bool {
+    let Some(word) = words.get(at) else {
+        return false;
+    };
+    match word.kind {
+        TokenKind::Number => !is_lone_year_before(
+            word.text.as_bytes(),
+            words.get(at + 1).map(|next| (next.text, next.space_before)),
+        ),
+        TokenKind::Word | TokenKind::CapitalisedWord => is_number_word(word.text.as_bytes()),
+        _ => false,
     }
 }
 
@@ -946,6 +956,21 @@ fn is_lone_year(text: &str, tokens: &[Token], at: usize) -> bool {
     };
     let digits = figure.span().slice(text).as_bytes();
     let after = tokens.get(at + 1..).unwrap_or_default();
+    // The multiplier read after a figure: spaced ("2000 million") or
+    // glued ("2000m"), as [`quantity_at`] reads it.
+    let mut spaced = false;
+    let next = after.iter().find(|token| {
+        spaced |= token.is_space();
+        !token.is_space()
+    });
+    is_lone_year_before(digits, next.map(|next| (next.span().slice(text), spaced)))
+}
+
+/// [`is_lone_year`] of a figure's `digits`, given the text of the token
+/// after it and whether white space stands between (`next`; none when the
+/// figure ends its statement).
+#[inline(never)]
+fn is_lone_year_before(digits: &[u8], next: Option<(&str, bool)>) -> bool {
     if digits.len() != 4
         || !digits.iter().all(u8::is_ascii_digit)
         || !(b'1'..=b'2').contains(&digits[0])
@@ -955,16 +980,9 @@ fn is_lone_year(text: &str, tokens: &[Token], at: usize) -> bool {
     if digits[0] == b'2' && digits[1] >= b'2' {
         return false;
     }
-    // The multiplier read after a figure: spaced ("2000 million") or
-    // glued ("2000m"), as [`quantity_at`] reads it.
-    let mut spaced = false;
-    let Some(next) = after.iter().find(|token| {
-        spaced |= token.is_space();
-        !token.is_space()
-    }) else {
+    let Some((next, spaced)) = next else {
         return true;
     };
-    let next = next.span().slice(text);
     let multipliers = if spaced {
         MULTIPLIERS
     } else {
@@ -994,29 +1012,31 @@ struct Quantity {
     figure: bool,
 }
 
-/// The mentions of a statement's words, given the words that may open a
-/// quantity (`openers`: its figures and number words, in order).
+/// The mentions of a statement's words, given the index of the first that
+/// may open a quantity (`first`).
 fn statement_mentions(
     words: &[Word<'_>],
-    openers: &[usize],
+    first: usize,
     statement: usize,
     quotations: &Quotations,
     out: &mut Vec<NumberMention>,
 ) {
     // The first word no quantity has taken.
     let mut next = 0;
-    for &opener in openers {
-        if opener < next {
-            continue;
-        }
+    // Each word that may open a quantity (a figure or a number word), in
+    // order, from the first no quantity has taken.
+    let mut from = first;
+    while let Some(opener) = (from..words.len()).find(|&at| word_may_open(words, at)) {
         // "a dozen": "a" opens a quantity when a number word follows.
         if opener > next && words.get(opener - 1).is_some_and(|word| word.is("a")) {
             next = mention_at(words, opener - 1, statement, quotations, out);
             if next > opener {
+                from = next;
                 continue;
             }
         }
         next = mention_at(words, opener, statement, quotations, out);
+        from = next.max(opener + 1);
     }
 }
 
@@ -1961,6 +1981,82 @@ mod tests {
             }
         }
         assert!(asked > 5_000, "{asked}");
+    }
+
+    #[test]
+    fn the_first_opener_is_the_first_token_that_may_open() {
+        // The gathered words are asked whether they open a quantity as
+        // their tokens are, over words and figures glued to each other and
+        // to punctuation as well as spaced.
+        use super::{first_opener, gather_words, may_open, word_may_open};
+        let pieces = [
+            "five",
+            "Five",
+            "people",
+            "a",
+            "dozen",
+            "2004",
+            "2004m",
+            "1999",
+            "million",
+            "m",
+            "bn",
+            "BN",
+            "k",
+            "14",
+            "3.5",
+            "1,000",
+            "the",
+            "seventeen",
+            "tens",
+            "(",
+            ")",
+            ",",
+            "-",
+            "—",
+            "’",
+            "\"",
+            "“",
+            "km",
+            "é",
+            "😀",
+        ];
+        let gaps = ["", " ", "  ", "\t", "\n", "\r\n", " - ", ", "];
+        let mut next = crate::pseudo_random::below(0x1f83_d9ab_fb41_bd6b);
+        let mut opened = 0;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..1 + next(8) {
+                text.push_str(gaps[next(gaps.len())]);
+                text.push_str(pieces[next(pieces.len())]);
+            }
+            let syntax = crate::syntax::parse(&text);
+            for statement in &syntax.statements {
+                let tokens = &syntax.tokens[statement.tokens.clone()];
+                let plain = (0..tokens.len()).find(|&at| may_open(&text, tokens, at));
+                opened += usize::from(plain.is_some_and(|at| at > 0));
+                assert_eq!(first_opener(&text, tokens), plain, "{text:?}");
+                // The words that may open, asked of the gathered words.
+                let Some(first) = plain else {
+                    continue;
+                };
+                let mut words = Vec::new();
+                let first_word = gather_words(&text, tokens, first, &mut words);
+                let spoken: Vec<usize> = (0..tokens.len())
+                    .filter(|&at| !tokens[at].is_space())
+                    .collect();
+                assert_eq!(spoken.get(first_word), Some(&first), "{text:?}");
+                for (word, &at) in spoken.iter().enumerate() {
+                    assert_eq!(
+                        word_may_open(&words, word),
+                        may_open(&text, tokens, at),
+                        "{text:?} {at}"
+                    );
+                }
+                assert_eq!(words.len(), spoken.len(), "{text:?}");
+            }
+        }
+        assert!(opened > 5_000, "{opened}");
     }
 
     /// Every number word the model lists: units, tens, vague quantities
