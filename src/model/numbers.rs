@@ -369,9 +369,9 @@ impl<'t> Lowered<'t> {
 }
 
 /// Whether a lower-case word is one of `words`, whose shapes are `shapes`:
-/// most words are told to be none by their shape, before any comparison.
-fn listed(lower: &str, words: &[&str], shapes: &WordShapes) -> bool {
-    shapes.may_hold(lower.as_bytes()) && words.contains(&lower)
+/// most words are told to be none by their shape, before they are hashed.
+fn listed(lower: &str, words: &WordSet, shapes: &WordShapes) -> bool {
+    shapes.may_hold(lower.as_bytes()) && words.contains(lower)
 }
 
 const MONTHS: &[&str] = &[
@@ -454,6 +454,10 @@ const CURRENCY_AFTER: &[&str] = &[
 ];
 
 const CURRENCY_AFTER_SHAPES: WordShapes = WordShapes::EMPTY.with_all(CURRENCY_AFTER);
+
+/// [`CURRENCY_AFTER`] looked up by hashing: the word after nearly every
+/// quantity, and its noun, are asked, and many have a listed word's shape.
+static CURRENCY_AFTER_SET: WordSet = WordSet::new(CURRENCY_AFTER);
 
 /// Units of measure and other non-countable uses of a number.
 const MEASURES: &[&str] = &[
@@ -541,6 +545,10 @@ const MEASURES: &[&str] = &[
 ];
 
 const MEASURE_SHAPES: WordShapes = WordShapes::EMPTY.with_all(MEASURES);
+
+/// [`MEASURES`] looked up by hashing, as [`CURRENCY_AFTER_SET`] is: a scan
+/// of the list costs eighty comparisons of lengths and some of letters.
+static MEASURE_SET: WordSet = WordSet::new(MEASURES);
 
 const TIME_AFTER: &[&str] = &[
     "am", "pm", "a.m", "p.m", "gmt", "bst", "est", "edt", "pst", "cet", "o'clock", "hrs", "utc",
@@ -900,8 +908,11 @@ fn gather_words<'t>(
     words: &mut Vec<Word<'t>>,
 ) -> usize {
     words.clear();
-    // At most one word a token: grown once, not word by word.
-    words.reserve(tokens.len());
+    // At most one word a token: grown once, not word by word, and into a
+    // new allocation when it must grow, as the old words need no copy.
+    if words.capacity() < tokens.len() {
+        *words = Vec::with_capacity(tokens.len().max(2 * words.capacity()));
+    }
     let mut first_word = 0;
     let mut space = false;
     for (at, token) in tokens.iter().enumerate() {
@@ -1093,11 +1104,11 @@ fn mention_at(
     // the number measures.
     let unit = match noun.as_deref() {
         Some(noun)
-            if unit == Unit::Count && listed(noun, CURRENCY_AFTER, &CURRENCY_AFTER_SHAPES) =>
+            if unit == Unit::Count && listed(noun, &CURRENCY_AFTER_SET, &CURRENCY_AFTER_SHAPES) =>
         {
             Unit::Money
         }
-        Some(noun) if unit == Unit::Count && listed(noun, MEASURES, &MEASURE_SHAPES) => {
+        Some(noun) if unit == Unit::Count && listed(noun, &MEASURE_SET, &MEASURE_SHAPES) => {
             Unit::Measure
         }
         _ => unit,
@@ -1733,7 +1744,7 @@ fn unit_of(words: &[Word<'_>], start: usize, end: usize, glued_unit: bool) -> Un
     {
         return Unit::Percent;
     }
-    if listed(lower, CURRENCY_AFTER, &CURRENCY_AFTER_SHAPES) {
+    if listed(lower, &CURRENCY_AFTER_SET, &CURRENCY_AFTER_SHAPES) {
         return Unit::Money;
     }
     // "5 mln dlrs" is handled by the multiplier; "5 billion US dollars":
@@ -1744,7 +1755,7 @@ fn unit_of(words: &[Word<'_>], start: usize, end: usize, glued_unit: bool) -> Un
     {
         return Unit::Money;
     }
-    if listed(&singular_of(lower), MEASURES, &MEASURE_SHAPES) {
+    if listed(&singular_of(lower), &MEASURE_SET, &MEASURE_SHAPES) {
         return Unit::Measure;
     }
     // "5 square miles", "5 light years"
@@ -1755,7 +1766,7 @@ fn unit_of(words: &[Word<'_>], start: usize, end: usize, glued_unit: bool) -> Un
         if let Some(after) = words.get(end + 1) {
             if listed(
                 &singular_of(after.lower().as_str()),
-                MEASURES,
+                &MEASURE_SET,
                 &MEASURE_SHAPES,
             ) {
                 return Unit::Measure;
@@ -2201,7 +2212,25 @@ mod tests {
                 assert_eq!(word.is_listed(list, shapes), word.is_any(list), "{text:?}");
                 let lower = text.to_lowercase();
                 assert_eq!(
-                    listed(&lower, list, shapes),
+                    listed(&lower, &WordSet::new(list), shapes),
+                    list.contains(&lower.as_str()),
+                    "{lower:?}"
+                );
+            }
+        }
+        // The sets the model hashes into hold their lists.
+        let sets: [(&[&str], &WordSet, &WordShapes); 2] = [
+            (CURRENCY_AFTER, &CURRENCY_AFTER_SET, &CURRENCY_AFTER_SHAPES),
+            (MEASURES, &MEASURE_SET, &MEASURE_SHAPES),
+        ];
+        for (list, set, shapes) in sets {
+            let mut near = words_near(list);
+            near.extend(words_near(CURRENCY_AFTER));
+            near.extend(words_near(MEASURES));
+            for text in near {
+                let lower = text.to_lowercase();
+                assert_eq!(
+                    listed(&lower, set, shapes),
                     list.contains(&lower.as_str()),
                     "{lower:?}"
                 );
