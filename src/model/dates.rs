@@ -494,45 +494,39 @@ fn range_end_month_first(cursor: &mut Cursor<'_>, month: i8, paired: bool) -> Op
 }
 
 pub fn date_mentions(text: &str, syntax: &Syntax) -> Vec<DateMention> {
-    weekday_and_date_mentions(text, syntax).1
+    weekday_and_date_mentions(text, syntax, false).1
 }
 
 pub fn weekday_mentions(text: &str, syntax: &Syntax) -> Vec<WeekdayMention> {
-    weekday_and_date_mentions(text, syntax).0
+    weekday_and_date_mentions(text, syntax, true).0
 }
 
+/// The date mentions of the text, and its weekday mentions: every one
+/// only if `want_weekdays`, else those of dates alone.
 fn weekday_and_date_mentions(
     text: &str,
     syntax: &Syntax,
+    want_weekdays: bool,
 ) -> (Vec<WeekdayMention>, Vec<DateMention>) {
     let mut weekdays = Vec::new();
     let mut dates = Vec::new();
+    // Without weekdays to list, the words naming a month are all that is
+    // wanted of a statement's words: they are found by a search of the
+    // text, not a look at every token.
+    let month_words = (!want_weekdays).then(|| month_words(text, &syntax.tokens));
     for (statement_index, statement) in syntax.statements.iter().enumerate() {
         let Some(tokens) = syntax.tokens.get(statement.tokens.clone()) else {
             continue;
         };
-        // A weekday's name is capitalised: only such words need the look-up,
-        // and only those of a weekday's or a month's shape.
-        let mut names_a_month = false;
-        for token in tokens
-            .iter()
-            .filter(|token| matches!(token.kind, TokenKind::CapitalisedWord))
-        {
-            // Its shape read from its bytes, without slicing the text.
-            let span = token.span();
-            if !may_name_calendar_word(&text.as_bytes()[span.start..span.end]) {
-                continue;
+        let names_a_month = match &month_words {
+            Some(month_words) => {
+                let first = month_words.partition_point(|&index| index < statement.tokens.start);
+                month_words
+                    .get(first)
+                    .is_some_and(|&index| index < statement.tokens.end)
             }
-            let word = span.slice(text);
-            if let Some(weekday) = weekday_named(word).filter(|_| is_full_weekday(word)) {
-                weekdays.push(WeekdayMention {
-                    span: token.span(),
-                    weekday,
-                });
-            } else if month_named(word).is_some() {
-                names_a_month = true;
-            }
-        }
+            None => weekdays_and_month(text, tokens, &mut weekdays),
+        };
         // Every date names its month (a capitalised word), so a statement
         // without one holds no date mention.
         if !names_a_month {
@@ -573,6 +567,98 @@ fn weekday_and_date_mentions(
     weekdays.sort_by_key(|mention| mention.span);
     weekdays.dedup();
     (weekdays, dates)
+}
+
+/// Pushes the weekdays written in full among `tokens`, and tells whether
+/// any of them names a month.
+fn weekdays_and_month(text: &str, tokens: &[Token], weekdays: &mut Vec<WeekdayMention>) -> bool {
+    // A weekday's name is capitalised: only such words need the look-up,
+    // and only those of a weekday's or a month's shape.
+    let mut names_a_month = false;
+    for token in tokens
+        .iter()
+        .filter(|token| matches!(token.kind, TokenKind::CapitalisedWord))
+    {
+        // Its shape read from its bytes, without slicing the text.
+        let span = token.span();
+        if !may_name_calendar_word(&text.as_bytes()[span.start..span.end]) {
+            continue;
+        }
+        let word = span.slice(text);
+        if let Some(weekday) = weekday_named(word).filter(|_| is_full_weekday(word)) {
+            weekdays.push(WeekdayMention {
+                span: token.span(),
+                weekday,
+            });
+        } else if month_named(word).is_some() {
+            names_a_month = true;
+        }
+    }
+    names_a_month
+}
+
+/// The three letters that open every name and abbreviation of a month
+/// that [`month_named`] takes.
+const MONTH_OPENINGS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// The indexes of the tokens (in order) that are capitalised words naming
+/// a month, as [`weekdays_and_month`] tells them.
+///
+/// Found by a packed search of the text for the months' openings, which
+/// reads it faster than a loop over its tokens, rather than by a look at
+/// every token. The openings are a capital and two small letters, so no
+/// two occurrences overlap and the search finds each one.
+fn month_words(text: &str, tokens: &[Token]) -> Vec<usize> {
+    static OPENINGS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let openings = OPENINGS.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(MONTH_OPENINGS)
+            .expect("twelve short literals build")
+    });
+    let mut found = Vec::new();
+    let mut next = 0;
+    for opening in openings.find_iter(text) {
+        let start = opening.start();
+        next = first_token_from(tokens, next, start);
+        let Some(token) = tokens.get(next) else {
+            break;
+        };
+        let span = token.span();
+        if span.start == start
+            && token.kind == TokenKind::CapitalisedWord
+            && may_name_calendar_word(&text.as_bytes()[span.start..span.end])
+            && month_named(span.slice(text)).is_some()
+        {
+            found.push(next);
+        }
+    }
+    found
+}
+
+/// The index of the first token at or after `from` that starts at
+/// `offset` or later (all before `from` start before it), found by steps
+/// doubling from `from` and then halving: a search costs the logarithm of
+/// the tokens it passes, so a pass over the text's matches in order stays
+/// linear in its tokens.
+fn first_token_from(tokens: &[Token], from: usize, offset: usize) -> usize {
+    let before = |index: usize| {
+        tokens
+            .get(index)
+            .is_some_and(|token| token.span().start < offset)
+    };
+    let mut passed = from;
+    let mut step = 1;
+    while before(passed + step - 1) {
+        passed += step;
+        step *= 2;
+    }
+    let rest = tokens
+        .get(passed..tokens.len().min(passed + step))
+        .unwrap_or_default();
+    passed + rest.partition_point(|token| token.span().start < offset)
 }
 
 /// Every weekday and month name and abbreviation, lowered.
@@ -1186,6 +1272,125 @@ mod tests {
             word[bytes.len() - 1] = bytes[bytes.len() - 1];
             assert!(may_name_calendar_word(&word), "{name}");
         }
+    }
+
+    /// The search for the words naming a month finds each capitalised
+    /// word that names one, and the dates found from them are those found
+    /// from a look at every token.
+    #[test]
+    fn month_words_are_found_by_the_search() {
+        let pieces = [
+            "March",
+            "Mar",
+            "Mar.",
+            "May",
+            "Mayor",
+            "MAY",
+            "may",
+            "Sept",
+            "Sept.",
+            "Sep",
+            "June",
+            "Junes",
+            "Jun",
+            "December",
+            "Dec",
+            "Decs",
+            "Jan",
+            "Janet",
+            "Feb",
+            "April",
+            "Oct",
+            "Nov",
+            "Aug",
+            "Jul",
+            "July",
+            "Monday",
+            "Tues.",
+            "Sun",
+            "the",
+            "of",
+            "to",
+            "3",
+            "29th",
+            "2021",
+            "1st",
+            " ",
+            " ",
+            " ",
+            ", ",
+            ". ",
+            "\n",
+            "\r\n",
+            "\n\n",
+            "-",
+            "–",
+            "(",
+            ")",
+            "\"",
+            "“",
+            "é",
+            "M\u{e4}rz",
+            "Mar\u{301}",
+            "\u{212a}",
+            "x",
+            "_",
+            "😀",
+            "Smith",
+            "said",
+            "March 3, 2021",
+            " 4 March 2021",
+            "the 1st of May",
+            "Monday, Sept. 3",
+            "Jan. 5–7",
+            "Tuesday (Dec 1)",
+        ];
+        let mut next = crate::pseudo_random::below(0x243f_6a88_85a3_08d3);
+        let mut months = 0;
+        let mut dated = 0;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..next(24) {
+                text.push_str(pieces[next(pieces.len())]);
+            }
+            let syntax = parse(&text);
+            let plain: Vec<usize> = (syntax.tokens.iter().enumerate())
+                .filter(|(_, token)| {
+                    token.kind == TokenKind::CapitalisedWord
+                        && month_named(token.span().slice(&text)).is_some()
+                })
+                .map(|(index, _)| index)
+                .collect();
+            assert_eq!(month_words(&text, &syntax.tokens), plain, "{text:?}");
+            let dates = date_mentions(&text, &syntax);
+            assert_eq!(
+                dates,
+                weekday_and_date_mentions(&text, &syntax, true).1,
+                "{text:?}"
+            );
+            months += plain.len();
+            dated += dates.len();
+        }
+        assert!(months > 10_000 && dated > 5_000, "{months} {dated}");
+    }
+
+    /// The doubling search finds the token a search of all of them finds.
+    #[test]
+    fn first_token_from_is_a_partition_point() {
+        let text = "On Monday, March 3, 2021, the “vote” was held.\r\n\nIt é 😀 ran. ".repeat(40);
+        let tokens = parse(&text).tokens;
+        let mut next = crate::pseudo_random::below(0x1319_8a2e_0370_7344);
+        for _ in 0..20_000 {
+            let offset = next(text.len() + 2);
+            let expected = tokens.partition_point(|token| token.span().start < offset);
+            let from = next(expected + 1);
+            assert_eq!(
+                first_token_from(&tokens, from, offset),
+                expected,
+                "{from} {offset}"
+            );
+        }
+        assert_eq!(first_token_from(&[], 0, 5), 0);
     }
 
     #[test]
