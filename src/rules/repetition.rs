@@ -169,7 +169,15 @@ fn for_each_lone_repeat(text: &str, tokens: &[Token], mut found: impl FnMut(usiz
     while let Some((before, next)) =
         word.and_then(|word| next_likely_pair(text.as_bytes(), tokens, word))
     {
-        word = if same_word_tokens(text, tokens, before.index, next.index) {
+        // Most pairs are told apart by their ASCII bytes, before the words
+        // and the gap between them are read as text.
+        let may_match = match (tokens.get(before.index), tokens.get(next.index)) {
+            (Some(first), Some(second)) => {
+                ascii_bytes_may_match(text.as_bytes(), first.span(), second.span())
+            }
+            _ => false,
+        };
+        word = if may_match && same_word_tokens(text, tokens, before.index, next.index) {
             end_run(text, tokens, (before, next), &mut found)
         } else {
             Some(next)
@@ -213,6 +221,27 @@ fn end_run(
 /// k). One test for most neighbours.
 fn first_bytes_may_match(a: u8, b: u8) -> bool {
     (a | b) >= 0x80 || (a ^ b) & !0x20 == 0
+}
+
+/// Whether two words whose first bytes may match
+/// ([`first_bytes_may_match`]) can be one word in any letter case, judged
+/// by their bytes while both are ASCII: false where [`same_word`] is,
+/// unless a byte outside ASCII comes first, where nothing is judged. Most
+/// neighbours that share a first letter ("to the", "said she") are told
+/// apart by their next, without slicing the text.
+fn ascii_bytes_may_match(bytes: &[u8], a: Span, b: Span) -> bool {
+    let (Some(a), Some(b)) = (bytes.get(a.start..a.end), bytes.get(b.start..b.end)) else {
+        return true;
+    };
+    for (&x, &y) in a.iter().zip(b) {
+        if (x | y) >= 0x80 {
+            return true;
+        }
+        if !x.eq_ignore_ascii_case(&y) {
+            return false;
+        }
+    }
+    a.len() == b.len()
 }
 
 /// Whether the word `second` repeats the word `first`: the same word in
@@ -385,6 +414,43 @@ mod tests {
         assert!(same_word("kilo", "\u{212a}ILO"));
         assert!(!same_word("", "a"));
         assert!(same_word("", ""));
+    }
+
+    /// Words the ASCII byte test turns away are never one word.
+    #[test]
+    fn ascii_bytes_turn_away_only_different_words() {
+        use super::{ascii_bytes_may_match, first_bytes_may_match, same_word};
+        use crate::source::Span;
+        let mut next = crate::pseudo_random::below(0xbb67_ae85_84ca_a73b);
+        let (mut turned_away, mut same) = (0, 0);
+        for _ in 0..100_000 {
+            let count = 1 + next(3);
+            let a = generated_text(&mut next, count);
+            // Often the first in another case, or with its start.
+            let b = match next(3) {
+                0 => a.to_uppercase(),
+                1 => {
+                    let count = 1 + next(2);
+                    a.chars().take(1).collect::<String>() + &generated_text(&mut next, count)
+                }
+                _ => {
+                    let count = 1 + next(3);
+                    generated_text(&mut next, count)
+                }
+            };
+            let text = format!("{a} {b}");
+            let (one, two) = (Span::new(0, a.len()), Span::new(a.len() + 1, text.len()));
+            if !first_bytes_may_match(a.bytes().next().unwrap_or(0), b.bytes().next().unwrap_or(0))
+            {
+                continue;
+            }
+            if !ascii_bytes_may_match(text.as_bytes(), one, two) {
+                assert!(!same_word(&a, &b), "{a:?} {b:?}");
+                turned_away += 1;
+            }
+            same += usize::from(same_word(&a, &b));
+        }
+        assert!(turned_away > 5_000 && same > 5_000, "{turned_away} {same}");
     }
 
     /// Pieces of words and the white space and marks between them, with
