@@ -145,12 +145,10 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
     // two in the corpus), so this is the capacity a vector started at a
     // quarter of the length grew to anyway, without the copy.
     let mut tokens = Vec::with_capacity(text.len() / 2 + 1);
+    let mut batch = EMPTY_BATCH;
+    let mut filled = 0u8;
     let mut start = 0;
     while let Some(&first) = bytes.get(start) {
-        let rest = bytes.get(start..).unwrap_or_default();
-        // Fewer than 2^32 tokens: each takes a byte of a text of at most
-        // `MAX_TEXT_LEN` bytes.
-        let index = tokens.len() as u32;
         let lead = LEADS[usize::from(first)];
         // Words and ASCII punctuation are most tokens: they are settled
         // here, words by their letters and punctuation by its one byte,
@@ -158,31 +156,45 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
         // their first byte gives.
         let end = match lead {
             Lead::Lowercase | Lead::Uppercase => {
-                // The first byte is a letter: the run goes on from the next.
-                let width = 1 + alphanumeric_run(rest.get(1..).unwrap_or_default());
-                if ends_word(rest, width) {
+                let end = start + alphanumeric_run(bytes.get(start..).unwrap_or_default());
+                if ends_word(bytes, end) {
                     let kind = if lead == Lead::Lowercase {
                         TokenKind::Word
                     } else {
                         TokenKind::CapitalisedWord
                     };
-                    push_token(&mut tokens, kind, start, start + width)
+                    push_token(&mut batch, &mut filled, &mut tokens, kind, start, end)
                 } else {
                     // A character that is not ASCII may go on with the
                     // word ("naïve"): the grammar reads it. `start` is a
                     // character boundary (an ASCII letter starts one), so
                     // the grammar always gives a token.
                     let (width, kind) = grammar_token(text, start).unwrap_or((1, TokenKind::Other));
-                    push_token(&mut tokens, kind, start, start + width)
+                    push_token(
+                        &mut batch,
+                        &mut filled,
+                        &mut tokens,
+                        kind,
+                        start,
+                        start + width,
+                    )
                 }
             }
             Lead::Punctuation => {
                 if is_terminal_byte(first) {
-                    terminals.push(index);
+                    terminals.push(next_index(&tokens, filled));
                 }
-                push_token(&mut tokens, TokenKind::Punctuation, start, start + 1)
+                push_token(
+                    &mut batch,
+                    &mut filled,
+                    &mut tokens,
+                    TokenKind::Punctuation,
+                    start,
+                    start + 1,
+                )
             }
             _ => {
+                let rest = bytes.get(start..).unwrap_or_default();
                 let (width, kind) = match ascii_token(rest) {
                     Some(settled) => settled,
                     None => match grammar_token(text, start) {
@@ -196,24 +208,92 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
                     end: (start + width) as u32,
                 };
                 if matches!(kind, TokenKind::Quote { .. } | TokenKind::Punctuation) {
+                    let index = next_index(&tokens, filled);
                     token.kind = note_mark(text, token, index, &mut marks, &mut terminals);
                 }
-                push_token(&mut tokens, token.kind, start, start + width)
+                push_token(
+                    &mut batch,
+                    &mut filled,
+                    &mut tokens,
+                    token.kind,
+                    start,
+                    start + width,
+                )
             }
         };
         start = end;
         // A lone space between two tokens is the commonest token of prose:
         // it is taken here, as `ascii_token` would take it, without a
         // second turn of the loop.
-        if bytes.get(end) == Some(&b' ') && bytes.get(end + 1).is_none_or(ends_ascii_space) {
-            start = push_token(&mut tokens, TokenKind::Space, end, end + 1);
+        if bytes.get(end) == Some(&b' ')
+            && bytes
+                .get(end + 1)
+                .is_none_or(|&byte| LEADS[usize::from(byte)].ends_ascii_space())
+        {
+            start = push_token(
+                &mut batch,
+                &mut filled,
+                &mut tokens,
+                TokenKind::Space,
+                end,
+                end + 1,
+            );
         }
     }
+    tokens.extend_from_slice(&batch[..usize::from(filled)]);
     Tokenized {
         tokens,
         quote_marks: marks,
         terminals,
     }
+}
+
+/// The tokens last made, gathered in a fixed array and moved into the
+/// token list a whole array at a time: a token is then three stores, with
+/// no check of the list's capacity and no update of its length, which in
+/// a loop that makes a token every three bytes cost more than the rest
+/// of the loop's work on a short word.
+type TokenBatch = [Token; 256];
+
+/// A [`TokenBatch`] of no tokens yet.
+const EMPTY_BATCH: TokenBatch = [Token {
+    kind: TokenKind::Other,
+    start: 0,
+    end: 0,
+}; 256];
+
+/// Adds the token of `kind` from `start` to `end` to `batch`, of which
+/// `filled` are made and not yet moved, moving the batch into `list` once
+/// it is full, and gives the token's end. `filled` is a byte and the
+/// batch 256 long, so indexing the batch needs no bounds check.
+#[inline]
+fn push_token(
+    batch: &mut TokenBatch,
+    filled: &mut u8,
+    list: &mut Vec<Token>,
+    kind: TokenKind,
+    start: usize,
+    end: usize,
+) -> usize {
+    // `text` is at most `MAX_TEXT_LEN` (`u32::MAX`) bytes long, so every
+    // offset in it fits.
+    batch[usize::from(*filled)] = Token {
+        kind,
+        start: start as u32,
+        end: end as u32,
+    };
+    *filled = filled.wrapping_add(1);
+    if *filled == 0 {
+        list.extend_from_slice(batch);
+    }
+    end
+}
+
+/// The index in the whole token list of the next token pushed, with
+/// `filled` tokens of the batch not yet moved into `list`. Fewer than 2^32
+/// tokens: each takes a byte of a text of at most `MAX_TEXT_LEN` bytes.
+fn next_index(list: &[Token], filled: u8) -> u32 {
+    (list.len() + usize::from(filled)) as u32
 }
 
 /// Notes the quotation mark or punctuation `token`, the `index`th token,
@@ -247,29 +327,10 @@ fn note_mark(
     }
 }
 
-/// Pushes the token of `kind` from `start` to `end` and gives its end.
-#[inline]
-fn push_token(tokens: &mut Vec<Token>, kind: TokenKind, start: usize, end: usize) -> usize {
-    // `text` is at most `MAX_TEXT_LEN` (`u32::MAX`) bytes long, so every
-    // offset in it fits.
-    tokens.push(Token {
-        kind,
-        start: start as u32,
-        end: end as u32,
-    });
-    end
-}
-
 /// Whether the ASCII punctuation `byte` is a terminal mark (as
 /// [`statements::is_terminal_text`] holds its one byte to be).
 fn is_terminal_byte(byte: u8) -> bool {
     matches!(byte, b'.' | b'!' | b'?')
-}
-
-/// Whether `byte` ends a run of ASCII white space that no character after
-/// it could continue: an ASCII byte that `space` does not take.
-fn ends_ascii_space(byte: &u8) -> bool {
-    byte.is_ascii() && !is_ascii_space(byte)
 }
 
 /// The ASCII white space of `space`: all of it but line breaks.
@@ -308,22 +369,31 @@ fn grammar_token(text: &str, start: usize) -> Option<(usize, TokenKind)> {
 }
 
 /// What the first byte of a token tells [`ascii_token`] about it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+///
+/// The variants are in an order that makes the two things the main loop
+/// asks of the bytes after a token ranges of it, so that one table
+/// answers every question about a byte: whether it is an ASCII letter or
+/// digit ([`Lead::is_ascii_alphanumeric`]) and whether it ends a run of
+/// ASCII white space ([`Lead::ends_ascii_space`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Lead {
     Lowercase,
     Uppercase,
     Digit,
-    /// Space or tab: the ASCII white space a `space` token starts with.
-    Space,
     LineFeed,
     CarriageReturn,
     StraightQuote,
     Punctuation,
+    /// An ASCII control character but white space, or DEL: only `other`
+    /// takes it, and the grammar decides.
+    Control,
+    /// Space or tab: the ASCII white space a `space` token starts with.
+    Space,
     /// The first byte of the curly quotation marks (and of the rest of
     /// General Punctuation).
     GeneralPunctuation,
-    /// Not ASCII, or an ASCII byte only `other` or `space` takes (control
-    /// characters, vertical tab, form feed): the grammar decides.
+    /// Not ASCII, or an ASCII byte only `space` takes (vertical tab, form
+    /// feed): the grammar decides.
     Grammar,
 }
 
@@ -338,9 +408,24 @@ impl Lead {
             b'\r' => Lead::CarriageReturn,
             b'"' | b'\'' => Lead::StraightQuote,
             _ if byte.is_ascii_punctuation() => Lead::Punctuation,
+            0x0b | 0x0c => Lead::Grammar,
+            _ if byte.is_ascii() => Lead::Control,
             0xE2 => Lead::GeneralPunctuation,
             _ => Lead::Grammar,
         }
+    }
+
+    /// Whether the byte is an ASCII letter or digit.
+    #[inline]
+    fn is_ascii_alphanumeric(self) -> bool {
+        self <= Lead::Digit
+    }
+
+    /// Whether the byte ends a run of ASCII white space that no character
+    /// after it could continue: an ASCII byte that `space` does not take.
+    #[inline]
+    fn ends_ascii_space(self) -> bool {
+        self <= Lead::Control
     }
 }
 
@@ -402,7 +487,7 @@ fn ascii_token(input: &[u8]) -> Option<(usize, TokenKind)> {
             Some((1, TokenKind::Quote { side, weight }))
         }
         Lead::GeneralPunctuation => curly_quote_mark(input),
-        Lead::Grammar => None,
+        Lead::Control | Lead::Grammar => None,
     }
 }
 
@@ -456,20 +541,10 @@ fn starts_general_punctuation(rest: &[u8]) -> bool {
 /// byte costs them less than testing eight bytes at once would.
 #[inline]
 fn alphanumeric_run(input: &[u8]) -> usize {
-    ascii_run(input, |byte| ASCII_ALPHANUMERIC[usize::from(*byte)])
+    ascii_run(input, |&byte| {
+        LEADS[usize::from(byte)].is_ascii_alphanumeric()
+    })
 }
-
-/// `u8::is_ascii_alphanumeric` as a table: one load a byte in the loop
-/// over a word's letters.
-static ASCII_ALPHANUMERIC: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        table[byte] = (byte as u8).is_ascii_alphanumeric();
-        byte += 1;
-    }
-    table
-};
 
 /// How many bytes at the start of `input` satisfy `accept`.
 #[inline]
@@ -776,11 +851,18 @@ mod tests {
     }
 
     #[test]
-    fn alphanumeric_table_agrees_with_the_standard_test() {
+    fn lead_classes_agree_with_the_byte_tests() {
         for byte in 0..=u8::MAX {
+            let lead = LEADS[usize::from(byte)];
+            assert_eq!(lead, Lead::of(byte), "{byte}");
             assert_eq!(
-                ASCII_ALPHANUMERIC[usize::from(byte)],
+                lead.is_ascii_alphanumeric(),
                 byte.is_ascii_alphanumeric(),
+                "{byte}"
+            );
+            assert_eq!(
+                lead.ends_ascii_space(),
+                byte.is_ascii() && !is_ascii_space(&byte),
                 "{byte}"
             );
         }
@@ -1119,38 +1201,75 @@ mod tests {
         assert!(settled > 10_000, "{settled}");
     }
 
+    /// What [`tokenize_with_marks`] gives, by the grammar alone: every
+    /// alternative tried at every token, the marks classified and the
+    /// terminals found in passes of their own.
+    fn tokenized_by_grammar(text: &str) -> Tokenized {
+        let mut by_grammar = Vec::new();
+        let mut rest = text;
+        while let Ok((remaining, kind)) = any_token(rest) {
+            let start = text.len() - rest.len();
+            by_grammar.push(Token::new(
+                kind,
+                Span::new(start, text.len() - remaining.len()),
+            ));
+            rest = remaining;
+            if rest.is_empty() {
+                break;
+            }
+        }
+        let mut quote_marks = Vec::new();
+        for (index, token) in by_grammar.iter_mut().enumerate() {
+            if let TokenKind::Quote { .. } = token.kind {
+                quote_marks.push(index as u32);
+            }
+            token.kind = classify_quote_mark(text, token);
+        }
+        let terminals = (0..by_grammar.len() as u32)
+            .filter(|&index| statements::is_terminal(text, &by_grammar[index as usize]))
+            .collect();
+        Tokenized {
+            tokens: by_grammar,
+            quote_marks,
+            terminals,
+        }
+    }
+
     #[test]
     fn tokens_tile_the_text_and_match_the_grammar_alone() {
         for text in edge_texts() {
-            let mut by_grammar = Vec::new();
-            let mut rest = text.as_str();
-            while let Ok((remaining, kind)) = any_token(rest) {
-                let start = text.len() - rest.len();
-                by_grammar.push(Token::new(
-                    kind,
-                    Span::new(start, text.len() - remaining.len()),
-                ));
-                rest = remaining;
-                if rest.is_empty() {
-                    break;
-                }
-            }
-            let mut quote_marks = Vec::new();
-            for (index, token) in by_grammar.iter_mut().enumerate() {
-                if let TokenKind::Quote { .. } = token.kind {
-                    quote_marks.push(index as u32);
-                }
-                token.kind = classify_quote_mark(&text, token);
-            }
-            let terminals = (0..by_grammar.len() as u32)
-                .filter(|&index| statements::is_terminal(&text, &by_grammar[index as usize]))
-                .collect();
-            let expected = Tokenized {
-                tokens: by_grammar,
-                quote_marks,
-                terminals,
-            };
-            assert_eq!(tokenize_with_marks(&text), expected, "{text:?}");
+            assert_eq!(
+                tokenize_with_marks(&text),
+                tokenized_by_grammar(&text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn long_texts_match_the_grammar_alone() {
+        // The tokens are gathered in batches of 256: texts of every token
+        // count around one batch and two, and long texts of every kind of
+        // token, are cut into batches at every kind of token.
+        let mut texts: Vec<String> = (500..530).map(|words| "a ".repeat(words / 2)).collect();
+        texts.extend((250..262).map(|words| "Word,".repeat(words / 2)));
+        let edges = edge_texts();
+        for first in 0..20 {
+            texts.push(
+                edges[first * 97..]
+                    .iter()
+                    .step_by(7)
+                    .take(300)
+                    .map(String::as_str)
+                    .collect(),
+            );
+        }
+        for text in &texts {
+            assert_eq!(
+                tokenize_with_marks(text),
+                tokenized_by_grammar(text),
+                "{text:?}"
+            );
         }
     }
 
