@@ -103,15 +103,19 @@ pub fn parse_blocks(text: &str, mut raw_blocks: Vec<blocks::RawBlock>) -> Syntax
         // (they are trimmed of white space, which is its own token), and the
         // tokens tile the text in order, so each block's tokens are found by
         // a binary search forward from the last block's.
-        cursor += tokens
-            .get(cursor..)
-            .unwrap_or_default()
-            .partition_point(|token| token.span().start < raw.span.start);
+        cursor += tokens_before(
+            &tokens,
+            cursor,
+            |token| token.span().start < raw.span.start,
+            raw.span.start,
+        );
         let first = cursor;
-        cursor += tokens
-            .get(cursor..)
-            .unwrap_or_default()
-            .partition_point(|token| token.span().end <= raw.span.end);
+        cursor += tokens_before(
+            &tokens,
+            cursor,
+            |token| token.span().end <= raw.span.end,
+            raw.span.end,
+        );
         let block_index = syntax.blocks.len();
         let statement_start = syntax.statements.len();
         statements::statements_by_terminals(text, &tokens, first..cursor, &terminals, |range| {
@@ -134,6 +138,24 @@ pub fn parse_blocks(text: &str, mut raw_blocks: Vec<blocks::RawBlock>) -> Syntax
     }
     syntax.tokens = tokens;
     syntax
+}
+
+/// How many tokens from `tokens[from]` on hold `before`, which holds for
+/// the tokens up to the byte offset `offset` and for none after: a binary
+/// search of only the tokens that can lie before `offset`, as a token
+/// takes at least a byte (the block that follows the last is near, not
+/// anywhere in the rest of the text).
+fn tokens_before(
+    tokens: &[Token],
+    from: usize,
+    before: impl Fn(&Token) -> bool,
+    offset: usize,
+) -> usize {
+    let rest = tokens.get(from..).unwrap_or_default();
+    let reach = rest
+        .first()
+        .map_or(0, |token| offset.saturating_sub(token.span().start));
+    rest.get(..reach).unwrap_or(rest).partition_point(before)
 }
 
 /// A compact text rendering of a parse, for snapshots and `copydesk parse`:
@@ -204,7 +226,35 @@ mod tests {
             "",
             " \n\t",
         ];
-        for text in texts {
+        // Many blocks of every length, with gaps of every width between
+        // them, for the search that looks only as far as a block can reach.
+        let pieces = [
+            "word",
+            "A",
+            "Gen.",
+            " ",
+            "  ",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "    ",
+            "é",
+            "“",
+            "”",
+            "👩",
+            "\u{a0}",
+            "NEW YORK, Feb 26 - ",
+            "\n\n\n\n\n",
+        ];
+        let mut next = crate::pseudo_random::below(0x6a09_e667_f3bc_c909);
+        let generated: Vec<String> = (0..400)
+            .map(|_| (0..60).map(|_| pieces[next(pieces.len())]).collect())
+            .collect();
+        for text in texts
+            .iter()
+            .copied()
+            .chain(generated.iter().map(String::as_str))
+        {
             let syntax = parse(text);
             for block in &syntax.blocks {
                 let within: Vec<usize> = (0..syntax.tokens.len())

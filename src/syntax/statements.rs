@@ -124,6 +124,29 @@ const fn word_keys<const N: usize>(list: &[&str]) -> [u64; N] {
     keys
 }
 
+/// Whether a word of the three lists above starts with the byte: a word
+/// of two bytes or more whose first byte is ASCII and starts none of them
+/// is in no list and is no initial, and needs no look-up (as most words
+/// before a full stop, in lowercase, are).
+static STARTS_AN_ABBREVIATION: [bool; 256] = {
+    let mut table = [false; 256];
+    let lists = [
+        TITLE_ABBREVIATIONS,
+        BEFORE_NUMBER_ABBREVIATIONS,
+        SUFFIX_ABBREVIATIONS,
+    ];
+    let mut list = 0;
+    while list < lists.len() {
+        let mut word = 0;
+        while word < lists[list].len() {
+            table[lists[list][word].as_bytes()[0] as usize] = true;
+            word += 1;
+        }
+        list += 1;
+    }
+    table
+};
+
 static TITLE_KEYS: [u64; TITLE_ABBREVIATIONS.len()] = word_keys(TITLE_ABBREVIATIONS);
 static BEFORE_NUMBER_KEYS: [u64; BEFORE_NUMBER_ABBREVIATIONS.len()] =
     word_keys(BEFORE_NUMBER_ABBREVIATIONS);
@@ -315,6 +338,11 @@ fn abbreviation_continues(
     if word.len() > LONGEST_ABBREVIATION {
         return false;
     }
+    if let [first, _, ..] = word {
+        if first.is_ascii() && !STARTS_AN_ABBREVIATION[usize::from(*first)] {
+            return false;
+        }
+    }
     let key = word_key(word);
     let next_is_number = next < end && tokens[next].kind == TokenKind::Number;
     if listed_key(&TITLE_KEYS, key) {
@@ -404,6 +432,55 @@ mod tests {
                     listed_key(keys, word_key(probe.as_bytes())),
                     list.contains(&probe.as_str()),
                     "{probe:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn first_bytes_of_abbreviations_are_all_in_the_table() {
+        let lists = [
+            TITLE_ABBREVIATIONS,
+            BEFORE_NUMBER_ABBREVIATIONS,
+            SUFFIX_ABBREVIATIONS,
+        ];
+        for byte in 0..=u8::MAX {
+            let starts = lists.concat().iter().any(|word| word.as_bytes()[0] == byte);
+            assert_eq!(STARTS_AN_ABBREVIATION[usize::from(byte)], starts, "{byte}");
+        }
+        // Every listed word, in either case and with a letter more or
+        // less, is continued as the lists alone say.
+        let mut probes: Vec<String> = Vec::new();
+        for word in lists.concat().iter().chain(SENTENCE_STARTERS) {
+            probes.extend([
+                word.to_string(),
+                word.to_lowercase(),
+                word.to_uppercase(),
+                format!("{word}s"),
+                word[1..].to_string(),
+            ]);
+        }
+        probes.extend(["a", "Z", "Ö", "é", "x1", "3rd", "ab", "zz"].map(String::from));
+        for probe in probes.iter().filter(|probe| !probe.is_empty()) {
+            for after in ["5", "The", "men"] {
+                let text = format!("x {probe}. {after}");
+                let tokens = tokenize(&text);
+                let Some(stop) = tokens.iter().position(|token| is_terminal(&text, token)) else {
+                    continue;
+                };
+                if !tokens[stop - 1].is_word() {
+                    continue;
+                }
+                let next = stop + 2;
+                let plain = listed(TITLE_ABBREVIATIONS, probe)
+                    || (after == "5" && listed(BEFORE_NUMBER_ABBREVIATIONS, probe))
+                    || ((probe.chars().count() == 1 && probe.chars().all(char::is_alphabetic))
+                        || listed(SUFFIX_ABBREVIATIONS, probe))
+                        && after != "The";
+                assert_eq!(
+                    abbreviation_continues(&text, &tokens, stop, next, tokens.len()),
+                    plain,
+                    "{text:?}"
                 );
             }
         }
