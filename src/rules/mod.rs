@@ -180,15 +180,7 @@ pub struct LoadedRule {
 impl LoadedRule {
     /// Runs this rule alone over `article`.
     pub fn check(&self, article: &Article<'_>) -> Vec<Diagnostic> {
-        let mut out = Vec::new();
-        let mut report = Report {
-            meta: &self.meta,
-            out: &mut out,
-            limit: usize::MAX,
-            overflowed: false,
-        };
-        self.rule.check(article, &mut report);
-        out
+        Report::collect(&self.meta, |report| self.rule.check(article, report))
     }
 
     /// Checks the rule's own `flagged` and `clean` examples.
@@ -233,6 +225,18 @@ pub struct Report<'a> {
 }
 
 impl Report<'_> {
+    /// Every finding `check` reports as the rule `meta`, with no limit.
+    pub(crate) fn collect(meta: &RuleMeta, check: impl FnOnce(&mut Report<'_>)) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        check(&mut Report {
+            meta,
+            out: &mut out,
+            limit: usize::MAX,
+            overflowed: false,
+        });
+        out
+    }
+
     pub fn meta(&self) -> &RuleMeta {
         self.meta
     }

@@ -4007,14 +4007,9 @@ mod tests {
             let meta = rule_from_toml(RULE).meta;
             let article = Article::parse(&text);
             let findings = |lowercase_first: bool| {
-                let mut out = Vec::new();
-                let mut report = Report {
-                    meta: &meta,
-                    out: &mut out,
-                    limit: usize::MAX,
-                    overflowed: false,
-                };
-                rule.check_article(&article, &mut report, lowercase_first);
+                let out = Report::collect(&meta, |report| {
+                    rule.check_article(&article, report, lowercase_first);
+                });
                 crate::rules::testing::render_compact(&text, &out)
             };
             proptest::prop_assert_eq!(findings(false), findings(true));

@@ -1303,16 +1303,10 @@ mod tests {
             }
             let article = Article::parse(&text);
             let findings = |skip_unpaired: bool| {
-                let mut out = Vec::new();
-                let mut report = Report {
-                    meta: &meta,
-                    out: &mut out,
-                    limit: usize::MAX,
-                    overflowed: false,
-                };
-                let mut statements = Statements::new(&article);
-                checker.check_restated(&article, &mut statements, skip_unpaired, &mut report);
-                out
+                Report::collect(&meta, |report| {
+                    let mut statements = Statements::new(&article);
+                    checker.check_restated(&article, &mut statements, skip_unpaired, report);
+                })
             };
             let plain = findings(false);
             found += plain.len();
