@@ -790,16 +790,39 @@ fn singular_of(noun: &str) -> Cow<'_, str> {
 }
 
 /// One non-space token of a statement.
+///
+/// Its place is its text and the offset where that starts, so a word
+/// takes 24 bytes rather than 40: a statement's words are copied from
+/// its tokens, all of them, whenever it may hold a quantity.
 #[derive(Clone, Copy, Debug)]
 struct Word<'t> {
-    kind: TokenKind,
-    span: Span,
     text: &'t str,
+    /// The offset of the text in the article (offsets are 32-bit, as the
+    /// tokens' are).
+    start: u32,
+    kind: TokenKind,
     /// White space stands between this token and the one before.
     space_before: bool,
 }
 
 impl<'t> Word<'t> {
+    /// The word of `token`, which must be a token of `text`.
+    fn of(token: &Token, text: &'t str, space_before: bool) -> Word<'t> {
+        let span = token.span();
+        Word {
+            text: span.slice(text),
+            // The token's own offset, which is 32-bit.
+            start: span.start as u32,
+            kind: token.kind,
+            space_before,
+        }
+    }
+
+    fn span(&self) -> Span {
+        let start = self.start as usize;
+        Span::new(start, start + self.text.len())
+    }
+
     fn lower(&self) -> Lowered<'t> {
         Lowered::new(self.text)
     }
@@ -913,25 +936,17 @@ fn gather_words<'t>(
     if words.capacity() < tokens.len() {
         *words = Vec::with_capacity(tokens.len().max(2 * words.capacity()));
     }
-    let mut first_word = 0;
     let mut space = false;
-    for (at, token) in tokens.iter().enumerate() {
-        if token.is_space() {
-            space = true;
-            continue;
-        }
-        if at == first {
-            first_word = words.len();
-        }
-        words.push(Word {
-            kind: token.kind,
-            span: token.span(),
-            text: token.span().slice(text),
-            space_before: space,
-        });
-        space = false;
-    }
-    first_word
+    words.extend(tokens.iter().filter_map(|token| {
+        let space_before = std::mem::replace(&mut space, token.is_space());
+        (!token.is_space()).then(|| Word::of(token, text, space_before))
+    }));
+    // The words stand in text order: the first that may open is found by
+    // its offset, not counted in the loop over every token.
+    let first_start = tokens
+        .get(first)
+        .map_or(usize::MAX, |token| token.span().start);
+    words.partition_point(|word| (word.start as usize) < first_start)
 }
 
 /// Whether `words[at]` may open a quantity: [`may_open`] of its token,
@@ -1113,7 +1128,7 @@ fn mention_at(
         }
         _ => unit,
     };
-    let span = Span::new(words[start].span.start, words[end - 1].span.end);
+    let span = Span::new(words[start].span().start, words[end - 1].span().end);
     out.push(NumberMention {
         span,
         statement,
@@ -1677,7 +1692,7 @@ fn qualifier_before(words: &[Word<'_>], start: usize) -> Option<Span> {
     }
     let before = &words[start - 1];
     if matches!(before.text, "~" | "≈" | "<" | ">") {
-        return Some(before.span);
+        return Some(before.span());
     }
     // Skip a determiner: "some 300", "an estimated 300", "the nearly 300".
     // The word before is most often no phrase's last word, and then of
@@ -1700,7 +1715,7 @@ fn qualifier_before(words: &[Word<'_>], start: usize) -> Option<Span> {
                     return None;
                 }
             }
-            Some(Span::new(words[from].span.start, before.span.end))
+            Some(Span::new(words[from].span().start, before.span().end))
         })
 }
 
@@ -1843,7 +1858,7 @@ fn noun_after(
     };
     let part_of = words.get(end).is_some_and(|w| w.is("of"));
     match head {
-        Some((word, lower)) => (Some(singular(lower.as_str())), Some(word.span), part_of),
+        Some((word, lower)) => (Some(singular(lower.as_str())), Some(word.span()), part_of),
         None => (None, None, part_of),
     }
 }
@@ -2003,6 +2018,16 @@ mod tests {
         let pieces = [
             "five",
             "Five",
+            "fIVE",
+            "someone",
+            "often",
+            "Tens",
+            "fourteen",
+            "SEVENTEEN",
+            "thousands",
+            "5million",
+            "one1",
+            "A4",
             "people",
             "a",
             "dozen",
@@ -2032,12 +2057,12 @@ mod tests {
             "é",
             "😀",
         ];
-        let gaps = ["", " ", "  ", "\t", "\n", "\r\n", " - ", ", "];
+        let gaps = ["", " ", "  ", "\t", "\n", "\r\n", " - ", ", ", ". "];
         let mut next = crate::pseudo_random::below(0x1f83_d9ab_fb41_bd6b);
         let mut opened = 0;
         for _ in 0..20_000 {
             let mut text = String::new();
-            for _ in 0..1 + next(8) {
+            for _ in 0..1 + next(12) {
                 text.push_str(gaps[next(gaps.len())]);
                 text.push_str(pieces[next(pieces.len())]);
             }
@@ -2176,9 +2201,9 @@ mod tests {
 
     fn word(text: &str) -> super::Word<'_> {
         super::Word {
-            kind: crate::syntax::TokenKind::Word,
-            span: crate::source::Span::new(0, text.len()),
             text,
+            start: 0,
+            kind: crate::syntax::TokenKind::Word,
             space_before: false,
         }
     }
@@ -2292,7 +2317,7 @@ mod tests {
         fn plain(words: &[Word<'_>], start: usize) -> Option<Span> {
             let before = &words[start.checked_sub(1)?];
             if matches!(before.text, "~" | "≈" | "<" | ">") {
-                return Some(before.span);
+                return Some(before.span());
             }
             APPROXIMATE_BEFORE
                 .iter()
@@ -2303,7 +2328,7 @@ mod tests {
                         .iter()
                         .zip(&words[from..start])
                         .all(|(part, word)| word.text.eq_ignore_ascii_case(part))
-                        .then(|| Span::new(words[from].span.start, before.span.end))
+                        .then(|| Span::new(words[from].span().start, before.span().end))
                 })
                 .min_by_key(|span| span.start)
         }
@@ -2375,9 +2400,9 @@ mod tests {
             let words: Vec<Word<'_>> = texts
                 .iter()
                 .map(|&(text, span)| Word {
-                    kind: crate::syntax::TokenKind::Word,
-                    span,
                     text,
+                    start: span.start as u32,
+                    kind: crate::syntax::TokenKind::Word,
                     space_before: true,
                 })
                 .collect();
@@ -2541,12 +2566,7 @@ mod tests {
                                 space = true;
                                 continue;
                             }
-                            words.push(Word {
-                                kind: token.kind,
-                                span: token.span(),
-                                text: token.span().slice(&text),
-                                space_before: space,
-                            });
+                            words.push(Word::of(token, &text, space));
                             space = false;
                         }
                         for (at, token) in tokens.iter().enumerate() {
