@@ -1015,41 +1015,22 @@ impl NameConsistency {
                             .contains(context.vocabulary.lower(candidate.entry)))
             })
             .collect();
-        // Computed once per spelling, all in one list of bytes: `same_name`
-        // compares them pairwise.
-        // No key is longer than its folded spelling.
-        let mut key_text = Vec::with_capacity(folded.iter().map(|form| form.len()).sum());
-        let mut key_ends = Vec::with_capacity(folded.len());
-        for (form, &comparable) in folded.iter().zip(&comparable) {
-            if comparable {
-                push_transliteration_key(form, &mut key_text);
-            }
-            key_ends.push(key_text.len());
-        }
-        let keys: Vec<&[u8]> = key_ends
-            .iter()
-            .scan(0, |start, &end| {
-                let key = key_text.get(*start..end).unwrap_or_default();
-                *start = end;
-                Some(key)
-            })
-            .collect();
+        let mut keys = TransliterationKeys::new(&folded);
         let spellings = Spellings {
             folded: &folded,
             lengths: &lengths,
-            keys: &keys,
             comparable: &comparable,
         };
         // Which way the pairs are found changes only the order of a
         // spelling's neighbours, and the choice below does not depend on
         // it: no two spellings share a place, so their first uses differ.
         let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); candidates.len()];
-        let mut compare = |a: usize, b: usize| {
+        let mut compare = |a: usize, b: usize, pair_keys: (&[u8], &[u8])| {
             if self.same_name(
                 &candidates[a],
                 &candidates[b],
                 (folded[a], folded[b]),
-                (keys[a], keys[b]),
+                pair_keys,
                 context,
             ) {
                 neighbours[a].push(b);
@@ -1057,9 +1038,9 @@ impl NameConsistency {
             }
         };
         if by_letters {
-            self.pairs_by_letters(&spellings, &mut compare);
+            self.pairs_by_letters(&spellings, &mut keys, &mut compare);
         } else {
-            self.pairs_by_keys(&spellings, &mut compare);
+            self.pairs_by_keys(&spellings, &mut keys, &mut compare);
         }
         let spans_of = |index: usize| -> Vec<Span> {
             candidates[index]
@@ -1115,13 +1096,20 @@ impl NameConsistency {
     /// most one letter away, so every letter one spelling has and the
     /// other lacks costs an edit of its own. For an article's usual few
     /// dozen spellings this is cheaper than building keys, and it compares
-    /// what the keys would.
-    fn pairs_by_letters(&self, spellings: &Spellings<'_>, compare: &mut impl FnMut(usize, usize)) {
+    /// what the keys would. `compare` is given the pair's transliteration
+    /// keys.
+    fn pairs_by_letters(
+        &self,
+        spellings: &Spellings<'_>,
+        keys: &mut TransliterationKeys<'_>,
+        compare: &mut impl FnMut(usize, usize, (&[u8], &[u8])),
+    ) {
         // One small record a comparable spelling, read in a tight loop: an
         // article's few dozen spellings make a few hundred pairs, and the
         // test of a pair should cost a handful of instructions. Keys are
-        // compared by hash first: most pairs differ, and a string
-        // comparison costs a call for each pair of keys of one length.
+        // compared only between spellings of one [`key_signature`], and
+        // worked out only then: few spellings share one, and most
+        // spellings are compared with none.
         // Sized for every spelling: collected through a filter, the list
         // would be copied as it grows, several times an article.
         let mut probes: Vec<LetterProbe> = Vec::with_capacity(spellings.folded.len());
@@ -1131,6 +1119,7 @@ impl NameConsistency {
                 .map(|index| {
                     let folded = spellings.folded[index];
                     let length = spellings.lengths[index];
+                    let letters = letter_set(folded);
                     LetterProbe {
                         // No first letter is a value of its own, equal only
                         // to itself.
@@ -1139,8 +1128,8 @@ impl NameConsistency {
                         // Below the shortest length only a swap of two
                         // letters, which keeps the length and the letters.
                         edits: self.allowed_edits(length).unwrap_or(0),
-                        letters: letter_set(folded),
-                        key_hash: key_hash(spellings.keys[index]),
+                        letters,
+                        key_signature: key_signature(letters),
                         index,
                     }
                 }),
@@ -1156,10 +1145,12 @@ impl NameConsistency {
                     && a.length.abs_diff(b.length) <= edits
                     && at_most_bits(a.letters & !b.letters, edits)
                     && at_most_bits(b.letters & !a.letters, edits))
-                    || (a.key_hash == b.key_hash
-                        && spellings.keys[a.index] == spellings.keys[b.index]);
+                    || (a.key_signature == b.key_signature && {
+                        let (key_a, key_b) = keys.pair(a.index, b.index);
+                        key_a == key_b
+                    });
                 if may_match {
-                    compare(a.index, b.index);
+                    compare(a.index, b.index, keys.pair(a.index, b.index));
                 }
             }
         }
@@ -1170,12 +1161,17 @@ impl NameConsistency {
     /// k edits of another shares a k-deletion variant with it) or a
     /// transliteration key; in linear time, for a file of many names.
     /// Pairs in a bucket of more than [`BUCKET_LIMIT`] spellings are not
-    /// compared there: a key shared that widely says nothing.
-    fn pairs_by_keys(&self, spellings: &Spellings<'_>, compare: &mut impl FnMut(usize, usize)) {
+    /// compared there: a key shared that widely says nothing. `compare` is
+    /// given the pair's transliteration keys.
+    fn pairs_by_keys(
+        &self,
+        spellings: &Spellings<'_>,
+        keys: &mut TransliterationKeys<'_>,
+        compare: &mut impl FnMut(usize, usize, (&[u8], &[u8])),
+    ) {
         let Spellings {
             folded,
             lengths,
-            keys,
             comparable,
         } = *spellings;
         // Each (key, spelling) pair is one 64-bit number, the key's 32 bits
@@ -1191,11 +1187,13 @@ impl NameConsistency {
             .map(|&length| self.keys_per_spelling(length))
             .sum();
         let mut keyed: Vec<u64> = Vec::with_capacity(expected_keys);
+        keys.reserve_for_all();
         for (index, form) in folded.iter().enumerate() {
             if !comparable[index] {
                 continue;
             }
-            self.spelling_keys(form, lengths[index], keys[index], &mut buffers, |key| {
+            keys.work_out(index);
+            self.spelling_keys(form, lengths[index], keys.get(index), &mut buffers, |key| {
                 keyed.push(key_and_index(key, index));
             });
         }
@@ -1216,7 +1214,7 @@ impl NameConsistency {
             for (position, &a) in members.iter().enumerate() {
                 for &b in &members[position + 1..] {
                     if seen.insert((a, b)) {
-                        compare(a, b);
+                        compare(a, b, keys.pair(a, b));
                     }
                 }
             }
@@ -1610,8 +1608,6 @@ struct Spellings<'s> {
     folded: &'s [&'s str],
     /// In characters.
     lengths: &'s [usize],
-    /// Transliteration keys (empty for a spelling that is not comparable).
-    keys: &'s [&'s [u8]],
     /// Whether any comparison could accept the spelling.
     comparable: &'s [bool],
 }
@@ -1625,8 +1621,72 @@ struct LetterProbe {
     edits: usize,
     /// Its [`letter_set`].
     letters: u64,
-    key_hash: u64,
+    /// Its [`key_signature`].
+    key_signature: u64,
     index: usize,
+}
+
+/// The transliteration keys of an article's spellings, by index, each
+/// worked out when first asked for: comparing spellings by their letters
+/// ([`NameConsistency::pairs_by_letters`]) needs the keys of few.
+struct TransliterationKeys<'s> {
+    /// The spellings, folded.
+    folded: &'s [&'s str],
+    /// Every key worked out, one after another.
+    text: Vec<u8>,
+    /// Where each spelling's key is in `text`; [`KEY_UNKNOWN`] until it
+    /// is worked out.
+    spans: Vec<(u32, u32)>,
+}
+
+/// A key not worked out yet, in [`TransliterationKeys::spans`].
+const KEY_UNKNOWN: (u32, u32) = (u32::MAX, 0);
+
+impl<'s> TransliterationKeys<'s> {
+    fn new(folded: &'s [&'s str]) -> Self {
+        TransliterationKeys {
+            folded,
+            text: Vec::new(),
+            spans: vec![KEY_UNKNOWN; folded.len()],
+        }
+    }
+
+    /// Room for the keys of every spelling, which are no longer than the
+    /// spellings: for when they all are to be worked out.
+    fn reserve_for_all(&mut self) {
+        self.text
+            .reserve(self.folded.iter().map(|form| form.len()).sum());
+    }
+
+    /// Works out the key of spelling `index`, if not done yet.
+    fn work_out(&mut self, index: usize) {
+        let (Some(span), Some(folded)) = (self.spans.get_mut(index), self.folded.get(index)) else {
+            return;
+        };
+        if *span == KEY_UNKNOWN {
+            let start = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
+            push_transliteration_key(folded, &mut self.text);
+            *span = (start, u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+        }
+    }
+
+    /// The key of spelling `index`, once worked out (empty before).
+    fn get(&self, index: usize) -> &[u8] {
+        match self.spans.get(index) {
+            Some(&(start, end)) if (start, end) != KEY_UNKNOWN => self
+                .text
+                .get(start as usize..end as usize)
+                .unwrap_or_default(),
+            _ => &[],
+        }
+    }
+
+    /// The keys of two spellings, worked out if not done yet.
+    fn pair(&mut self, a: usize, b: usize) -> (&[u8], &[u8]) {
+        self.work_out(a);
+        self.work_out(b);
+        (self.get(a), self.get(b))
+    }
 }
 
 /// The letters of a folded spelling as a set of 64 bits, a letter's bit
@@ -1636,6 +1696,45 @@ fn letter_set(folded: &str) -> u64 {
     folded
         .chars()
         .fold(0, |set, c| set | 1 << (u32::from(c) & 63))
+}
+
+/// The letters of [`letter_set`] that a spelling's transliteration key
+/// keeps: two spellings with one key have one signature, so spellings of
+/// different signatures need no key to be told to have different keys.
+///
+/// The key ([`push_transliteration_key`]) keeps every character but those
+/// its digraphs and letter map rewrite, and keeps each character it keeps
+/// at least once. Of the letters it rewrites, "c", "g", "k" and "q" become
+/// one of them ("ck" "k", "gh" "g", "c" "k"), as "z" and "s" do "s" and
+/// "w" and "v" "v": each group counts as one letter. The others ("h",
+/// "p", "t", the vowels but "a", and "f", "i", "u", which digraphs make)
+/// may come or go, and are left out. A bit other characters share with
+/// one of these letters only stands for it in both.
+fn key_signature(letters: u64) -> u64 {
+    const fn bit(letter: u8) -> u64 {
+        1 << (letter & 63)
+    }
+    const KEPT: u64 = bit(b'a')
+        | bit(b'b')
+        | bit(b'd')
+        | bit(b'l')
+        | bit(b'm')
+        | bit(b'n')
+        | bit(b'r')
+        | bit(b'x');
+    const GROUPS: [u64; 3] = [
+        bit(b'c') | bit(b'g') | bit(b'k') | bit(b'q'),
+        bit(b's') | bit(b'z'),
+        bit(b'v') | bit(b'w'),
+    ];
+    // The groups' bits are above the letters' (the letters' are 33 to 58).
+    let mut signature = letters & KEPT;
+    for (group, &bits) in (0..).zip(&GROUPS) {
+        if letters & bits != 0 {
+            signature |= 1 << (59 + group);
+        }
+    }
+    signature
 }
 
 /// Whether `bits` has no more than `most` bits set, by clearing the
@@ -3057,6 +3156,45 @@ mod tests {
     }
 
     #[test]
+    fn spellings_of_one_transliteration_key_have_one_signature() {
+        // Few letters, most of them ones the key rewrites, so that many
+        // spellings share a key; and characters outside ASCII, digits
+        // and letters whose bits others share.
+        let alphabet = [
+            'a', 'c', 'h', 'k', 'g', 'q', 'p', 'f', 't', 'd', 'e', 'i', 'y', 'j', 'o', 'u', 'w',
+            'v', 'z', 's', 'x', 'ł', 'ơ', '1', '8',
+        ];
+        let mut next = crate::pseudo_random::below(0x3c6e_f372_fe94_f82b);
+        let mut by_key: HashMap<String, u64> = HashMap::default();
+        let mut shared = 0;
+        for _ in 0..200_000 {
+            let length = 1 + next(6);
+            let word: String = (0..length)
+                .map(|_| {
+                    let letters = if next(2) == 0 { 8 } else { alphabet.len() };
+                    alphabet[next(letters)]
+                })
+                .collect();
+            let signature = key_signature(letter_set(&word));
+            match by_key.entry(transliteration_key(&word)) {
+                std::collections::hash_map::Entry::Occupied(known) => {
+                    assert_eq!(*known.get(), signature, "{word:?}");
+                    shared += 1;
+                }
+                std::collections::hash_map::Entry::Vacant(vacant) => {
+                    vacant.insert(signature);
+                }
+            }
+        }
+        assert!(shared > 50_000, "{shared}");
+        // It tells apart spellings of different letters it keeps.
+        assert_ne!(
+            key_signature(letter_set("navalny")),
+            key_signature(letter_set("kavalny"))
+        );
+    }
+
+    #[test]
     fn transliteration_keys_on_the_stack_match_their_definition() {
         use super::{push_transliteration_key, push_transliteration_key_of_chars, STACK_KEY};
         // Rich in the letters the rewrites and the mapping touch, with a
@@ -3354,7 +3492,6 @@ mod tests {
                 let spellings = Spellings {
                     folded: &folded,
                     lengths: &lengths,
-                    keys: &keys,
                     comparable: &comparable,
                 };
                 let alike = |a: usize, b: usize| {
@@ -3366,12 +3503,20 @@ mod tests {
                     .flat_map(|a| (a + 1..count).map(move |b| (a, b)))
                     .filter(|&(a, b)| alike(a, b))
                     .collect();
+                // Each way is given the pair's keys, worked out as needed.
+                let given_keys = |a: usize, b: usize, (key_a, key_b): (&[u8], &[u8])| {
+                    assert_eq!((key_a, key_b), (keys[a], keys[b]), "{a}, {b}");
+                };
                 let mut by_letters = BTreeSet::new();
-                rule.pairs_by_letters(&spellings, &mut |a, b| {
+                let mut lazy_keys = TransliterationKeys::new(&folded);
+                rule.pairs_by_letters(&spellings, &mut lazy_keys, &mut |a, b, pair_keys| {
+                    given_keys(a, b, pair_keys);
                     assert!(a < b && by_letters.insert((a, b)), "{a}, {b} twice");
                 });
                 let mut by_keys = BTreeSet::new();
-                rule.pairs_by_keys(&spellings, &mut |a, b| {
+                let mut lazy_keys = TransliterationKeys::new(&folded);
+                rule.pairs_by_keys(&spellings, &mut lazy_keys, &mut |a, b, pair_keys| {
+                    given_keys(a, b, pair_keys);
                     assert!(a < b && by_keys.insert((a, b)), "{a}, {b} twice");
                 });
                 // The pairs by letters are exactly those the definition
