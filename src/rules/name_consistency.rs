@@ -575,8 +575,6 @@ impl NameConsistency {
         }
         let is_roster = |index: usize| rosters.get(index).copied().unwrap_or(false);
 
-        let mut run: Vec<(Span, u32)> = Vec::new();
-        let mut name_words: Vec<(Span, u32)> = Vec::new();
         let mut whole_run: Vec<(Span, u32)> = Vec::new();
         let mut remaining_entries: &[u32] = &mention_entries;
         for &(mention, block_kind) in &mentions {
@@ -587,8 +585,6 @@ impl NameConsistency {
             let in_story = block_kind == BlockKind::Paragraph;
             let in_roster = in_story && is_roster(mention.statement);
             let mut title_in_mention = None;
-            run.clear();
-            let mut leading = true;
             // "Finance Minister Kiichi Miyazawa": common words before a
             // title belong to it (not "Japanese" in "Japanese Prime
             // Minister Yasuhiro Nakasone", which is a name of its own).
@@ -605,34 +601,44 @@ impl NameConsistency {
                     break;
                 }
             }
-            for (index, (&word_span, &entry)) in mention.words().iter().zip(entries).enumerate() {
+            // The run of the name's own words is the rest of the mention
+            // after its titles and the common words that open it, from
+            // `run_start`. Spacing and hyphenation (below) read all of its
+            // name-shaped words, and the name's evidence those of the run,
+            // the last of them: both are gathered in one pass.
+            let words = mention.words();
+            let mut run_start = words.len();
+            let mut run_start_in_whole = None;
+            whole_run.clear();
+            for (index, (&word_span, &entry)) in words.iter().zip(entries).enumerate() {
                 let word = vocabulary.word(entry);
-                if index < title_end || (leading && word.is_title) {
-                    title_in_mention = title_in_mention.or(title_gender(vocabulary.lower(entry)));
-                    continue;
+                if run_start_in_whole.is_none() {
+                    if index < title_end || word.is_title {
+                        title_in_mention =
+                            title_in_mention.or(title_gender(vocabulary.lower(entry)));
+                    } else if (mention.sentence_initial && index == 0 || !in_story)
+                        && vocabulary.is_common(entry)
+                    {
+                        // The first words of a sentence or of a
+                        // headline-case line are capitalised whatever they
+                        // are.
+                    } else {
+                        run_start = index;
+                        run_start_in_whole = Some(whole_run.len());
+                    }
                 }
-                // The first words of a sentence or of a headline-case line
-                // are capitalised whatever they are.
-                if leading
-                    && (mention.sentence_initial && index == 0 || !in_story)
-                    && vocabulary.is_common(entry)
-                {
-                    continue;
+                if word.name_shaped {
+                    whole_run.push((word_span, entry));
                 }
-                leading = false;
-                run.push((word_span, entry));
             }
             // The style sheet's wrong forms, in a run of this mention.
             if !self.wrong_forms.is_empty() {
-                let spans: Vec<Span> = run.iter().map(|&(span, _)| span).collect();
-                self.check_wrong_forms(article, &spans, report, &mut flagged_spans);
+                let spans = words.get(run_start..).unwrap_or_default();
+                self.check_wrong_forms(article, spans, report, &mut flagged_spans);
             }
-            name_words.clear();
-            name_words.extend(
-                run.iter()
-                    .copied()
-                    .filter(|&(_, entry)| vocabulary.word(entry).name_shaped),
-            );
+            let name_words = whole_run
+                .get(run_start_in_whole.unwrap_or(whole_run.len())..)
+                .unwrap_or_default();
             if in_story && name_words.len() == 1 {
                 if let Some(alone) =
                     standalone.get_mut(vocabulary.word(name_words[0].1).folded as usize)
@@ -640,7 +646,7 @@ impl NameConsistency {
                     *alone = true;
                 }
             }
-            for &(word_span, entry) in &name_words {
+            for &(word_span, entry) in name_words {
                 let word = word_span.slice(text);
                 if is_calendar_word(word) || flagged_spans.overlaps(word_span) {
                     continue;
@@ -671,7 +677,7 @@ impl NameConsistency {
                     let many = name_words.len() > 1;
                     form.as_given |= many && name_words.first().map(|w| w.0) == Some(word_span);
                     form.as_last |= !many || name_words.last().map(|w| w.0) == Some(word_span);
-                    for &(other, other_entry) in &name_words {
+                    for &(other, other_entry) in name_words {
                         let other_word = vocabulary.word(other_entry);
                         if other_word.is_initial {
                             continue;
@@ -688,15 +694,6 @@ impl NameConsistency {
             // of two or three words joined by a space or hyphen, keyed by
             // its letters alone. Titles and sentence-initial words stay in:
             // "Time Warner" may open a sentence.
-            whole_run.clear();
-            whole_run.extend(
-                mention
-                    .words()
-                    .iter()
-                    .copied()
-                    .zip(entries.iter().copied())
-                    .filter(|&(_, entry)| vocabulary.word(entry).name_shaped),
-            );
             // Whether each word is joined to the next: asked once per pair,
             // as a stretch of three is joined where both its pairs are (the
             // words between are all letters).
