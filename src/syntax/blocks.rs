@@ -343,10 +343,12 @@ fn is_title_case(block: &str) -> bool {
 
 /// A second single-line block that does not end like a sentence.
 fn is_standfirst(block: &str) -> bool {
+    // Its last characters are asked before its words are counted: most
+    // second blocks are paragraphs that end like a sentence.
     !is_url(block)
+        && !ends_like_a_sentence(block)
         && is_single_line(block)
         && has_at_most_words(block, 2 * HEADLINE_MAX_WORDS)
-        && !ends_like_a_sentence(block)
 }
 
 fn is_url(block: &str) -> bool {
