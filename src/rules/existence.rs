@@ -1140,12 +1140,11 @@ struct Starts {
     ignore_case: bool,
     /// The bytes a line may start with for a line start to matter.
     line_firsts: ByteSet,
-    /// For the first byte of each token: the word heads that may begin
-    /// with it, and [`FREE_BIT`] for the first bytes of line breaks. A
-    /// token that starts with an ASCII letter is a word, and one that
-    /// starts with `\n` or `\r` a line break, so the tokens' kinds need
-    /// not be read.
-    dispatch: Box<[u64; 256]>,
+    /// At the start of each token: `words`, with [`FREE_BIT`] marking
+    /// the first bytes of line breaks. A token that starts with an ASCII
+    /// letter is a word, and one that starts with `\n` or `\r` a line
+    /// break, so the tokens' kinds need not be read.
+    token_heads: Heads,
 }
 
 /// What [`Starts::walk`] finds, each list in text order but `keys` (the
@@ -1212,12 +1211,10 @@ impl Starts {
             line_firsts = line_firsts.union(ByteSet::of(&[b'\t', b' ', 0xEF]));
         }
         let words = Heads::new(&words);
-        let mut dispatch = Box::new(*words.first_bytes());
-        dispatch[usize::from(b'\n')] |= FREE_BIT;
-        dispatch[usize::from(b'\r')] |= FREE_BIT;
+        let token_heads = words.marking_firsts(b"\n\r");
         Starts {
             words,
-            dispatch,
+            token_heads,
             keys,
             lines: lines
                 .into_iter()
@@ -1241,21 +1238,9 @@ impl Starts {
         walked.ascii = text.is_ascii();
         self.line_start(bytes, 0, &mut walked);
         for token in tokens {
-            let span = token.span();
-            let Some(&first) = bytes.get(span.start) else {
-                continue;
-            };
-            let heads = self.dispatch[usize::from(first)];
-            if heads == 0 {
-                continue;
-            }
-            if heads & FREE_BIT != 0 {
-                self.line_start(bytes, span.end, &mut walked);
-                continue;
-            }
-            let heads = self.words.after_first(bytes, span.start, heads);
+            let heads = self.token_heads.at_token(bytes, token.span().start);
             if heads != 0 {
-                self.word_start(bytes, span.start, heads, &mut walked);
+                self.token_start(bytes, token.span(), heads, &mut walked);
             }
         }
         if !walked.ascii && self.ignore_case {
@@ -1290,6 +1275,18 @@ impl Starts {
             }
         }
         walked
+    }
+
+    /// The rare token that may matter, out of the walk's loop so that the
+    /// loop keeps its values in registers.
+    #[cold]
+    #[inline(never)]
+    fn token_start(&self, bytes: &[u8], span: Span, heads: u64, walked: &mut Walked) {
+        if heads & FREE_BIT != 0 {
+            self.line_start(bytes, span.end, walked);
+        } else {
+            self.word_start(bytes, span.start, heads, walked);
+        }
     }
 
     fn word_start(&self, bytes: &[u8], at: usize, heads: u64, walked: &mut Walked) {

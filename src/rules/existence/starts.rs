@@ -551,9 +551,50 @@ impl Heads {
         self.after_first(bytes, at, mask)
     }
 
-    /// For each byte, the heads that may begin with it.
-    pub(super) fn first_bytes(&self) -> &[u64; 256] {
-        &self.tables[0]
+    /// These heads with [`FREE_BIT`] also set where one of `firsts` stands
+    /// first, whatever follows it: in the first offset's table for those
+    /// bytes, and at every later offset for any byte or the text's end.
+    /// A place that starts with one of them is told by the free bit, and
+    /// any other place has the heads it had.
+    pub(super) fn marking_firsts(&self, firsts: &[u8]) -> Heads {
+        let mut tables = self.tables.clone();
+        for &first in firsts {
+            tables[0][usize::from(first)] |= FREE_BIT;
+        }
+        for table in &mut tables[1..] {
+            for mask in table.iter_mut() {
+                *mask |= FREE_BIT;
+            }
+        }
+        let mut open = self.open;
+        for mask in &mut open[1..] {
+            *mask |= FREE_BIT;
+        }
+        Heads {
+            tables,
+            open,
+            count: self.count,
+        }
+    }
+
+    /// [`Heads::at`] for the start of a token, its first test made on two
+    /// offsets' tables. The first byte of a token starts some head about
+    /// as often as not, and a test of it alone was mispredicted at about
+    /// every other token; with the third byte's table read too (which
+    /// turns away "in ", "the", "for" and the other short words whose
+    /// first two letters some head has) the test is nearly always false.
+    #[inline]
+    pub(super) fn at_token(&self, bytes: &[u8], at: usize) -> u64 {
+        match bytes.get(at..at + HEAD_LEN) {
+            Some(&[first, second, third, fourth]) => {
+                let heads = self.tables[0][usize::from(first)] & self.tables[2][usize::from(third)];
+                if heads == 0 {
+                    return 0;
+                }
+                heads & self.tables[1][usize::from(second)] & self.tables[3][usize::from(fourth)]
+            }
+            _ => self.at(bytes, at),
+        }
     }
 
     /// Of the heads `mask` that may begin with the byte at `at` (within
