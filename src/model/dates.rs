@@ -610,6 +610,12 @@ const MONTH_OPENINGS: [&str; 12] = [
 /// reads it faster than a loop over its tokens, rather than by a look at
 /// every token. The openings are a capital and two small letters, so no
 /// two occurrences overlap and the search finds each one.
+///
+/// The search starts again after each opening it finds, which costs more
+/// than a look at the tokens between two openings close together: from
+/// the first stretch where [`DENSE_OPENINGS`] lie within
+/// [`DENSE_STRETCH`] bytes (a list of dates, a table), the rest of the
+/// tokens are looked at instead.
 fn month_words(text: &str, tokens: &[Token]) -> Vec<usize> {
     static OPENINGS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let openings = OPENINGS.get_or_init(|| {
@@ -622,25 +628,53 @@ fn month_words(text: &str, tokens: &[Token]) -> Vec<usize> {
             .build(MONTH_OPENINGS)
             .expect("twelve short literals build")
     });
+    let names_month = |token: &Token| {
+        let span = token.span();
+        token.kind == TokenKind::CapitalisedWord
+            && may_name_calendar_word(&text.as_bytes()[span.start..span.end])
+            && month_named(span.slice(text)).is_some()
+    };
     let mut found = Vec::new();
     let mut next = 0;
+    // The openings found since the stretch began, and where it began.
+    let mut stretch = (0usize, 0usize);
     for opening in openings.find_iter(text) {
         let start = opening.start();
         next = first_token_from(tokens, next, start);
+        stretch.0 += 1;
+        if stretch.0 == DENSE_OPENINGS {
+            if start - stretch.1 < DENSE_STRETCH {
+                // No month word starts before this opening but at one the
+                // search found.
+                let rest = tokens.get(next..).unwrap_or_default();
+                found.extend(
+                    (next..)
+                        .zip(rest)
+                        .filter(|(_, token)| names_month(token))
+                        .map(|(index, _)| index),
+                );
+                return found;
+            }
+            stretch = (0, start);
+        }
         let Some(token) = tokens.get(next) else {
             break;
         };
-        let span = token.span();
-        if span.start == start
-            && token.kind == TokenKind::CapitalisedWord
-            && may_name_calendar_word(&text.as_bytes()[span.start..span.end])
-            && month_named(span.slice(text)).is_some()
-        {
+        if token.span().start == start && names_month(token) {
             found.push(next);
         }
     }
     found
 }
+
+/// How many months' openings [`month_words`] finds within
+/// [`DENSE_STRETCH`] bytes before it looks at the rest of the tokens
+/// rather than search on: news copy has an opening every few hundred
+/// bytes ("Mark", "Mayor", "March"), a list of dates one every few dozen.
+const DENSE_OPENINGS: usize = 32;
+
+/// See [`DENSE_OPENINGS`].
+const DENSE_STRETCH: usize = 32 * 128;
 
 /// The index of the first token at or after `from` that starts at
 /// `offset` or later (all before `from` start before it), found by steps
@@ -1376,6 +1410,26 @@ mod tests {
             dated += dates.len();
         }
         assert!(months > 10_000 && dated > 5_000, "{months} {dated}");
+        // Texts long enough to hold a stretch dense with months' openings,
+        // from which the tokens are looked at rather than searched.
+        let mut walked = 0;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..next(2_000) {
+                text.push_str(pieces[next(pieces.len())]);
+            }
+            let syntax = parse(&text);
+            let plain: Vec<usize> = (syntax.tokens.iter().enumerate())
+                .filter(|(_, token)| {
+                    token.kind == TokenKind::CapitalisedWord
+                        && month_named(token.span().slice(&text)).is_some()
+                })
+                .map(|(index, _)| index)
+                .collect();
+            assert_eq!(month_words(&text, &syntax.tokens), plain, "{text:?}");
+            walked += usize::from(plain.len() > DENSE_OPENINGS);
+        }
+        assert!(walked > 100, "{walked}");
     }
 
     /// The doubling search finds the token a search of all of them finds.
