@@ -1237,12 +1237,7 @@ impl Starts {
         }
         walked.ascii = text.is_ascii();
         self.line_start(bytes, 0, &mut walked);
-        for token in tokens {
-            let heads = self.token_heads.at_token(bytes, token.span().start);
-            if heads != 0 {
-                self.token_start(bytes, token.span(), heads, &mut walked);
-            }
-        }
+        self.walk_tokens(bytes, tokens, &mut walked);
         if !walked.ascii && self.ignore_case {
             // Two searches of the whole text for the two characters, fast
             // over text full of other characters outside ASCII (curly
@@ -1275,6 +1270,18 @@ impl Starts {
             }
         }
         walked
+    }
+
+    /// The loop of [`Starts::walk`] over every token, out of line so that
+    /// it keeps its few values in registers.
+    #[inline(never)]
+    fn walk_tokens(&self, bytes: &[u8], tokens: &[Token], walked: &mut Walked) {
+        for token in tokens {
+            let heads = self.token_heads.at_token(bytes, token.span().start);
+            if heads != 0 {
+                self.token_start(bytes, token.span(), heads, walked);
+            }
+        }
     }
 
     /// The rare token that may matter, out of the walk's loop so that the
