@@ -922,6 +922,10 @@ impl NameConsistency {
         // stretch of an article is used once: those go before the sort,
         // however short the list.
         crate::sort::retain_shared_keys_of_any_list(stretches, |&(key, _)| key);
+        // Nearly every key left is one name written the same way each
+        // time, which `one_spelling` below would pass over after the sort:
+        // those go before it.
+        retain_keys_written_more_than_one_way(text, stretches);
         crate::sort::sort_by_u64_key(stretches, |&(key, _)| key);
         for uses in stretches.chunk_by_mut(|a, b| a.0 == b.0) {
             uses.sort_unstable_by_key(|&(_, span)| (span.start, span.end));
@@ -2273,6 +2277,48 @@ fn single_spaced(surface: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Owned(surface.split_whitespace().collect::<Vec<_>>().join(" "))
     }
+}
+
+/// Keeps, in order, every stretch whose key is also used by a stretch
+/// written otherwise (any other text), and drops those of a key whose every
+/// use is the same text, as no spelling of it differs from another's.
+///
+/// Each key's first text is remembered in a table indexed by a few bits
+/// of the key, and each later use compared with it byte for byte. Two keys
+/// meeting in one entry keep all of both: a collision may keep a key
+/// written one way, never drop one written two ways.
+fn retain_keys_written_more_than_one_way(text: &str, stretches: &mut Vec<(u64, Span)>) {
+    #[derive(Clone, Copy)]
+    enum Entry {
+        Unused,
+        /// A key and its first use, all of its uses so far written alike.
+        WrittenOneWay(u64, Span),
+        /// Kept: written two ways, or holding two keys.
+        Kept,
+    }
+    // About two entries per stretch, so that few keys meet.
+    let bits = (stretches.len() * 2)
+        .next_power_of_two()
+        .max(16)
+        .trailing_zeros();
+    let shift = u64::BITS - bits;
+    // The keys are polynomial hashes by the same multiplier, whose
+    // product with it alone leaves the top bits poorly spread.
+    let index = |key: u64| (table_hash(key) >> shift) as usize;
+    let mut table = vec![Entry::Unused; 1 << bits];
+    for &(key, span) in stretches.iter() {
+        let entry = &mut table[index(key)];
+        match *entry {
+            Entry::Unused => *entry = Entry::WrittenOneWay(key, span),
+            Entry::WrittenOneWay(first_key, first) => {
+                if first_key != key || first.slice(text) != span.slice(text) {
+                    *entry = Entry::Kept;
+                }
+            }
+            Entry::Kept => {}
+        }
+    }
+    stretches.retain(|&(key, _)| matches!(table[index(key)], Entry::Kept));
 }
 
 /// The most places a diagnostic lists; a name used thousands of times in
@@ -3912,6 +3958,90 @@ mod tests {
                 "{count}: {} kept",
                 kept.len()
             );
+        }
+    }
+
+    #[test]
+    fn stretches_written_one_way_go_and_those_written_two_ways_stay() {
+        let forms = [
+            "Time Warner",
+            "TimeWarner",
+            "Time-Warner",
+            "Time  Warner",
+            "Time\nWarner",
+            "Time\r\nWarner",
+            "TIME WARNER",
+            "Kim Jong-Un",
+            "Kim Jong Un",
+            "Erdoğan",
+            "Erdogan",
+            "Время Варнер",
+            "Время-Варнер",
+            "Smith",
+            "Jones",
+            "Hamilton",
+        ];
+        let mut next = crate::pseudo_random::below(0x510e_527f_ade6_82d1);
+        // Full keys, and keys of two bits, which many stretches share.
+        for key_mask in [u64::MAX, 0b11] {
+            for (count, form_count) in [(0, 1), (1, 1), (2, 1), (2, 3), (30, 7), (200, 16)] {
+                // Each form's letters in lower case, and a name of its
+                // own for some, written one way only.
+                let mut text = String::new();
+                let mut stretches = Vec::new();
+                for _ in 0..count {
+                    let chosen = next(form_count + 4);
+                    let start = text.len();
+                    match forms.get(chosen) {
+                        Some(form) => text.push_str(form),
+                        None => text.push_str(&format!("Name{}", next(1000))),
+                    }
+                    let written = &text[start..];
+                    let key = string_hash(
+                        written
+                            .chars()
+                            .filter(|c| c.is_alphanumeric())
+                            .flat_map(char::to_lowercase),
+                    ) & key_mask;
+                    stretches.push((key, Span::new(start, text.len())));
+                    text.push_str(", ");
+                }
+                let written_two_ways = |key: u64| {
+                    let mut uses = stretches.iter().filter(|&&(other, _)| other == key);
+                    let first = uses.next().map(|&(_, span)| span.slice(&text));
+                    uses.any(|&(_, span)| Some(span.slice(&text)) != first)
+                };
+                let plain: Vec<(u64, Span)> = stretches
+                    .iter()
+                    .copied()
+                    .filter(|&(key, _)| written_two_ways(key))
+                    .collect();
+                let mut kept = stretches.clone();
+                retain_keys_written_more_than_one_way(&text, &mut kept);
+                // In order, among the stretches given; and once those of a
+                // key written one way are passed over (as `report_spacing`
+                // passes them over), the stretches of the plain definition.
+                let mut given = stretches.iter();
+                assert!(kept.iter().all(|kept| given.any(|given| given == kept)));
+                let kept_written_two_ways: Vec<(u64, Span)> = kept
+                    .iter()
+                    .copied()
+                    .filter(|&(key, _)| written_two_ways(key))
+                    .collect();
+                assert_eq!(
+                    kept_written_two_ways, plain,
+                    "{count} of {form_count}: {text:?}"
+                );
+                // With full keys, most of those written one way go.
+                if key_mask == u64::MAX {
+                    let written_one_way = count - plain.len();
+                    assert!(
+                        kept.len() - plain.len() <= written_one_way / 4,
+                        "{count} of {form_count}: {} kept",
+                        kept.len()
+                    );
+                }
+            }
         }
     }
 
