@@ -1384,21 +1384,29 @@ mod tests {
             "Tuesday (Dec 1)",
         ];
         let mut next = crate::pseudo_random::below(0x243f_6a88_85a3_08d3);
+        let mut generated = |most_pieces: usize| {
+            let mut text = String::new();
+            for _ in 0..next(most_pieces) {
+                text.push_str(pieces[next(pieces.len())]);
+            }
+            text
+        };
+        // Every capitalised word naming a month, by the definition.
+        let plain_month_words = |text: &str, tokens: &[crate::syntax::Token]| -> Vec<usize> {
+            (tokens.iter().enumerate())
+                .filter(|(_, token)| {
+                    token.kind == TokenKind::CapitalisedWord
+                        && month_named(token.span().slice(text)).is_some()
+                })
+                .map(|(index, _)| index)
+                .collect()
+        };
         let mut months = 0;
         let mut dated = 0;
         for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..next(24) {
-                text.push_str(pieces[next(pieces.len())]);
-            }
+            let text = generated(24);
             let syntax = parse(&text);
-            let plain: Vec<usize> = (syntax.tokens.iter().enumerate())
-                .filter(|(_, token)| {
-                    token.kind == TokenKind::CapitalisedWord
-                        && month_named(token.span().slice(&text)).is_some()
-                })
-                .map(|(index, _)| index)
-                .collect();
+            let plain = plain_month_words(&text, &syntax.tokens);
             assert_eq!(month_words(&text, &syntax.tokens), plain, "{text:?}");
             let dates = date_mentions(&text, &syntax);
             assert_eq!(
@@ -1414,18 +1422,9 @@ mod tests {
         // from which the tokens are looked at rather than searched.
         let mut walked = 0;
         for _ in 0..300 {
-            let mut text = String::new();
-            for _ in 0..next(2_000) {
-                text.push_str(pieces[next(pieces.len())]);
-            }
+            let text = generated(2_000);
             let syntax = parse(&text);
-            let plain: Vec<usize> = (syntax.tokens.iter().enumerate())
-                .filter(|(_, token)| {
-                    token.kind == TokenKind::CapitalisedWord
-                        && month_named(token.span().slice(&text)).is_some()
-                })
-                .map(|(index, _)| index)
-                .collect();
+            let plain = plain_month_words(&text, &syntax.tokens);
             assert_eq!(month_words(&text, &syntax.tokens), plain, "{text:?}");
             walked += usize::from(plain.len() > DENSE_OPENINGS);
         }
