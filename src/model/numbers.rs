@@ -204,18 +204,23 @@ fn letter_place(byte: u8) -> u32 {
 /// them by these four things alone, in one look-up, before their letters
 /// are compared: "there", "these" and "those" end as "three" does, but
 /// only "three" and "thirty" of the number words have an "h" second.
-const NUMBER_WORD_ENDS: [[u64; 32]; NUMBER_WORD_LONGEST + 1] = {
+///
+/// The rows of lengths below [`NUMBER_WORD_SHORTEST`] are empty, and so
+/// is one more row past [`NUMBER_WORD_LONGEST`], which stands for every
+/// longer word: a word's length picks its row without a test of its own
+/// (see [`number_word_ends`]).
+const NUMBER_WORD_ENDS: [[u64; 32]; NUMBER_WORD_LONGEST + 2] = {
     const fn add(
-        mut ends: [[u64; 32]; NUMBER_WORD_LONGEST + 1],
+        mut ends: [[u64; 32]; NUMBER_WORD_LONGEST + 2],
         word: &str,
-    ) -> [[u64; 32]; NUMBER_WORD_LONGEST + 1] {
+    ) -> [[u64; 32]; NUMBER_WORD_LONGEST + 2] {
         let word = word.as_bytes();
-        assert!(word.len() >= NUMBER_WORD_SHORTEST);
+        assert!(word.len() >= NUMBER_WORD_SHORTEST && word.len() <= NUMBER_WORD_LONGEST);
         ends[word.len()][(word[0] & 0x1f) as usize] |=
             1 << (word[word.len() - 1] & 0x1f) | 1 << (32 + (word[1] & 0x1f));
         ends
     }
-    let mut ends = [[0; 32]; NUMBER_WORD_LONGEST + 1];
+    let mut ends = [[0; 32]; NUMBER_WORD_LONGEST + 2];
     let mut i = 0;
     while i < UNITS.len() {
         ends = add(ends, UNITS[i].0);
@@ -245,11 +250,11 @@ const NUMBER_WORD_ENDS: [[u64; 32]; NUMBER_WORD_LONGEST + 1] = {
 /// letters being lowered or compared.
 #[inline]
 fn number_word_ends(length: usize, first: u8, last: u8) -> Option<u64> {
-    let ends = NUMBER_WORD_ENDS
-        .get(length)
-        .and_then(|by_first| by_first.get(usize::from(first & 0x1f)))
-        .copied()
-        .unwrap_or(0);
+    // Every longer word shares the last row, which is empty: the length
+    // is clamped rather than tested, as word lengths vary too much from
+    // one word to the next for a test of them to be guessed well.
+    let by_first = &NUMBER_WORD_ENDS[length.min(NUMBER_WORD_LONGEST + 1)];
+    let ends = by_first[usize::from(first & 0x1f)];
     (ends >> letter_place(last) & 1 != 0).then_some(ends)
 }
 
@@ -259,17 +264,30 @@ fn number_word_ends(length: usize, first: u8, last: u8) -> Option<u64> {
 /// one or a figure holds no quantity.
 #[inline]
 fn is_number_word(text: &[u8]) -> bool {
-    // Asked of nearly every word of a text, and most are turned away by
-    // their length and first and last letters, in one look-up; many by
-    // their length alone, before a letter is read.
-    if !(NUMBER_WORD_SHORTEST..=NUMBER_WORD_LONGEST).contains(&text.len()) {
-        return false;
-    }
-    let (Some(&first), Some(&last)) = (text.first(), text.last()) else {
+    is_number_word_in(text, 0, text.len())
+}
+
+/// [`is_number_word`] of the bytes `start..end` of `text`, read where they
+/// stand.
+///
+/// Asked of nearly every word of a text, and most are turned away by
+/// their length and first and last letters, in one look-up whose outcome
+/// is nearly always the same; a separate test of the length alone would
+/// go one way or the other from word to word. Only the two bytes are
+/// read before the look-up: the range is taken as a slice only for the
+/// few words it lets through.
+#[inline]
+fn is_number_word_in(text: &[u8], start: usize, end: usize) -> bool {
+    // An empty range has the length 0 and a reversed one a length past
+    // every number word's, whose rows of the outlines are empty: neither
+    // is let through, whichever bytes stand at its ends.
+    let (Some(&first), Some(&last)) = (text.get(start), text.get(end.wrapping_sub(1))) else {
         return false;
     };
-    number_word_ends(text.len(), first, last)
-        .is_some_and(|ends| is_number_word_by_letters(text, ends))
+    number_word_ends(end.wrapping_sub(start), first, last).is_some_and(|ends| {
+        text.get(start..end)
+            .is_some_and(|word| is_number_word_by_letters(word, ends))
+    })
 }
 
 /// [`is_number_word`] past its look at a word's length and first and last
@@ -896,12 +914,10 @@ fn may_open(text: &str, tokens: &[Token], at: usize) -> bool {
     match token.kind {
         TokenKind::Number => !is_lone_year(text, tokens, at),
         TokenKind::Word | TokenKind::CapitalisedWord => {
-            // The word's bytes, read where they stand: a slice of bytes
-            // needs no test of character boundaries.
+            // The word's bytes, read where they stand: bytes need no test
+            // of character boundaries.
             let span = token.span();
-            text.as_bytes()
-                .get(span.start..span.end)
-                .is_some_and(is_number_word)
+            is_number_word_in(text.as_bytes(), span.start, span.end)
         }
         _ => false,
     }
@@ -1984,6 +2000,34 @@ mod tests {
                 "{word:?}"
             );
         }
+    }
+
+    #[test]
+    fn number_words_read_in_place_are_their_sliced_bytes() {
+        // The in-place test reads a range's end bytes before it knows the
+        // range is a word: held, over every range of a text (empty,
+        // reversed and past its end too), to the plain test of the slice.
+        use super::is_number_word_in;
+        let listed = listed_number_words();
+        let by_letters = |word: &[u8]| {
+            std::str::from_utf8(word)
+                .is_ok_and(|word| listed.contains(&word.to_lowercase().as_str()))
+        };
+        let text = "a one, Twenty\u{2014}dozens ten tens thousands  ﬁve İ seventeens Million";
+        let bytes = text.as_bytes();
+        let mut found = 0;
+        for start in 0..=bytes.len() + 2 {
+            for end in 0..=bytes.len() + 2 {
+                let plain = bytes.get(start..end).is_some_and(by_letters);
+                found += usize::from(plain);
+                assert_eq!(
+                    is_number_word_in(bytes, start, end),
+                    plain,
+                    "{start}..{end}"
+                );
+            }
+        }
+        assert!(found >= 10, "{found}");
     }
 
     #[test]
