@@ -1724,10 +1724,12 @@ fn qualifier_before(words: &[Word<'_>], start: usize) -> Option<Span> {
         .find_map(|phrase| {
             // The phrase's earlier words, nearest the number first, each
             // against the word before the last it matched.
+            // Split as bytes: the phrases are ASCII, and a split of a
+            // `str` by a `char` searches backwards in a costlier way.
             let mut from = start - 1;
-            for part in phrase.split(' ').rev().skip(1) {
+            for part in phrase.as_bytes().rsplit(|&byte| byte == b' ').skip(1) {
                 from = from.checked_sub(1)?;
-                if !words[from].text.eq_ignore_ascii_case(part) {
+                if !words[from].text.as_bytes().eq_ignore_ascii_case(part) {
                     return None;
                 }
             }
