@@ -1197,18 +1197,20 @@ fn quantity_at(words: &[Word<'_>], i: usize) -> Option<Quantity> {
             if !word.may_open_quantity() {
                 return None;
             }
+            // Compared as bytes: the lowered word is ASCII, and its bytes
+            // are had without a check that they are UTF-8.
             let lower = ShortLower::new(word.text);
-            let lower = lower.as_str();
-            if lower == "a" || lower == "one" {
+            let lower = lower.as_bytes();
+            if lower == b"a" || lower == b"one" {
                 // "a dozen", "a hundred", "a million"
                 let next = words.get(i + 1)?;
-                let factor = match ShortLower::new(next.text).as_str() {
-                    "dozen" => 12.0,
-                    "hundred" => 100.0,
-                    "thousand" => 1e3,
-                    "million" => 1e6,
-                    "billion" => 1e9,
-                    _ if lower == "one" => return spelled(words, i),
+                let factor = match ShortLower::new(next.text).as_bytes() {
+                    b"dozen" => 12.0,
+                    b"hundred" => 100.0,
+                    b"thousand" => 1e3,
+                    b"million" => 1e6,
+                    b"billion" => 1e9,
+                    _ if lower == b"one" => return spelled(words, i),
                     _ => return None,
                 };
                 let mut quantity = Quantity {
@@ -1220,7 +1222,7 @@ fn quantity_at(words: &[Word<'_>], i: usize) -> Option<Quantity> {
                 extend_spelled(words, &mut quantity);
                 return Some(quantity);
             }
-            if lower == "tens" && words.get(i + 1).is_some_and(|w| w.is("of")) {
+            if lower == b"tens" && words.get(i + 1).is_some_and(|w| w.is("of")) {
                 let next = words.get(i + 2)?;
                 if next.is_any(&["thousands", "millions"])
                     && words.get(i + 3).is_some_and(|w| w.is("of"))
@@ -1234,7 +1236,7 @@ fn quantity_at(words: &[Word<'_>], i: usize) -> Option<Quantity> {
                 }
                 return None;
             }
-            if VAGUE.contains(&lower) {
+            if VAGUE.iter().any(|vague| vague.as_bytes() == lower) {
                 return words.get(i + 1).filter(|w| w.is("of")).map(|_| Quantity {
                     end: i + 1,
                     value: None,
@@ -1368,15 +1370,15 @@ fn unit_value(word: &Word<'_>) -> Option<u32> {
     {
         return None;
     }
-    unit_value_of(ShortLower::new(word.text).as_str())
+    unit_value_of(ShortLower::new(word.text).as_bytes())
 }
 
 /// The value of a lower-case number word.
-fn unit_value_of(lower: &str) -> Option<u32> {
+fn unit_value_of(lower: &[u8]) -> Option<u32> {
     UNITS
         .iter()
         .chain(TENS)
-        .find(|(name, _)| *name == lower)
+        .find(|(name, _)| name.as_bytes() == lower)
         .map(|(_, value)| *value)
 }
 
@@ -1425,12 +1427,12 @@ fn extend_spelled(words: &[Word<'_>], quantity: &mut Quantity) {
         return;
     };
     while let Some(next) = words.get(quantity.end) {
-        let factor = match ShortLower::new(next.text).as_str() {
-            "hundred" => 100.0,
-            "dozen" => 12.0,
-            "thousand" => 1e3,
-            "million" | "mln" => 1e6,
-            "billion" | "bln" | "bn" => 1e9,
+        let factor = match ShortLower::new(next.text).as_bytes() {
+            b"hundred" => 100.0,
+            b"dozen" => 12.0,
+            b"thousand" => 1e3,
+            b"million" | b"mln" => 1e6,
+            b"billion" | b"bln" | b"bn" => 1e9,
             _ => break,
         };
         if value >= factor && factor < 1e3 {
@@ -1671,31 +1673,33 @@ const APPROXIMATE_LAST_WORD_SHAPES: WordShapes = {
 };
 
 /// The phrases of [`APPROXIMATE_BEFORE`] whose last word is `last` (lower
-/// case), longest first: a phrase is looked up by the word before the
-/// number, not tried against it one phrase after another.
-fn approximations_ending_with(last: &str) -> &'static [&'static str] {
+/// case, as bytes: a word lowered on the stack is had as bytes without a
+/// check that they are UTF-8), longest first: a phrase is looked up by
+/// the word before the number, not tried against it one phrase after
+/// another.
+fn approximations_ending_with(last: &[u8]) -> &'static [&'static str] {
     match last {
-        "about" => &["only about", "about"],
-        "nearly" => &["nearly"],
-        "than" => &["more than", "fewer than", "less than"],
-        "least" => &["at least"],
-        "to" => &["up to", "close to"],
-        "some" => &["some"],
-        "around" => &["around"],
-        "almost" => &["almost"],
-        "over" => &["just over", "well over", "over"],
-        "approximately" => &["approximately"],
-        "roughly" => &["roughly"],
-        "estimated" => &["an estimated", "estimated"],
-        "under" => &["just under", "under"],
-        "as" => &["as many as", "as few as"],
-        "of" => &["upwards of"],
-        "most" => &["at most"],
-        "circa" => &["circa"],
-        "c." => &["c."],
-        "perhaps" => &["perhaps"],
-        "maybe" => &["maybe"],
-        "possibly" => &["possibly"],
+        b"about" => &["only about", "about"],
+        b"nearly" => &["nearly"],
+        b"than" => &["more than", "fewer than", "less than"],
+        b"least" => &["at least"],
+        b"to" => &["up to", "close to"],
+        b"some" => &["some"],
+        b"around" => &["around"],
+        b"almost" => &["almost"],
+        b"over" => &["just over", "well over", "over"],
+        b"approximately" => &["approximately"],
+        b"roughly" => &["roughly"],
+        b"estimated" => &["an estimated", "estimated"],
+        b"under" => &["just under", "under"],
+        b"as" => &["as many as", "as few as"],
+        b"of" => &["upwards of"],
+        b"most" => &["at most"],
+        b"circa" => &["circa"],
+        b"c." => &["c."],
+        b"perhaps" => &["perhaps"],
+        b"maybe" => &["maybe"],
+        b"possibly" => &["possibly"],
         _ => &[],
     }
 }
@@ -1719,7 +1723,7 @@ fn qualifier_before(words: &[Word<'_>], start: usize) -> Option<Span> {
     // The phrases are ASCII and short: a word that is neither has no
     // phrase, as its short lowered form is empty.
     let last = ShortLower::new(before.text);
-    approximations_ending_with(last.as_str())
+    approximations_ending_with(last.as_bytes())
         .iter()
         .find_map(|phrase| {
             // The phrase's earlier words, nearest the number first, each
@@ -2338,7 +2342,7 @@ mod tests {
         let mut words: Vec<String> = APPROXIMATE_BEFORE.iter().map(|p| last_word(p)).collect();
         words.extend(words_near(&["about", "than", "over", "as", "of"]));
         for word in &words {
-            let found = approximations_ending_with(word);
+            let found = approximations_ending_with(word.as_bytes());
             let plain: Vec<&str> = APPROXIMATE_BEFORE
                 .iter()
                 .copied()
