@@ -136,7 +136,10 @@ pub(crate) struct Tokenized {
 /// [`tokenize`], with the tokens [`Tokenized`] notes.
 pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
     let text = within_offsets(text);
-    let mut marks = Vec::new();
+    // News copy has a quotation mark every hundred and fifty bytes or so:
+    // room for twice that, so that a text full of quotations rarely
+    // grows the list.
+    let mut marks = Vec::with_capacity(text.len() / 64 + 1);
     // News copy ends a statement every hundred bytes or so (every thirty
     // in the densest generated copy): one allocation for nearly all texts.
     let mut terminals = Vec::with_capacity(text.len() / 32 + 1);
@@ -809,26 +812,30 @@ fn classify_quote_mark(text: &str, token: &Token) -> TokenKind {
         return token.kind;
     };
     let span = token.span();
-    let mark = text[span.start..].chars().next().unwrap_or(' ');
+    let bytes = text.as_bytes();
     // Only these four marks are read by their neighbours (below); every
     // other mark, “ and ” above all, keeps the side its shape gives, so
-    // its neighbours need not be decoded.
-    if !matches!(mark, '"' | '\'' | '’' | '‘') {
-        return token.kind;
-    }
-    let before = text[..span.start].chars().next_back();
-    let after = text[span.end..].chars().next();
-    let word_before = before.is_some_and(is_word_char);
-    let word_after = after.is_some_and(is_word_char);
-    let open_context = before
-        .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/'));
-    // A bracket after a mark opens an aside inside the quotation
-    // (`"[Alastair] will`), so it is no sign of a closing mark.
-    let close_context = after.is_none_or(|c| {
-        c.is_whitespace()
-            || (c.is_ascii_punctuation() && !matches!(c, '(' | '[' | '{'))
-            || matches!(c, '—' | '–' | '…')
-    });
+    // its neighbours need not be read. Matched by their UTF-8 bytes, as
+    // the token starts with the mark.
+    let mark = match bytes.get(span.start..).unwrap_or_default() {
+        [b'"', ..] => '"',
+        [b'\'', ..] => '\'',
+        [0xE2, 0x80, 0x99, ..] => '’',
+        [0xE2, 0x80, 0x98, ..] => '‘',
+        _ => return token.kind,
+    };
+    let before = Beside::before(text, span.start);
+    let after = Beside::after(text, span.end);
+    // The byte before the mark is `>` or `:` only if the character is: a
+    // wider character's last byte is never ASCII.
+    let byte_before = span
+        .start
+        .checked_sub(1)
+        .and_then(|index| bytes.get(index).copied());
+    let word_before = before.is(Beside::WORD);
+    let word_after = after.is(Beside::WORD);
+    let open_context = before.is(Beside::OPENS);
+    let close_context = after.is(Beside::CLOSES);
 
     match (mark, weight) {
         // ‘ between letters is an apostrophe of the wrong shape (Post‘s).
@@ -839,20 +846,16 @@ fn classify_quote_mark(text: &str, token: &Token) -> TokenKind {
             TokenKind::Apostrophe
         }
         // The same after a ticker in angle brackets: <QNB>"s.
-        ('"', _) if before == Some('>') && is_contraction_suffix(&text[span.end..]) => {
+        ('"', _) if byte_before == Some(b'>') && is_contraction_suffix(&text[span.end..]) => {
             TokenKind::Apostrophe
         }
         // A mark glued to a colon with a space after (`said:" Delors`)
         // is a spacing slip on either side; the pairing state decides.
-        ('"', _) if before == Some(':') && after.is_some_and(char::is_whitespace) => {
-            TokenKind::Quote {
-                side: QuoteSide::Ambiguous,
-                weight,
-            }
-        }
-        ('’' | '\'', _) if open_context && after.is_some_and(|c| c.is_ascii_digit()) => {
-            TokenKind::Apostrophe
-        }
+        ('"', _) if byte_before == Some(b':') && after.is(Beside::SPACE) => TokenKind::Quote {
+            side: QuoteSide::Ambiguous,
+            weight,
+        },
+        ('’' | '\'', _) if open_context && after.is(Beside::DIGIT) => TokenKind::Apostrophe,
         ('\'', _) if open_context && word_after => TokenKind::Quote {
             side: QuoteSide::Opening,
             weight,
@@ -872,6 +875,117 @@ fn classify_quote_mark(text: &str, token: &Token) -> TokenKind {
         _ => TokenKind::Quote { side, weight },
     }
 }
+
+/// What [`classify_quote_mark`] asks of the character on one side of a
+/// mark, or of the text's edge there, as bits: for an ASCII character (as
+/// nearly every neighbour of a mark in news copy is) one look-up in
+/// [`ASCII_BESIDE`], with no character decoded and no Unicode table read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Beside(u8);
+
+impl Beside {
+    /// A word character ([`is_word_char`]).
+    const WORD: u8 = 1;
+    /// White space.
+    const SPACE: u8 = 1 << 1;
+    /// Before a mark, a sign that it opens: the text's start, white space,
+    /// an opening bracket, a dash or a slash.
+    const OPENS: u8 = 1 << 2;
+    /// After a mark, a sign that it closes: the text's end, white space,
+    /// ASCII punctuation but an opening bracket, a dash or an ellipsis.
+    const CLOSES: u8 = 1 << 3;
+    /// An ASCII digit.
+    const DIGIT: u8 = 1 << 4;
+
+    /// The text's start or end: it opens before a mark and closes after
+    /// one, and is no character.
+    const EDGE: Beside = Beside(Beside::OPENS | Beside::CLOSES);
+
+    /// The bits of the character `c`, by the tests themselves.
+    fn of(c: char) -> Beside {
+        let mut bits = 0;
+        let flag = |holds: bool, bit: u8| if holds { bit } else { 0 };
+        bits |= flag(is_word_char(c), Beside::WORD);
+        bits |= flag(c.is_whitespace(), Beside::SPACE);
+        bits |= flag(
+            c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/'),
+            Beside::OPENS,
+        );
+        // A bracket after a mark opens an aside inside the quotation
+        // (`"[Alastair] will`), so it is no sign of a closing mark.
+        bits |= flag(
+            c.is_whitespace()
+                || (c.is_ascii_punctuation() && !matches!(c, '(' | '[' | '{'))
+                || matches!(c, '—' | '–' | '…'),
+            Beside::CLOSES,
+        );
+        bits |= flag(c.is_ascii_digit(), Beside::DIGIT);
+        Beside(bits)
+    }
+
+    /// The bits of the character before `at`, a character boundary of
+    /// `text`.
+    fn before(text: &str, at: usize) -> Beside {
+        match at
+            .checked_sub(1)
+            .and_then(|index| text.as_bytes().get(index))
+        {
+            None => Beside::EDGE,
+            Some(&byte) if byte.is_ascii() => ASCII_BESIDE[usize::from(byte)],
+            Some(_) => text
+                .get(..at)
+                .and_then(|head| head.chars().next_back())
+                .map_or(Beside::EDGE, Beside::of),
+        }
+    }
+
+    /// The bits of the character at `at`, a character boundary of `text`.
+    fn after(text: &str, at: usize) -> Beside {
+        match text.as_bytes().get(at) {
+            None => Beside::EDGE,
+            Some(&byte) if byte.is_ascii() => ASCII_BESIDE[usize::from(byte)],
+            Some(_) => text
+                .get(at..)
+                .and_then(|tail| tail.chars().next())
+                .map_or(Beside::EDGE, Beside::of),
+        }
+    }
+
+    fn is(self, bit: u8) -> bool {
+        self.0 & bit != 0
+    }
+}
+
+/// [`Beside::of`] for every ASCII character, built by byte tests of their
+/// own (the character tests are not all `const`); a test holds the two
+/// to agree.
+static ASCII_BESIDE: [Beside; 128] = {
+    let mut table = [Beside(0); 128];
+    let mut byte = 0;
+    while byte < 128 {
+        let c = byte as u8;
+        let space = matches!(c, b' ' | b'\t'..=b'\r');
+        let mut bits = 0;
+        if c.is_ascii_alphanumeric() {
+            bits |= Beside::WORD;
+        }
+        if space {
+            bits |= Beside::SPACE;
+        }
+        if space || matches!(c, b'(' | b'[' | b'{' | b'-' | b'/') {
+            bits |= Beside::OPENS;
+        }
+        if space || (c.is_ascii_punctuation() && !matches!(c, b'(' | b'[' | b'{')) {
+            bits |= Beside::CLOSES;
+        }
+        if c.is_ascii_digit() {
+            bits |= Beside::DIGIT;
+        }
+        table[byte] = Beside(bits);
+        byte += 1;
+    }
+    table
+};
 
 /// Whether `rest` starts with what follows an apostrophe in English: the
 /// s of a possessive or the end of a contraction, then a non-word. Either
@@ -1441,6 +1555,17 @@ mod tests {
             }
         }
         assert!(marks > 5_000, "{marks}");
+    }
+
+    #[test]
+    fn ascii_neighbour_bits_agree_with_the_character_tests() {
+        for byte in 0..128u8 {
+            assert_eq!(
+                ASCII_BESIDE[usize::from(byte)],
+                Beside::of(char::from(byte)),
+                "{byte}"
+            );
+        }
     }
 
     #[test]
