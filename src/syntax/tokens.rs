@@ -159,8 +159,7 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
         // their first byte gives.
         let end = match lead {
             Lead::Lowercase | Lead::Uppercase => {
-                let end = alphanumeric_end(bytes, start);
-                if ends_word(bytes, end) {
+                if let Some(end) = ascii_word_end(bytes, start) {
                     let kind = if lead == Lead::Lowercase {
                         TokenKind::Word
                     } else {
@@ -547,28 +546,56 @@ fn alphanumeric_run(input: &[u8]) -> usize {
 /// The end of the run of ASCII letters and digits in `bytes` from
 /// `start`: [`alphanumeric_run`] in offsets of the whole text.
 ///
-/// Letters are tested eight bytes at a time, and the byte a test stops
-/// at, with the last few bytes of the text, one at a time, as a digit
-/// there goes on with the word ("COVID19"). A byte at a time only, the
-/// loop's exit falls on a byte the branch predictor cannot foresee, once
-/// a word; here a word shorter than eight bytes takes one test of eight
-/// bytes and one of a byte, each with nearly always the same outcome.
+/// Letters are tested eight bytes at a time ([`letters_end`]), and the
+/// byte a test stops at, with the last few bytes of the text, one at a
+/// time, as a digit there goes on with the word ("COVID19"). A byte at a
+/// time only, the loop's exit falls on a byte the branch predictor cannot
+/// foresee, once a word; here a word shorter than eight bytes takes one
+/// test of eight bytes and one of a byte, each with nearly always the
+/// same outcome.
 #[inline]
 fn alphanumeric_end(bytes: &[u8], start: usize) -> usize {
-    let mut end = start;
-    while let Some(chunk) = bytes.get(end..).and_then(<[u8]>::first_chunk::<8>) {
-        let others = non_letter_bytes(u64::from_le_bytes(*chunk));
-        if others != 0 {
-            end += (others.trailing_zeros() / 8) as usize;
-            break;
-        }
-        end += 8;
-    }
+    let mut end = letters_end(bytes, start);
     while bytes
         .get(end)
         .is_some_and(|&byte| LEADS[usize::from(byte)].is_ascii_alphanumeric())
     {
         end += 1;
+    }
+    end
+}
+
+/// [`alphanumeric_end`] if [`ends_word`] holds there, `None` if a
+/// character that is not ASCII may go on with the word: what the loop
+/// over the tokens asks of a word, with the byte after its letters read
+/// once for both questions.
+#[inline]
+fn ascii_word_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut end = letters_end(bytes, start);
+    loop {
+        match bytes.get(end) {
+            Some(&byte) if LEADS[usize::from(byte)].is_ascii_alphanumeric() => end += 1,
+            Some(&byte) if !byte.is_ascii() => {
+                return starts_general_punctuation(&bytes[end..]).then_some(end);
+            }
+            _ => return Some(end),
+        }
+    }
+}
+
+/// Where the ASCII letters of `bytes` from `start` end, tested eight
+/// bytes at a time: at the first byte that is not a letter, or, with
+/// fewer than eight bytes left, where those bytes start (they are left to
+/// a test a byte at a time).
+#[inline]
+fn letters_end(bytes: &[u8], start: usize) -> usize {
+    let mut end = start;
+    while let Some(chunk) = bytes.get(end..).and_then(<[u8]>::first_chunk::<8>) {
+        let others = non_letter_bytes(u64::from_le_bytes(*chunk));
+        if others != 0 {
+            return end + (others.trailing_zeros() / 8) as usize;
+        }
+        end += 8;
     }
     end
 }
@@ -1106,6 +1133,18 @@ mod tests {
                 assert_eq!(
                     alphanumeric_end(&bytes, start),
                     plain,
+                    "{bytes:?} from {start}"
+                );
+                // The word ends there unless a character that is not
+                // ASCII, and not of General Punctuation, follows.
+                let settled = match bytes.get(plain..).unwrap_or_default() {
+                    [] => true,
+                    [byte, ..] if byte.is_ascii() => true,
+                    rest => rest.starts_with(&[0xE2, 0x80]),
+                };
+                assert_eq!(
+                    ascii_word_end(&bytes, start),
+                    settled.then_some(plain),
                     "{bytes:?} from {start}"
                 );
             }
