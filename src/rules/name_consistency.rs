@@ -538,7 +538,6 @@ impl NameConsistency {
         // A word starts at most three stretches; room for them all, so the
         // list is never copied as it grows.
         let mut stretches: Vec<(u64, Span)> = Vec::with_capacity(name_words_used * 3);
-        let mut joined_to_next: Vec<bool> = Vec::new();
         let mut flagged_spans = Flagged::default();
         // Names used alone somewhere in the story (folded): a surname after
         // its first full mention. Marked by folded number: every word has
@@ -694,39 +693,11 @@ impl NameConsistency {
             // of two or three words joined by a space or hyphen, keyed by
             // its letters alone. Titles and sentence-initial words stay in:
             // "Time Warner" may open a sentence.
-            // Whether each word is joined to the next: asked once per pair,
-            // as a stretch of three is joined where both its pairs are (the
-            // words between are all letters).
-            // Pushed pair by pair: most mentions are one word, and have none.
-            joined_to_next.clear();
-            for pair in whole_run.windows(2) {
-                joined_to_next.push(joined_by_space_or_hyphen(text, pair[0].0, pair[1].0));
-            }
-            for start in 0..whole_run.len() {
-                let mut letters = 0;
-                // The key is the polynomial hash of the stretch's folded
-                // letters run together, extended word by word: the same
-                // for "Time Warner" and "TimeWarner".
-                let mut key = 0u64;
-                for length in 1..=3 {
-                    let Some(&(last, last_entry)) = whole_run.get(start + length - 1) else {
-                        break;
-                    };
-                    if length > 1 && !joined_to_next[start + length - 2] {
-                        break;
-                    }
-                    let word = vocabulary.word(last_entry);
-                    letters += word.folded_chars;
-                    key = key
-                        .wrapping_mul(hash_base_power(word.folded_chars))
-                        .wrapping_add(word.folded_hash);
-                    if letters < 6 {
-                        continue;
-                    }
-                    let first = whole_run[start].0;
-                    stretches.push((key, Span::new(first.start, last.end)));
-                }
-            }
+            let run_words = whole_run.iter().map(|&(span, entry)| {
+                let word = vocabulary.word(entry);
+                (span, word.folded_chars, word.folded_hash)
+            });
+            push_stretches(text, run_words, &mut stretches);
         }
 
         self.report_spacing(article, &mut stretches, report, &mut flagged_spans);
@@ -2276,6 +2247,65 @@ fn single_spaced(surface: &str) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(surface)
     } else {
         std::borrow::Cow::Owned(surface.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+}
+
+/// Pushes every stretch of one, two or three words of a run, with six
+/// letters or more, as (key, span): each word, and each stretch whose words
+/// are joined by a space or hyphen ([`joined_by_space_or_hyphen`]). The run
+/// is a mention's name-shaped words in text order, each given as its span,
+/// the characters of its folded form and that form's [`string_hash`]; a
+/// key is the polynomial hash of the stretch's folded letters run
+/// together, the same for "Time Warner" and "TimeWarner".
+///
+/// In one pass: the stretches ending at a word extend those ending at the
+/// word before, each key by one multiplication, so each word is read once
+/// and each pair of words asked once whether it is joined. (The order of
+/// the stretches is no matter: [`NameConsistency::report_spacing`] groups
+/// them by key and puts each group in text order.)
+fn push_stretches(
+    text: &str,
+    run: impl IntoIterator<Item = (Span, usize, u64)>,
+    stretches: &mut Vec<(u64, Span)>,
+) {
+    /// A stretch's key, its letters and where it starts.
+    type Stretch = (u64, usize, usize);
+    let mut previous: Option<Span> = None;
+    // The stretches of one word and of two ending at the word before.
+    let (mut one, mut two): (Option<Stretch>, Option<Stretch>) = (None, None);
+    for (span, chars, hash) in run {
+        let joined =
+            previous.is_some_and(|previous| joined_by_space_or_hyphen(text, previous, span));
+        previous = Some(span);
+        // Pushed, then taken back if too short: whether a stretch has six
+        // letters follows no pattern a branch predictor could learn.
+        let mut push = |(key, letters, start): Stretch| {
+            stretches.push((key, Span::new(start, span.end)));
+            let kept = stretches.len() - usize::from(letters < 6);
+            stretches.truncate(kept);
+        };
+        let word = (hash, chars, span.start);
+        push(word);
+        if !joined {
+            (one, two) = (Some(word), None);
+            continue;
+        }
+        let power = hash_base_power(chars);
+        let extend = |(key, letters, start): Stretch| {
+            (
+                key.wrapping_mul(power).wrapping_add(hash),
+                letters + chars,
+                start,
+            )
+        };
+        let (longer_two, three) = (one.map(extend), two.map(extend));
+        if let Some(stretch) = longer_two {
+            push(stretch);
+        }
+        if let Some(stretch) = three {
+            push(stretch);
+        }
+        (one, two) = (Some(word), longer_two);
     }
 }
 
@@ -3958,6 +3988,73 @@ mod tests {
                 "{count}: {} kept",
                 kept.len()
             );
+        }
+    }
+
+    /// Every stretch of `run` by the plain definition: from each word, the
+    /// stretches of one, two and three words, each longer one joined where
+    /// the one before it is and joined to its next word.
+    fn stretches_by_definition(text: &str, run: &[(Span, usize, u64)]) -> Vec<(u64, Span)> {
+        let mut stretches = Vec::new();
+        for start in 0..run.len() {
+            let (mut key, mut letters) = (0u64, 0);
+            for length in 1..=3 {
+                let Some(&(last, chars, hash)) = run.get(start + length - 1) else {
+                    break;
+                };
+                if length > 1 && !joined_by_space_or_hyphen(text, run[start + length - 2].0, last) {
+                    break;
+                }
+                letters += chars;
+                key = key.wrapping_mul(hash_base_power(chars)).wrapping_add(hash);
+                if letters >= 6 {
+                    stretches.push((key, Span::new(run[start].0.start, last.end)));
+                }
+            }
+        }
+        stretches
+    }
+
+    #[test]
+    fn stretches_in_one_pass_are_those_of_the_definition() {
+        let words = [
+            "Al",
+            "Kim",
+            "Jong",
+            "Un",
+            "Time",
+            "Warner",
+            "Erdoğan",
+            "Время",
+            "O",
+            "Ng",
+        ];
+        let gaps = [" ", "-", "  ", ", ", "\n", " – ", "--", "\u{a0}"];
+        let mut next = crate::pseudo_random::below(0x1f83_d9ab_fb41_bd6b);
+        for count in (0..8).chain([30, 200]) {
+            for _ in 0..40 {
+                let mut text = String::new();
+                let mut run = Vec::new();
+                for index in 0..count {
+                    if index > 0 {
+                        text.push_str(gaps[next(gaps.len())]);
+                    }
+                    let start = text.len();
+                    text.push_str(words[next(words.len())]);
+                    let folded = fold_name(&text[start..]);
+                    run.push((
+                        Span::new(start, text.len()),
+                        folded.chars().count(),
+                        string_hash(folded.chars()),
+                    ));
+                }
+                let mut expected = stretches_by_definition(&text, &run);
+                let mut pushed = Vec::new();
+                push_stretches(&text, run.iter().copied(), &mut pushed);
+                expected.sort_unstable_by_key(|&(key, span)| (span.start, span.end, key));
+                pushed.sort_unstable_by_key(|&(key, span)| (span.start, span.end, key));
+                assert_eq!(pushed, expected, "{text:?}");
+            }
         }
     }
 
