@@ -404,10 +404,15 @@ struct Occurrence {
     /// The gender of the first gendered title in its mention ("Mrs" in
     /// "Mrs Jane Smith").
     title_in_mention: Option<Gender>,
+    /// Where the name words of its mention are in the article's list of
+    /// them ([`Context::run_words`]), for a place in the story in a run of
+    /// several words; an empty range otherwise.
+    run: (u32, u32),
 }
 
 /// Everything known about one spelling but its places, which are kept
-/// apart ([`Occurrences`]).
+/// apart ([`Occurrences`]), and the names used beside it, which are read
+/// from its places when asked ([`Candidate::names_around`]).
 #[derive(Debug, Default)]
 struct Form {
     /// How many places use it.
@@ -415,12 +420,6 @@ struct Form {
     /// Capitalised mid-sentence in the story somewhere: evidence of a
     /// name.
     confirmed: bool,
-    /// Name words used before it in a run in the story ("Mark" for
-    /// "Milley"): given names, folded ([`Vocabulary::folded`]).
-    before: FoldedSet,
-    /// Name words used after it ("Milley" for "Mark"): surnames, or the
-    /// rest of an organisation's name, folded.
-    after: FoldedSet,
     /// Used as the first of several name words (a given name's place).
     as_given: bool,
     /// Used alone or as the last of several name words (a surname's).
@@ -539,6 +538,11 @@ impl NameConsistency {
         // list is never copied as it grows.
         let mut stretches: Vec<(u64, Span)> = Vec::with_capacity(name_words_used * 3);
         let mut flagged_spans = Flagged::default();
+        // (start, folded number) of the name words of each run of several
+        // in the story, but initials, one run after another: which names a
+        // spelling is used beside is worked out from them only for the few
+        // spellings compared that far ([`Candidate::names_around`]).
+        let mut run_words: Vec<(usize, u32)> = Vec::new();
         // Names used alone somewhere in the story (folded): a surname after
         // its first full mention. Marked by folded number: every word has
         // its entry by now, and the numbers run from zero.
@@ -645,6 +649,17 @@ impl NameConsistency {
                     *alone = true;
                 }
             }
+            let run = if in_story && name_words.len() > 1 {
+                let start = run_words.len();
+                run_words.extend(name_words.iter().filter_map(|&(span, entry)| {
+                    let word = vocabulary.word(entry);
+                    (!word.is_initial).then_some((span.start, word.folded))
+                }));
+                let offset = |position: usize| u32::try_from(position).unwrap_or(u32::MAX);
+                (offset(start), offset(run_words.len()))
+            } else {
+                (0, 0)
+            };
             for &(word_span, entry) in name_words {
                 let word = word_span.slice(text);
                 if is_calendar_word(word) || flagged_spans.overlaps(word_span) {
@@ -670,23 +685,13 @@ impl NameConsistency {
                             .flatten(),
                         mention_start: mention.span.start,
                         title_in_mention,
+                        run,
                     },
                 ));
                 if in_story {
                     let many = name_words.len() > 1;
                     form.as_given |= many && name_words.first().map(|w| w.0) == Some(word_span);
                     form.as_last |= !many || name_words.last().map(|w| w.0) == Some(word_span);
-                    for &(other, other_entry) in name_words {
-                        let other_word = vocabulary.word(other_entry);
-                        if other_word.is_initial {
-                            continue;
-                        }
-                        if other.start < word_span.start {
-                            form.before.insert(other_word.folded);
-                        } else if other.start > word_span.start {
-                            form.after.insert(other_word.folded);
-                        }
-                    }
                 }
             }
             // Spacing and hyphenation: every single word, and every stretch
@@ -737,6 +742,7 @@ impl NameConsistency {
                 folded_id: info.folded,
                 folded_chars: info.folded_chars,
                 genders: OnceCell::new(),
+                names_around: OnceCell::new(),
             })
         }));
         // A spelling never confirmed that the article also writes in lower
@@ -756,6 +762,7 @@ impl NameConsistency {
             lowercase_first,
             standalone: &standalone,
             vocabulary: &vocabulary,
+            run_words: &run_words,
         };
         self.report_variants(article, &candidates, &context, report, &flagged_spans);
     }
@@ -1353,40 +1360,45 @@ impl NameConsistency {
         {
             return false;
         }
+        let (around_a, around_b) = (
+            a.names_around(context.run_words),
+            b.names_around(context.run_words),
+        );
         // Used side by side ("Coca-Cola", "Hong Kong"): two words.
-        if form_a.before.contains(b.folded_id)
-            || form_a.after.contains(b.folded_id)
-            || form_b.before.contains(a.folded_id)
-            || form_b.after.contains(a.folded_id)
+        if around_a.before.contains(b.folded_id)
+            || around_a.after.contains(b.folded_id)
+            || around_b.before.contains(a.folded_id)
+            || around_b.after.contains(a.folded_id)
         {
             return false;
         }
         // Different given names ("Roger Stone", "Harriet Stowe") or, for a
         // given name with one surname each, different surnames: different
         // people.
-        if !form_a.before.is_empty()
-            && !form_b.before.is_empty()
-            && form_a.before.is_disjoint(&form_b.before)
+        if !around_a.before.is_empty()
+            && !around_b.before.is_empty()
+            && around_a.before.is_disjoint(&around_b.before)
         {
             return false;
         }
         // "Victor Hugo … Hugo" and "Viktor Orban … Orban": a given name
         // before a surname the story uses alone, a different one each: two
         // people. (Not "British Gas" and "British Airways".)
-        let given_name = |form: &Form, folded: &str| {
+        let given_name = |form: &Form, after: &FoldedSet, folded: &str| {
             form.as_given
                 && !form.as_last
                 && !DEMONYM_ENDINGS.iter().any(|end| folded.ends_with(end))
-                && (form
-                    .after
+                && (after
                     .iter()
                     .any(|name| context.standalone.get(name as usize) == Some(&true))
-                    || form
-                        .after
+                    || after
                         .iter()
                         .all(|name| !is_common_form(context.vocabulary.folded(name))))
         };
-        let (given_a, given_b) = (given_name(form_a, folded_a), given_name(form_b, folded_b));
+        let (given_a, given_b) = (
+            given_name(form_a, &around_a.after, folded_a),
+            given_name(form_b, &around_b.after, folded_b),
+        );
         // A given name (used before a surname) matches another spelling
         // only before the same surname: Maria / Mario, Brian / Bryan,
         // David / Davis are usually two names.
@@ -1395,7 +1407,7 @@ impl NameConsistency {
         if (given_a || given_b)
             && in_story(form_a)
             && in_story(form_b)
-            && form_a.after.is_disjoint(&form_b.after)
+            && around_a.after.is_disjoint(&around_b.after)
         {
             return false;
         }
@@ -2151,6 +2163,43 @@ struct Candidate<'w, 'f> {
     folded_chars: usize,
     /// Its [`NameConsistency::genders`], once asked.
     genders: OnceCell<Genders>,
+    /// Its [`Candidate::names_around`], once asked.
+    names_around: OnceCell<NamesAround>,
+}
+
+/// The name words used beside a spelling in the story's runs, folded
+/// ([`Vocabulary::folded`]).
+#[derive(Debug, Default)]
+struct NamesAround {
+    /// Used before it ("Mark" for "Milley"): given names.
+    before: FoldedSet,
+    /// Used after it ("Milley" for "Mark"): surnames, or the rest of an
+    /// organisation's name.
+    after: FoldedSet,
+}
+
+impl Candidate<'_, '_> {
+    /// The names used before and after the spelling at its places in the
+    /// story, given the article's [`Context::run_words`]. Asked of the few
+    /// spellings compared this far, rather than gathered at every use of
+    /// every spelling.
+    fn names_around(&self, run_words: &[(usize, u32)]) -> &NamesAround {
+        self.names_around.get_or_init(|| {
+            let mut around = NamesAround::default();
+            for occurrence in self.occurrences {
+                let (start, end) = occurrence.run;
+                let words = run_words.get(start as usize..end as usize);
+                for &(other, folded) in words.unwrap_or_default() {
+                    if other < occurrence.span.start {
+                        around.before.insert(folded);
+                    } else if other > occurrence.span.start {
+                        around.after.insert(folded);
+                    }
+                }
+            }
+            around
+        })
+    }
 }
 
 /// Facts about the whole article that comparisons read.
@@ -2165,6 +2214,9 @@ struct Context<'a> {
     /// mention in the story.
     standalone: &'a [bool],
     vocabulary: &'a Vocabulary<'a>,
+    /// The name words of the story's runs of several words, as (start,
+    /// folded number), each [`Occurrence::run`] a range of them.
+    run_words: &'a [(usize, u32)],
 }
 
 /// The spellings an article also writes in lower case ("the union",
@@ -4143,6 +4195,61 @@ mod tests {
     }
 
     #[test]
+    fn names_around_a_spelling_are_those_beside_it_in_every_run_of_its_places() {
+        let mut next = crate::pseudo_random::below(0x9b05_688c_2b3e_6c1f);
+        for _ in 0..300 {
+            let mut run_words: Vec<(usize, u32)> = Vec::new();
+            let mut occurrences = Vec::new();
+            let (mut before, mut after) = (BTreeSet::new(), BTreeSet::new());
+            for mention in 0..next(6) {
+                // A mention's words, ten bytes apart, the spelling one of
+                // them; only a run of several in the story is listed.
+                let words: Vec<(usize, u32)> = (0..1 + next(4))
+                    .map(|index| (mention * 100 + index * 10, next(8) as u32))
+                    .collect();
+                let at = words[next(words.len())].0;
+                let listed = words.len() > 1 && next(3) > 0;
+                let run = if listed {
+                    let start = run_words.len() as u32;
+                    run_words.extend(&words);
+                    for &(other, folded) in &words {
+                        if other < at {
+                            before.insert(folded);
+                        } else if other > at {
+                            after.insert(folded);
+                        }
+                    }
+                    (start, run_words.len() as u32)
+                } else {
+                    (0, 0)
+                };
+                occurrences.push(Occurrence {
+                    span: Span::new(at, at + 5),
+                    roster: None,
+                    mention_start: words[0].0,
+                    title_in_mention: None,
+                    run,
+                });
+            }
+            let form = Form::default();
+            let candidate = Candidate {
+                word: "",
+                form: &form,
+                occurrences: &occurrences,
+                entry: 0,
+                folded_id: 0,
+                folded_chars: 0,
+                genders: OnceCell::new(),
+                names_around: OnceCell::new(),
+            };
+            let around = candidate.names_around(&run_words);
+            let listed = |set: &FoldedSet| set.iter().collect::<Vec<u32>>();
+            assert_eq!(listed(&around.before), Vec::from_iter(before));
+            assert_eq!(listed(&around.after), Vec::from_iter(after));
+        }
+    }
+
+    #[test]
     fn places_grouped_once_are_each_spellings_places_in_order() {
         let mut next = crate::pseudo_random::below(0xbb67_ae85_84ca_a73b);
         for (count, entries) in [(0, 3), (1, 1), (50, 4), (2_000, 300)] {
@@ -4153,6 +4260,7 @@ mod tests {
                         roster: None,
                         mention_start: at,
                         title_in_mention: None,
+                        run: (0, 0),
                     };
                     (next(entries) as u32, occurrence)
                 })
