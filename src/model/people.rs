@@ -574,8 +574,11 @@ const OPENERS: &[&str] = &[
 ];
 
 /// A mention split into its title words and name words.
-struct Split {
+struct Split<'n> {
     mention: usize,
+    /// The mention's words ([`NameMention::words`]), read once: the later
+    /// passes ask for them again and again.
+    words: &'n [Span],
     /// Index of the first name word in the mention's words.
     name_from: usize,
     title: Option<(Span, bool)>,
@@ -657,13 +660,18 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
         // At most three abbreviations ("Lt. Col.", "Brig. Gen."): the bound
         // keeps a run of "Mr. Mr. Mr. …" linear.
         while cursor > 0 && index - cursor < 3 {
+            // The run before must end just before a full stop and a space
+            // or line break: the text before the start tells the length of
+            // that gap, and turns away nearly every mention, before the
+            // run before is read.
+            let gap = match text.as_bytes()[..start] {
+                [.., b'.', b' ' | b'\n'] => 2,
+                [.., b'.', b'\r', b'\n'] => 3,
+                _ => break,
+            };
             let previous = &names[cursor - 1];
-            if previous.statement != mention.statement || previous.span.end > start {
-                break;
-            }
-            let between = &text.as_bytes()[previous.span.end..start];
-            let joined = matches!(between, b". " | b".\n" | b".\r\n");
-            if !joined
+            if previous.statement != mention.statement
+                || previous.span.end != start - gap
                 || previous.possessive.is_some()
                 || !previous
                     .words()
@@ -690,6 +698,7 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
         });
         splits.push(Split {
             mention: index,
+            words,
             name_from,
             title,
         });
@@ -711,7 +720,7 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
         if in_headline {
             continue;
         }
-        if mention.words().get(split.name_from).is_none() {
+        if split.words.get(split.name_from).is_none() {
             continue;
         }
         let age = if mention.possessive.is_some() {
@@ -746,7 +755,7 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
                     // Without a title the name's words are the mention's
                     // from the first, or from the second after a common
                     // word opening the sentence ([`name_words`]).
-                    let words = mention.words();
+                    let words = split.words;
                     let before_start = match split.title {
                         Some((span, _)) => span.start,
                         None if may_end_age_before(words[0].start)
@@ -831,7 +840,7 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
                 (&candidate.surname, &candidate.given)
             }
             Asked::Not => {
-                let Some(&last) = mention.words()[split.name_from..].last() else {
+                let Some(&last) = split.words[split.name_from..].last() else {
                     continue;
                 };
                 let suffix = span_class(text, last, SUFFIX) != 0;
@@ -901,7 +910,7 @@ pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
             break;
         }
         let before = &text.as_bytes()[..mention.span.start];
-        if mention.words().len() != 1 || !(before.ends_with(b"the ") || before.ends_with(b"The ")) {
+        if !(before.ends_with(b"the ") || before.ends_with(b"The ")) || mention.words().len() != 1 {
             continue;
         }
         // Only a word that folds to one ending in "s" can be a plural;
@@ -1062,8 +1071,8 @@ impl<'t> TokenStarts<'t> {
 
 /// The words of a mention's name: after its title, and without a common
 /// word opening the sentence ("Yesterday Smith").
-fn name_words<'n>(text: &str, mention: &'n NameMention, split: &Split) -> &'n [Span] {
-    let name_words = &mention.words()[split.name_from..];
+fn name_words<'n>(text: &str, mention: &NameMention, split: &Split<'n>) -> &'n [Span] {
+    let name_words = &split.words[split.name_from..];
     if split.title.is_none()
         && mention.sentence_initial
         && name_words.len() > 1
@@ -1364,14 +1373,21 @@ fn may_be_age_after_white_space(after: &str) -> bool {
 /// Whether the text before a name (or its title) can end an age
 /// ([`age_before`]): "old" and white space.
 fn may_be_age_before(before: &str) -> bool {
-    // As for `may_be_age_after`, the last byte or two mostly settle it.
-    match *before.as_bytes() {
-        [.., last] if !may_be_white_space(last) => false,
-        [.., before_last, b' '] if !may_be_white_space(before_last) => {
-            before[..before.len() - 1].ends_with("old")
-        }
-        _ => may_be_age_before_white_space(before),
+    // As for `may_be_age_after`, the last two bytes mostly settle it: a
+    // word's last letter, or one space after it. Both are read before the
+    // one branch on them, which a branch on the last byte alone (a space
+    // before most names, a bracket or a quotation mark before others)
+    // would often mispredict.
+    let bytes = before.as_bytes();
+    let [.., before_last, last] = *bytes else {
+        return may_be_age_before_white_space(before);
+    };
+    let after_word = !may_be_white_space(last);
+    let one_space_after_word = (last == b' ') & !may_be_white_space(before_last);
+    if after_word | one_space_after_word {
+        return one_space_after_word && bytes[..bytes.len() - 1].ends_with(b"old");
     }
+    may_be_age_before_white_space(before)
 }
 
 /// [`may_be_age_before`] of text that ends in white space other than one
@@ -1816,6 +1832,28 @@ mod tests {
                 "Ben Wallace [wallace] title=Defence Minister age=-",
                 "Jane Doe [doe] title=Lt. Col. age=-",
                 "Mike Pompeo [pompeo] title=Secretary of State age=-",
+            ]
+        );
+    }
+
+    #[test]
+    fn title_abbreviations_join_across_one_space_or_line_break() {
+        assert_eq!(
+            facts(
+                "He met Lt. Col. Jane Doe. He met Lt.\nCol. John Smith. He met Lt.\r\nCol. Mary Roe."
+            ),
+            [
+                "Jane Doe [doe] title=Lt. Col. age=-",
+                "John Smith [smith] title=Lt.\nCol. age=-",
+                "Mary Roe [roe] title=Lt.\r\nCol. age=-",
+            ]
+        );
+        // Two spaces, or a comma, part the runs.
+        assert_eq!(
+            facts("He met Lt.  Col. Jane Doe. He met Lt., Col. John Smith."),
+            [
+                "Jane Doe [doe] title=Col. age=-",
+                "John Smith [smith] title=Col. age=-",
             ]
         );
     }
