@@ -65,10 +65,12 @@ impl NameMention {
 }
 
 pub fn name_mentions(text: &str, syntax: &Syntax) -> Vec<NameMention> {
-    // About one mention to 32 tokens in news copy: sized for that, the
-    // list is seldom copied as it grows.
-    let mut mentions = Vec::with_capacity(syntax.tokens.len() / 32);
-    let mut words_buffer: Vec<Span> = Vec::new();
+    // Room for a mention every eight tokens, which short wire stories and
+    // lists of names reach: sized for one in 32, the list was copied as it
+    // grew about twice an article of the corpus.
+    let mut mentions = Vec::with_capacity(syntax.tokens.len() / 8);
+    // Room for the longest usual run of a name's words.
+    let mut words_buffer: Vec<Span> = Vec::with_capacity(8);
     for (statement_index, statement) in syntax.statements.iter().enumerate() {
         let tokens = &syntax.tokens[statement.tokens.clone()];
         let mut index = 0;
