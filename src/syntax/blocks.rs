@@ -81,6 +81,7 @@ struct Line {
 }
 
 /// `text-line = *( not-line-break ) [ line-break ]`, returning the content.
+#[inline]
 fn text_line(input: &str) -> IResult<&str, &str> {
     let (rest, content) = not_line_breaks(input)?;
     // `rest` is empty or starts with the line break: matched by its
@@ -96,6 +97,7 @@ fn text_line(input: &str) -> IResult<&str, &str> {
 /// `*( not-line-break )`: `take_while(|c| c != '\n' && c != '\r')` as a
 /// byte search, since in UTF-8 the bytes of `\n` and `\r` never occur
 /// inside another character.
+#[inline]
 fn not_line_breaks(input: &str) -> IResult<&str, &str> {
     let end = memchr::memchr2(b'\n', b'\r', input.as_bytes()).unwrap_or(input.len());
     match (input.get(end..), input.get(..end)) {
@@ -175,7 +177,7 @@ fn split_run(text: &str, run: &[Line], breaks: &[usize], paragraphs: &mut Vec<Sp
         // A bare address is never part of a paragraph (scraped copy puts
         // the source URL on the line under the headline). Only the lines
         // of hard-wrapped copy are asked: every other line starts one.
-        let address = hard_wrapped && is_url(span.slice(text));
+        let address = hard_wrapped && may_start_url(text, span) && is_url(span.slice(text));
         let starts_paragraph = position == 0
             || !hard_wrapped
             || (line.indent > least_indent && run[position - 1].indent <= line.indent)
@@ -191,6 +193,13 @@ fn split_run(text: &str, run: &[Line], breaks: &[usize], paragraphs: &mut Vec<Sp
     paragraphs.extend(current);
 }
 
+/// Whether the text at `span` starts with the first letter of an address
+/// ([`is_url`]): a byte test that turns away nearly every line of a run
+/// before its text is sliced.
+fn may_start_url(text: &str, span: Span) -> bool {
+    matches!(text.as_bytes().get(span.start), Some(b'h' | b'w'))
+}
+
 /// The span without leading or trailing white space (or a byte-order mark).
 fn trimmed(text: &str, span: Span) -> Span {
     let (leading, kept) = trim_parts(span.slice(text));
@@ -200,6 +209,7 @@ fn trimmed(text: &str, span: Span) -> Span {
 
 /// `slice` as its leading white space (and byte-order marks) and the
 /// rest without trailing white space.
+#[inline]
 fn trim_parts(slice: &str) -> (&str, &str) {
     // A visible ASCII character at either end (as most lines have) is
     // neither white space nor a byte-order mark: nothing to trim, and no
@@ -209,6 +219,13 @@ fn trim_parts(slice: &str) -> (&str, &str) {
             return ("", slice);
         }
     }
+    trim_parts_by_characters(slice)
+}
+
+/// [`trim_parts`] of a slice with white space or a character that is not
+/// ASCII at an end. Kept out of line so the test before it is inlined.
+#[inline(never)]
+fn trim_parts_by_characters(slice: &str) -> (&str, &str) {
     let kept = slice.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     let (leading, kept) = slice.split_at(slice.len() - kept.len());
     (leading, kept.trim_end())
@@ -647,6 +664,34 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn only_a_line_that_may_start_an_address_is_one() {
+        // The byte test before `is_url` in a run must turn away no
+        // address: every line that is one starts with a letter it passes.
+        let lines = [
+            "http://example.com/story",
+            "https://example.com/a?b=c",
+            "www.example.com",
+            "HTTP://EXAMPLE.COM",
+            "http:/example.com",
+            "http://example.com and more",
+            "wwww.example.com",
+            "hello world",
+            "é http://example.com",
+            "",
+        ];
+        for line in lines {
+            let text = format!("  {line}  ");
+            let span = Span::new(2, 2 + line.len());
+            if is_url(span.slice(&text)) {
+                assert!(may_start_url(&text, span), "{line:?}");
+            }
+        }
+        for line in lines.iter().filter(|line| line.starts_with(['h', 'w'])) {
+            assert!(may_start_url(line, Span::new(0, line.len())), "{line:?}");
         }
     }
 
