@@ -541,8 +541,9 @@ impl NameConsistency {
         // (start, folded number) of the name words of each run of several
         // in the story, but initials, one run after another: which names a
         // spelling is used beside is worked out from them only for the few
-        // spellings compared that far ([`Candidate::names_around`]).
-        let mut run_words: Vec<(usize, u32)> = Vec::new();
+        // spellings compared that far ([`Candidate::names_around`]). Room
+        // for every name word: grown from empty, it was copied as it grew.
+        let mut run_words: Vec<(usize, u32)> = Vec::with_capacity(name_words_used);
         // Names used alone somewhere in the story (folded): a surname after
         // its first full mention. Marked by folded number: every word has
         // its entry by now, and the numbers run from zero.
@@ -578,7 +579,8 @@ impl NameConsistency {
         }
         let is_roster = |index: usize| rosters.get(index).copied().unwrap_or(false);
 
-        let mut whole_run: Vec<(Span, u32)> = Vec::new();
+        // One mention's words at a time; few mentions have more than eight.
+        let mut whole_run: Vec<(Span, u32)> = Vec::with_capacity(8);
         let mut remaining_entries: &[u32] = &mention_entries;
         for &(mention, block_kind) in &mentions {
             let (entries, rest) = remaining_entries
