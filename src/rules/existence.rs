@@ -1138,8 +1138,14 @@ struct Starts {
     /// Whether the literal phrases ignore case (so the text is looked
     /// over for characters that fold to ASCII letters).
     ignore_case: bool,
-    /// The bytes a line may start with for a line start to matter.
-    line_firsts: ByteSet,
+    /// The bytes of the runs skipped before the lines' heads and of the
+    /// standalone phrases' indents: a line start that begins with one is
+    /// looked at head by head.
+    line_indents: ByteSet,
+    /// The lines' heads and the standalone phrases together: at a line
+    /// start that begins with none of `line_indents`, each is looked for
+    /// there, and no place this turns away has one.
+    line_heads: Heads,
     /// At the start of each token: `words`, with [`FREE_BIT`] marking
     /// the first bytes of line breaks. A token that starts with an ASCII
     /// letter is a word, and one that starts with `\n` or `\r` a line
@@ -1195,21 +1201,21 @@ impl Starts {
                 },
             }
         }
-        // A line start matters if its first byte may begin a line head,
-        // the run skipped before one, a standalone phrase or its indent.
-        let mut line_firsts = ByteSet::EMPTY;
-        for head in standalone
-            .iter()
-            .chain(lines.iter().flat_map(|(_, heads)| heads))
-        {
-            line_firsts = line_firsts.union(head.first().copied().unwrap_or(ByteSet::ALL));
-        }
+        // A line start that begins with none of the runs skipped before a
+        // line head, nor a standalone phrase's indent, is where every head
+        // is looked for: all of them are told there at once.
+        let mut line_indents = ByteSet::EMPTY;
         for (skip, _) in &lines {
-            line_firsts = line_firsts.union(*skip);
+            line_indents = line_indents.union(*skip);
         }
         if !standalone.is_empty() {
-            line_firsts = line_firsts.union(ByteSet::of(&[b'\t', b' ', 0xEF]));
+            line_indents = line_indents.union(ByteSet::of(&[b'\t', b' ', 0xEF]));
         }
+        let all_line_heads: Vec<Vec<ByteSet>> = standalone
+            .iter()
+            .chain(lines.iter().flat_map(|(_, heads)| heads))
+            .cloned()
+            .collect();
         let words = Heads::new(&words);
         let token_heads = words.marking_firsts(b"\n\r");
         Starts {
@@ -1223,7 +1229,8 @@ impl Starts {
             standalone: Heads::new(&standalone),
             inside_words,
             ignore_case,
-            line_firsts,
+            line_indents,
+            line_heads: Heads::new(&all_line_heads),
         }
     }
 
@@ -1314,10 +1321,13 @@ impl Starts {
 
     #[inline(always)]
     fn line_start(&self, bytes: &[u8], at: usize, walked: &mut Walked) {
-        if bytes
-            .get(at)
-            .is_some_and(|&first| self.line_firsts.contains(first))
-        {
+        let Some(&first) = bytes.get(at) else {
+            return;
+        };
+        // Most lines begin with a word, which the heads together turn away
+        // by a table read an offset, before each group of heads is tried
+        // after its own run or indent.
+        if self.line_indents.contains(first) || self.line_heads.at(bytes, at) != 0 {
             self.line_start_heads(bytes, at, walked);
         }
     }
