@@ -765,7 +765,15 @@ fn may_name_calendar_word(word: &[u8]) -> bool {
 fn may_start_mention(text: &str, span: Span) -> bool {
     match text.as_bytes().get(span.start) {
         Some(byte) if byte.is_ascii_digit() => true,
-        Some(b't') => span.slice(text) == "the",
+        // "the 3rd", not "the" and a space before a word or a mark (which
+        // no space token and no day starts with), as most are.
+        Some(b't') => {
+            span.slice(text) == "the"
+                && !matches!(
+                    text.as_bytes().get(span.end..span.end + 2),
+                    Some(&[b' ', next]) if next.is_ascii_graphic() && !next.is_ascii_digit()
+                )
+        }
         Some(b'A' | b'D' | b'F' | b'J' | b'M' | b'N' | b'O' | b'S' | b'T' | b'W') => {
             let word = span.slice(text);
             weekday_named(word).is_some() || month_named(word).is_some()
@@ -1429,6 +1437,81 @@ mod tests {
             walked += usize::from(plain.len() > DENSE_OPENINGS);
         }
         assert!(walked > 100, "{walked}");
+    }
+
+    /// No mention starts where [`may_start_mention`] turns the parse away.
+    #[test]
+    fn mentions_start_only_where_allowed() {
+        let pieces = [
+            "the",
+            "The",
+            "then",
+            "3",
+            "3rd",
+            "31st",
+            "12",
+            "2021",
+            "March",
+            "May",
+            "Monday",
+            "of",
+            " ",
+            " ",
+            "  ",
+            "\t",
+            "\u{a0}",
+            "\n",
+            "\r\n",
+            "(",
+            ")",
+            ",",
+            ".",
+            "–",
+            "“",
+            "é",
+            "x",
+            "the 1st of May",
+            " 4 March",
+            "the 3rd",
+            "the\u{a0}2nd",
+            "the\n5th",
+            " May 3",
+        ];
+        let mut next = crate::pseudo_random::below(0x0827_4f1c_3c79_3b2d);
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..next(16) {
+                text.push_str(pieces[next(pieces.len())]);
+            }
+            let syntax = parse(&text);
+            for (statement_index, statement) in syntax.statements.iter().enumerate() {
+                let tokens = &syntax.tokens[statement.tokens.clone()];
+                for (index, token) in tokens.iter().enumerate() {
+                    // The only tokens the parse is tried at.
+                    if !matches!(
+                        token.kind,
+                        TokenKind::CapitalisedWord | TokenKind::Number | TokenKind::Word
+                    ) {
+                        continue;
+                    }
+                    let mut cursor = Cursor {
+                        text: &text,
+                        tokens,
+                        index,
+                    };
+                    if !mentions_at(&mut cursor, statement_index).is_empty() {
+                        assert!(
+                            may_start_mention(&text, token.span()),
+                            "{:?} in {text:?}",
+                            token.span().slice(&text)
+                        );
+                        found += 1;
+                    }
+                }
+            }
+        }
+        assert!(found > 1000, "{found}");
     }
 
     /// The doubling search finds the token a search of all of them finds.
