@@ -386,6 +386,36 @@ impl<'t> Lowered<'t> {
     }
 }
 
+/// A word's bytes lowered on the stack, as [`ShortLower::new`] lowers a
+/// `str`: empty when the word is longer than its capacity or not ASCII.
+/// A [`Word`]'s text is bytes, and the words it is compared with (number
+/// words, multipliers, approximations) are all short ASCII.
+struct LoweredBytes {
+    bytes: [u8; ShortLower::CAPACITY],
+    len: usize,
+}
+
+impl LoweredBytes {
+    fn new(word: &[u8]) -> Self {
+        let mut lowered = LoweredBytes {
+            bytes: [0; ShortLower::CAPACITY],
+            len: 0,
+        };
+        if let Some(bytes) = lowered.bytes.get_mut(..word.len()) {
+            if word.is_ascii() {
+                bytes.copy_from_slice(word);
+                bytes.make_ascii_lowercase();
+                lowered.len = word.len();
+            }
+        }
+        lowered
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or_default()
+    }
+}
+
 /// Whether a lower-case word is one of `words`, whose shapes are `shapes`:
 /// most words are told to be none by their shape, before they are hashed.
 fn listed(lower: &str, words: &WordSet, shapes: &WordShapes) -> bool {
@@ -423,9 +453,23 @@ const MONTH_SHAPES: WordShapes = WordShapes::EMPTY.with_all(MONTHS);
 
 /// Whether a token is a currency symbol: a `match` rather than a scan of a
 /// list, as it is asked before every figure.
-fn is_currency_symbol(text: &str) -> bool {
-    matches!(text, "$" | "£" | "€" | "¥" | "₹" | "₩")
+fn is_currency_symbol(text: &[u8]) -> bool {
+    matches!(text, b"$" | POUND | EURO | YEN | RUPEE | WON)
 }
+
+// Signs and marks a word is compared with, as bytes: a word's text is
+// bytes ([`Word`]), and a `match` of byte strings is one switch on the
+// length, where a list of them is compared in turn.
+const POUND: &[u8] = "£".as_bytes();
+const EURO: &[u8] = "€".as_bytes();
+const YEN: &[u8] = "¥".as_bytes();
+const RUPEE: &[u8] = "₹".as_bytes();
+const WON: &[u8] = "₩".as_bytes();
+const EN_DASH: &[u8] = "–".as_bytes();
+const EM_DASH: &[u8] = "—".as_bytes();
+const RIGHT_SINGLE_QUOTE: &[u8] = "’".as_bytes();
+const NUMERO: &[u8] = "№".as_bytes();
+const ALMOST_EQUAL: &[u8] = "≈".as_bytes();
 
 const CURRENCY_BEFORE: &[&str] = &[
     "us", "usd", "eur", "gbp", "stg", "rs", "dm", "a", "c", "nz", "hk", "s", "rmb", "yen",
@@ -812,9 +856,16 @@ fn singular_of(noun: &str) -> Cow<'_, str> {
 /// Its place is its text and the offset where that starts, so a word
 /// takes 24 bytes rather than 40: a statement's words are copied from
 /// its tokens, all of them, whenever it may hold a quantity.
+///
+/// The text is held as bytes: a slice of a `str` is checked to start and
+/// end on character boundaries, which a token's span always does, and
+/// those checks were a third of the cost of copying every word. Nearly
+/// every question asked of a word compares it with ASCII, which bytes
+/// answer; the few words lowered as text ([`Word::lower`]) are sliced
+/// from the article's text.
 #[derive(Clone, Copy, Debug)]
 struct Word<'t> {
-    text: &'t str,
+    text: &'t [u8],
     /// The offset of the text in the article (offsets are 32-bit, as the
     /// tokens' are).
     start: u32,
@@ -828,7 +879,7 @@ impl<'t> Word<'t> {
     fn of(token: &Token, text: &'t str, space_before: bool) -> Word<'t> {
         let span = token.span();
         Word {
-            text: span.slice(text),
+            text: &text.as_bytes()[span.start..span.end],
             // The token's own offset, which is 32-bit.
             start: span.start as u32,
             kind: token.kind,
@@ -841,12 +892,14 @@ impl<'t> Word<'t> {
         Span::new(start, start + self.text.len())
     }
 
-    fn lower(&self) -> Lowered<'t> {
-        Lowered::new(self.text)
+    /// The word lowered; `text` is the article's text, which the word's
+    /// span is sliced from.
+    fn lower(&self, text: &'t str) -> Lowered<'t> {
+        Lowered::new(self.span().slice(text))
     }
 
     fn is(&self, word: &str) -> bool {
-        self.text.eq_ignore_ascii_case(word)
+        self.text.eq_ignore_ascii_case(word.as_bytes())
     }
 
     fn is_any(&self, words: &[&str]) -> bool {
@@ -855,7 +908,7 @@ impl<'t> Word<'t> {
 
     /// [`Word::is_any`] for a list whose shapes are `shapes`.
     fn is_listed(&self, words: &[&str], shapes: &WordShapes) -> bool {
-        shapes.may_hold(self.text.as_bytes()) && self.is_any(words)
+        shapes.may_hold(self.text) && self.is_any(words)
     }
 
     fn is_word(&self) -> bool {
@@ -863,13 +916,13 @@ impl<'t> Word<'t> {
     }
 
     fn is_dash(&self) -> bool {
-        matches!(self.text, "-" | "–" | "—" | "/")
+        matches!(self.text, b"-" | EN_DASH | EM_DASH | b"/")
     }
 
     /// Whether a quantity can start here: at a figure, "a" ("a dozen") or
     /// a number word. Most words are none, and [`quantity_at`] is spared.
     fn may_open_quantity(&self) -> bool {
-        self.kind == TokenKind::Number || self.is("a") || is_number_word(self.text.as_bytes())
+        self.kind == TokenKind::Number || self.is("a") || is_number_word(self.text)
     }
 }
 
@@ -898,7 +951,7 @@ pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> 
             continue;
         }
         let first = gather_words(text, tokens, first, &mut words);
-        statement_mentions(&words, first, index, quotations, &mut mentions);
+        statement_mentions(text, &words, first, index, quotations, &mut mentions);
     }
     mentions
 }
@@ -976,10 +1029,10 @@ fn word_may_open(words: &[Word<'_>], at: usize) -> bool {
     };
     match word.kind {
         TokenKind::Number => !is_lone_year_before(
-            word.text.as_bytes(),
+            word.text,
             words.get(at + 1).map(|next| (next.text, next.space_before)),
         ),
-        TokenKind::Word | TokenKind::CapitalisedWord => is_number_word(word.text.as_bytes()),
+        TokenKind::Word | TokenKind::CapitalisedWord => is_number_word(word.text),
         _ => false,
     }
 }
@@ -996,7 +1049,8 @@ fn is_lone_year(text: &str, tokens: &[Token], at: usize) -> bool {
     let Some(figure) = tokens.get(at) else {
         return false;
     };
-    let digits = figure.span().slice(text).as_bytes();
+    let bytes = text.as_bytes();
+    let digits = &bytes[figure.span().start..figure.span().end];
     let after = tokens.get(at + 1..).unwrap_or_default();
     // The multiplier read after a figure: spaced ("2000 million") or
     // glued ("2000m"), as [`quantity_at`] reads it.
@@ -1005,14 +1059,17 @@ fn is_lone_year(text: &str, tokens: &[Token], at: usize) -> bool {
         spaced |= token.is_space();
         !token.is_space()
     });
-    is_lone_year_before(digits, next.map(|next| (next.span().slice(text), spaced)))
+    is_lone_year_before(
+        digits,
+        next.map(|next| (&bytes[next.span().start..next.span().end], spaced)),
+    )
 }
 
 /// [`is_lone_year`] of a figure's `digits`, given the text of the token
 /// after it and whether white space stands between (`next`; none when the
 /// figure ends its statement).
 #[inline(never)]
-fn is_lone_year_before(digits: &[u8], next: Option<(&str, bool)>) -> bool {
+fn is_lone_year_before(digits: &[u8], next: Option<(&[u8], bool)>) -> bool {
     if digits.len() != 4
         || !digits.iter().all(u8::is_ascii_digit)
         || !(b'1'..=b'2').contains(&digits[0])
@@ -1056,8 +1113,9 @@ struct Quantity {
 
 /// The mentions of a statement's words, given the index of the first that
 /// may open a quantity (`first`).
-fn statement_mentions(
-    words: &[Word<'_>],
+fn statement_mentions<'t>(
+    text: &'t str,
+    words: &[Word<'t>],
     first: usize,
     statement: usize,
     quotations: &Quotations,
@@ -1071,21 +1129,22 @@ fn statement_mentions(
     while let Some(opener) = (from..words.len()).find(|&at| word_may_open(words, at)) {
         // "a dozen": "a" opens a quantity when a number word follows.
         if opener > next && words.get(opener - 1).is_some_and(|word| word.is("a")) {
-            next = mention_at(words, opener - 1, statement, quotations, out);
+            next = mention_at(text, words, opener - 1, statement, quotations, out);
             if next > opener {
                 from = next;
                 continue;
             }
         }
-        next = mention_at(words, opener, statement, quotations, out);
+        next = mention_at(text, words, opener, statement, quotations, out);
         from = next.max(opener + 1);
     }
 }
 
 /// The mention opening at `words[start]`, if any, pushed to `out`; returns
 /// the index of the first word after it (after `start` when none).
-fn mention_at(
-    words: &[Word<'_>],
+fn mention_at<'t>(
+    text: &'t str,
+    words: &[Word<'t>],
     start: usize,
     statement: usize,
     quotations: &Quotations,
@@ -1106,11 +1165,11 @@ fn mention_at(
         return skip;
     }
     let glued_unit = quantity.figure && end == start + 2 && !words[start + 1].space_before;
-    let unit = unit_of(words, start, end, glued_unit);
+    let unit = unit_of(text, words, start, end, glued_unit);
     let mut approximate = quantity.value.is_none();
     // "1,000+"
     if let Some(next) = words.get(end) {
-        if next.text == "+" && !next.space_before {
+        if next.text == b"+" && !next.space_before {
             approximate = true;
             end += 1;
         }
@@ -1123,10 +1182,10 @@ fn mention_at(
     let lone_one = words[start].is("one") && end == start + 1;
     let (noun, noun_span, part_of) = if quantity.value.is_none() {
         // "hundreds of homes": the noun follows "of", and no part is picked.
-        let (noun, noun_span, _) = noun_after(words, end + 1, None);
+        let (noun, noun_span, _) = noun_after(text, words, end + 1, None);
         (noun, noun_span, false)
     } else {
-        noun_after(words, end, quantity.value)
+        noun_after(text, words, end, quantity.value)
     };
     if lone_one && noun.is_none() {
         return skip;
@@ -1199,12 +1258,12 @@ fn quantity_at(words: &[Word<'_>], i: usize) -> Option<Quantity> {
             }
             // Compared as bytes: the lowered word is ASCII, and its bytes
             // are had without a check that they are UTF-8.
-            let lower = ShortLower::new(word.text);
+            let lower = LoweredBytes::new(word.text);
             let lower = lower.as_bytes();
             if lower == b"a" || lower == b"one" {
                 // "a dozen", "a hundred", "a million"
                 let next = words.get(i + 1)?;
-                let factor = match ShortLower::new(next.text).as_bytes() {
+                let factor = match LoweredBytes::new(next.text).as_bytes() {
                     b"dozen" => 12.0,
                     b"hundred" => 100.0,
                     b"thousand" => 1e3,
@@ -1252,45 +1311,46 @@ fn quantity_at(words: &[Word<'_>], i: usize) -> Option<Quantity> {
 
 /// The factor `text` names, if it is one of `multipliers` ([`MULTIPLIERS`]
 /// or [`GLUED_MULTIPLIERS`]).
-fn multiplier(text: &str, multipliers: &[(&str, f64)]) -> Option<f64> {
+fn multiplier(text: &[u8], multipliers: &[(&str, f64)]) -> Option<f64> {
     // Asked of the word after every figure, which is most often none:
     // every multiplier starts with "b", "k", "m" or "t".
-    let first = text.as_bytes().first()? | 0x20;
+    let first = text.first()? | 0x20;
     if !matches!(first, b'b' | b'k' | b'm' | b't') {
         return None;
     }
     multipliers
         .iter()
-        .find(|(name, _)| text.eq_ignore_ascii_case(name))
+        .find(|(name, _)| text.eq_ignore_ascii_case(name.as_bytes()))
         .map(|(_, factor)| *factor)
 }
 
 /// A figure's value: "14,000" → 14000, "3.5" → 3.5. Thousands separators
 /// must group by three; anything else ("1,5", "1.000.000") is not read.
-fn figure_value(text: &str) -> Option<f64> {
+fn figure_value(text: &[u8]) -> Option<f64> {
     // A figure is a few bytes long: looking at each byte finds its
     // separators sooner than a general search for them does.
-    let (whole, fraction) = match text.bytes().position(|byte| byte == b'.') {
+    let (whole, fraction) = match text.iter().position(|&byte| byte == b'.') {
         Some(dot) => {
             let (whole, fraction) = (text.get(..dot)?, text.get(dot + 1..)?);
-            if fraction.bytes().any(|byte| matches!(byte, b'.' | b',')) {
+            if fraction.iter().any(|byte| matches!(byte, b'.' | b',')) {
                 return None;
             }
             (whole, Some(fraction))
         }
         None => (text, None),
     };
-    let fraction_bytes = fraction.map(str::as_bytes);
-    if !whole.as_bytes().contains(&b',') {
+    // The general parse, of a `str`, for what `exact_decimal` cannot read.
+    let parse = |digits: &[u8]| std::str::from_utf8(digits).ok()?.parse().ok();
+    if !whole.contains(&b',') {
         // No separators: the text is already what the digits below would
         // spell, so parse it without copying.
         return if whole.is_empty() {
             None
         } else {
-            exact_decimal([whole.as_bytes()], fraction_bytes).or_else(|| text.parse().ok())
+            exact_decimal([whole], fraction).or_else(|| parse(text))
         };
     }
-    let byte_groups = || whole.as_bytes().split(|&byte| byte == b',');
+    let byte_groups = || whole.split(|&byte| byte == b',');
     if byte_groups()
         .next()
         .is_none_or(|first| first.is_empty() || first.len() > 3)
@@ -1298,24 +1358,24 @@ fn figure_value(text: &str) -> Option<f64> {
         return None;
     }
     if byte_groups().skip(1).all(|group| group.len() == 3) {
-        if let Some(value) = exact_decimal(byte_groups(), fraction_bytes) {
+        if let Some(value) = exact_decimal(byte_groups(), fraction) {
             return Some(value);
         }
     }
-    let mut groups = whole.split(',');
+    let mut groups = byte_groups();
     let first = groups.next()?;
-    let mut digits = String::from(first);
+    let mut digits = first.to_vec();
     for group in groups {
         if group.len() != 3 {
             return None;
         }
-        digits.push_str(group);
+        digits.extend_from_slice(group);
     }
     if let Some(fraction) = fraction {
-        digits.push('.');
-        digits.push_str(fraction);
+        digits.push(b'.');
+        digits.extend_from_slice(fraction);
     }
-    digits.parse().ok()
+    parse(&digits)
 }
 
 /// The value of the digits of `whole` (its groups in order) and
@@ -1361,7 +1421,7 @@ fn exact_decimal<'t>(
 fn unit_value(word: &Word<'_>) -> Option<u32> {
     // Every number word has three to nine letters and starts with one of
     // a few letters: most words are turned away before being lowered.
-    let first = *word.text.as_bytes().first()?;
+    let first = *word.text.first()?;
     if !(3..=9).contains(&word.text.len())
         || !matches!(
             first.to_ascii_lowercase(),
@@ -1370,7 +1430,7 @@ fn unit_value(word: &Word<'_>) -> Option<u32> {
     {
         return None;
     }
-    unit_value_of(ShortLower::new(word.text).as_bytes())
+    unit_value_of(LoweredBytes::new(word.text).as_bytes())
 }
 
 /// The value of a lower-case number word.
@@ -1401,7 +1461,7 @@ fn spelled_from(words: &[Word<'_>], i: usize, value: u32) -> Option<Quantity> {
     if TENS.iter().any(|(name, _)| first.is(name)) {
         let (dash, after) = (words.get(i + 1), words.get(i + 2));
         let unit = match (dash, after) {
-            (Some(dash), Some(after)) if dash.text == "-" && !dash.space_before => {
+            (Some(dash), Some(after)) if dash.text == b"-" && !dash.space_before => {
                 Some((after, i + 3))
             }
             (Some(after), _) => Some((after, i + 2)),
@@ -1427,7 +1487,7 @@ fn extend_spelled(words: &[Word<'_>], quantity: &mut Quantity) {
         return;
     };
     while let Some(next) = words.get(quantity.end) {
-        let factor = match ShortLower::new(next.text).as_bytes() {
+        let factor = match LoweredBytes::new(next.text).as_bytes() {
             b"hundred" => 100.0,
             b"dozen" => 12.0,
             b"thousand" => 1e3,
@@ -1477,21 +1537,25 @@ fn is_count_figure(words: &[Word<'_>], start: usize, end: usize) -> bool {
             return false;
         }
         // "’90s", "#3"
-        if !figure.space_before && matches!(before.text, "'" | "’" | "#" | "№") {
+        if !figure.space_before && matches!(before.text, b"'" | RIGHT_SINGLE_QUOTE | b"#" | NUMERO)
+        {
             return false;
         }
     }
     let digits = figure.text;
-    let bare = !digits.contains([',', '.']);
+    let bare = !digits.iter().any(|&byte| matches!(byte, b',' | b'.'));
     if bare && end == start + 1 && digits.len() == 4 {
-        if let Ok(year) = digits.parse::<u32>() {
+        if let Some(year) = std::str::from_utf8(digits)
+            .ok()
+            .and_then(|digits| digits.parse::<u32>().ok())
+        {
             if (1000..2200).contains(&year) {
                 return false;
             }
         }
     }
     // Leading zeros: "007", "020 7946 0000".
-    if bare && digits.len() > 1 && digits.starts_with('0') {
+    if bare && digits.len() > 1 && digits.starts_with(b"0") {
         return false;
     }
     // A run of figures separated by spaces: a phone or account number.
@@ -1555,7 +1619,7 @@ fn is_date_or_time(words: &[Word<'_>], start: usize, end: usize) -> bool {
     };
     if start > 0
         && (is_month(start - 1)
-            || (start > 1 && words[start - 1].text == "." && is_month(start - 2)))
+            || (start > 1 && words[start - 1].text == b"." && is_month(start - 2)))
     {
         return true;
     }
@@ -1564,14 +1628,14 @@ fn is_date_or_time(words: &[Word<'_>], start: usize, end: usize) -> bool {
     }
     // "10:30", "10.30pm" (the latter is glued to letters), "9 am", "9 a.m."
     if let Some(next) = words.get(end) {
-        if next.text == ":" && !next.space_before {
+        if next.text == b":" && !next.space_before {
             return true;
         }
         if next.is_listed(TIME_AFTER, &TIME_AFTER_SHAPES) {
             return true;
         }
     }
-    if start > 0 && words[start - 1].text == ":" && !words[start].space_before {
+    if start > 0 && words[start - 1].text == b":" && !words[start].space_before {
         return true;
     }
     false
@@ -1582,7 +1646,7 @@ fn is_date_or_time(words: &[Word<'_>], start: usize, end: usize) -> bool {
 fn is_modifier(words: &[Word<'_>], end: usize) -> bool {
     match (words.get(end), words.get(end + 1)) {
         (Some(dash), Some(next)) => {
-            dash.text == "-" && !dash.space_before && !next.space_before && next.is_word()
+            dash.text == b"-" && !dash.space_before && !next.space_before && next.is_word()
         }
         _ => false,
     }
@@ -1597,20 +1661,19 @@ fn is_age(words: &[Word<'_>], start: usize, end: usize) -> bool {
     if start > 1 && words[start - 1].is("of") && words[start - 2].is_any(AGE_BEFORE) {
         return true;
     }
-    let at = |i: usize| words.get(i).map_or("", |w| w.text);
+    let at = |i: usize| words.get(i).map_or(&[][..], |w| w.text);
     let year = |i: usize| {
         at(i)
-            .as_bytes()
             .get(..4)
             .is_some_and(|start| start.eq_ignore_ascii_case(b"year"))
     };
-    if at(end) == "-" && year(end + 1) {
+    if at(end) == b"-" && year(end + 1) {
         return true;
     }
-    if year(end) && (at(end + 1).eq_ignore_ascii_case("old") || at(end + 1) == "-") {
+    if year(end) && (at(end + 1).eq_ignore_ascii_case(b"old") || at(end + 1) == b"-") {
         return true;
     }
-    if start > 1 && matches!(at(start - 1), "," | "(") && matches!(at(end), "," | ")" | ";") {
+    if start > 1 && matches!(at(start - 1), b"," | b"(") && matches!(at(end), b"," | b")" | b";") {
         let name = &words[start - 2];
         if name.kind == TokenKind::CapitalisedWord {
             return true;
@@ -1628,7 +1691,9 @@ fn is_identifier(words: &[Word<'_>], start: usize) -> bool {
     if words[start].kind != TokenKind::Number {
         return false;
     }
-    if before.text == "." && start >= 2 && words[start - 2].is_any(&["no", "nos", "vol", "p", "pp"])
+    if before.text == b"."
+        && start >= 2
+        && words[start - 2].is_any(&["no", "nos", "vol", "p", "pp"])
     {
         return true;
     }
@@ -1711,18 +1776,18 @@ fn qualifier_before(words: &[Word<'_>], start: usize) -> Option<Span> {
         return None;
     }
     let before = &words[start - 1];
-    if matches!(before.text, "~" | "≈" | "<" | ">") {
+    if matches!(before.text, b"~" | ALMOST_EQUAL | b"<" | b">") {
         return Some(before.span());
     }
     // Skip a determiner: "some 300", "an estimated 300", "the nearly 300".
     // The word before is most often no phrase's last word, and then of
     // no last word's shape: told so before it is lowered.
-    if !APPROXIMATE_LAST_WORD_SHAPES.may_hold(before.text.as_bytes()) {
+    if !APPROXIMATE_LAST_WORD_SHAPES.may_hold(before.text) {
         return None;
     }
     // The phrases are ASCII and short: a word that is neither has no
     // phrase, as its short lowered form is empty.
-    let last = ShortLower::new(before.text);
+    let last = LoweredBytes::new(before.text);
     approximations_ending_with(last.as_bytes())
         .iter()
         .find_map(|phrase| {
@@ -1733,7 +1798,7 @@ fn qualifier_before(words: &[Word<'_>], start: usize) -> Option<Span> {
             let mut from = start - 1;
             for part in phrase.as_bytes().rsplit(|&byte| byte == b' ').skip(1) {
                 from = from.checked_sub(1)?;
-                if !words[from].text.as_bytes().eq_ignore_ascii_case(part) {
+                if !words[from].text.eq_ignore_ascii_case(part) {
                     return None;
                 }
             }
@@ -1741,7 +1806,13 @@ fn qualifier_before(words: &[Word<'_>], start: usize) -> Option<Span> {
         })
 }
 
-fn unit_of(words: &[Word<'_>], start: usize, end: usize, glued_unit: bool) -> Unit {
+fn unit_of<'t>(
+    text: &'t str,
+    words: &[Word<'t>],
+    start: usize,
+    end: usize,
+    glued_unit: bool,
+) -> Unit {
     if let Some(before) = start.checked_sub(1).and_then(|b| words.get(b)) {
         if is_currency_symbol(before.text) {
             return Unit::Money;
@@ -1774,7 +1845,7 @@ fn unit_of(words: &[Word<'_>], start: usize, end: usize, glued_unit: bool) -> Un
     if !next.space_before && next.is_word() {
         return Unit::Measure;
     }
-    let lower = next.lower();
+    let lower = next.lower(text);
     let lower = lower.as_str();
     if matches!(lower, "%" | "pct" | "percent" | "per" | "percentage")
         && (lower != "per" || words.get(end + 1).is_some_and(|w| w.is("cent")))
@@ -1802,7 +1873,7 @@ fn unit_of(words: &[Word<'_>], start: usize, end: usize, glued_unit: bool) -> Un
     ) {
         if let Some(after) = words.get(end + 1) {
             if listed(
-                &singular_of(after.lower().as_str()),
+                &singular_of(after.lower(text).as_str()),
                 &MEASURE_SET,
                 &MEASURE_SHAPES,
             ) {
@@ -1816,8 +1887,9 @@ fn unit_of(words: &[Word<'_>], start: usize, end: usize, glued_unit: bool) -> Un
 /// The counted noun after a quantity: the head of the next few words up to
 /// a function word, punctuation or a past participle. "14 British soldiers
 /// died" → soldier; "the 13,000 killed" → none.
-fn noun_after(
-    words: &[Word<'_>],
+fn noun_after<'t>(
+    text: &'t str,
+    words: &[Word<'t>],
     end: usize,
     value: Option<f64>,
 ) -> (Option<String>, Option<Span>, bool) {
@@ -1838,7 +1910,7 @@ fn noun_after(
         // A hyphenated compound ("pro-Morales", "year-long") is one word,
         // headed by its last part.
         while let (Some(dash), Some(part)) = (words.get(at + 1), words.get(at + 2)) {
-            if dash.text == "-" && !dash.space_before && !part.space_before && part.is_word() {
+            if dash.text == b"-" && !dash.space_before && !part.space_before && part.is_word() {
                 at += 2;
                 word = part;
             } else {
@@ -1846,7 +1918,7 @@ fn noun_after(
             }
         }
         at += 1;
-        let lower = word.lower();
+        let lower = word.lower(text);
         let text = lower.as_str();
         if NOUN_STOP_SHAPES.may_hold(text.as_bytes()) && NOUN_STOP_SET.contains(text) {
             break;
@@ -2211,6 +2283,55 @@ mod tests {
     }
 
     #[test]
+    fn words_lowered_as_bytes_lower_as_short_lower_lowers_them() {
+        use super::{LoweredBytes, ShortLower};
+        let mut words = words_near(&["hundred", "thousand", "about", "approximately", "tens"]);
+        words.push("a".repeat(23));
+        words.push("A".repeat(23));
+        words.push("A".repeat(24));
+        words.push("Ü".repeat(5));
+        for text in &words {
+            assert_eq!(
+                LoweredBytes::new(text.as_bytes()).as_bytes(),
+                ShortLower::new(text).as_bytes(),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn signs_and_marks_are_told_by_their_bytes() {
+        use super::{is_currency_symbol, Word};
+        let signs = [
+            "$", "£", "€", "¥", "₹", "₩", "–", "—", "-", "/", "’", "≈", "№",
+        ];
+        let mut texts = words_near(&["a", "to", "usd"]);
+        for sign in signs {
+            texts.push(sign.to_owned());
+            for other in signs {
+                texts.push(format!("{sign}{other}"));
+            }
+            // The sign's first byte, or all but its last: no sign.
+            let bytes = sign.as_bytes();
+            texts.push(String::from_utf8_lossy(&bytes[..1]).into_owned());
+            texts.push(String::from_utf8_lossy(&bytes[..bytes.len() - 1]).into_owned());
+        }
+        for text in &texts {
+            let word = word(text);
+            assert_eq!(
+                is_currency_symbol(word.text),
+                matches!(text.as_str(), "$" | "£" | "€" | "¥" | "₹" | "₩"),
+                "{text:?}"
+            );
+            assert_eq!(
+                Word::is_dash(&word),
+                matches!(text.as_str(), "-" | "–" | "—" | "/"),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
     fn irregular_plurals_are_found_as_the_list_finds_them() {
         use super::irregular_singular;
         const IRREGULAR: &[(&str, &str)] = &[
@@ -2251,7 +2372,7 @@ mod tests {
 
     fn word(text: &str) -> super::Word<'_> {
         super::Word {
-            text,
+            text: text.as_bytes(),
             start: 0,
             kind: crate::syntax::TokenKind::Word,
             space_before: false,
@@ -2265,7 +2386,11 @@ mod tests {
         words.push("A".repeat(24));
         words.push("Ü".repeat(30));
         for text in &words {
-            assert_eq!(word(text).lower().as_str(), text.to_lowercase(), "{text:?}");
+            assert_eq!(
+                word(text).lower(text).as_str(),
+                text.to_lowercase(),
+                "{text:?}"
+            );
         }
     }
 
@@ -2366,7 +2491,10 @@ mod tests {
         // the earliest start kept.
         fn plain(words: &[Word<'_>], start: usize) -> Option<Span> {
             let before = &words[start.checked_sub(1)?];
-            if matches!(before.text, "~" | "≈" | "<" | ">") {
+            if ["~", "≈", "<", ">"]
+                .iter()
+                .any(|mark| mark.as_bytes() == before.text)
+            {
                 return Some(before.span());
             }
             APPROXIMATE_BEFORE
@@ -2377,7 +2505,7 @@ mod tests {
                     parts
                         .iter()
                         .zip(&words[from..start])
-                        .all(|(part, word)| word.text.eq_ignore_ascii_case(part))
+                        .all(|(part, word)| word.text.eq_ignore_ascii_case(part.as_bytes()))
                         .then(|| Span::new(words[from].span().start, before.span().end))
                 })
                 .min_by_key(|span| span.start)
@@ -2450,7 +2578,7 @@ mod tests {
             let words: Vec<Word<'_>> = texts
                 .iter()
                 .map(|&(text, span)| Word {
-                    text,
+                    text: text.as_bytes(),
                     start: span.start as u32,
                     kind: crate::syntax::TokenKind::Word,
                     space_before: true,
@@ -2483,7 +2611,7 @@ mod tests {
                     .iter()
                     .find(|(name, _)| text.eq_ignore_ascii_case(name))
                     .map(|(_, factor)| *factor);
-                assert_eq!(multiplier(&text, multipliers), plain, "{text:?}");
+                assert_eq!(multiplier(text.as_bytes(), multipliers), plain, "{text:?}");
             }
         }
     }
@@ -2561,7 +2689,7 @@ mod tests {
         }
         for text in &texts {
             assert_eq!(
-                super::figure_value(text).map(f64::to_bits),
+                super::figure_value(text.as_bytes()).map(f64::to_bits),
                 plain(text).map(f64::to_bits),
                 "{text:?}"
             );
@@ -2626,7 +2754,7 @@ mod tests {
                             lone += 1;
                             let start = at_word[at];
                             let mut out = Vec::new();
-                            let next = mention_at(&words, start, 0, &quotations, &mut out);
+                            let next = mention_at(&text, &words, start, 0, &quotations, &mut out);
                             assert_eq!((next, out.len()), (start + 1, 0), "{text:?}");
                         }
                     }
