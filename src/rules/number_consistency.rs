@@ -253,9 +253,12 @@ struct NumberConsistency {
 ///
 /// Only the few words around a count are compared with the event and guard
 /// phrases, so a word is lowered when it is compared, not when the
-/// statement's words are gathered.
+/// statement's words are gathered. The text is held as bytes: slicing a
+/// `str` checks both ends for character boundaries, which a token's span
+/// always keeps, and nearly every comparison is with ASCII; the few words
+/// lowered as text are sliced from the article where they are lowered.
 struct Word<'a> {
-    text: &'a str,
+    text: &'a [u8],
     span: Span,
     kind: TokenKind,
 }
@@ -267,9 +270,10 @@ impl Word<'_> {
             // An ASCII word lowers letter for letter, and `lower` holds no
             // ASCII capital: comparing without regard to ASCII case is the
             // same test, without building the lowered word.
-            self.text.eq_ignore_ascii_case(lower)
+            self.text.eq_ignore_ascii_case(lower.as_bytes())
         } else {
-            self.text.to_lowercase() == lower
+            // A token's bytes are always UTF-8.
+            std::str::from_utf8(self.text).is_ok_and(|text| text.to_lowercase() == lower)
         }
     }
 
@@ -277,15 +281,17 @@ impl Word<'_> {
     fn phrases<'m>(&self, by_first: &'m FirstWords) -> Option<&'m Vec<usize>> {
         // A word outside ASCII may lower to a first word's letters (the
         // Kelvin sign to k), so only an ASCII word is judged by its shape.
-        if self.text.is_ascii() && !by_first.shapes.may_hold(self.text.as_bytes()) {
+        if self.text.is_ascii() && !by_first.shapes.may_hold(self.text) {
             return None;
         }
+        // A token's bytes are always UTF-8.
+        let text = std::str::from_utf8(self.text).ok()?;
         let by_first = &by_first.index;
-        let short = ShortLower::new(self.text);
-        if short.as_str().len() == self.text.len() {
+        let short = ShortLower::new(text);
+        if short.as_str().len() == text.len() {
             by_first.get(short.as_str())
         } else {
-            by_first.get(self.text.to_lowercase().as_str())
+            by_first.get(text.to_lowercase().as_str())
         }
     }
 }
@@ -321,13 +327,20 @@ impl<'a> Statements<'a> {
                 .unwrap_or_default();
             // At most one word a token: grown once, not word by word.
             self.words.reserve(tokens.len());
-            for token in tokens.iter().filter(|token| !token.is_space()) {
-                self.words.push(Word {
-                    text: article.slice(token.span()),
-                    span: token.span(),
-                    kind: token.kind,
-                });
-            }
+            let text = article.text.as_bytes();
+            self.words.extend(
+                tokens
+                    .iter()
+                    .filter(|token| !token.is_space())
+                    .map(|token| {
+                        let span = token.span();
+                        Word {
+                            text: &text[span.start..span.end],
+                            span,
+                            kind: token.kind,
+                        }
+                    }),
+            );
         }
         &self.words
     }
@@ -359,6 +372,10 @@ struct Count<'m> {
     guarded: bool,
 }
 
+// Dashes a word is compared with, as bytes ([`Word`]).
+const EN_DASH: &[u8] = "–".as_bytes();
+const EM_DASH: &[u8] = "—".as_bytes();
+
 /// How many words either side of a count its guards are looked for in.
 const GUARD_REACH: usize = 10;
 
@@ -375,7 +392,7 @@ fn ends_clause(word: &Word<'_>) -> bool {
     word.kind == TokenKind::Punctuation
         && matches!(
             word.text,
-            "," | ";" | ":" | "—" | "–" | "(" | ")" | "[" | "]" | "." | "?" | "!"
+            b"," | b";" | b":" | EM_DASH | EN_DASH | b"(" | b")" | b"[" | b"]" | b"." | b"?" | b"!"
         )
         || matches!(word.kind, TokenKind::Quote { .. })
 }
@@ -909,7 +926,7 @@ impl NumberConsistency {
             // gathered.
             if !statements
                 .first_word_from(total.statement, noun_span.end)
-                .is_some_and(opens_parts)
+                .is_some_and(|word| opens_parts(word.as_bytes()))
             {
                 continue;
             }
@@ -991,11 +1008,9 @@ impl NumberConsistency {
                 if !matches!(noun.kind, TokenKind::Word) {
                     return None;
                 }
-                if self
-                    .not_sums
-                    .iter()
-                    .any(|n| crate::model::numbers::singular(&noun.text.to_lowercase()) == *n)
-                {
+                if self.not_sums.iter().any(|n| {
+                    crate::model::numbers::singular(&article.slice(noun.span).to_lowercase()) == *n
+                }) {
                     return None;
                 }
                 (1.0, noun.span.end, i + 2)
@@ -1006,7 +1021,7 @@ impl NumberConsistency {
             let Some(following) = words.get(next) else {
                 return saw_and.then_some(parts);
             };
-            match following.text.to_lowercase().as_str() {
+            match article.slice(following.span).to_lowercase().as_str() {
                 "and" if !saw_and => {
                     saw_and = true;
                     i = next + 1;
@@ -1029,8 +1044,8 @@ impl NumberConsistency {
 }
 
 /// Whether a word can open a list of parts: a dash, colon or bracket.
-fn opens_parts(word: &str) -> bool {
-    matches!(word, "—" | "–" | ":" | "(" | "-")
+fn opens_parts(word: &[u8]) -> bool {
+    matches!(word, EM_DASH | EN_DASH | b":" | b"(" | b"-")
 }
 
 fn format_value(value: f64) -> String {
@@ -1132,7 +1147,7 @@ mod tests {
         ];
         for text in texts {
             let word = Word {
-                text,
+                text: text.as_bytes(),
                 span: Span::new(0, text.len()),
                 kind: TokenKind::Word,
             };
