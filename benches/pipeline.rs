@@ -37,7 +37,7 @@ mod corpus;
 
 // The allocator the binary uses, so the figures are the binary's.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: copydesk::allocator::Allocator = copydesk::allocator::Allocator;
 
 fn main() {
     let bench_mode = std::env::args().any(|arg| arg == "--bench");

@@ -33,6 +33,7 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod allocator;
 pub mod config;
 pub mod diagnostic;
 pub mod document;

@@ -23,7 +23,7 @@ mod reading;
 // short-lived allocations (words, names, keys), and on news copy
 // mimalloc ran the name-variant rule in a fifth fewer instructions.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: copydesk::allocator::Allocator = copydesk::allocator::Allocator;
 
 const EXIT_CLEAN: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
