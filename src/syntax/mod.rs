@@ -98,6 +98,10 @@ pub fn parse_blocks(text: &str, mut raw_blocks: Vec<blocks::RawBlock>) -> Syntax
         quote_marks,
     };
     let mut cursor = 0;
+    // The place in the terminal marks the last block's statements reached:
+    // blocks are in text order, so each block's first terminal is found by
+    // a step or two from there rather than a search of them all.
+    let mut terminal_place = 0;
     for raw in raw_blocks {
         // Blocks are in text order and start and end on token boundaries
         // (they are trimmed of white space, which is its own token), and the
@@ -118,17 +122,25 @@ pub fn parse_blocks(text: &str, mut raw_blocks: Vec<blocks::RawBlock>) -> Syntax
         );
         let block_index = syntax.blocks.len();
         let statement_start = syntax.statements.len();
-        statements::statements_by_terminals(text, &tokens, first..cursor, &terminals, |range| {
-            let span = Span::new(
-                tokens[range.start].span().start,
-                tokens[range.end - 1].span().end,
-            );
-            syntax.statements.push(Statement {
-                span,
-                tokens: range,
-                block: block_index,
-            });
-        });
+        let range = first..cursor;
+        statements::statements_by_terminals(
+            text,
+            &tokens,
+            range,
+            &terminals,
+            &mut terminal_place,
+            |range| {
+                let span = Span::new(
+                    tokens[range.start].span().start,
+                    tokens[range.end - 1].span().end,
+                );
+                syntax.statements.push(Statement {
+                    span,
+                    tokens: range,
+                    block: block_index,
+                });
+            },
+        );
         syntax.blocks.push(Block {
             kind: raw.kind,
             span: raw.span,
@@ -219,7 +231,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_block_holds_exactly_the_tokens_within_its_span() {
+    fn a_block_holds_exactly_the_tokens_and_statements_within_its_span() {
         let texts = [
             "Headline here\n\nNEW YORK, Feb 26 - Shares rose. “No,” he said.\r\n\r\n Reuter\n",
             "\u{feff}Title\n    Indented  paragraph\n  with\twrap.\n\n\n👩\u{200d}👧 é\u{0301}",
@@ -245,6 +257,12 @@ mod tests {
             "\u{a0}",
             "NEW YORK, Feb 26 - ",
             "\n\n\n\n\n",
+            // Terminal marks, for the statements of each block.
+            ". ",
+            "It.",
+            "?",
+            "… ",
+            "The",
         ];
         let mut next = crate::pseudo_random::below(0x6a09_e667_f3bc_c909);
         let generated: Vec<String> = (0..400)
@@ -257,6 +275,18 @@ mod tests {
         {
             let syntax = parse(text);
             for block in &syntax.blocks {
+                // Statements split with the terminal marks read on from
+                // the last block's place, as by a search of the block's
+                // own tokens.
+                let split: Vec<Range<usize>> = syntax.statements[block.statements.clone()]
+                    .iter()
+                    .map(|statement| statement.tokens.clone())
+                    .collect();
+                assert_eq!(
+                    split,
+                    statements::statements(text, &syntax.tokens, block.tokens.clone()),
+                    "{text:?} {block:?}"
+                );
                 let within: Vec<usize> = (0..syntax.tokens.len())
                     .filter(|&index| {
                         let span = syntax.tokens[index].span();

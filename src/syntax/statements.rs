@@ -183,26 +183,31 @@ pub fn statements(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<Rang
 /// indexes, in order, of every token of `tokens` that [`is_terminal`]
 /// holds to be one (as the tokenizer notes them), so the tokens between
 /// them are never read.
+///
+/// The marks are read from `place` on, which is left where reading
+/// stopped: no mark before it may lie in `range`, so a caller splitting
+/// blocks in text order passes the same place from one block to the next
+/// and each block's first mark is a step or two away, not searched for.
 pub(crate) fn statements_by_terminals(
     text: &str,
     tokens: &[Token],
     range: Range<usize>,
     terminals: &[u32],
+    place: &mut usize,
     emit: impl FnMut(Range<usize>),
 ) {
     let end = range.end;
-    let mut place = terminals.partition_point(|&terminal| (terminal as usize) < range.start);
     let next_terminal = |index: usize| {
         // The splitter asks for ever later tokens, so the place in the list
         // only moves forward.
         while terminals
-            .get(place)
+            .get(*place)
             .is_some_and(|&terminal| (terminal as usize) < index)
         {
-            place += 1;
+            *place += 1;
         }
         terminals
-            .get(place)
+            .get(*place)
             .map(|&terminal| terminal as usize)
             .filter(|&terminal| terminal < end)
     };
@@ -544,6 +549,7 @@ mod tests {
                     tokens,
                     range.clone(),
                     &tokenized.terminals,
+                    &mut 0,
                     |statement| noted.push(statement),
                 );
                 assert_eq!(
