@@ -1212,8 +1212,10 @@ impl NameConsistency {
             });
         }
         // A key only one spelling has makes no pair: nearly every key, in
-        // a file of distinct names.
-        crate::sort::retain_shared_keys(&mut keyed, |&pair| pair >> 32);
+        // a file of distinct names, and most of an article's few thousand,
+        // which two passes over a small table drop for less than sorting
+        // them costs.
+        crate::sort::retain_shared_keys_of_any_list(&mut keyed, |&pair| pair >> 32);
         // Sorted, a spelling's repeated key (a string reachable by two
         // deletions) sits beside itself.
         crate::sort::sort_by_u64_key(&mut keyed, |&pair| pair);
