@@ -102,7 +102,7 @@ use crate::diagnostic::Severity;
 use crate::model::numbers::{NumberMention, Unit};
 use crate::model::{Article, ShortLower, WordShapes};
 use crate::source::Span;
-use crate::syntax::{BlockKind, TokenKind};
+use crate::syntax::{BlockKind, Token, TokenKind};
 
 /// Which comparison an instance runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -345,6 +345,77 @@ impl<'a> Statements<'a> {
         &self.words
     }
 
+    /// Whether any word of `statement` from `reach` words before `start`
+    /// to the `reach`th word starting at or after `end` opens one of the
+    /// phrases of `by_first`, read in its tokens without gathering its
+    /// words. With the window as `reach`, every word an event phrase is
+    /// taken from ([`NumberConsistency::event_of`], which takes none
+    /// farther than the window from the number or its noun) stands in that
+    /// stretch, and most counts have no event word near them: their
+    /// statement's words need not be gathered.
+    fn any_phrase_near(
+        &self,
+        statement: usize,
+        start: usize,
+        end: usize,
+        reach: usize,
+        by_first: &FirstWords,
+    ) -> bool {
+        let article = self.article;
+        let Some(tokens) = article
+            .statements()
+            .get(statement)
+            .and_then(|statement| article.tokens().get(statement.tokens.clone()))
+        else {
+            return false;
+        };
+        let text = article.text.as_bytes();
+        let opens_phrase = |token: &Token| {
+            let span = token.span();
+            !token.is_space()
+                && Word {
+                    text: text.get(span.start..span.end).unwrap_or_default(),
+                    span,
+                    kind: token.kind,
+                }
+                .phrases(by_first)
+                .is_some()
+        };
+        let from = tokens.partition_point(|token| token.span().start < start);
+        let (before, after) = tokens.split_at(from);
+        // The words before, nearest first.
+        let mut before_words = 0;
+        for token in before.iter().rev() {
+            if before_words == reach {
+                break;
+            }
+            if !token.is_space() {
+                before_words += 1;
+                if opens_phrase(token) {
+                    return true;
+                }
+            }
+        }
+        // The words from `start` on: all that start before `end`, then
+        // `reach` more.
+        let mut after_words = 0;
+        for token in after {
+            if after_words == reach {
+                break;
+            }
+            if token.is_space() {
+                continue;
+            }
+            if token.span().start >= end {
+                after_words += 1;
+            }
+            if opens_phrase(token) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// The text of the statement's first word starting at or after
     /// `offset`, found in its tokens without gathering its words.
     fn first_word_from(&self, statement: usize, offset: usize) -> Option<&'a str> {
@@ -504,6 +575,16 @@ impl NumberConsistency {
         let mut counts = Vec::new();
         for mention in &article.numbers {
             if mention.unit != Unit::Count || !wanted(mention) {
+                continue;
+            }
+            let last_end = mention.noun_span.map_or(mention.span.end, |noun| noun.end);
+            if !statements.any_phrase_near(
+                mention.statement,
+                mention.span.start,
+                last_end,
+                self.window,
+                &self.events_by_first,
+            ) {
                 continue;
             }
             let words = statements.words(mention.statement);
@@ -1328,6 +1409,79 @@ mod tests {
             assert_eq!(findings(true), plain, "{text:?}");
         }
         assert!(found > 300, "{found}");
+    }
+
+    #[test]
+    fn counts_without_an_event_word_near_them_have_no_event() {
+        // The stretch of tokens read before a statement's words are
+        // gathered: held to the reading of the gathered words, over event
+        // words at every distance either side of a count and its noun,
+        // with and without clause marks and other figures between.
+        use super::{Options, Statements};
+        use crate::model::Article;
+        let options: Options = toml::from_str(
+            r#"
+            id = "number-mismatch"
+            kind = "number-consistency"
+            check = "restated"
+            window = 3
+            [events]
+            killed = ["killed", "death toll", "Killed"]
+            aboard = ["on board"]
+            "#,
+        )
+        .expect("options");
+        let checker = options.rule().expect("rule");
+        let fillers = [
+            "the", "city", "on", "board", ",", "7", "\u{2014}", "were", "KILLED",
+        ];
+        let events = ["killed", "death toll", "on board", "Killed"];
+        let counts = [
+            "14 people",
+            "14",
+            "twenty-five soldiers",
+            "14 of the 20 passengers",
+        ];
+        let mut next = crate::pseudo_random::below(0x3c6e_f372_fe94_f82b);
+        let (mut with_event, mut without) = (0, 0);
+        for _ in 0..4_000 {
+            let mut text = String::from("Blast in city\n\n");
+            let mut words: Vec<&str> = Vec::new();
+            for _ in 0..next(8) {
+                words.push(fillers[next(fillers.len())]);
+            }
+            words.push(counts[next(counts.len())]);
+            for _ in 0..next(8) {
+                words.push(fillers[next(fillers.len())]);
+            }
+            let event_at = next(words.len() + 1);
+            if next(4) != 0 {
+                words.insert(event_at, events[next(events.len())]);
+            }
+            text.push_str(&words.join(" "));
+            text.push('.');
+            let article = Article::parse(&text);
+            let mut statements = Statements::new(&article);
+            for mention in &article.numbers {
+                let last_end = mention.noun_span.map_or(mention.span.end, |noun| noun.end);
+                let near = statements.any_phrase_near(
+                    mention.statement,
+                    mention.span.start,
+                    last_end,
+                    checker.window,
+                    &checker.events_by_first,
+                );
+                let words = statements.words(mention.statement);
+                let event = checker.event_of(words, mention);
+                assert!(near || event.is_none(), "{text:?}");
+                if event.is_some() {
+                    with_event += 1;
+                } else if !near {
+                    without += 1;
+                }
+            }
+        }
+        assert!(with_event > 500 && without > 500, "{with_event} {without}");
     }
 
     #[test]
