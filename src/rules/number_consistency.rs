@@ -263,7 +263,18 @@ struct Word<'a> {
     kind: TokenKind,
 }
 
-impl Word<'_> {
+impl<'a> Word<'a> {
+    /// The word of `token`, a token of `text` that is not white space.
+    #[inline]
+    fn of(text: &'a [u8], token: &Token) -> Word<'a> {
+        let span = token.span();
+        Word {
+            text: text.get(span.start..span.end).unwrap_or_default(),
+            span,
+            kind: token.kind,
+        }
+    }
+
     /// Whether the word, lowered, is `lower`, a lower-case word.
     fn is(&self, lower: &str) -> bool {
         if self.text.is_ascii() {
@@ -315,31 +326,30 @@ impl<'a> Statements<'a> {
         }
     }
 
+    /// The tokens of `statement` (none for a statement the article does
+    /// not have).
+    fn tokens_of(&self, statement: usize) -> &'a [Token] {
+        let article = self.article;
+        article
+            .statements()
+            .get(statement)
+            .and_then(|statement| article.tokens().get(statement.tokens.clone()))
+            .unwrap_or_default()
+    }
+
     fn words(&mut self, statement: usize) -> &[Word<'a>] {
         if self.current != Some(statement) {
             self.current = Some(statement);
             self.words.clear();
-            let article = self.article;
-            let tokens = article
-                .statements()
-                .get(statement)
-                .and_then(|statement| article.tokens().get(statement.tokens.clone()))
-                .unwrap_or_default();
+            let tokens = self.tokens_of(statement);
             // At most one word a token: grown once, not word by word.
             self.words.reserve(tokens.len());
-            let text = article.text.as_bytes();
+            let text = self.article.text.as_bytes();
             self.words.extend(
                 tokens
                     .iter()
                     .filter(|token| !token.is_space())
-                    .map(|token| {
-                        let span = token.span();
-                        Word {
-                            text: &text[span.start..span.end],
-                            span,
-                            kind: token.kind,
-                        }
-                    }),
+                    .map(|token| Word::of(text, token)),
             );
         }
         &self.words
@@ -361,26 +371,10 @@ impl<'a> Statements<'a> {
         reach: usize,
         by_first: &FirstWords,
     ) -> bool {
-        let article = self.article;
-        let Some(tokens) = article
-            .statements()
-            .get(statement)
-            .and_then(|statement| article.tokens().get(statement.tokens.clone()))
-        else {
-            return false;
-        };
-        let text = article.text.as_bytes();
-        let opens_phrase = |token: &Token| {
-            let span = token.span();
-            !token.is_space()
-                && Word {
-                    text: text.get(span.start..span.end).unwrap_or_default(),
-                    span,
-                    kind: token.kind,
-                }
-                .phrases(by_first)
-                .is_some()
-        };
+        let tokens = self.tokens_of(statement);
+        let text = self.article.text.as_bytes();
+        let opens_phrase =
+            |token: &Token| !token.is_space() && Word::of(text, token).phrases(by_first).is_some();
         let from = tokens.partition_point(|token| token.span().start < start);
         let (before, after) = tokens.split_at(from);
         // The words before, nearest first.
@@ -420,9 +414,7 @@ impl<'a> Statements<'a> {
     /// `offset`, found in its tokens without gathering its words.
     fn first_word_from(&self, statement: usize, offset: usize) -> Option<&'a str> {
         let article = self.article;
-        let tokens = article
-            .tokens()
-            .get(article.statements().get(statement)?.tokens.clone())?;
+        let tokens = self.tokens_of(statement);
         let from = tokens.partition_point(|token| token.span().start < offset);
         tokens
             .get(from..)?
