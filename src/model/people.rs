@@ -852,6 +852,8 @@ fn people_finding(text: &str, syntax: &Syntax, names: &[NameMention], asking: As
         // turned away by their last word without a person's name: the
         // surname is the last word's, unless that is a suffix.
         let computed;
+        // Asked at most once: a group's one-word name is kept by it below.
+        let mut is_group = None;
         let (surname, given) = match asked[position] {
             Asked::NoPerson => continue,
             Asked::Candidate(index) => {
@@ -873,7 +875,8 @@ fn people_finding(text: &str, syntax: &Syntax, names: &[NameMention], asking: As
                 if asking == Asking::MayBeEvidence
                     && split.words.len() - split.name_from == 1
                     && split.title.is_none()
-                    && !names_a_group(text, names, &splits, position)
+                    && !*is_group
+                        .get_or_insert_with(|| names_a_group(text, names, &splits, position))
                 {
                     continue;
                 }
@@ -912,7 +915,7 @@ fn people_finding(text: &str, syntax: &Syntax, names: &[NameMention], asking: As
                 evidence.female = true;
             }
         }
-        if names_a_group(text, names, &splits, position) {
+        if is_group.unwrap_or_else(|| names_a_group(text, names, &splits, position)) {
             evidence.group = true;
         }
     }
