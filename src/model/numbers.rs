@@ -40,7 +40,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::model::quotes::Quotations;
-use crate::model::{ShortLower, WordSet, WordShapes};
+use crate::model::{ShortLower, WordSet};
 use crate::source::Span;
 use crate::syntax::{BlockKind, Syntax, Token, TokenKind};
 
@@ -258,6 +258,55 @@ fn number_word_ends(length: usize, first: u8, last: u8) -> Option<u64> {
     (ends >> letter_place(last) & 1 != 0).then_some(ends)
 }
 
+/// The lengths [`Outlines`] tells apart: every longer word shares the
+/// last row.
+const OUTLINE_LENGTHS: usize = 16;
+
+/// The outlines of a list of words, as [`NUMBER_WORD_ENDS`] holds the
+/// number words': for each length and first letter (by [`letter_place`],
+/// so in either case), a bit for each letter a listed word of them ends
+/// with. A word of no listed outline is none of the words, told in one
+/// look-up without a branch on its letters; those let through are compared
+/// letter by letter after.
+struct Outlines([[u32; 32]; OUTLINE_LENGTHS]);
+
+impl Outlines {
+    const fn of(words: &[&str]) -> Outlines {
+        let mut ends = [[0; 32]; OUTLINE_LENGTHS];
+        let mut i = 0;
+        while i < words.len() {
+            ends = Self::add(ends, words[i].as_bytes());
+            i += 1;
+        }
+        Outlines(ends)
+    }
+
+    const fn add(
+        mut ends: [[u32; 32]; OUTLINE_LENGTHS],
+        word: &[u8],
+    ) -> [[u32; 32]; OUTLINE_LENGTHS] {
+        assert!(!word.is_empty());
+        let length = if word.len() < OUTLINE_LENGTHS {
+            word.len()
+        } else {
+            OUTLINE_LENGTHS - 1
+        };
+        ends[length][(word[0] & 0x1f) as usize] |= 1 << (word[word.len() - 1] & 0x1f);
+        ends
+    }
+
+    /// Whether `word` (in any case) has the outline of a listed word:
+    /// false means it is none of them.
+    #[inline]
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+            return false;
+        };
+        let row = &self.0[word.len().min(OUTLINE_LENGTHS - 1)];
+        row[usize::from(first & 0x1f)] >> letter_place(last) & 1 != 0
+    }
+}
+
 /// Whether `text`, lowered, is a unit, a ten, a vague quantity or a scale
 /// ("Fourteen", "twenty", "dozens", "hundred"): every word a spelled or
 /// vague quantity opens with or needs ("a dozen"), so a statement without
@@ -418,7 +467,7 @@ impl LoweredBytes {
 
 /// Whether a lower-case word is one of `words`, whose shapes are `shapes`:
 /// most words are told to be none by their shape, before they are hashed.
-fn listed(lower: &str, words: &WordSet, shapes: &WordShapes) -> bool {
+fn listed(lower: &str, words: &WordSet, shapes: &Outlines) -> bool {
     shapes.may_hold(lower.as_bytes()) && words.contains(lower)
 }
 
@@ -449,7 +498,7 @@ const MONTHS: &[&str] = &[
     "dec",
 ];
 
-const MONTH_SHAPES: WordShapes = WordShapes::EMPTY.with_all(MONTHS);
+const MONTH_SHAPES: Outlines = Outlines::of(MONTHS);
 
 /// Whether a token is a currency symbol: a `match` rather than a scan of a
 /// list, as it is asked before every figure.
@@ -515,7 +564,7 @@ const CURRENCY_AFTER: &[&str] = &[
     "naira",
 ];
 
-const CURRENCY_AFTER_SHAPES: WordShapes = WordShapes::EMPTY.with_all(CURRENCY_AFTER);
+const CURRENCY_AFTER_SHAPES: Outlines = Outlines::of(CURRENCY_AFTER);
 
 /// [`CURRENCY_AFTER`] looked up by hashing: the word after nearly every
 /// quantity, and its noun, are asked, and many have a listed word's shape.
@@ -606,7 +655,7 @@ const MEASURES: &[&str] = &[
     "pct",
 ];
 
-const MEASURE_SHAPES: WordShapes = WordShapes::EMPTY.with_all(MEASURES);
+const MEASURE_SHAPES: Outlines = Outlines::of(MEASURES);
 
 /// [`MEASURES`] looked up by hashing, as [`CURRENCY_AFTER_SET`] is: a scan
 /// of the list costs eighty comparisons of lengths and some of letters.
@@ -617,7 +666,7 @@ const TIME_AFTER: &[&str] = &[
     "et",
 ];
 
-const TIME_AFTER_SHAPES: WordShapes = WordShapes::EMPTY.with_all(TIME_AFTER);
+const TIME_AFTER_SHAPES: Outlines = Outlines::of(TIME_AFTER);
 
 const AGE_BEFORE: &[&str] = &["aged", "age", "ages"];
 
@@ -678,7 +727,7 @@ const IDENTIFIER_BEFORE: &[&str] = &[
     "v",
 ];
 
-const IDENTIFIER_BEFORE_SHAPES: WordShapes = WordShapes::EMPTY.with_all(IDENTIFIER_BEFORE);
+const IDENTIFIER_BEFORE_SHAPES: Outlines = Outlines::of(IDENTIFIER_BEFORE);
 
 /// Words that end the counted noun phrase.
 const NOUN_STOPS: &[&str] = &[
@@ -790,7 +839,7 @@ static NOUN_STOP_SET: WordSet = WordSet::new(NOUN_STOPS);
 
 /// The shapes of [`NOUN_STOPS`]: most nouns are told to be none of them
 /// before they are hashed.
-const NOUN_STOP_SHAPES: WordShapes = WordShapes::EMPTY.with_all(NOUN_STOPS);
+const NOUN_STOP_SHAPES: Outlines = Outlines::of(NOUN_STOPS);
 
 /// The singular of an irregular lower-case plural (and of the nouns that
 /// stay the same), by a `match` (a switch on the length, then a comparison
@@ -907,7 +956,7 @@ impl<'t> Word<'t> {
     }
 
     /// [`Word::is_any`] for a list whose shapes are `shapes`.
-    fn is_listed(&self, words: &[&str], shapes: &WordShapes) -> bool {
+    fn is_listed(&self, words: &[&str], shapes: &Outlines) -> bool {
         shapes.may_hold(self.text) && self.is_any(words)
     }
 
@@ -1713,13 +1762,13 @@ const SENTENCE_OPENERS: &[&str] = &[
     "Wounded", "And", "After", "As", "Of", "With", "By", "For", "In",
 ];
 
-const SENTENCE_OPENER_SHAPES: WordShapes = WordShapes::EMPTY.with_all(SENTENCE_OPENERS);
+const SENTENCE_OPENER_SHAPES: Outlines = Outlines::of(SENTENCE_OPENERS);
 
 /// The shapes of the last words of [`APPROXIMATE_BEFORE`]'s phrases: the
 /// word before a number is most often none of them, and then no phrase
 /// ends there.
-const APPROXIMATE_LAST_WORD_SHAPES: WordShapes = {
-    let mut shapes = WordShapes::EMPTY;
+const APPROXIMATE_LAST_WORD_SHAPES: Outlines = {
+    let mut shapes = [[0; 32]; OUTLINE_LENGTHS];
     let mut i = 0;
     while i < APPROXIMATE_BEFORE.len() {
         let phrase = APPROXIMATE_BEFORE[i].as_bytes();
@@ -1728,13 +1777,10 @@ const APPROXIMATE_LAST_WORD_SHAPES: WordShapes = {
             start -= 1;
         }
         let (_, last) = phrase.split_at(start);
-        match std::str::from_utf8(last) {
-            Ok(last) => shapes = shapes.with(last),
-            Err(_) => panic!("a phrase splits at an ASCII space"),
-        }
+        shapes = Outlines::add(shapes, last);
         i += 1;
     }
-    shapes
+    Outlines(shapes)
 };
 
 /// The phrases of [`APPROXIMATE_BEFORE`] whose last word is `last` (lower
@@ -2397,7 +2443,7 @@ mod tests {
     #[test]
     fn listed_words_are_told_by_their_shape_and_letters() {
         use super::*;
-        let lists: [(&[&str], &WordShapes); 7] = [
+        let lists: [(&[&str], &Outlines); 7] = [
             (MONTHS, &MONTH_SHAPES),
             (CURRENCY_AFTER, &CURRENCY_AFTER_SHAPES),
             (MEASURES, &MEASURE_SHAPES),
@@ -2419,7 +2465,7 @@ mod tests {
             }
         }
         // The sets the model hashes into hold their lists.
-        let sets: [(&[&str], &WordSet, &WordShapes); 2] = [
+        let sets: [(&[&str], &WordSet, &Outlines); 2] = [
             (CURRENCY_AFTER, &CURRENCY_AFTER_SET, &CURRENCY_AFTER_SHAPES),
             (MEASURES, &MEASURE_SET, &MEASURE_SHAPES),
         ];
@@ -2433,6 +2479,39 @@ mod tests {
                     listed(&lower, set, shapes),
                     list.contains(&lower.as_str()),
                     "{lower:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn outlines_hold_the_words_of_a_listed_length_and_end_letters() {
+        // Held to the plain outline: a word may be listed when a listed
+        // word has its length (the longest sharing one) and its first and
+        // last letters' places, in either case.
+        use super::*;
+        let place = |byte: u8| byte & 0x1f;
+        let outline = |word: &[u8]| {
+            (
+                word.len().min(OUTLINE_LENGTHS - 1),
+                place(word[0]),
+                place(word[word.len() - 1]),
+            )
+        };
+        for list in [MONTHS, TIME_AFTER, IDENTIFIER_BEFORE, NOUN_STOPS, MEASURES] {
+            let outlines = Outlines::of(list);
+            let listed: Vec<_> = list.iter().map(|word| outline(word.as_bytes())).collect();
+            let mut words = words_near(list);
+            words.extend(["", "a", "I", "İ", "1", "ａｍ", "internationally"].map(str::to_owned));
+            for word in &words {
+                let bytes = word.as_bytes();
+                let plain = !bytes.is_empty() && listed.contains(&outline(bytes));
+                assert_eq!(outlines.may_hold(bytes), plain, "{word:?}");
+            }
+            for word in list {
+                assert!(
+                    outlines.may_hold(word.to_uppercase().as_bytes()),
+                    "{word:?}"
                 );
             }
         }
