@@ -573,6 +573,9 @@ impl NameConsistency {
                     .unwrap_or_default()
                     .iter()
                     .filter(|token| token.kind == TokenKind::Word)
+                    // Only whether they are fewer than the mentions
+                    // matters: a long statement is not read to its end.
+                    .take(mentions)
                     .count();
                 *roster = lowercase < mentions;
             }
