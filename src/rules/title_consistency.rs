@@ -535,14 +535,14 @@ mod tests {
     fn persons_titled_once_are_passed_over_without_changing_findings() {
         use super::{Options, Report, LEAST_TITLES_COMPARED};
         use crate::model::Article;
-        let options: Options = toml::from_str(
-            RULE.trim()
-                .strip_prefix("[[rule]]")
-                .expect("a rule table")
-                .replace("[rule.families]", "[families]")
-                .as_str(),
-        )
-        .expect("options");
+        // A kind's options are its rule's whole table, read as a document
+        // of its own (the rule's id keeps its place in it).
+        let mut file: toml::Table = toml::from_str(RULE).expect("a rule file");
+        let Some(toml::Value::Array(mut rules)) = file.remove("rule") else {
+            panic!("the rule file holds a [[rule]] array")
+        };
+        let table = toml::to_string(&rules.remove(0)).expect("a table");
+        let options: Options = toml::from_str(&table).expect("options");
         let rule = options.into_rule().expect("rule");
         let meta = rule_from_toml(RULE).meta;
         const TITLES: &[&str] = &[
