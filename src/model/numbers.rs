@@ -1034,9 +1034,21 @@ fn first_opener(text: &str, tokens: &[Token]) -> Option<usize> {
     (0..tokens.len()).find(|&at| may_open(text, tokens, at))
 }
 
-/// The words of a statement's `tokens` (all but white space), in `words`;
-/// returns the index of the word at `tokens[first]`, the first token that
-/// may open a quantity.
+/// How many words before the first that may open a quantity are
+/// gathered. A mention looks back at most seven words from the word that
+/// may open it ("between" six words before a range's second quantity, one
+/// before "a dozen"), so every look back, and every test of whether it
+/// reached the statement's start (`start > 1`, `before > 0`), ends within
+/// the window as it would over the whole statement.
+const WORDS_BEFORE_FIRST_OPENER: usize = 8;
+
+/// The words of a statement's `tokens` (all but white space), from
+/// [`WORDS_BEFORE_FIRST_OPENER`] words before `tokens[first]`, the first
+/// token that may open a quantity, to the statement's end, in `words`;
+/// returns the index of the word at `tokens[first]`.
+///
+/// The words further back are not copied: much of a statement comes
+/// before its first figure, and no mention reads them.
 ///
 /// Whether the later words may open one is asked of the words themselves,
 /// as the quantities are read ([`word_may_open`]): the loop over every
@@ -1049,22 +1061,32 @@ fn gather_words<'t>(
     words: &mut Vec<Word<'t>>,
 ) -> usize {
     words.clear();
+    // The window's first token, found by stepping back from `first` over
+    // the words before it.
+    let mut from = first.min(tokens.len());
+    let mut before = 0;
+    while before < WORDS_BEFORE_FIRST_OPENER {
+        let Some(previous) = from.checked_sub(1) else {
+            break;
+        };
+        from = previous;
+        before += usize::from(!tokens[from].is_space());
+    }
+    // Whether white space stands before the window's first token.
+    let mut space = from
+        .checked_sub(1)
+        .is_some_and(|previous| tokens[previous].is_space());
+    let tokens = &tokens[from..];
     // At most one word a token: grown once, not word by word, and into a
     // new allocation when it must grow, as the old words need no copy.
     if words.capacity() < tokens.len() {
         *words = Vec::with_capacity(tokens.len().max(2 * words.capacity()));
     }
-    let mut space = false;
     words.extend(tokens.iter().filter_map(|token| {
         let space_before = std::mem::replace(&mut space, token.is_space());
         (!token.is_space()).then(|| Word::of(token, text, space_before))
     }));
-    // The words stand in text order: the first that may open is found by
-    // its offset, not counted in the loop over every token.
-    let first_start = tokens
-        .get(first)
-        .map_or(usize::MAX, |token| token.span().start);
-    words.partition_point(|word| (word.start as usize) < first_start)
+    before
 }
 
 /// Whether `words[at]` may open a quantity: [`may_open`] of its token,
@@ -2182,7 +2204,9 @@ mod tests {
         // The gathered words are asked whether they open a quantity as
         // their tokens are, over words and figures glued to each other and
         // to punctuation as well as spaced.
-        use super::{first_opener, gather_words, may_open, word_may_open};
+        use super::{
+            first_opener, gather_words, may_open, word_may_open, WORDS_BEFORE_FIRST_OPENER,
+        };
         let pieces = [
             "five",
             "Five",
@@ -2249,13 +2273,24 @@ mod tests {
                 let spoken: Vec<usize> = (0..tokens.len())
                     .filter(|&at| !tokens[at].is_space())
                     .collect();
-                assert_eq!(spoken.get(first_word), Some(&first), "{text:?}");
+                // The words are those of the statement from a few before
+                // the first that may open, or from its start.
+                let first_spoken = spoken.iter().position(|&at| at == first).unwrap();
+                let skipped = first_spoken - first_word;
+                assert!(
+                    skipped == 0 || first_word == WORDS_BEFORE_FIRST_OPENER,
+                    "{text:?}"
+                );
+                let spoken = &spoken[skipped..];
                 for (word, &at) in spoken.iter().enumerate() {
                     assert_eq!(
                         word_may_open(&words, word),
                         may_open(&text, tokens, at),
                         "{text:?} {at}"
                     );
+                    let space_before = at > 0 && tokens[at - 1].is_space();
+                    assert_eq!(words[word].space_before, space_before, "{text:?} {at}");
+                    assert_eq!(words[word].span(), tokens[at].span(), "{text:?} {at}");
                 }
                 assert_eq!(words.len(), spoken.len(), "{text:?}");
             }
