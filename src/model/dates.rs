@@ -30,6 +30,7 @@
 
 use jiff::civil::{Date, Weekday};
 
+use super::names::NameMention;
 use super::WordShapes;
 use crate::source::Span;
 use crate::syntax::{BlockKind, Syntax, Token, TokenKind};
@@ -494,11 +495,24 @@ fn range_end_month_first(cursor: &mut Cursor<'_>, month: i8, paired: bool) -> Op
 }
 
 pub fn date_mentions(text: &str, syntax: &Syntax) -> Vec<DateMention> {
-    weekday_and_date_mentions(text, syntax, false).1
+    weekday_and_date_mentions(text, syntax, false, None).1
+}
+
+/// [`date_mentions`], told which statements name a month by the text's
+/// name mentions ([`super::names::name_mentions`]): each capitalised word
+/// of a statement is a word of one of them, so their words are all the
+/// words a month is looked for among, and they are read rather than the
+/// whole text searched.
+pub fn date_mentions_among_names(
+    text: &str,
+    syntax: &Syntax,
+    names: &[NameMention],
+) -> Vec<DateMention> {
+    weekday_and_date_mentions(text, syntax, false, Some(names)).1
 }
 
 pub fn weekday_mentions(text: &str, syntax: &Syntax) -> Vec<WeekdayMention> {
-    weekday_and_date_mentions(text, syntax, true).0
+    weekday_and_date_mentions(text, syntax, true, None).0
 }
 
 /// The date mentions of the text, and its weekday mentions: every one
@@ -507,25 +521,40 @@ fn weekday_and_date_mentions(
     text: &str,
     syntax: &Syntax,
     want_weekdays: bool,
+    names: Option<&[NameMention]>,
 ) -> (Vec<WeekdayMention>, Vec<DateMention>) {
     let mut weekdays = Vec::new();
     let mut dates = Vec::new();
     // Without weekdays to list, the words naming a month are all that is
-    // wanted of a statement's words: they are found by a search of the
-    // text, not a look at every token.
-    let month_words = (!want_weekdays).then(|| month_words(text, &syntax.tokens));
+    // wanted of a statement's words: they are read from the name mentions
+    // if given, else found by a search of the text, not a look at every
+    // token.
+    let names = names.filter(|_| !want_weekdays);
+    let month_words =
+        (!want_weekdays && names.is_none()).then(|| month_words(text, &syntax.tokens));
+    let month_statements = names.map(|names| month_statements(text, names));
+    let mut next_month_statement = 0;
     for (statement_index, statement) in syntax.statements.iter().enumerate() {
         let Some(tokens) = syntax.tokens.get(statement.tokens.clone()) else {
             continue;
         };
-        let names_a_month = match &month_words {
-            Some(month_words) => {
+        let names_a_month = match (&month_words, &month_statements) {
+            (Some(month_words), _) => {
                 let first = month_words.partition_point(|&index| index < statement.tokens.start);
                 month_words
                     .get(first)
                     .is_some_and(|&index| index < statement.tokens.end)
             }
-            None => weekdays_and_month(text, tokens, &mut weekdays),
+            (None, Some(month_statements)) => {
+                while month_statements
+                    .get(next_month_statement)
+                    .is_some_and(|&index| index < statement_index)
+                {
+                    next_month_statement += 1;
+                }
+                month_statements.get(next_month_statement) == Some(&statement_index)
+            }
+            (None, None) => weekdays_and_month(text, tokens, &mut weekdays),
         };
         // Every date names its month (a capitalised word), so a statement
         // without one holds no date mention.
@@ -567,6 +596,49 @@ fn weekday_and_date_mentions(
     weekdays.sort_by_key(|mention| mention.span);
     weekdays.dedup();
     (weekdays, dates)
+}
+
+/// The statements (their indexes, in order) with a word of a name mention
+/// naming a month, as [`month_words`] tells a capitalised word.
+fn month_statements(text: &str, names: &[NameMention]) -> Vec<usize> {
+    let mut found: Vec<usize> = Vec::new();
+    for mention in names {
+        if found.last() == Some(&mention.statement) {
+            continue;
+        }
+        let names_month = mention.words().iter().any(|word| {
+            may_name_month(text.as_bytes(), *word) && month_named(word.slice(text)).is_some()
+        });
+        if names_month {
+            found.push(mention.statement);
+        }
+    }
+    found
+}
+
+/// For each first byte, a bit for each length (up to 15) that a month's
+/// name as [`month_named`] takes it has with that first byte.
+const MONTH_LENGTHS: [u16; 256] = {
+    let mut lengths = [0u16; 256];
+    let mut index = 0;
+    while index < CALENDAR_WORDS.len() {
+        let word = CALENDAR_WORDS[index].as_bytes();
+        if index >= FIRST_MONTH_WORD {
+            lengths[word[0].to_ascii_uppercase() as usize] |= 1 << word.len();
+        }
+        index += 1;
+    }
+    lengths
+};
+
+/// Whether the word at `span` may name a month: false for most capitalised
+/// words, told by a table read of its first byte and length alone, which
+/// turns away the words of names with few mispredicted branches.
+fn may_name_month(bytes: &[u8], span: Span) -> bool {
+    let Some(&first) = bytes.get(span.start) else {
+        return false;
+    };
+    MONTH_LENGTHS[usize::from(first)] & (1 << span.len().min(15)) != 0
 }
 
 /// Pushes the weekdays written in full among `tokens`, and tells whether
@@ -743,6 +815,9 @@ const CALENDAR_WORDS: &[&str] = &[
     "december",
     "dec",
 ];
+
+/// Where the months' names begin in [`CALENDAR_WORDS`].
+const FIRST_MONTH_WORD: usize = 17;
 
 /// The shapes of [`CALENDAR_WORDS`].
 const CALENDAR_SHAPES: WordShapes = WordShapes::EMPTY.with_all(CALENDAR_WORDS);
@@ -1419,7 +1494,13 @@ mod tests {
             let dates = date_mentions(&text, &syntax);
             assert_eq!(
                 dates,
-                weekday_and_date_mentions(&text, &syntax, true).1,
+                weekday_and_date_mentions(&text, &syntax, true, None).1,
+                "{text:?}"
+            );
+            let names = crate::model::names::name_mentions(&text, &syntax);
+            assert_eq!(
+                dates,
+                date_mentions_among_names(&text, &syntax, &names),
                 "{text:?}"
             );
             months += plain.len();
@@ -1437,6 +1518,36 @@ mod tests {
             walked += usize::from(plain.len() > DENSE_OPENINGS);
         }
         assert!(walked > 100, "{walked}");
+    }
+
+    /// Every word naming a month has a first byte and length the table
+    /// lets through, and the table's words from the first month on are
+    /// the months' names.
+    #[test]
+    fn month_lengths_let_every_month_through() {
+        assert_eq!(CALENDAR_WORDS[FIRST_MONTH_WORD], "january");
+        assert!(CALENDAR_WORDS[..FIRST_MONTH_WORD]
+            .iter()
+            .all(|word| month_named(&capitalised(word)).is_none()));
+        for word in &CALENDAR_WORDS[FIRST_MONTH_WORD..] {
+            let word = capitalised(word);
+            assert!(month_named(&word).is_some(), "{word}");
+            let span = Span::new(0, word.len());
+            assert!(may_name_month(word.as_bytes(), span), "{word}");
+        }
+        // Most first letters and lengths are turned away.
+        let mut turned_away = 0;
+        for first in b'A'..=b'Z' {
+            for length in 1..=9 {
+                let word = format!("{}{}", char::from(first), "a".repeat(length - 1));
+                turned_away += usize::from(!may_name_month(word.as_bytes(), Span::new(0, length)));
+            }
+        }
+        assert!(turned_away > 200, "{turned_away}");
+    }
+
+    fn capitalised(word: &str) -> String {
+        word[..1].to_ascii_uppercase() + &word[1..]
     }
 
     /// No mention starts where [`may_start_mention`] turns the parse away.

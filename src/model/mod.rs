@@ -92,7 +92,7 @@ impl<'a> Article<'a> {
     ) -> Self {
         let quotations = quotes::pair_quotation_marks(text, &syntax);
         let names = names::name_mentions(text, &syntax);
-        let dates = dates::date_mentions(text, &syntax);
+        let dates = dates::date_mentions_among_names(text, &syntax, &names);
         let people = people::people(text, &syntax, &names);
         let numbers = numbers::number_mentions(text, &syntax, &quotations);
         Article {
