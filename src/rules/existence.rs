@@ -69,7 +69,7 @@ use crate::syntax::Token;
 
 mod starts;
 
-use starts::{Anchor, Branch, ByteSet, Heads, KeyPrefix, FREE_BIT};
+use starts::{Anchor, Branch, ByteSet, Heads, KeyPrefix, FREE_BIT, SECOND_FREE_BIT};
 
 const DEFAULT_MESSAGE: &str = "“{match}” should not be published";
 
@@ -1146,10 +1146,12 @@ struct Starts {
     /// start that begins with none of `line_indents`, each is looked for
     /// there, and no place this turns away has one.
     line_heads: Heads,
-    /// At the start of each token: `words`, with [`FREE_BIT`] marking
-    /// the first bytes of line breaks. A token that starts with an ASCII
-    /// letter is a word, and one that starts with `\n` or `\r` a line
-    /// break, so the tokens' kinds need not be read.
+    /// At the start of each token: `words`, with [`FREE_BIT`] and
+    /// [`SECOND_FREE_BIT`] marking line breaks before a line that may
+    /// begin with one of `line_indents` or a byte a line head begins with
+    /// (see [`Heads::marking_line_breaks`]). A token that starts with an
+    /// ASCII letter is a word, and one that starts with `\n` or `\r` a
+    /// line break, so the tokens' kinds need not be read.
     token_heads: Heads,
 }
 
@@ -1217,7 +1219,11 @@ impl Starts {
             .cloned()
             .collect();
         let words = Heads::new(&words);
-        let token_heads = words.marking_firsts(b"\n\r");
+        let line_heads = Heads::new(&all_line_heads);
+        // A line start whose first byte is none of these is turned away
+        // by `line_start` at once: the walk need not stop at the line
+        // break before it.
+        let token_heads = words.marking_line_breaks(line_indents.union(line_heads.first_bytes()));
         Starts {
             words,
             token_heads,
@@ -1230,7 +1236,7 @@ impl Starts {
             inside_words,
             ignore_case,
             line_indents,
-            line_heads: Heads::new(&all_line_heads),
+            line_heads,
         }
     }
 
@@ -1312,7 +1318,7 @@ impl Starts {
     #[cold]
     #[inline(never)]
     fn token_start(&self, bytes: &[u8], span: Span, heads: u64, walked: &mut Walked) {
-        if heads & FREE_BIT != 0 {
+        if heads & (FREE_BIT | SECOND_FREE_BIT) != 0 {
             self.line_start(bytes, span.end, walked);
         } else {
             self.word_start(bytes, span.start, heads, walked);
@@ -1520,6 +1526,35 @@ mod tests {
 mod matcher_tests {
     use super::*;
     use crate::syntax::tokens::tokenize;
+
+    /// A line break is marked exactly when the line after it begins with
+    /// one of the bytes given, a carriage return's also when a line feed
+    /// follows it, and either when the text ends too soon to tell.
+    #[test]
+    fn line_breaks_are_marked_before_the_lines_that_may_matter() {
+        let words = Heads::new(&[starts::literal_head(b"share", true)]);
+        let marked = words.marking_line_breaks(ByteSet::of(b"R\t"));
+        let line_bits = FREE_BIT | SECOND_FREE_BIT;
+        let marks = |text: &str, at: usize| marked.at_token(text.as_bytes(), at) & line_bits;
+        assert_eq!(marks("a\nRelated: x", 1), FREE_BIT);
+        assert_eq!(marks("a\n\tRead more", 1), FREE_BIT);
+        assert_eq!(marks("a\nThe vote", 1), 0);
+        assert_eq!(marks("a\n\nRelated", 1), 0);
+        assert_eq!(marks("a\r\nRelated", 1), SECOND_FREE_BIT);
+        assert_eq!(marks("a\r\nThe vote", 1), SECOND_FREE_BIT);
+        assert_eq!(marks("a\rRelated", 1), SECOND_FREE_BIT);
+        assert_eq!(marks("a\rThe vote", 1), 0);
+        assert_ne!(marks("a\nR", 1), 0);
+        assert_ne!(marks("a\n", 1), 0);
+        // Words keep their heads, and no line bit.
+        assert_eq!(
+            marked.at_token(b"a share of", 2),
+            words.at_token(b"a share of", 2)
+        );
+        assert_eq!(marked.at_token(b"a share of", 2) & line_bits, 0);
+        assert_eq!(marked.first_bytes(), ByteSet::of(b"sS\n\r"));
+        assert_eq!(words.first_bytes(), ByteSet::of(b"sS"));
+    }
 
     /// Phrases in ASCII, which the literal matcher takes in any case.
     const PHRASES: &[&str] = &[

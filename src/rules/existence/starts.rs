@@ -493,9 +493,10 @@ pub(super) fn literal_head(literal: &[u8], fold_case: bool) -> Vec<ByteSet> {
 
 /// Many heads, each given by the bytes that may stand at its first
 /// [`HEAD_LEN`] offsets, told apart at a place by a table load an offset:
-/// head `i` is bit `i % 63` of a mask, so a set bit means one of the
-/// heads it stands for may begin there. The top bit is left free
-/// ([`FREE_BIT`]) for a caller to mark bytes with in a table of its own.
+/// head `i` is bit `i % 62` of a mask, so a set bit means one of the
+/// heads it stands for may begin there. The top two bits are left free
+/// ([`FREE_BIT`], [`SECOND_FREE_BIT`]) for a caller to mark bytes with in
+/// a table of its own.
 #[derive(Debug)]
 pub(super) struct Heads {
     tables: Box<[[u64; 256]; HEAD_LEN]>,
@@ -506,10 +507,13 @@ pub(super) struct Heads {
 }
 
 /// How many bits of a mask stand for heads.
-const HEAD_BITS: usize = 63;
+const HEAD_BITS: usize = 62;
 
-/// The bit of a mask that stands for no head.
-pub(super) const FREE_BIT: u64 = 1 << HEAD_BITS;
+/// A bit of a mask that stands for no head.
+pub(super) const FREE_BIT: u64 = 1 << 63;
+
+/// The other bit of a mask that stands for no head.
+pub(super) const SECOND_FREE_BIT: u64 = 1 << 62;
 
 impl Heads {
     pub(super) fn new(heads: &[Vec<ByteSet>]) -> Heads {
@@ -551,30 +555,47 @@ impl Heads {
         self.after_first(bytes, at, mask)
     }
 
-    /// These heads with [`FREE_BIT`] also set where one of `firsts` stands
-    /// first, whatever follows it: in the first offset's table for those
-    /// bytes, and at every later offset for any byte or the text's end.
-    /// A place that starts with one of them is told by the free bit, and
-    /// any other place has the heads it had.
-    pub(super) fn marking_firsts(&self, firsts: &[u8]) -> Heads {
+    /// These heads with [`FREE_BIT`] also set at a line feed and
+    /// [`SECOND_FREE_BIT`] at a carriage return, each when one of
+    /// `line_firsts` follows it (or, after a carriage return, a line feed)
+    /// or the text ends within [`HEAD_LEN`] bytes: the first two offsets'
+    /// tables are read together, so a line break before a line that can
+    /// begin with none of them (a blank line, most lines of prose) is
+    /// turned away with the words. Any other place has the heads it had.
+    pub(super) fn marking_line_breaks(&self, line_firsts: ByteSet) -> Heads {
+        const BOTH: u64 = FREE_BIT | SECOND_FREE_BIT;
         let mut tables = self.tables.clone();
-        for &first in firsts {
-            tables[0][usize::from(first)] |= FREE_BIT;
+        tables[0][usize::from(b'\n')] |= FREE_BIT;
+        tables[0][usize::from(b'\r')] |= SECOND_FREE_BIT;
+        for byte in line_firsts.bytes() {
+            tables[1][byte] |= BOTH;
         }
-        for table in &mut tables[1..] {
+        tables[1][usize::from(b'\n')] |= SECOND_FREE_BIT;
+        for table in &mut tables[2..] {
             for mask in table.iter_mut() {
-                *mask |= FREE_BIT;
+                *mask |= BOTH;
             }
         }
         let mut open = self.open;
         for mask in &mut open[1..] {
-            *mask |= FREE_BIT;
+            *mask |= BOTH;
         }
         Heads {
             tables,
             open,
             count: self.count,
         }
+    }
+
+    /// The bytes some head may begin with.
+    pub(super) fn first_bytes(&self) -> ByteSet {
+        let mut set = ByteSet::EMPTY;
+        for (byte, &mask) in (0u8..=255).zip(self.tables[0].iter()) {
+            if mask != 0 {
+                set.insert(byte);
+            }
+        }
+        set
     }
 
     /// [`Heads::at`] for the start of a token, its first test made on two
