@@ -160,11 +160,7 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
         // their first byte gives.
         let end = match lead {
             Lead::Lowercase | Lead::Uppercase => {
-                let kind = if lead == Lead::Lowercase {
-                    TokenKind::Word
-                } else {
-                    TokenKind::CapitalisedWord
-                };
+                let kind = WORD_KINDS[usize::from(first)];
                 let word_end = match bytes.get(start..).and_then(<[u8]>::first_chunk::<16>) {
                     // Most words of news copy are shorter than eight
                     // letters and followed by a space or punctuation: with
@@ -480,6 +476,26 @@ static LEADS: [Lead; 256] = {
     let mut byte = 0;
     while byte < 256 {
         table[byte] = Lead::of(byte as u8);
+        byte += 1;
+    }
+    table
+};
+
+/// The kind of a word whose first byte is the index: [`TokenKind::Word`]
+/// for an ASCII lowercase letter, [`TokenKind::CapitalisedWord`] for an
+/// uppercase one ([`TokenKind::Other`] for a byte that starts no word
+/// the table is asked about). Read by a load rather than by testing the
+/// word's [`Lead`]: the compiler turns a test of a [`LEADS`] entry back
+/// into a range test of the byte, which takes more instructions a word.
+static WORD_KINDS: [TokenKind; 256] = {
+    let mut table = [TokenKind::Other; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = match Lead::of(byte as u8) {
+            Lead::Lowercase => TokenKind::Word,
+            Lead::Uppercase => TokenKind::CapitalisedWord,
+            _ => TokenKind::Other,
+        };
         byte += 1;
     }
     table
@@ -1161,6 +1177,19 @@ mod tests {
                 byte.is_ascii() && !byte.is_ascii_alphanumeric(),
                 "{byte}"
             );
+        }
+    }
+
+    #[test]
+    fn word_kinds_agree_with_the_grammar() {
+        for byte in 0..=u8::MAX {
+            let expected = if byte.is_ascii_alphabetic() {
+                // The kind the grammar gives a word of that letter.
+                token(&char::from(byte).to_string()).map_or(TokenKind::Other, |(_, kind)| kind)
+            } else {
+                TokenKind::Other
+            };
+            assert_eq!(WORD_KINDS[usize::from(byte)], expected, "{byte}");
         }
     }
 
