@@ -102,6 +102,9 @@ pub fn parse_blocks(text: &str, mut raw_blocks: Vec<blocks::RawBlock>) -> Syntax
     // blocks are in text order, so each block's first terminal is found by
     // a step or two from there rather than a search of them all.
     let mut terminal_place = 0;
+    // The place in the terminal marks past the last that ends within the
+    // last block.
+    let mut block_end_place = 0;
     for raw in raw_blocks {
         // Blocks are in text order and start and end on token boundaries
         // (they are trimmed of white space, which is its own token), and the
@@ -114,11 +117,12 @@ pub fn parse_blocks(text: &str, mut raw_blocks: Vec<blocks::RawBlock>) -> Syntax
             raw.span.start,
         );
         let first = cursor;
-        cursor += tokens_before(
+        cursor += tokens_to_end(
             &tokens,
             cursor,
-            |token| token.span().end <= raw.span.end,
             raw.span.end,
+            &terminals,
+            &mut block_end_place,
         );
         let block_index = syntax.blocks.len();
         let statement_start = syntax.statements.len();
@@ -168,6 +172,43 @@ fn tokens_before(
         .first()
         .map_or(0, |token| offset.saturating_sub(token.span().start));
     rest.get(..reach).unwrap_or(rest).partition_point(before)
+}
+
+/// How many tokens from `tokens[from]` on end by the byte offset `end`
+/// ([`tokens_before`] of the tokens' ends), counted on from the last
+/// terminal mark that ends by it, if it is at or after `from`: a block's
+/// last statement nearly always ends at its end with a terminal mark, or
+/// a closing mark or two after one, so the search that follows is of the
+/// few bytes after that mark rather than of the whole block. `place` is
+/// the place in `terminals` (the indexes of the terminal marks, in order)
+/// past the marks that end by an earlier `end`, and is left past those
+/// that end by this one.
+fn tokens_to_end(
+    tokens: &[Token],
+    from: usize,
+    end: usize,
+    terminals: &[u32],
+    place: &mut usize,
+) -> usize {
+    while terminals
+        .get(*place)
+        .and_then(|&terminal| tokens.get(terminal as usize))
+        .is_some_and(|terminal| terminal.span().end <= end)
+    {
+        *place += 1;
+    }
+    let ends_by = |token: &Token| token.span().end <= end;
+    let last_terminal = place
+        .checked_sub(1)
+        .and_then(|last| terminals.get(last))
+        .map(|&terminal| terminal as usize)
+        .filter(|&terminal| terminal >= from);
+    match last_terminal {
+        // Every token from `from` to the mark ends by `end`, as the mark
+        // does: tokens are in text order.
+        Some(terminal) => terminal + 1 - from + tokens_before(tokens, terminal + 1, ends_by, end),
+        None => tokens_before(tokens, from, ends_by, end),
+    }
 }
 
 /// A compact text rendering of a parse, for snapshots and `copydesk parse`:
