@@ -211,15 +211,22 @@ fn trimmed(text: &str, span: Span) -> Span {
 /// rest without trailing white space.
 #[inline]
 fn trim_parts(slice: &str) -> (&str, &str) {
-    // A visible ASCII character at either end (as most lines have) is
-    // neither white space nor a byte-order mark: nothing to trim, and no
-    // character to decode.
-    if let [first, .., last] | [first @ last] = slice.as_bytes() {
-        if first.is_ascii_graphic() && last.is_ascii_graphic() {
-            return ("", slice);
+    // Leading ASCII white space (a wire paragraph's indent), then a
+    // visible ASCII character, with one at the end too (as most lines
+    // have): the indent is all there is to trim, and no character needs
+    // decoding. A blank slice is all white space.
+    let bytes = slice.as_bytes();
+    let indent = bytes
+        .iter()
+        .take_while(|byte| byte.is_ascii_whitespace())
+        .count();
+    match (bytes.get(indent), bytes.last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => {
+            slice.split_at(indent)
         }
+        (None, _) => (slice, ""),
+        _ => trim_parts_by_characters(slice),
     }
-    trim_parts_by_characters(slice)
 }
 
 /// [`trim_parts`] of a slice with white space or a character that is not
@@ -617,8 +624,8 @@ mod tests {
     #[test]
     fn trimming_by_bytes_agrees_with_trimming_by_characters() {
         let pieces = [
-            "a", "Z", "7", ".", "~", "!", " ", "\t", "\u{0b}", "\u{0c}", "\u{1c}", "\u{7f}",
-            "\u{feff}", "\u{a0}", "\u{2009}", "\u{3000}", "\u{85}", "é", "”", "👩",
+            "a", "Z", "7", ".", "~", "!", " ", "\t", "\n", "\r", "\u{0b}", "\u{0c}", "\u{1c}",
+            "\u{7f}", "\u{feff}", "\u{a0}", "\u{2009}", "\u{3000}", "\u{85}", "é", "”", "👩",
         ];
         let mut next = crate::pseudo_random::below(0x51ed_270b_a1f3_c3d5);
         let mut texts: Vec<String> = vec![String::new()];
