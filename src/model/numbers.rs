@@ -35,6 +35,7 @@
 //! everything in an all-capitals headline (wire headlines abbreviate too
 //! much to read reliably).
 
+use crate::syntax::numerals::{letter_place, number_word_ends, TENS, UNITS, VAGUE};
 use std::borrow::Cow;
 
 use serde::Serialize;
@@ -121,39 +122,6 @@ pub const APPROXIMATE_BEFORE: &[&str] = &[
     "possibly",
 ];
 
-const UNITS: &[(&str, u32)] = &[
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-];
-
-const TENS: &[(&str, u32)] = &[
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-];
-
 const MULTIPLIERS: &[(&str, f64)] = &[
     ("thousand", 1e3),
     ("million", 1e6),
@@ -167,104 +135,13 @@ const MULTIPLIERS: &[(&str, f64)] = &[
 
 const GLUED_MULTIPLIERS: &[(&str, f64)] = &[("m", 1e6), ("bn", 1e9), ("mn", 1e6), ("k", 1e3)];
 
-const VAGUE: &[&str] = &[
-    "dozens",
-    "hundreds",
-    "thousands",
-    "millions",
-    "scores",
-    "billions",
-];
-
-/// The words that scale a spelled quantity ("a dozen", "two hundred"),
-/// besides the multipliers that follow a figure.
-const SCALES: &[&str] = &["dozen", "hundred", "thousand", "million", "billion", "tens"];
-
-/// The shortest number word's length: "one", "ten".
-const NUMBER_WORD_SHORTEST: usize = 3;
-
-/// The longest number word's length: "seventeen", "thousands".
-const NUMBER_WORD_LONGEST: usize = 9;
-
-/// A byte's place among the letters for [`NUMBER_WORD_ENDS`]: its low
-/// five bits, which are an ASCII letter's place in the alphabet (from 1
-/// for `a` and `A`) in either case. Other bytes share those places (`1`
-/// has the place of `q`), so an outline may let through a word that is
-/// no number word, never turn one away: its letters are compared after.
-/// No byte needs a table to find its place.
-#[inline]
-fn letter_place(byte: u8) -> u32 {
-    u32::from(byte & 0x1f)
-}
-
-/// The outlines of the number words (units, tens, vague quantities and
-/// scales): for each length and first letter (by [`letter_place`]), a bit
-/// for each letter such a word ends with (the low 32 bits) and for each
-/// letter it has second (the high 32). Most words are told apart from
-/// them by these four things alone, in one look-up, before their letters
-/// are compared: "there", "these" and "those" end as "three" does, but
-/// only "three" and "thirty" of the number words have an "h" second.
-///
-/// The rows of lengths below [`NUMBER_WORD_SHORTEST`] are empty, and so
-/// is one more row past [`NUMBER_WORD_LONGEST`], which stands for every
-/// longer word: a word's length picks its row without a test of its own
-/// (see [`number_word_ends`]).
-const NUMBER_WORD_ENDS: [[u64; 32]; NUMBER_WORD_LONGEST + 2] = {
-    const fn add(
-        mut ends: [[u64; 32]; NUMBER_WORD_LONGEST + 2],
-        word: &str,
-    ) -> [[u64; 32]; NUMBER_WORD_LONGEST + 2] {
-        let word = word.as_bytes();
-        assert!(word.len() >= NUMBER_WORD_SHORTEST && word.len() <= NUMBER_WORD_LONGEST);
-        ends[word.len()][(word[0] & 0x1f) as usize] |=
-            1 << (word[word.len() - 1] & 0x1f) | 1 << (32 + (word[1] & 0x1f));
-        ends
-    }
-    let mut ends = [[0; 32]; NUMBER_WORD_LONGEST + 2];
-    let mut i = 0;
-    while i < UNITS.len() {
-        ends = add(ends, UNITS[i].0);
-        i += 1;
-    }
-    i = 0;
-    while i < TENS.len() {
-        ends = add(ends, TENS[i].0);
-        i += 1;
-    }
-    i = 0;
-    while i < VAGUE.len() {
-        ends = add(ends, VAGUE[i]);
-        i += 1;
-    }
-    i = 0;
-    while i < SCALES.len() {
-        ends = add(ends, SCALES[i]);
-        i += 1;
-    }
-    ends
-};
-
-/// The outline of the number words `length` bytes long that open with
-/// `first`, if one of them ends with `last`: a word of no such outline is
-/// no number word. One look-up, so a word is turned away without its
-/// letters being lowered or compared.
-#[inline]
-fn number_word_ends(length: usize, first: u8, last: u8) -> Option<u64> {
-    // Every longer word shares the last row, which is empty: the length
-    // is clamped rather than tested, as word lengths vary too much from
-    // one word to the next for a test of them to be guessed well.
-    let by_first = &NUMBER_WORD_ENDS[length.min(NUMBER_WORD_LONGEST + 1)];
-    let ends = by_first[usize::from(first & 0x1f)];
-    (ends >> letter_place(last) & 1 != 0).then_some(ends)
-}
-
 /// The lengths [`Outlines`] tells apart: every longer word shares the
 /// last row.
 const OUTLINE_LENGTHS: usize = 16;
 
-/// The outlines of a list of words, as [`NUMBER_WORD_ENDS`] holds the
-/// number words': for each length and first letter (by [`letter_place`],
-/// so in either case), a bit for each letter a listed word of them ends
+/// The outlines of a list of words, as the grammar's number-word outline
+/// ([`number_word_ends`]) holds the number words': for each length and
+/// first letter (by [`letter_place`], so in either case), a bit for each letter a listed word of them ends
 /// with. A word of no listed outline is none of the words, told in one
 /// look-up without a branch on its letters; those let through are compared
 /// letter by letter after.
@@ -979,6 +856,9 @@ impl<'t> Word<'t> {
 pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> Vec<NumberMention> {
     let mut mentions = Vec::new();
     let mut words = Vec::new();
+    // The place in `syntax.numerals` past the numerals of the statements
+    // read so far.
+    let mut numeral_place = 0;
     for (index, statement) in syntax.statements.iter().enumerate() {
         let Some(block) = syntax.blocks.get(statement.block) else {
             continue;
@@ -991,7 +871,14 @@ pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> 
         };
         // Many statements hold neither a figure nor a number word, and
         // every quantity has one: turn those away before gathering words.
-        let Some(first) = first_opener(text, tokens) else {
+        // Only the tokens the grammar noted as possible numerals are asked.
+        let Some(first) = first_opener_among(
+            text,
+            tokens,
+            statement.tokens.clone(),
+            &syntax.numerals,
+            &mut numeral_place,
+        ) else {
             continue;
         };
         if matches!(block.kind, BlockKind::Headline | BlockKind::Standfirst)
@@ -1026,12 +913,42 @@ fn may_open(text: &str, tokens: &[Token], at: usize) -> bool {
 }
 
 /// The index of the first of `tokens` that may open a quantity, if any.
-///
-/// Out of line, as [`gather_words`] is: asked of every statement, its
-/// loop over every token stays lean when it is not merged with the rest.
-#[inline(never)]
+#[cfg(test)]
 fn first_opener(text: &str, tokens: &[Token]) -> Option<usize> {
     (0..tokens.len()).find(|&at| may_open(text, tokens, at))
+}
+
+/// [`first_opener`] of a statement's `tokens`, the tokens `range` of the
+/// text's, asked only of the text's possible `numerals` (every token that
+/// may open a quantity is one) within the range. `place` is the place in
+/// `numerals` past those before the range, and is left past those before
+/// the opener found, or past the range.
+fn first_opener_among(
+    text: &str,
+    tokens: &[Token],
+    range: std::ops::Range<usize>,
+    numerals: &[u32],
+    place: &mut usize,
+) -> Option<usize> {
+    while numerals
+        .get(*place)
+        .is_some_and(|&numeral| (numeral as usize) < range.start)
+    {
+        *place += 1;
+    }
+    while let Some(&numeral) = numerals.get(*place) {
+        let Some(at) = (numeral as usize)
+            .checked_sub(range.start)
+            .filter(|&at| at < tokens.len())
+        else {
+            break;
+        };
+        if may_open(text, tokens, at) {
+            return Some(at);
+        }
+        *place += 1;
+    }
+    None
 }
 
 /// How many words before the first that may open a quantity are
@@ -2205,7 +2122,8 @@ mod tests {
         // their tokens are, over words and figures glued to each other and
         // to punctuation as well as spaced.
         use super::{
-            first_opener, gather_words, may_open, word_may_open, WORDS_BEFORE_FIRST_OPENER,
+            first_opener, first_opener_among, gather_words, may_open, word_may_open,
+            WORDS_BEFORE_FIRST_OPENER,
         };
         let pieces = [
             "five",
@@ -2259,11 +2177,21 @@ mod tests {
                 text.push_str(pieces[next(pieces.len())]);
             }
             let syntax = crate::syntax::parse(&text);
+            let mut numeral_place = 0;
             for statement in &syntax.statements {
                 let tokens = &syntax.tokens[statement.tokens.clone()];
                 let plain = (0..tokens.len()).find(|&at| may_open(&text, tokens, at));
                 opened += usize::from(plain.is_some_and(|at| at > 0));
                 assert_eq!(first_opener(&text, tokens), plain, "{text:?}");
+                // Asked only of the noted numerals, the statements in turn.
+                let among = first_opener_among(
+                    &text,
+                    tokens,
+                    statement.tokens.clone(),
+                    &syntax.numerals,
+                    &mut numeral_place,
+                );
+                assert_eq!(among, plain, "{text:?}");
                 // The words that may open, asked of the gathered words.
                 let Some(first) = plain else {
                     continue;
@@ -2301,7 +2229,7 @@ mod tests {
     /// Every number word the model lists: units, tens, vague quantities
     /// and scales.
     fn listed_number_words() -> Vec<&'static str> {
-        use super::{SCALES, TENS, UNITS, VAGUE};
+        use crate::syntax::numerals::{SCALES, TENS, UNITS, VAGUE};
         UNITS
             .iter()
             .chain(TENS)

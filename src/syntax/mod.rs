@@ -10,6 +10,7 @@
 //! - [`statements`]: a block's tokens → sentences.
 
 pub mod blocks;
+pub(crate) mod numerals;
 pub mod statements;
 pub mod tokens;
 
@@ -47,6 +48,10 @@ pub struct Syntax {
     /// The indexes of the tokens read from a quotation mark (quotation
     /// marks and the apostrophes typed with them), in order.
     pub quote_marks: Vec<u32>,
+    /// The indexes of the tokens that may be a numeral (every figure, and
+    /// every word with a number word's length and first and last letters),
+    /// in order: a statement with none of them holds no quantity.
+    pub numerals: Vec<u32>,
     pub blocks: Vec<Block>,
     pub statements: Vec<Statement>,
 }
@@ -89,6 +94,7 @@ pub fn parse_blocks(text: &str, mut raw_blocks: Vec<blocks::RawBlock>) -> Syntax
         tokens,
         quote_marks,
         terminals,
+        numerals,
     } = tokens::tokenize_with_marks(text);
     let mut syntax = Syntax {
         blocks: Vec::with_capacity(raw_blocks.len()),
@@ -96,6 +102,7 @@ pub fn parse_blocks(text: &str, mut raw_blocks: Vec<blocks::RawBlock>) -> Syntax
         statements: Vec::with_capacity(terminals.len() + raw_blocks.len()),
         tokens: Vec::new(),
         quote_marks,
+        numerals,
     };
     let mut cursor = 0;
     // The place in the terminal marks the last block's statements reached:

@@ -26,6 +26,7 @@ use nom::multi::fold_many0;
 use nom::sequence::pair;
 use nom::{IResult, Parser};
 
+use super::numerals::number_word_ends;
 use super::statements;
 use crate::source::Span;
 
@@ -131,6 +132,10 @@ pub(crate) struct Tokenized {
     /// The indexes of the terminal marks (`.`, `!`, `?`, `…`), in order:
     /// the only tokens that can end a statement.
     pub terminals: Vec<u32>,
+    /// The indexes of the tokens that may be a numeral, in order: every
+    /// [`TokenKind::Number`], and every word with the length and first
+    /// and last letters of a number word ([`may_be_number_word`]).
+    pub numerals: Vec<u32>,
 }
 
 /// [`tokenize`], with the tokens [`Tokenized`] notes.
@@ -143,6 +148,13 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
     // News copy ends a statement every hundred bytes or so (every thirty
     // in the densest generated copy): one allocation for nearly all texts.
     let mut terminals = Vec::with_capacity(text.len() / 32 + 1);
+    // Most statements of news copy hold no numeral: few are noted.
+    let mut numerals = Vec::with_capacity(text.len() / 256 + 1);
+    // The places in `batch` of its tokens that may be numerals, the first
+    // `numeral_count` of them: written whether or not the token is one,
+    // and counted only if it is, with no branch in the loop.
+    let mut numeral_places = [0u8; 256];
+    let mut numeral_count = 0u8;
     let bytes = text.as_bytes();
     // News copy has a token every two to three bytes (at most one every
     // two in the corpus), so this is the capacity a vector started at a
@@ -152,7 +164,16 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
     let mut filled = 0u8;
     let mut start = 0;
     while let Some(&first) = bytes.get(start) {
-        filled = make_room(&batch, filled, &mut tokens);
+        if filled >= BATCH_FULL {
+            (filled, numeral_count) = move_batch(
+                &batch,
+                filled,
+                &mut tokens,
+                &numeral_places,
+                numeral_count,
+                &mut numerals,
+            );
+        }
         let lead = LEADS[usize::from(first)];
         // Words and ASCII punctuation are most tokens: they are settled
         // here, words by their letters and punctuation by its one byte,
@@ -172,6 +193,9 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
                     Some(window) => match short_word_place(window) {
                         ShortWord::Settled(place) => {
                             let end = start + place;
+                            let last = window[place.saturating_sub(1) & 15];
+                            numeral_places[usize::from(numeral_count)] = filled;
+                            numeral_count += u8::from(may_be_number_word(place, first, last));
                             push_token(&mut batch, &mut filled, kind, start, end);
                             start = end;
                             if window[place] == b' '
@@ -191,16 +215,23 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
                     },
                     None => ascii_word_end(bytes, start),
                 };
-                if let Some(end) = word_end {
-                    push_token(&mut batch, &mut filled, kind, start, end)
-                } else {
+                let (end, kind) = match word_end {
+                    Some(end) => (end, kind),
                     // A character that is not ASCII may go on with the
                     // word ("naïve"): the grammar reads it. `start` is a
                     // character boundary (an ASCII letter starts one), so
                     // the grammar always gives a token.
-                    let (width, kind) = grammar_token(text, start).unwrap_or((1, TokenKind::Other));
-                    push_token(&mut batch, &mut filled, kind, start, start + width)
+                    None => {
+                        let (width, kind) =
+                            grammar_token(text, start).unwrap_or((1, TokenKind::Other));
+                        (start + width, kind)
+                    }
+                };
+                if may_be_numeral(bytes, kind, start, end) {
+                    numeral_places[usize::from(numeral_count)] = filled;
+                    numeral_count += 1;
                 }
+                push_token(&mut batch, &mut filled, kind, start, end)
             }
             Lead::Punctuation => {
                 if is_terminal_byte(first) {
@@ -231,6 +262,9 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
                 if matches!(kind, TokenKind::Quote { .. } | TokenKind::Punctuation) {
                     let index = next_index(&tokens, filled);
                     token.kind = note_mark(text, token, index, &mut marks, &mut terminals);
+                } else if may_be_numeral(bytes, kind, start, start + width) {
+                    numeral_places[usize::from(numeral_count)] = filled;
+                    numeral_count += 1;
                 }
                 push_token(&mut batch, &mut filled, token.kind, start, start + width)
             }
@@ -247,11 +281,44 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
             start = push_token(&mut batch, &mut filled, TokenKind::Space, end, end + 1);
         }
     }
-    tokens.extend_from_slice(&batch[..usize::from(filled)]);
+    move_batch(
+        &batch,
+        filled,
+        &mut tokens,
+        &numeral_places,
+        numeral_count,
+        &mut numerals,
+    );
     Tokenized {
         tokens,
         quote_marks: marks,
         terminals,
+        numerals,
+    }
+}
+
+/// Whether a word `length` bytes long, from `first` to `last`, has the
+/// outline of a number word: the numbers model's own first test
+/// ([`number_word_ends`]), asked here of each word as it is made so that
+/// the model reads only the statements that hold a numeral rather than
+/// every token of every statement.
+#[inline]
+fn may_be_number_word(length: usize, first: u8, last: u8) -> bool {
+    number_word_ends(length, first, last).is_some()
+}
+
+/// Whether the token of `kind` from `start` to `end` may be a numeral
+/// (see [`Tokenized::numerals`]).
+fn may_be_numeral(bytes: &[u8], kind: TokenKind, start: usize, end: usize) -> bool {
+    match kind {
+        TokenKind::Number => true,
+        TokenKind::Word | TokenKind::CapitalisedWord => {
+            match (bytes.get(start), bytes.get(end.wrapping_sub(1))) {
+                (Some(&first), Some(&last)) => may_be_number_word(end - start, first, last),
+                _ => false,
+            }
+        }
+        _ => false,
     }
 }
 
@@ -272,7 +339,8 @@ const EMPTY_BATCH: TokenBatch = [Token {
 /// Adds the token of `kind` from `start` to `end` to `batch`, of which
 /// `filled` are made and not yet moved, and gives the token's end.
 /// `filled` is a byte and the batch 256 long, so indexing the batch needs
-/// no bounds check; [`make_room`] keeps a place for the token.
+/// no bounds check; [`move_batch`], asked at the loop's head, keeps a place
+/// for the token.
 #[inline]
 fn push_token(
     batch: &mut TokenBatch,
@@ -292,31 +360,35 @@ fn push_token(
     end
 }
 
-/// Moves the `filled` tokens of `batch` into `list` once it has fewer
-/// than two places left, which a turn of the loop over the tokens (a
-/// token and the space after it) fills at most, and gives how many are
-/// left in it. Asked once a turn, where few values are live, rather than
-/// after each token, where a call to grow the list makes the loop keep
-/// more of its values on the stack.
-#[inline]
-fn make_room(batch: &TokenBatch, filled: u8, list: &mut Vec<Token>) -> u8 {
-    if filled >= BATCH_FULL {
-        move_batch(batch, filled, list)
-    } else {
-        filled
-    }
-}
-
 /// The number of tokens in a [`TokenBatch`] with fewer than two places
 /// left.
 const BATCH_FULL: u8 = 254;
 
-/// Moves the `filled` tokens of `batch` into `list`; none are left.
+/// Moves the `filled` tokens of `batch` into `list`, and the indexes of
+/// the first `numeral_count` of them at `numeral_places` into `numerals`;
+/// none of either are left. Asked at the loop's head, once the batch has
+/// fewer than two places left, which a turn of the loop (a token and the
+/// space after it) fills at most: there few values are live, where a call
+/// after each token would make the loop keep more of its values on the
+/// stack.
 #[cold]
 #[inline(never)]
-fn move_batch(batch: &TokenBatch, filled: u8, list: &mut Vec<Token>) -> u8 {
+fn move_batch(
+    batch: &TokenBatch,
+    filled: u8,
+    list: &mut Vec<Token>,
+    numeral_places: &[u8; 256],
+    numeral_count: u8,
+    numerals: &mut Vec<u32>,
+) -> (u8, u8) {
+    let base = list.len() as u32;
+    numerals.extend(
+        numeral_places[..usize::from(numeral_count)]
+            .iter()
+            .map(|&place| base + u32::from(place)),
+    );
     list.extend_from_slice(&batch[..usize::from(filled)]);
-    0
+    (0, 0)
 }
 
 /// The index in the whole token list of the next token pushed, with
@@ -1714,10 +1786,24 @@ mod tests {
         let terminals = (0..by_grammar.len() as u32)
             .filter(|&index| statements::is_terminal(text, &by_grammar[index as usize]))
             .collect();
+        let numerals = (0..by_grammar.len() as u32)
+            .filter(|&index| {
+                let token = &by_grammar[index as usize];
+                let word = token.span().slice(text).as_bytes();
+                match token.kind {
+                    TokenKind::Number => true,
+                    TokenKind::Word | TokenKind::CapitalisedWord => {
+                        number_word_ends(word.len(), word[0], word[word.len() - 1]).is_some()
+                    }
+                    _ => false,
+                }
+            })
+            .collect();
         Tokenized {
             tokens: by_grammar,
             quote_marks,
             terminals,
+            numerals,
         }
     }
 
