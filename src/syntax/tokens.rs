@@ -298,10 +298,10 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
 }
 
 /// Whether a word `length` bytes long, from `first` to `last`, has the
-/// outline of a number word: the numbers model's own first test
-/// ([`number_word_ends`]), asked here of each word as it is made so that
-/// the model reads only the statements that hold a numeral rather than
-/// every token of every statement.
+/// outline of a number word ([`number_word_ends`], the test the numbers
+/// model also turns words away with), asked here of each word as it is
+/// made so that the model reads only the statements that hold a numeral
+/// rather than every token of every statement.
 #[inline]
 fn may_be_number_word(length: usize, first: u8, last: u8) -> bool {
     number_word_ends(length, first, last).is_some()
