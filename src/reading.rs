@@ -95,7 +95,10 @@ fn read_limited(stream: impl Read, limit: Option<u64>, expected: usize) -> Resul
     if bytes.len() as u64 > MAX_CHECKABLE {
         return Err(beyond_checkable());
     }
-    if let Some(offset) = bytes.iter().take(BINARY_PROBE).position(|&byte| byte == 0) {
+    // By memchr: a loop over the bytes here cost about 11 instructions a
+    // byte, a tenth of what the whole check of a news article costs.
+    let probe = &bytes[..bytes.len().min(BINARY_PROBE)];
+    if let Some(offset) = memchr::memchr(0, probe) {
         return Err(format!(
             "looks like a binary file (NUL byte at offset {offset}); not checked"
         ));
@@ -151,6 +154,16 @@ mod tests {
         assert_eq!(
             error,
             "looks like a binary file (NUL byte at offset 7); not checked"
+        );
+        // The probe's last byte is still searched.
+        let mut last = vec![b'a'; BINARY_PROBE - 1];
+        last.push(0);
+        assert_eq!(
+            read_stream(&last[..], None).unwrap_err(),
+            format!(
+                "looks like a binary file (NUL byte at offset {}); not checked",
+                BINARY_PROBE - 1
+            )
         );
         // Past the probe, a NUL is the check's business, not a sign of a
         // binary file.

@@ -313,8 +313,12 @@ mod tests {
             let passed = may_hold_a_directive(text.as_bytes());
             assert!(passed || !matched, "turned away a directive in {text:?}");
         }
-        assert!(!may_hold_a_directive(b"copydesk-disable before <!- no comment"));
-        assert!(!may_hold_a_directive(b"copydesk-disable then <!-- a comment -->"));
+        assert!(!may_hold_a_directive(
+            b"copydesk-disable before <!- no comment"
+        ));
+        assert!(!may_hold_a_directive(
+            b"copydesk-disable then <!-- a comment -->"
+        ));
         assert!(may_hold_a_directive(b"<!-- copydesk-disable -->"));
     }
 }
