@@ -59,6 +59,15 @@ pub(crate) const NUMBER_WORD_SHORTEST: usize = 3;
 /// The longest number word's length: "seventeen", "thousands".
 pub(crate) const NUMBER_WORD_LONGEST: usize = 9;
 
+/// The rows of [`NUMBER_WORD_ENDS`]: one for each length up to sixteen,
+/// the longest word the grammar settles from one window of bytes, whose
+/// length then needs no clamping to pick a row, and the last for every
+/// longer word too.
+const NUMBER_WORD_ROWS: usize = 17;
+
+// The last row, which every longer word shares, holds no number word.
+const _: () = assert!(NUMBER_WORD_ROWS > NUMBER_WORD_LONGEST + 1);
+
 /// A byte's place among the letters for [`NUMBER_WORD_ENDS`]: its low
 /// five bits, which are an ASCII letter's place in the alphabet (from 1
 /// for `a` and `A`) in either case. Other bytes share those places (`1`
@@ -79,21 +88,21 @@ pub(crate) fn letter_place(byte: u8) -> u32 {
 /// only "three" and "thirty" of the number words have an "h" second.
 ///
 /// The rows of lengths below [`NUMBER_WORD_SHORTEST`] are empty, and so
-/// is one more row past [`NUMBER_WORD_LONGEST`], which stands for every
-/// longer word: a word's length picks its row without a test of its own
-/// (see [`number_word_ends`]).
-const NUMBER_WORD_ENDS: [[u64; 32]; NUMBER_WORD_LONGEST + 2] = {
+/// are those past [`NUMBER_WORD_LONGEST`], the last of which stands for
+/// every longer word: a word's length picks its row without a test of
+/// its own (see [`number_word_ends`]).
+const NUMBER_WORD_ENDS: [[u64; 32]; NUMBER_WORD_ROWS] = {
     const fn add(
-        mut ends: [[u64; 32]; NUMBER_WORD_LONGEST + 2],
+        mut ends: [[u64; 32]; NUMBER_WORD_ROWS],
         word: &str,
-    ) -> [[u64; 32]; NUMBER_WORD_LONGEST + 2] {
+    ) -> [[u64; 32]; NUMBER_WORD_ROWS] {
         let word = word.as_bytes();
         assert!(word.len() >= NUMBER_WORD_SHORTEST && word.len() <= NUMBER_WORD_LONGEST);
         ends[word.len()][(word[0] & 0x1f) as usize] |=
             1 << (word[word.len() - 1] & 0x1f) | 1 << (32 + (word[1] & 0x1f));
         ends
     }
-    let mut ends = [[0; 32]; NUMBER_WORD_LONGEST + 2];
+    let mut ends = [[0; 32]; NUMBER_WORD_ROWS];
     let mut i = 0;
     while i < UNITS.len() {
         ends = add(ends, UNITS[i].0);
@@ -126,7 +135,7 @@ pub(crate) fn number_word_ends(length: usize, first: u8, last: u8) -> Option<u64
     // Every longer word shares the last row, which is empty: the length
     // is clamped rather than tested, as word lengths vary too much from
     // one word to the next for a test of them to be guessed well.
-    let by_first = &NUMBER_WORD_ENDS[length.min(NUMBER_WORD_LONGEST + 1)];
+    let by_first = &NUMBER_WORD_ENDS[length.min(NUMBER_WORD_ROWS - 1)];
     let ends = by_first[usize::from(first & 0x1f)];
     (ends >> letter_place(last) & 1 != 0).then_some(ends)
 }
