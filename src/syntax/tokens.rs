@@ -193,7 +193,10 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
                     Some(window) => match short_word_place(window) {
                         ShortWord::Settled(place) => {
                             let end = start + place;
-                            let last = window[place.saturating_sub(1) & 15];
+                            // A settled word has a letter before its end
+                            // (at most fifteen), so the last letter is at
+                            // `place - 1`, found without a test for zero.
+                            let last = window[(place + 15) & 15];
                             numeral_places[usize::from(numeral_count)] = filled;
                             numeral_count += u8::from(may_be_number_word(place, first, last));
                             push_token(&mut batch, &mut filled, kind, start, end);
