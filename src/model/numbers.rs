@@ -855,7 +855,7 @@ impl<'t> Word<'t> {
 /// Every number mention of the article, in text order.
 pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> Vec<NumberMention> {
     let mut mentions = Vec::new();
-    let mut words = Vec::new();
+    let mut gathered = Gathered::default();
     // The place in `syntax.numerals` past the numerals of the statements
     // read so far.
     let mut numeral_place = 0;
@@ -886,8 +886,14 @@ pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> 
         {
             continue;
         }
-        let first = gather_words(text, tokens, first, &mut words);
-        statement_mentions(text, &words, first, index, quotations, &mut mentions);
+        let first = gathered.gather(
+            text,
+            tokens,
+            first,
+            statement.tokens.clone(),
+            syntax.numerals.get(numeral_place..).unwrap_or_default(),
+        );
+        statement_mentions(text, &gathered, first, index, quotations, &mut mentions);
     }
     mentions
 }
@@ -959,51 +965,93 @@ fn first_opener_among(
 /// the window as it would over the whole statement.
 const WORDS_BEFORE_FIRST_OPENER: usize = 8;
 
-/// The words of a statement's `tokens` (all but white space), from
-/// [`WORDS_BEFORE_FIRST_OPENER`] words before `tokens[first]`, the first
-/// token that may open a quantity, to the statement's end, in `words`;
-/// returns the index of the word at `tokens[first]`.
+/// A statement's words (all its tokens but white space), from
+/// [`WORDS_BEFORE_FIRST_OPENER`] words before the first token that may
+/// open a quantity to the statement's end, and the places among them of
+/// the tokens the grammar noted as possible numerals from that first on:
+/// every word that may open a quantity is one of those.
 ///
 /// The words further back are not copied: much of a statement comes
 /// before its first figure, and no mention reads them.
 ///
-/// Whether the later words may open one is asked of the words themselves,
-/// as the quantities are read ([`word_may_open`]): the loop over every
-/// token only copies, and a word a quantity has taken is not asked.
-#[inline(never)]
-fn gather_words<'t>(
-    text: &'t str,
-    tokens: &[Token],
-    first: usize,
-    words: &mut Vec<Word<'t>>,
-) -> usize {
-    words.clear();
-    // The window's first token, found by stepping back from `first` over
-    // the words before it.
-    let mut from = first.min(tokens.len());
-    let mut before = 0;
-    while before < WORDS_BEFORE_FIRST_OPENER {
-        let Some(previous) = from.checked_sub(1) else {
-            break;
+/// Its buffers are kept from one statement to the next.
+#[derive(Default)]
+struct Gathered<'t> {
+    words: Vec<Word<'t>>,
+    /// The places of the noted numerals among the words, in order.
+    numerals: Vec<u32>,
+}
+
+impl<'t> Gathered<'t> {
+    /// Gathers the words of a statement's `tokens`, the tokens `range` of
+    /// the text's, given the index of the first that may open a quantity
+    /// (`first`) and the text's noted `numerals` from that one on; returns
+    /// the place of the word at `tokens[first]`.
+    #[inline(never)]
+    fn gather(
+        &mut self,
+        text: &'t str,
+        tokens: &[Token],
+        first: usize,
+        range: std::ops::Range<usize>,
+        numerals: &[u32],
+    ) -> usize {
+        // The window's first token, found by stepping back from `first`
+        // over the words before it.
+        let mut from = first.min(tokens.len());
+        let mut before = 0;
+        while before < WORDS_BEFORE_FIRST_OPENER {
+            let Some(previous) = from.checked_sub(1) else {
+                break;
+            };
+            from = previous;
+            before += usize::from(!tokens[from].is_space());
+        }
+        // Whether white space stands before the window's first token.
+        let mut space = from
+            .checked_sub(1)
+            .is_some_and(|previous| tokens[previous].is_space());
+        let tokens = &tokens[from..];
+        // At most one word a token: grown once, not word by word, and into
+        // a new allocation when it must grow, as the old words need no
+        // copy.
+        let words = &mut self.words;
+        words.clear();
+        if words.capacity() < tokens.len() {
+            *words = Vec::with_capacity(tokens.len().max(2 * words.capacity()));
+        }
+        let mut copy = |tokens: &[Token], words: &mut Vec<Word<'t>>| {
+            words.extend(tokens.iter().filter_map(|token| {
+                let space_before = std::mem::replace(&mut space, token.is_space());
+                (!token.is_space()).then(|| Word::of(token, text, space_before))
+            }));
         };
-        from = previous;
-        before += usize::from(!tokens[from].is_space());
+        // The words are copied up to each noted numeral of the statement
+        // in turn, from the first that may open: the numeral's place is
+        // then the number of words copied, had with no search and no note
+        // of each token's place.
+        self.numerals.clear();
+        let window_start = range.start + from;
+        let mut copied = 0;
+        for &numeral in numerals {
+            let Some(at) = (numeral as usize)
+                .checked_sub(window_start)
+                .filter(|&at| at < tokens.len())
+            else {
+                break;
+            };
+            copy(tokens.get(copied..at).unwrap_or_default(), words);
+            self.numerals.push(words.len() as u32);
+            copied = at;
+        }
+        copy(tokens.get(copied..).unwrap_or_default(), words);
+        before
     }
-    // Whether white space stands before the window's first token.
-    let mut space = from
-        .checked_sub(1)
-        .is_some_and(|previous| tokens[previous].is_space());
-    let tokens = &tokens[from..];
-    // At most one word a token: grown once, not word by word, and into a
-    // new allocation when it must grow, as the old words need no copy.
-    if words.capacity() < tokens.len() {
-        *words = Vec::with_capacity(tokens.len().max(2 * words.capacity()));
+
+    /// The gathered words.
+    fn words(&self) -> &[Word<'t>] {
+        &self.words
     }
-    words.extend(tokens.iter().filter_map(|token| {
-        let space_before = std::mem::replace(&mut space, token.is_space());
-        (!token.is_space()).then(|| Word::of(token, text, space_before))
-    }));
-    before
 }
 
 /// Whether `words[at]` may open a quantity: [`may_open`] of its token,
@@ -1103,18 +1151,24 @@ struct Quantity {
 /// may open a quantity (`first`).
 fn statement_mentions<'t>(
     text: &'t str,
-    words: &[Word<'t>],
+    gathered: &Gathered<'t>,
     first: usize,
     statement: usize,
     quotations: &Quotations,
     out: &mut Vec<NumberMention>,
 ) {
+    let words = gathered.words();
     // The first word no quantity has taken.
     let mut next = 0;
     // Each word that may open a quantity (a figure or a number word), in
-    // order, from the first no quantity has taken.
+    // order, from the first no quantity has taken: only the noted
+    // numerals are asked, as every such word is one.
     let mut from = first;
-    while let Some(opener) = (from..words.len()).find(|&at| word_may_open(words, at)) {
+    let mut numerals = gathered.numerals.iter().map(|&place| place as usize);
+    while let Some(opener) = numerals
+        .by_ref()
+        .find(|&at| at >= from && word_may_open(words, at))
+    {
         // "a dozen": "a" opens a quantity when a number word follows.
         if opener > next && words.get(opener - 1).is_some_and(|word| word.is("a")) {
             next = mention_at(text, words, opener - 1, statement, quotations, out);
@@ -2122,7 +2176,7 @@ mod tests {
         // their tokens are, over words and figures glued to each other and
         // to punctuation as well as spaced.
         use super::{
-            first_opener, first_opener_among, gather_words, may_open, word_may_open,
+            first_opener, first_opener_among, may_open, word_may_open, Gathered,
             WORDS_BEFORE_FIRST_OPENER,
         };
         let pieces = [
@@ -2196,8 +2250,26 @@ mod tests {
                 let Some(first) = plain else {
                     continue;
                 };
-                let mut words = Vec::new();
-                let first_word = gather_words(&text, tokens, first, &mut words);
+                // Gathered into buffers left from a longer statement, as
+                // they are kept from one statement to the next.
+                let mut gathered = Gathered::default();
+                let long = crate::syntax::parse("one two three four five six seven eight nine");
+                let all = 0..long.tokens.len();
+                gathered.gather(
+                    "one two three four five six seven eight nine",
+                    &long.tokens,
+                    0,
+                    all.clone(),
+                    &long.numerals,
+                );
+                let first_word = gathered.gather(
+                    &text,
+                    tokens,
+                    first,
+                    statement.tokens.clone(),
+                    &syntax.numerals[numeral_place..],
+                );
+                let words = gathered.words();
                 let spoken: Vec<usize> = (0..tokens.len())
                     .filter(|&at| !tokens[at].is_space())
                     .collect();
@@ -2212,15 +2284,38 @@ mod tests {
                 let spoken = &spoken[skipped..];
                 for (word, &at) in spoken.iter().enumerate() {
                     assert_eq!(
-                        word_may_open(&words, word),
+                        word_may_open(words, word),
                         may_open(&text, tokens, at),
                         "{text:?} {at}"
                     );
+                    // Every word from the first that may open a quantity
+                    // on is among the noted numerals if it may open one,
+                    // and the noted numerals are in order.
+                    let noted = gathered.numerals.contains(&(word as u32));
+                    if word >= first_word && word_may_open(words, word) {
+                        assert!(noted, "{text:?} {at}");
+                    }
+                    if noted {
+                        let noted_token = statement.tokens.start + at;
+                        assert!(
+                            syntax.numerals.contains(&(noted_token as u32)),
+                            "{text:?} {at}"
+                        );
+                    }
                     let space_before = at > 0 && tokens[at - 1].is_space();
                     assert_eq!(words[word].space_before, space_before, "{text:?} {at}");
                     assert_eq!(words[word].span(), tokens[at].span(), "{text:?} {at}");
                 }
                 assert_eq!(words.len(), spoken.len(), "{text:?}");
+                assert!(
+                    gathered.numerals.windows(2).all(|pair| pair[0] < pair[1]),
+                    "{text:?}"
+                );
+                assert_eq!(
+                    gathered.numerals.first(),
+                    Some(&(first_word as u32)),
+                    "{text:?}"
+                );
             }
         }
         assert!(opened > 5_000, "{opened}");
