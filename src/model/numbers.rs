@@ -1020,31 +1020,34 @@ impl<'t> Gathered<'t> {
         if words.capacity() < tokens.len() {
             *words = Vec::with_capacity(tokens.len().max(2 * words.capacity()));
         }
-        let mut copy = |tokens: &[Token], words: &mut Vec<Word<'t>>| {
-            words.extend(tokens.iter().filter_map(|token| {
-                let space_before = std::mem::replace(&mut space, token.is_space());
-                (!token.is_space()).then(|| Word::of(token, text, space_before))
-            }));
-        };
         // The words are copied up to each noted numeral of the statement
         // in turn, from the first that may open: the numeral's place is
         // then the number of words copied, had with no search and no note
-        // of each token's place.
+        // of each token's place. The copy is a loop of its own here, not
+        // a call for each stretch between numerals.
         self.numerals.clear();
         let window_start = range.start + from;
-        let mut copied = 0;
-        for &numeral in numerals {
-            let Some(at) = (numeral as usize)
+        let mut numerals = numerals.iter().map(|&numeral| {
+            (numeral as usize)
                 .checked_sub(window_start)
                 .filter(|&at| at < tokens.len())
-            else {
+        });
+        let mut copied = 0;
+        loop {
+            let numeral = numerals.next().flatten();
+            let until = numeral.unwrap_or(tokens.len());
+            for token in tokens.get(copied..until).unwrap_or_default() {
+                let space_before = std::mem::replace(&mut space, token.is_space());
+                if !token.is_space() {
+                    words.push(Word::of(token, text, space_before));
+                }
+            }
+            if numeral.is_none() {
                 break;
-            };
-            copy(tokens.get(copied..at).unwrap_or_default(), words);
+            }
             self.numerals.push(words.len() as u32);
-            copied = at;
+            copied = until;
         }
-        copy(tokens.get(copied..).unwrap_or_default(), words);
         before
     }
 
