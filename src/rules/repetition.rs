@@ -99,11 +99,32 @@ struct Repetition {
 impl Rule for Repetition {
     fn check(&self, article: &Article<'_>, report: &mut Report<'_>) {
         let text = article.text;
+        let tokens = article.tokens();
+        // The grammar notes the few words whose first byte may be the word
+        // before's: only statements that hold one are read, and in them
+        // only those words.
+        let mut may_repeat = article.syntax.may_repeat.as_slice();
         for statement in article.statements() {
-            let Some(tokens) = article.tokens().get(statement.tokens.clone()) else {
+            let range = statement.tokens.clone();
+            let before = may_repeat
+                .iter()
+                .take_while(|&&index| (index as usize) < range.start)
+                .count();
+            may_repeat = may_repeat.get(before..).unwrap_or_default();
+            let within = may_repeat
+                .iter()
+                .take_while(|&&index| (index as usize) < range.end)
+                .count();
+            if within == 0 {
+                continue;
+            }
+            let (here, rest) = may_repeat.split_at(within);
+            may_repeat = rest;
+            let Some(tokens) = tokens.get(range.clone()) else {
                 continue;
             };
-            for_each_lone_repeat(text, tokens, |first, second| {
+            let seconds = here.iter().map(|&index| index as usize - range.start);
+            for_each_lone_repeat(text, tokens, seconds, |first, second| {
                 self.compare_pair(
                     article,
                     statement.span.start,
@@ -126,99 +147,112 @@ struct Word {
 /// The first word token at or after token `from`.
 fn next_word(text: &str, tokens: &[Token], from: usize) -> Option<Word> {
     let index = from + tokens.get(from..)?.iter().position(Token::is_word)?;
+    Some(word_at(text, tokens, index))
+}
+
+/// The word at token `index`.
+fn word_at(text: &str, tokens: &[Token], index: usize) -> Word {
     let first_byte = tokens
         .get(index)
         .and_then(|token| text.as_bytes().get(token.span().start))
         .copied()
         .unwrap_or(0);
-    Some(Word { index, first_byte })
-}
-
-/// From the word `before`, the first pair of neighbouring words whose
-/// first bytes may be one word's ([`first_bytes_may_match`]): the one
-/// loop over every token. Kept out of line, so that it keeps its few
-/// values in registers.
-#[inline(never)]
-fn next_likely_pair(bytes: &[u8], tokens: &[Token], mut before: Word) -> Option<(Word, Word)> {
-    let mut index = before.index + 1;
-    while let Some(token) = tokens.get(index) {
-        if token.is_word() {
-            let word = Word {
-                index,
-                first_byte: bytes.get(token.span().start).copied().unwrap_or(0),
-            };
-            if first_bytes_may_match(before.first_byte, word.first_byte) {
-                return Some((before, word));
-            }
-            before = word;
-        }
-        index += 1;
-    }
-    None
+    Word { index, first_byte }
 }
 
 /// Calls `found` with the token indices of each pair of words in a
 /// statement that is a run of its own: exactly two in a row are a slip,
 /// three or more ("no no no", "heh heh heh") are written on purpose.
 ///
-/// Neighbouring words are compared by their first bytes, which few share,
-/// in one pass over the tokens; only a pair that may repeat is read, and
-/// one that does is followed to the end of its run.
-fn for_each_lone_repeat(text: &str, tokens: &[Token], mut found: impl FnMut(usize, usize)) {
-    let mut word = next_word(text, tokens, 0);
-    while let Some((before, next)) =
-        word.and_then(|word| next_likely_pair(text.as_bytes(), tokens, word))
-    {
-        // Most pairs are told apart by their ASCII bytes, before the words
-        // and the gap between them are read as text.
-        let may_match = match (tokens.get(before.index), tokens.get(next.index)) {
-            (Some(first), Some(second)) => {
-                ascii_bytes_may_match(text.as_bytes(), first.span(), second.span())
+/// Only the words `may_repeat` (token indices in order, as the grammar
+/// notes them: every word that begins outside ASCII or with the ASCII
+/// letter the word before begins with, in either case) are compared with
+/// the word before them, and those that begin outside ASCII with the word
+/// after them too: no other pair of neighbours can be one word. A pair
+/// that repeats is followed to the end of its run, and the words of the
+/// run are not compared again.
+fn for_each_lone_repeat(
+    text: &str,
+    tokens: &[Token],
+    may_repeat: impl IntoIterator<Item = usize>,
+    mut found: impl FnMut(usize, usize),
+) {
+    // Pairs whose second word is before `past` are judged.
+    let mut past = 0;
+    for word in may_repeat {
+        if word >= past {
+            if let Some(before) = tokens
+                .get(..word)
+                .and_then(|before| before.iter().rposition(Token::is_word))
+            {
+                past = judge_pair(text, tokens, (before, word), &mut found);
             }
-            _ => false,
-        };
-        word = if may_match && same_word_tokens(text, tokens, before.index, next.index) {
-            end_run(text, tokens, (before, next), &mut found)
-        } else {
-            Some(next)
-        };
+        }
+        let begins_outside_ascii = tokens
+            .get(word)
+            .and_then(|token| text.as_bytes().get(token.span().start))
+            .is_some_and(|first| !first.is_ascii());
+        if begins_outside_ascii {
+            if let Some(after) =
+                next_word(text, tokens, word + 1).filter(|after| after.index >= past)
+            {
+                past = judge_pair(text, tokens, (word, after.index), &mut found);
+            }
+        }
+    }
+}
+
+/// Whether the words at `first` and `second` repeat, and if they do the
+/// run they start followed and `found` called if it is two long: gives
+/// the token index past the second word, or past the run.
+fn judge_pair(
+    text: &str,
+    tokens: &[Token],
+    (first, second): (usize, usize),
+    found: &mut impl FnMut(usize, usize),
+) -> usize {
+    // Most pairs are told apart by their ASCII bytes, before the words
+    // and the gap between them are read as text.
+    let may_match = match (tokens.get(first), tokens.get(second)) {
+        (Some(a), Some(b)) => ascii_bytes_may_match(text.as_bytes(), a.span(), b.span()),
+        _ => false,
+    };
+    if may_match && same_word_tokens(text, tokens, first, second) {
+        end_run(text, tokens, (first, second), found) + 1
+    } else {
+        second + 1
     }
 }
 
 /// Follows a run of repeats from its first pair, calls `found` with the
-/// pair if the run is two long, and returns the word after the run (to be
-/// compared with the word after it in turn).
+/// pair if the run is two long, and returns the token index of the run's
+/// last word.
 #[inline(never)]
 fn end_run(
     text: &str,
     tokens: &[Token],
-    (first, second): (Word, Word),
+    (first, second): (usize, usize),
     found: &mut impl FnMut(usize, usize),
-) -> Option<Word> {
+) -> usize {
     let mut run = 2usize;
-    let mut last = second;
-    loop {
-        let next = next_word(text, tokens, last.index + 1);
-        match next {
-            Some(next) if repeats_word(text, tokens, last, next) => {
-                run += 1;
-                last = next;
-            }
-            _ => {
-                if run == 2 {
-                    found(first.index, second.index);
-                }
-                return next;
-            }
-        }
+    let mut last = word_at(text, tokens, second);
+    while let Some(next) = next_word(text, tokens, last.index + 1)
+        .filter(|&next| repeats_word(text, tokens, last, next))
+    {
+        run += 1;
+        last = next;
     }
+    if run == 2 {
+        found(first, second);
+    }
+    last.index
 }
 
 /// Whether two words can be one word in any letter case, judged by their
 /// first bytes: false only when both are ASCII and differ in more than
 /// the case bit, which no lowering undoes (a byte outside ASCII can start
 /// a character that lowers to an ASCII letter, as the Kelvin sign does to
-/// k). One test for most neighbours.
+/// k).
 fn first_bytes_may_match(a: u8, b: u8) -> bool {
     (a | b) >= 0x80 || (a ^ b) & !0x20 == 0
 }
@@ -547,9 +581,16 @@ mod tests {
             }
             let syntax = crate::syntax::parse(&text);
             for statement in &syntax.statements {
-                let tokens = &syntax.tokens[statement.tokens.clone()];
+                let range = statement.tokens.clone();
+                let tokens = &syntax.tokens[range.clone()];
+                let may_repeat = syntax
+                    .may_repeat
+                    .iter()
+                    .map(|&index| index as usize)
+                    .filter(|index| range.contains(index))
+                    .map(|index| index - range.start);
                 let mut pairs = Vec::new();
-                for_each_lone_repeat(&text, tokens, |first, second| {
+                for_each_lone_repeat(&text, tokens, may_repeat, |first, second| {
                     pairs.push((first, second));
                 });
                 assert_eq!(pairs, plain(&text, tokens), "{text:?}");

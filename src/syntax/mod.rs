@@ -52,6 +52,9 @@ pub struct Syntax {
     /// every word with a number word's length and first and last letters),
     /// in order: a statement with none of them holds no quantity.
     pub numerals: Vec<u32>,
+    /// The indexes of the words whose first byte may be the word before's
+    /// in any letter case, in order: no other word repeats the one before.
+    pub may_repeat: Vec<u32>,
     pub blocks: Vec<Block>,
     pub statements: Vec<Statement>,
 }
@@ -95,6 +98,7 @@ pub fn parse_blocks(text: &str, mut raw_blocks: Vec<blocks::RawBlock>) -> Syntax
         quote_marks,
         terminals,
         numerals,
+        may_repeat,
     } = tokens::tokenize_with_marks(text);
     let mut syntax = Syntax {
         blocks: Vec::with_capacity(raw_blocks.len()),
@@ -103,6 +107,7 @@ pub fn parse_blocks(text: &str, mut raw_blocks: Vec<blocks::RawBlock>) -> Syntax
         tokens: Vec::new(),
         quote_marks,
         numerals,
+        may_repeat,
     };
     let mut cursor = 0;
     // The place in the terminal marks the last block's statements reached:

@@ -136,6 +136,11 @@ pub(crate) struct Tokenized {
     /// [`TokenKind::Number`], and every word with the length and first
     /// and last letters of a number word ([`may_be_number_word`]).
     pub numerals: Vec<u32>,
+    /// The indexes of the words that begin outside ASCII or with the
+    /// ASCII letter or digit the word before begins with, in either case
+    /// ([`first_byte_key`]), in order: a word can repeat the word before
+    /// only if it is one of them or the word before begins outside ASCII.
+    pub may_repeat: Vec<u32>,
 }
 
 /// [`tokenize`], with the tokens [`Tokenized`] notes.
@@ -155,6 +160,13 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
     // and counted only if it is, with no branch in the loop.
     let mut numeral_places = [0u8; 256];
     let mut numeral_count = 0u8;
+    // Few neighbouring words share a first letter (one word in twenty of
+    // news copy): noted as the numerals are, so that the repetition rule
+    // reads those words rather than every token.
+    let mut may_repeat = Vec::with_capacity(text.len() / 64 + 1);
+    let mut repeat_places = [0u8; 256];
+    let mut repeat_count = 0u8;
+    let mut previous_key = NON_ASCII_KEY;
     let bytes = text.as_bytes();
     // News copy has a token every two to three bytes (at most one every
     // two in the corpus), so this is the capacity a vector started at a
@@ -165,6 +177,8 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
     let mut start = 0;
     while let Some(&first) = bytes.get(start) {
         if filled >= BATCH_FULL {
+            let base = next_index(&tokens, 0);
+            repeat_count = move_places(base, &repeat_places, repeat_count, &mut may_repeat);
             (filled, numeral_count) = move_batch(
                 &batch,
                 filled,
@@ -199,6 +213,12 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
                             let last = window[(place + 15) & 15];
                             numeral_places[usize::from(numeral_count)] = filled;
                             numeral_count += u8::from(may_be_number_word(place, first, last));
+                            // An ASCII letter: its key is its byte in
+                            // upper case.
+                            let key = first & !0x20;
+                            repeat_places[usize::from(repeat_count)] = filled;
+                            repeat_count += u8::from(key == previous_key);
+                            previous_key = key;
                             push_token(&mut batch, &mut filled, kind, start, end);
                             start = end;
                             if window[place] == b' '
@@ -233,6 +253,14 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
                 if may_be_numeral(bytes, kind, start, end) {
                     numeral_places[usize::from(numeral_count)] = filled;
                     numeral_count += 1;
+                }
+                if is_word_kind(kind) {
+                    let key = first_byte_key(first);
+                    if key == previous_key || key == NON_ASCII_KEY {
+                        repeat_places[usize::from(repeat_count)] = filled;
+                        repeat_count += 1;
+                    }
+                    previous_key = key;
                 }
                 push_token(&mut batch, &mut filled, kind, start, end)
             }
@@ -269,6 +297,14 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
                     numeral_places[usize::from(numeral_count)] = filled;
                     numeral_count += 1;
                 }
+                if is_word_kind(kind) {
+                    let key = first_byte_key(first);
+                    if key == previous_key || key == NON_ASCII_KEY {
+                        repeat_places[usize::from(repeat_count)] = filled;
+                        repeat_count += 1;
+                    }
+                    previous_key = key;
+                }
                 push_token(&mut batch, &mut filled, token.kind, start, start + width)
             }
         };
@@ -284,6 +320,12 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
             start = push_token(&mut batch, &mut filled, TokenKind::Space, end, end + 1);
         }
     }
+    move_places(
+        next_index(&tokens, 0),
+        &repeat_places,
+        repeat_count,
+        &mut may_repeat,
+    );
     move_batch(
         &batch,
         filled,
@@ -297,7 +339,44 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
         quote_marks: marks,
         terminals,
         numerals,
+        may_repeat,
     }
+}
+
+fn is_word_kind(kind: TokenKind) -> bool {
+    matches!(kind, TokenKind::Word | TokenKind::CapitalisedWord)
+}
+
+/// The key of a word's first byte: the byte in upper case if it is
+/// ASCII, else [`NON_ASCII_KEY`]. Two words that are one word in any
+/// letter case either share the key of an ASCII first byte or one of them
+/// begins outside ASCII (a character outside ASCII can lower to an ASCII
+/// letter, as the Kelvin sign does to k).
+#[inline]
+pub(crate) fn first_byte_key(first: u8) -> u8 {
+    if first.is_ascii() {
+        first & !0x20
+    } else {
+        NON_ASCII_KEY
+    }
+}
+
+/// The key of a first byte outside ASCII: no ASCII byte's key (in upper
+/// case, below 0x60).
+pub(crate) const NON_ASCII_KEY: u8 = 0xFF;
+
+/// Moves the indexes of the first `count` places of a batch whose first
+/// token is token `base` into `list`, as [`move_batch`] does the
+/// numerals'; none are left.
+#[cold]
+#[inline(never)]
+fn move_places(base: u32, places: &[u8; 256], count: u8, list: &mut Vec<u32>) -> u8 {
+    list.extend(
+        places[..usize::from(count)]
+            .iter()
+            .map(|&place| base + u32::from(place)),
+    );
+    0
 }
 
 /// Whether a word `length` bytes long, from `first` to `last`, has the
@@ -1827,11 +1906,44 @@ mod tests {
                 }
             })
             .collect();
+        let mut may_repeat = Vec::new();
+        let mut previous_first: Option<u8> = None;
+        for (index, token) in by_grammar.iter().enumerate() {
+            if token.is_word() {
+                let first = text.as_bytes()[token.span().start];
+                if !first.is_ascii()
+                    || previous_first.is_some_and(|previous| previous.eq_ignore_ascii_case(&first))
+                {
+                    may_repeat.push(index as u32);
+                }
+                previous_first = Some(first);
+            }
+        }
         Tokenized {
             tokens: by_grammar,
             quote_marks,
             terminals,
             numerals,
+            may_repeat,
+        }
+    }
+
+    /// Two first bytes of words share a key only if they are one letter
+    /// or digit in either case, and a byte outside ASCII has the key no
+    /// ASCII byte has.
+    #[test]
+    fn first_byte_keys_join_only_cases_of_one_letter() {
+        for a in 0..=u8::MAX {
+            assert_eq!(first_byte_key(a) == NON_ASCII_KEY, !a.is_ascii(), "{a}");
+            for b in 0..=u8::MAX {
+                if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() {
+                    assert_eq!(
+                        first_byte_key(a) == first_byte_key(b),
+                        a.eq_ignore_ascii_case(&b),
+                        "{a} {b}"
+                    );
+                }
+            }
         }
     }
 
