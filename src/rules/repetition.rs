@@ -100,31 +100,38 @@ impl Rule for Repetition {
     fn check(&self, article: &Article<'_>, report: &mut Report<'_>) {
         let text = article.text;
         let tokens = article.tokens();
+        let statements = article.statements();
         // The grammar notes the few words whose first byte may be the word
-        // before's: only statements that hold one are read, and in them
-        // only those words.
+        // before's: only the statements that hold one are read, found from
+        // those words, and in them only those words.
         let mut may_repeat = article.syntax.may_repeat.as_slice();
-        for statement in article.statements() {
+        let mut place = 0;
+        while let Some(&next) = may_repeat.first() {
+            while statements
+                .get(place)
+                .is_some_and(|statement| statement.tokens.end <= next as usize)
+            {
+                place += 1;
+            }
+            let Some(statement) = statements.get(place) else {
+                break;
+            };
             let range = statement.tokens.clone();
-            let before = may_repeat
+            let outside = may_repeat
                 .iter()
                 .take_while(|&&index| (index as usize) < range.start)
                 .count();
-            may_repeat = may_repeat.get(before..).unwrap_or_default();
-            let within = may_repeat
+            let within = may_repeat[outside..]
                 .iter()
                 .take_while(|&&index| (index as usize) < range.end)
                 .count();
-            if within == 0 {
-                continue;
-            }
-            let (here, rest) = may_repeat.split_at(within);
-            may_repeat = rest;
+            let here = &may_repeat[outside..outside + within];
+            may_repeat = &may_repeat[outside + within..];
             let Some(tokens) = tokens.get(range.clone()) else {
                 continue;
             };
-            let seconds = here.iter().map(|&index| index as usize - range.start);
-            for_each_lone_repeat(text, tokens, seconds, |first, second| {
+            let words = here.iter().map(|&index| index as usize - range.start);
+            for_each_lone_repeat(text, tokens, words, |first, second| {
                 self.compare_pair(
                     article,
                     statement.span.start,
@@ -205,6 +212,7 @@ fn for_each_lone_repeat(
 /// Whether the words at `first` and `second` repeat, and if they do the
 /// run they start followed and `found` called if it is two long: gives
 /// the token index past the second word, or past the run.
+#[inline]
 fn judge_pair(
     text: &str,
     tokens: &[Token],
@@ -217,7 +225,23 @@ fn judge_pair(
         (Some(a), Some(b)) => ascii_bytes_may_match(text.as_bytes(), a.span(), b.span()),
         _ => false,
     };
-    if may_match && same_word_tokens(text, tokens, first, second) {
+    if may_match {
+        judge_likely_pair(text, tokens, (first, second), found)
+    } else {
+        second + 1
+    }
+}
+
+/// [`judge_pair`] for a pair whose ASCII bytes match: kept out of line,
+/// as few pairs get this far.
+#[inline(never)]
+fn judge_likely_pair(
+    text: &str,
+    tokens: &[Token],
+    (first, second): (usize, usize),
+    found: &mut impl FnMut(usize, usize),
+) -> usize {
+    if same_word_tokens(text, tokens, first, second) {
         end_run(text, tokens, (first, second), found) + 1
     } else {
         second + 1
