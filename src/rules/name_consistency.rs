@@ -544,10 +544,6 @@ impl NameConsistency {
         // spellings compared that far ([`Candidate::names_around`]). Room
         // for every name word: grown from empty, it was copied as it grew.
         let mut run_words: Vec<(usize, u32)> = Vec::with_capacity(name_words_used);
-        // Names used alone somewhere in the story (folded): a surname after
-        // its first full mention. Marked by folded number: every word has
-        // its entry by now, and the numbers run from zero.
-        let mut standalone = vec![false; vocabulary.folded_forms.len()];
 
         let mut mentions_per_statement = vec![0usize; article.statements().len()];
         for mention in &article.names {
@@ -591,69 +587,39 @@ impl NameConsistency {
                 .unwrap_or((remaining_entries, &[]));
             remaining_entries = rest;
             let in_story = block_kind == BlockKind::Paragraph;
-            let in_roster = in_story && is_roster(mention.statement);
-            let mut title_in_mention = None;
-            // "Finance Minister Kiichi Miyazawa": common words before a
-            // title belong to it (not "Japanese" in "Japanese Prime
-            // Minister Yasuhiro Nakasone", which is a name of its own).
-            let mut title_end = 0;
-            for (index, &entry) in entries
-                .iter()
-                .enumerate()
-                .take(entries.len().saturating_sub(1))
-            {
-                let word = vocabulary.word(entry);
-                if word.is_title {
-                    title_end = index + 1;
-                } else if !vocabulary.is_common(entry) {
-                    break;
-                }
-            }
-            // The run of the name's own words is the rest of the mention
-            // after its titles and the common words that open it, from
-            // `run_start`. Spacing and hyphenation (below) read all of its
-            // name-shaped words, and the name's evidence those of the run,
-            // the last of them: both are gathered in one pass.
             let words = mention.words();
-            let mut run_start = words.len();
-            let mut run_start_in_whole = None;
+            // Only a mention with a spelling that may meet another, or one
+            // the style sheet may name, is read for its name's words: for
+            // the others (nearly every mention) spacing reads them all.
+            let read_for_its_name = !self.wrong_forms.is_empty()
+                || entries.iter().any(|&entry| tracked.slot(entry).is_some());
             whole_run.clear();
-            for (index, (&word_span, &entry)) in words.iter().zip(entries).enumerate() {
-                let word = vocabulary.word(entry);
-                if run_start_in_whole.is_none() {
-                    if index < title_end || word.is_title {
-                        title_in_mention =
-                            title_in_mention.or(title_gender(vocabulary.lower(entry)));
-                    } else if (mention.sentence_initial && index == 0 || !in_story)
-                        && vocabulary.is_common(entry)
-                    {
-                        // The first words of a sentence or of a
-                        // headline-case line are capitalised whatever they
-                        // are.
-                    } else {
-                        run_start = index;
-                        run_start_in_whole = Some(whole_run.len());
-                    }
-                }
-                if word.name_shaped {
-                    whole_run.push((word_span, entry));
-                }
+            whole_run.extend(
+                words
+                    .iter()
+                    .zip(entries)
+                    .filter(|&(_, &entry)| vocabulary.word(entry).name_shaped)
+                    .map(|(&span, &entry)| (span, entry)),
+            );
+            if !read_for_its_name {
+                push_stretches(text, stretch_words(&vocabulary, &whole_run), &mut stretches);
+                continue;
             }
+            let in_roster = in_story && is_roster(mention.statement);
+            let (run_start, title_in_mention) =
+                name_run_start(&vocabulary, mention, entries, in_story);
+            let run_start = run_start.unwrap_or(words.len());
             // The style sheet's wrong forms, in a run of this mention.
             if !self.wrong_forms.is_empty() {
                 let spans = words.get(run_start..).unwrap_or_default();
                 self.check_wrong_forms(article, spans, report, &mut flagged_spans);
             }
-            let name_words = whole_run
-                .get(run_start_in_whole.unwrap_or(whole_run.len())..)
-                .unwrap_or_default();
-            if in_story && name_words.len() == 1 {
-                if let Some(alone) =
-                    standalone.get_mut(vocabulary.word(name_words[0].1).folded as usize)
-                {
-                    *alone = true;
-                }
-            }
+            let run_start_in_whole = entries
+                .iter()
+                .take(run_start)
+                .filter(|&&entry| vocabulary.word(entry).name_shaped)
+                .count();
+            let name_words = whole_run.get(run_start_in_whole..).unwrap_or_default();
             let run = if in_story && name_words.len() > 1 {
                 let start = run_words.len();
                 run_words.extend(name_words.iter().filter_map(|&(span, entry)| {
@@ -666,14 +632,14 @@ impl NameConsistency {
                 (0, 0)
             };
             for &(word_span, entry) in name_words {
-                let word = word_span.slice(text);
-                if is_calendar_word(word) || flagged_spans.overlaps(word_span) {
-                    continue;
-                }
                 // A spelling that cannot meet another gathers nothing.
                 let Some(slot) = tracked.slot(entry) else {
                     continue;
                 };
+                let word = word_span.slice(text);
+                if is_calendar_word(word) || flagged_spans.overlaps(word_span) {
+                    continue;
+                }
                 let Some(form) = forms.get_mut(slot as usize) else {
                     continue;
                 };
@@ -703,11 +669,7 @@ impl NameConsistency {
             // of two or three words joined by a space or hyphen, keyed by
             // its letters alone. Titles and sentence-initial words stay in:
             // "Time Warner" may open a sentence.
-            let run_words = whole_run.iter().map(|&(span, entry)| {
-                let word = vocabulary.word(entry);
-                (span, word.folded_chars, word.folded_hash)
-            });
-            push_stretches(text, run_words, &mut stretches);
+            push_stretches(text, stretch_words(&vocabulary, &whole_run), &mut stretches);
         }
 
         self.report_spacing(article, &mut stretches, report, &mut flagged_spans);
@@ -765,11 +727,23 @@ impl NameConsistency {
             text,
             lowercase_words: &lowercase_words,
             lowercase_first,
-            standalone: &standalone,
+            standalone: &Standalone {
+                mentions: &mentions,
+                mention_entries: &mention_entries,
+                vocabulary: &vocabulary,
+                found: OnceCell::new(),
+            },
             vocabulary: &vocabulary,
             run_words: &run_words,
         };
-        self.report_variants(article, &candidates, &context, report, &flagged_spans);
+        self.report_variants(
+            article,
+            &candidates,
+            &context,
+            tracked.pairs.as_deref(),
+            report,
+            &flagged_spans,
+        );
     }
 
     /// Whether a word in lower case is one of the titles.
@@ -971,6 +945,7 @@ impl NameConsistency {
         article: &Article<'_>,
         candidates: &[Candidate<'_, '_>],
         context: &Context<'_>,
+        pairs: Option<&[(u32, u32)]>,
         report: &mut Report<'_>,
         flagged: &Flagged,
     ) {
@@ -1009,19 +984,34 @@ impl NameConsistency {
         // spelling's neighbours, and the choice below does not depend on
         // it: no two spellings share a place, so their first uses differ.
         let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); candidates.len()];
-        let mut compare = |a: usize, b: usize, pair_keys: (&[u8], &[u8])| {
+        let mut compare = |a: usize, b: usize, keys: &mut TransliterationKeys<'_>| {
             if self.same_name(
                 &candidates[a],
                 &candidates[b],
                 (folded[a], folded[b]),
-                pair_keys,
+                keys.pair(a, b),
                 context,
             ) {
                 neighbours[a].push(b);
                 neighbours[b].push(a);
             }
         };
-        if by_letters {
+        // The pairs found by letters when the spellings to track were
+        // chosen are those `pairs_by_letters` would find among these
+        // candidates, which are entries in order: only they are compared.
+        if let (true, Some(pairs)) = (by_letters, pairs) {
+            let index = |entry: u32| {
+                candidates
+                    .binary_search_by_key(&entry, |candidate| candidate.entry)
+                    .ok()
+                    .filter(|&index| comparable[index])
+            };
+            for &(a, b) in pairs {
+                if let (Some(a), Some(b)) = (index(a), index(b)) {
+                    compare(a, b, &mut keys);
+                }
+            }
+        } else if by_letters {
             self.pairs_by_letters(&spellings, &mut keys, &mut compare);
         } else {
             self.pairs_by_keys(&spellings, &mut keys, &mut compare);
@@ -1086,7 +1076,7 @@ impl NameConsistency {
         &self,
         spellings: &Spellings<'_>,
         keys: &mut TransliterationKeys<'_>,
-        compare: &mut impl FnMut(usize, usize, (&[u8], &[u8])),
+        compare: &mut impl FnMut(usize, usize, &mut TransliterationKeys<'_>),
     ) {
         // One small record a comparable spelling, read in a tight loop: an
         // article's few dozen spellings make a few hundred pairs, and the
@@ -1140,7 +1130,7 @@ impl NameConsistency {
                             key_a == key_b
                         });
                     if may_match {
-                        compare(a.index, b.index, keys.pair(a.index, b.index));
+                        compare(a.index, b.index, keys);
                     }
                 }
             }
@@ -1157,7 +1147,7 @@ impl NameConsistency {
             for b in by_first.after(position, a.first as usize) {
                 let b = &probes[b];
                 if near(a, b) {
-                    compare(a.index, b.index, keys.pair(a.index, b.index));
+                    compare(a.index, b.index, keys);
                 }
             }
             for b in by_signature.after(position, a.signature_bucket()) {
@@ -1167,7 +1157,7 @@ impl NameConsistency {
                     key_a == key_b
                 };
                 if may_match {
-                    compare(a.index, b.index, keys.pair(a.index, b.index));
+                    compare(a.index, b.index, keys);
                 }
             }
         }
@@ -1184,7 +1174,7 @@ impl NameConsistency {
         &self,
         spellings: &Spellings<'_>,
         keys: &mut TransliterationKeys<'_>,
-        compare: &mut impl FnMut(usize, usize, (&[u8], &[u8])),
+        compare: &mut impl FnMut(usize, usize, &mut TransliterationKeys<'_>),
     ) {
         let Spellings {
             folded,
@@ -1233,7 +1223,7 @@ impl NameConsistency {
             for (position, &a) in members.iter().enumerate() {
                 for &b in &members[position + 1..] {
                     if seen.insert((a, b)) {
-                        compare(a, b, keys.pair(a, b));
+                        compare(a, b, keys);
                     }
                 }
             }
@@ -1286,8 +1276,10 @@ impl NameConsistency {
     /// The spellings worth gathering places and evidence for. In a file of
     /// many distinct names nearly every spelling shares no key
     /// ([`NameConsistency::pairs_by_keys`]) with any other word, so it can
-    /// meet no other spelling and nothing need be known of it; an
-    /// article's usual few dozen are all kept, without the cost of keys.
+    /// meet no other spelling and nothing need be known of it. An
+    /// article's usual few dozen are compared by their letters at once
+    /// ([`NameConsistency::spellings_meeting_by_letters`]), and only those
+    /// that meet another are kept: in most articles none or a few.
     ///
     /// The keys are those of every word that could be a compared spelling
     /// (name-shaped, no title, a vowel, three letters or more), and every
@@ -1297,6 +1289,14 @@ impl NameConsistency {
     /// the same with or without the others.
     fn spellings_to_track(&self, vocabulary: &Vocabulary<'_>) -> Tracked {
         let count = vocabulary.words.len();
+        // Every candidate is such a word, whatever its length: when there
+        // are no more than [`BUCKET_LIMIT`], the candidates are compared
+        // by their letters, the way the pairs are found here.
+        let may_be_candidate =
+            |info: &&WordInfo<'_>| info.name_shaped && !info.is_title && info.has_vowel;
+        if vocabulary.words.iter().filter(may_be_candidate).count() <= BUCKET_LIMIT {
+            return self.spellings_meeting_by_letters(vocabulary);
+        }
         if count <= TRACK_ALL_UP_TO {
             return Tracked::all(count);
         }
@@ -1351,6 +1351,52 @@ impl NameConsistency {
             }
         }
         Tracked::from_kept(&keep)
+    }
+
+    /// The spellings that meet another by their letters
+    /// ([`NameConsistency::pairs_by_letters`]) among every word that could
+    /// be a compared spelling, with those pairs. The candidates are some of
+    /// these words, and whether two meet depends on nothing but the two: a
+    /// word meeting none here is compared with nothing later, and need not
+    /// be tracked; the pairs found are the only ones to compare.
+    fn spellings_meeting_by_letters(&self, vocabulary: &Vocabulary<'_>) -> Tracked {
+        let count = vocabulary.words.len();
+        let considered: Vec<u32> = (0..u32::try_from(count).unwrap_or(u32::MAX))
+            .filter(|&entry| {
+                let info = vocabulary.word(entry);
+                info.name_shaped && !info.is_title && info.folded_chars >= 3 && info.has_vowel
+            })
+            .collect();
+        let folded: Vec<&str> = considered
+            .iter()
+            .map(|&entry| vocabulary.folded(vocabulary.word(entry).folded))
+            .collect();
+        let lengths: Vec<usize> = considered
+            .iter()
+            .map(|&entry| vocabulary.word(entry).folded_chars)
+            .collect();
+        let comparable = vec![true; considered.len()];
+        let mut keys = TransliterationKeys::new(&folded);
+        let spellings = Spellings {
+            folded: &folded,
+            lengths: &lengths,
+            comparable: &comparable,
+        };
+        let mut keep = vec![false; count];
+        let mut pairs = Vec::new();
+        self.pairs_by_letters(&spellings, &mut keys, &mut |a, b, _| {
+            if let (Some(&a), Some(&b)) = (considered.get(a), considered.get(b)) {
+                pairs.push((a, b));
+                for entry in [a, b] {
+                    if let Some(kept) = keep.get_mut(entry as usize) {
+                        *kept = true;
+                    }
+                }
+            }
+        });
+        let mut tracked = Tracked::from_kept(&keep);
+        tracked.pairs = Some(pairs);
+        tracked
     }
 
     /// Whether two spellings are one name spelled two ways.
@@ -1428,9 +1474,7 @@ impl NameConsistency {
             form.as_given
                 && !form.as_last
                 && !DEMONYM_ENDINGS.iter().any(|end| folded.ends_with(end))
-                && (after
-                    .iter()
-                    .any(|name| context.standalone.get(name as usize) == Some(&true))
+                && (after.iter().any(|name| context.standalone.contains(name))
                     || after
                         .iter()
                         .all(|name| !is_common_form(context.vocabulary.folded(name))))
@@ -1848,6 +1892,9 @@ struct Tracked {
     slots: Vec<u32>,
     /// The entry of each slot, in entry order.
     entries: Vec<u32>,
+    /// Every pair of entries, (a, b) with a < b, that may match by their
+    /// letters, when worked out with the slots.
+    pairs: Option<Vec<(u32, u32)>>,
 }
 
 impl Tracked {
@@ -1857,6 +1904,7 @@ impl Tracked {
         Tracked {
             slots: entries.clone(),
             entries,
+            pairs: None,
         }
     }
 
@@ -1870,7 +1918,11 @@ impl Tracked {
                 entries.push(entry);
             }
         }
-        Tracked { slots, entries }
+        Tracked {
+            slots,
+            entries,
+            pairs: None,
+        }
     }
 
     fn slot(&self, entry: u32) -> Option<u32> {
@@ -2298,7 +2350,7 @@ struct Context<'a> {
     lowercase_first: bool,
     /// Whether each folded name, by its number, is used alone as a
     /// mention in the story.
-    standalone: &'a [bool],
+    standalone: &'a Standalone<'a>,
     vocabulary: &'a Vocabulary<'a>,
     /// The name words of the story's runs of several words, as (start,
     /// folded number), each [`Occurrence::run`] a range of them.
@@ -2370,6 +2422,110 @@ impl<'a> LowercaseWords<'a> {
             .filter(|word| wanted.contains(word))
             .collect()
     }
+}
+
+/// The names used alone somewhere in the story (folded): a surname after
+/// its first full mention. Found when first asked about, as the spellings
+/// written in lower case are ([`LowercaseWords`]): finding them reads the
+/// opening words of every mention.
+struct Standalone<'a> {
+    /// The mentions the rule reads, each with its block's kind.
+    mentions: &'a [(&'a NameMention, BlockKind)],
+    /// The entry of every word of those mentions, one mention after another.
+    mention_entries: &'a [u32],
+    vocabulary: &'a Vocabulary<'a>,
+    /// Marked by folded number.
+    found: OnceCell<Vec<bool>>,
+}
+
+impl Standalone<'_> {
+    fn contains(&self, folded: u32) -> bool {
+        let found = self.found.get_or_init(|| self.find());
+        found.get(folded as usize) == Some(&true)
+    }
+
+    fn find(&self) -> Vec<bool> {
+        let vocabulary = self.vocabulary;
+        let mut standalone = vec![false; vocabulary.folded_forms.len()];
+        let mut remaining_entries = self.mention_entries;
+        for &(mention, block_kind) in self.mentions {
+            let (entries, rest) = remaining_entries
+                .split_at_checked(mention.words().len())
+                .unwrap_or((remaining_entries, &[]));
+            remaining_entries = rest;
+            let in_story = block_kind == BlockKind::Paragraph;
+            if !in_story {
+                continue;
+            }
+            let (Some(run_start), _) = name_run_start(vocabulary, mention, entries, in_story)
+            else {
+                continue;
+            };
+            let mut name_words = entries
+                .iter()
+                .skip(run_start)
+                .filter(|&&entry| vocabulary.word(entry).name_shaped);
+            if let (Some(&alone), None) = (name_words.next(), name_words.next()) {
+                if let Some(marked) = standalone.get_mut(vocabulary.word(alone).folded as usize) {
+                    *marked = true;
+                }
+            }
+        }
+        standalone
+    }
+}
+
+/// Where the name's own words start among a mention's words (after its
+/// titles and the common words that open it), `None` when none is, and the
+/// gender of the first gendered title before them.
+fn name_run_start(
+    vocabulary: &Vocabulary<'_>,
+    mention: &NameMention,
+    entries: &[u32],
+    in_story: bool,
+) -> (Option<usize>, Option<Gender>) {
+    let mut title_in_mention = None;
+    // "Finance Minister Kiichi Miyazawa": common words before a title
+    // belong to it (not "Japanese" in "Japanese Prime Minister Yasuhiro
+    // Nakasone", which is a name of its own).
+    let mut title_end = 0;
+    for (index, &entry) in entries
+        .iter()
+        .enumerate()
+        .take(entries.len().saturating_sub(1))
+    {
+        let word = vocabulary.word(entry);
+        if word.is_title {
+            title_end = index + 1;
+        } else if !vocabulary.is_common(entry) {
+            break;
+        }
+    }
+    for (index, (_, &entry)) in mention.words().iter().zip(entries).enumerate() {
+        let word = vocabulary.word(entry);
+        if index < title_end || word.is_title {
+            title_in_mention = title_in_mention.or(title_gender(vocabulary.lower(entry)));
+        } else if (mention.sentence_initial && index == 0 || !in_story)
+            && vocabulary.is_common(entry)
+        {
+            // The first words of a sentence or of a headline-case line
+            // are capitalised whatever they are.
+        } else {
+            return (Some(index), title_in_mention);
+        }
+    }
+    (None, title_in_mention)
+}
+
+/// A run's words as [`push_stretches`] reads them.
+fn stretch_words<'r>(
+    vocabulary: &'r Vocabulary<'_>,
+    run: &'r [(Span, u32)],
+) -> impl Iterator<Item = (Span, usize, u64)> + 'r {
+    run.iter().map(|&(span, entry)| {
+        let word = vocabulary.word(entry);
+        (span, word.folded_chars, word.folded_hash)
+    })
 }
 
 /// `surface` with each run of white space as one space; borrowed when it
@@ -3723,13 +3879,13 @@ mod tests {
                 let mut by_letters = BTreeSet::new();
                 let mut lazy_keys = TransliterationKeys::new(&folded);
                 rule.pairs_by_letters(&spellings, &mut lazy_keys, &mut |a, b, pair_keys| {
-                    given_keys(a, b, pair_keys);
+                    given_keys(a, b, pair_keys.pair(a, b));
                     assert!(a < b && by_letters.insert((a, b)), "{a}, {b} twice");
                 });
                 let mut by_keys = BTreeSet::new();
                 let mut lazy_keys = TransliterationKeys::new(&folded);
                 rule.pairs_by_keys(&spellings, &mut lazy_keys, &mut |a, b, pair_keys| {
-                    given_keys(a, b, pair_keys);
+                    given_keys(a, b, pair_keys.pair(a, b));
                     assert!(a < b && by_keys.insert((a, b)), "{a}, {b} twice");
                 });
                 // The pairs by letters are exactly those the definition
@@ -3883,13 +4039,17 @@ mod tests {
                 words.len()
             );
         }
-        // An article's usual few dozen words are all tracked, keys unmade.
+        // Of an article's usual few dozen words, those that may meet
+        // another by their letters are tracked, with the pairs, keys unmade.
         let rule = &rules_under_four_edit_tables()[0];
         let mut vocabulary = Vocabulary::with_capacity(4);
         for word in ["Milley", "Zzyzx", "Qwerty", "Milly"] {
             vocabulary.entry(word, rule);
         }
-        assert_eq!(rule.spellings_to_track(&vocabulary), Tracked::all(4));
+        let tracked = rule.spellings_to_track(&vocabulary);
+        assert_eq!(tracked.entries, [0, 3]);
+        assert_eq!(tracked.slots, [0, u32::MAX, u32::MAX, 1]);
+        assert_eq!(tracked.pairs, Some(vec![(0, 3)]));
     }
 
     #[test]
