@@ -974,10 +974,15 @@ impl NameConsistency {
                             .contains(context.vocabulary.lower(candidate.entry)))
             })
             .collect();
+        let letters: Vec<u64> = candidates
+            .iter()
+            .map(|candidate| context.vocabulary.word(candidate.entry).letters)
+            .collect();
         let mut keys = TransliterationKeys::new(&folded);
         let spellings = Spellings {
             folded: &folded,
             lengths: &lengths,
+            letters: &letters,
             comparable: &comparable,
         };
         // Which way the pairs are found changes only the order of a
@@ -1093,7 +1098,7 @@ impl NameConsistency {
                 .map(|index| {
                     let folded = spellings.folded[index];
                     let length = spellings.lengths[index];
-                    let letters = letter_set(folded);
+                    let letters = spellings.letters[index];
                     LetterProbe {
                         // No first letter is a value of its own, equal only
                         // to itself.
@@ -1180,6 +1185,7 @@ impl NameConsistency {
             folded,
             lengths,
             comparable,
+            ..
         } = *spellings;
         // Each (key, spelling) pair is one 64-bit number, the key's 32 bits
         // above the spelling's index, in one vector sorted once: a bucket
@@ -1375,11 +1381,16 @@ impl NameConsistency {
             .iter()
             .map(|&entry| vocabulary.word(entry).folded_chars)
             .collect();
+        let letters: Vec<u64> = considered
+            .iter()
+            .map(|&entry| vocabulary.word(entry).letters)
+            .collect();
         let comparable = vec![true; considered.len()];
         let mut keys = TransliterationKeys::new(&folded);
         let spellings = Spellings {
             folded: &folded,
             lengths: &lengths,
+            letters: &letters,
             comparable: &comparable,
         };
         let mut keep = vec![false; count];
@@ -1676,6 +1687,8 @@ struct Spellings<'s> {
     folded: &'s [&'s str],
     /// In characters.
     lengths: &'s [usize],
+    /// Each one's [`letter_set`], worked out with its vocabulary entry.
+    letters: &'s [u64],
     /// Whether any comparison could accept the spelling.
     comparable: &'s [bool],
 }
@@ -2080,6 +2093,9 @@ struct WordInfo<'a> {
     folded_chars: usize,
     /// The polynomial hash of the folded form ([`string_hash`]).
     folded_hash: u64,
+    /// The [`letter_set`] of the folded form: every word of an article
+    /// may be compared by its letters, and its bytes are read here anyway.
+    letters: u64,
     is_title: bool,
     /// Whether its lower case is a common word ([`is_common_word`]), once
     /// asked ([`Vocabulary::is_common`]): most words never are.
@@ -2151,6 +2167,7 @@ impl<'a> Vocabulary<'a> {
                     folded,
                     folded_chars: word.len(),
                     folded_hash: ascii.hash,
+                    letters: ascii.letters,
                     is_title,
                     is_common: OnceCell::new(),
                     name_shaped: ascii.letters_only && ascii.has_lowercase && word.len() >= 2,
@@ -2183,6 +2200,7 @@ impl<'a> Vocabulary<'a> {
                 .intern_with_hash(&folded_form, table_hash(folded_hash)),
             folded_chars: folded_form.chars().count(),
             folded_hash,
+            letters: letter_set(&folded_form),
             is_title: rule.is_title(lower),
             is_common: OnceCell::new(),
             name_shaped: is_name_shaped(word),
@@ -2228,6 +2246,8 @@ struct AsciiWord {
     has_vowel: bool,
     /// The [`string_hash`] of its lower case.
     hash: u64,
+    /// The [`letter_set`] of its lower case.
+    letters: u64,
 }
 
 impl AsciiWord {
@@ -2235,6 +2255,7 @@ impl AsciiWord {
     fn of(word: &str) -> Option<AsciiWord> {
         let mut classes = 0;
         let mut hash = 0u64;
+        let mut letters = 0u64;
         for &byte in word.as_bytes() {
             let class = ASCII_CLASSES[usize::from(byte)];
             if class == 0 {
@@ -2245,12 +2266,14 @@ impl AsciiWord {
             hash = hash
                 .wrapping_mul(HASH_BASE)
                 .wrapping_add(u64::from(lowered) + 1);
+            letters |= 1 << (lowered & 63);
         }
         Some(AsciiWord {
             letters_only: classes & DIGIT == 0,
             has_lowercase: classes & LOWER_CASE != 0,
             has_vowel: classes & VOWEL != 0,
             hash,
+            letters,
         })
     }
 }
@@ -3858,9 +3881,11 @@ mod tests {
                     .map(|word| transliteration_key(word))
                     .collect();
                 let keys: Vec<&[u8]> = key_strings.iter().map(String::as_bytes).collect();
+                let letters: Vec<u64> = folded.iter().map(|word| letter_set(word)).collect();
                 let spellings = Spellings {
                     folded: &folded,
                     lengths: &lengths,
+                    letters: &letters,
                     comparable: &comparable,
                 };
                 let alike = |a: usize, b: usize| {
@@ -4112,6 +4137,8 @@ mod tests {
             );
             assert_eq!(info.folded_chars, expected.folded_chars, "{word:?}");
             assert_eq!(info.folded_hash, expected.folded_hash, "{word:?}");
+            assert_eq!(info.letters, expected.letters, "{word:?}");
+            assert_eq!(info.letters, letter_set(fast.folded(info.folded)));
             assert_eq!(info.is_title, expected.is_title, "{word:?}");
             assert_eq!(
                 fast.is_common(entry),
