@@ -1075,8 +1075,8 @@ impl NameConsistency {
     /// most one letter away, so every letter one spelling has and the
     /// other lacks costs an edit of its own. For an article's usual few
     /// dozen spellings this is cheaper than building keys, and it compares
-    /// what the keys would. `compare` is given the pair's transliteration
-    /// keys.
+    /// what the keys would. `compare` is given the keys, to work out the
+    /// pair's when it needs them: a pair only noted needs none.
     fn pairs_by_letters(
         &self,
         spellings: &Spellings<'_>,
@@ -1174,7 +1174,7 @@ impl NameConsistency {
     /// transliteration key; in linear time, for a file of many names.
     /// Pairs in a bucket of more than [`BUCKET_LIMIT`] spellings are not
     /// compared there: a key shared that widely says nothing. `compare` is
-    /// given the pair's transliteration keys.
+    /// given the transliteration keys, to work out the pair's.
     fn pairs_by_keys(
         &self,
         spellings: &Spellings<'_>,
