@@ -545,38 +545,46 @@ impl NameConsistency {
         // for every name word: grown from empty, it was copied as it grew.
         let mut run_words: Vec<(usize, u32)> = Vec::with_capacity(name_words_used);
 
-        let mut mentions_per_statement = vec![0usize; article.statements().len()];
-        for mention in &article.names {
-            if let Some(count) = mentions_per_statement.get_mut(mention.statement) {
-                *count += 1;
-            }
-        }
-        // A statement that is mostly names is a roster (a team list).
-        // Decided once per statement: asking per mention would rescan a
-        // long statement for each of its names. Only a statement of five
-        // mentions or more can be one, and few are: the others are passed
-        // over by their count alone.
-        let mut rosters = vec![false; mentions_per_statement.len()];
-        for ((roster, statement), &mentions) in rosters
-            .iter_mut()
-            .zip(article.statements())
-            .zip(&mentions_per_statement)
-        {
-            if mentions >= 5 {
-                let lowercase = article
-                    .tokens()
-                    .get(statement.tokens.clone())
-                    .unwrap_or_default()
-                    .iter()
-                    .filter(|token| token.kind == TokenKind::Word)
-                    // Only whether they are fewer than the mentions
-                    // matters: a long statement is not read to its end.
-                    .take(mentions)
-                    .count();
-                *roster = lowercase < mentions;
-            }
-        }
-        let is_roster = |index: usize| rosters.get(index).copied().unwrap_or(false);
+        // Which statements are rosters, worked out when a mention read for
+        // its name first asks: most articles have no such mention.
+        let rosters: OnceCell<Vec<bool>> = OnceCell::new();
+        let is_roster = |index: usize| {
+            let rosters = rosters.get_or_init(|| {
+                let mut mentions_per_statement = vec![0usize; article.statements().len()];
+                for mention in &article.names {
+                    if let Some(count) = mentions_per_statement.get_mut(mention.statement) {
+                        *count += 1;
+                    }
+                }
+                // A statement that is mostly names is a roster (a team list).
+                // Decided once per statement: asking per mention would rescan a
+                // long statement for each of its names. Only a statement of five
+                // mentions or more can be one, and few are: the others are passed
+                // over by their count alone.
+                let mut rosters = vec![false; mentions_per_statement.len()];
+                for ((roster, statement), &mentions) in rosters
+                    .iter_mut()
+                    .zip(article.statements())
+                    .zip(&mentions_per_statement)
+                {
+                    if mentions >= 5 {
+                        let lowercase = article
+                            .tokens()
+                            .get(statement.tokens.clone())
+                            .unwrap_or_default()
+                            .iter()
+                            .filter(|token| token.kind == TokenKind::Word)
+                            // Only whether they are fewer than the mentions
+                            // matters: a long statement is not read to its end.
+                            .take(mentions)
+                            .count();
+                        *roster = lowercase < mentions;
+                    }
+                }
+                rosters
+            });
+            rosters.get(index).copied().unwrap_or(false)
+        };
 
         // One mention's words at a time; few mentions have more than eight.
         let mut whole_run: Vec<(Span, u32)> = Vec::with_capacity(8);
