@@ -255,12 +255,13 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
                     numeral_count += 1;
                 }
                 if is_word_kind(kind) {
-                    let key = first_byte_key(first);
-                    if key == previous_key || key == NON_ASCII_KEY {
-                        repeat_places[usize::from(repeat_count)] = filled;
-                        repeat_count += 1;
-                    }
-                    previous_key = key;
+                    note_may_repeat(
+                        first,
+                        filled,
+                        &mut repeat_places,
+                        &mut repeat_count,
+                        &mut previous_key,
+                    );
                 }
                 push_token(&mut batch, &mut filled, kind, start, end)
             }
@@ -298,12 +299,13 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
                     numeral_count += 1;
                 }
                 if is_word_kind(kind) {
-                    let key = first_byte_key(first);
-                    if key == previous_key || key == NON_ASCII_KEY {
-                        repeat_places[usize::from(repeat_count)] = filled;
-                        repeat_count += 1;
-                    }
-                    previous_key = key;
+                    note_may_repeat(
+                        first,
+                        filled,
+                        &mut repeat_places,
+                        &mut repeat_count,
+                        &mut previous_key,
+                    );
                 }
                 push_token(&mut batch, &mut filled, token.kind, start, start + width)
             }
@@ -364,6 +366,26 @@ pub(crate) fn first_byte_key(first: u8) -> u8 {
 /// The key of a first byte outside ASCII: no ASCII byte's key (in upper
 /// case, below 0x60).
 pub(crate) const NON_ASCII_KEY: u8 = 0xFF;
+
+/// Notes the word at `place` of the batch, whose first byte is `first`,
+/// among the words that may repeat the word before. The settled short
+/// words are noted in the loop itself without a branch; the words of the
+/// other paths, fewer, come here.
+#[inline(always)]
+fn note_may_repeat(
+    first: u8,
+    place: u8,
+    places: &mut [u8; 256],
+    count: &mut u8,
+    previous_key: &mut u8,
+) {
+    let key = first_byte_key(first);
+    if key == *previous_key || key == NON_ASCII_KEY {
+        places[usize::from(*count)] = place;
+        *count += 1;
+    }
+    *previous_key = key;
+}
 
 /// Moves the indexes of the first `count` places of a batch whose first
 /// token is token `base` into `list`, as [`move_batch`] does the
