@@ -836,10 +836,10 @@ fn people_finding(text: &str, syntax: &Syntax, names: &[NameMention], asking: As
         .iter()
         .map(|candidate| (candidate.surname.clone(), Evidence::default()))
         .collect();
-    // Every surname the pass below looks up, by its ends and length: most
-    // last words are turned away by two table reads rather than a fold and
-    // a hash.
-    let mut surname_ends = FoldedEnds::default();
+    // Every surname the pass below looks up, and every suffix, by its ends
+    // and length: most last words are neither, and are turned away by two
+    // table reads rather than a fold and a hash, or the suffixes' look-up.
+    let mut surname_ends = SUFFIX_ENDS;
     for surname in shared.keys() {
         surname_ends.add(surname);
     }
@@ -864,10 +864,12 @@ fn people_finding(text: &str, syntax: &Syntax, names: &[NameMention], asking: As
                 let Some(&last) = split.words[split.name_from..].last() else {
                     continue;
                 };
-                let suffix = span_class(text, last, SUFFIX) != 0;
-                if !suffix && !surname_ends.may_hold(text, last) {
+                if !surname_ends.may_hold(text, last) {
                     continue;
                 }
+                // A word held only by the suffixes' ends, neither a suffix
+                // nor a surname, is turned away below as unlisted.
+                let suffix = span_class(text, last, SUFFIX) != 0;
                 // A name of one word gives no given name, and without a
                 // title no sex: unless it is a group's, it is no evidence
                 // of anything, and neither its surname nor its person need
@@ -994,13 +996,34 @@ fn names_a_group(text: &str, names: &[NameMention], splits: &[Split], position: 
 /// whose last letter or length none of those of its first letter allow
 /// folds to none of them. A word folded outside ASCII is taken to have
 /// every length.
-#[derive(Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct FoldedEnds {
     lengths: [u32; 26],
     last_letters: [u32; 26],
 }
 
+/// The ends of the generational suffixes ([`SUFFIXES`]).
+const SUFFIX_ENDS: FoldedEnds = FoldedEnds::of_lowercase_ascii(SUFFIXES);
+
 impl FoldedEnds {
+    /// [`FoldedEnds::add`] of each of `words`, words of lower-case ASCII
+    /// letters, worked out when compiling.
+    const fn of_lowercase_ascii(words: &[&str]) -> FoldedEnds {
+        let mut ends = FoldedEnds {
+            lengths: [0; 26],
+            last_letters: [0; 26],
+        };
+        let mut index = 0;
+        while index < words.len() {
+            let bytes = words[index].as_bytes();
+            let first = (bytes[0] - b'a') as usize;
+            ends.last_letters[first] |= 1 << (bytes[bytes.len() - 1] - b'a');
+            ends.lengths[first] |= 1 << if bytes.len() < 31 { bytes.len() } else { 31 };
+            index += 1;
+        }
+        ends
+    }
+
     fn add(&mut self, folded: &str) {
         let bytes = folded.as_bytes();
         let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
@@ -1586,6 +1609,15 @@ mod tests {
                 "{character:?} folds to {folded:?}"
             );
         }
+    }
+
+    #[test]
+    fn suffix_ends_are_those_added() {
+        let mut added = FoldedEnds::default();
+        for suffix in SUFFIXES {
+            added.add(suffix);
+        }
+        assert_eq!(SUFFIX_ENDS, added);
     }
 
     #[test]
