@@ -538,10 +538,11 @@ impl NameConsistency {
         // list is never copied as it grows.
         let mut stretches: Vec<(u64, Span)> = Vec::with_capacity(name_words_used * 3);
         let mut flagged_spans = Flagged::default();
-        // (start, folded number) of the name words of each run of several
-        // in the story, but initials, one run after another: which names a
+        // (start, entry) of the name words of each run of several in the
+        // story, but initials, one run after another: which names a
         // spelling is used beside is worked out from them only for the few
-        // spellings compared that far ([`Candidate::names_around`]). Room
+        // spellings compared that far ([`Candidate::names_around`]), and
+        // only then are their folded forms numbered. Room
         // for every name word: grown from empty, it was copied as it grew.
         let mut run_words: Vec<(usize, u32)> = Vec::with_capacity(name_words_used);
 
@@ -632,7 +633,7 @@ impl NameConsistency {
                 let start = run_words.len();
                 run_words.extend(name_words.iter().filter_map(|&(span, entry)| {
                     let word = vocabulary.word(entry);
-                    (!word.is_initial).then_some((span.start, word.folded))
+                    (!word.is_initial).then_some((span.start, entry))
                 }));
                 let offset = |position: usize| u32::try_from(position).unwrap_or(u32::MAX);
                 (offset(start), offset(run_words.len()))
@@ -714,7 +715,6 @@ impl NameConsistency {
                 form,
                 occurrences: occurrences.of(slot),
                 entry,
-                folded_id: info.folded,
                 folded_chars: info.folded_chars,
                 genders: OnceCell::new(),
                 names_around: OnceCell::new(),
@@ -959,7 +959,7 @@ impl NameConsistency {
     ) {
         let folded: Vec<&str> = candidates
             .iter()
-            .map(|candidate| context.vocabulary.folded(candidate.folded_id))
+            .map(|candidate| context.vocabulary.folded_form(candidate.entry))
             .collect();
         let lengths: Vec<usize> = candidates
             .iter()
@@ -1335,7 +1335,7 @@ impl NameConsistency {
         let mut transliteration_key = Vec::new();
         for &entry in &considered {
             let info = vocabulary.word(entry);
-            let folded = vocabulary.folded(info.folded);
+            let folded = vocabulary.folded_form(entry);
             transliteration_key.clear();
             push_transliteration_key(folded, &mut transliteration_key);
             self.spelling_keys(
@@ -1383,7 +1383,7 @@ impl NameConsistency {
             .collect();
         let folded: Vec<&str> = considered
             .iter()
-            .map(|&entry| vocabulary.folded(vocabulary.word(entry).folded))
+            .map(|&entry| vocabulary.folded_form(entry))
             .collect();
         let lengths: Vec<usize> = considered
             .iter()
@@ -1466,14 +1466,18 @@ impl NameConsistency {
             return false;
         }
         let (around_a, around_b) = (
-            a.names_around(context.run_words),
-            b.names_around(context.run_words),
+            a.names_around(context.run_words, vocabulary),
+            b.names_around(context.run_words, vocabulary),
+        );
+        let (folded_number_a, folded_number_b) = (
+            vocabulary.folded_number(a.entry),
+            vocabulary.folded_number(b.entry),
         );
         // Used side by side ("Coca-Cola", "Hong Kong"): two words.
-        if around_a.before.contains(b.folded_id)
-            || around_a.after.contains(b.folded_id)
-            || around_b.before.contains(a.folded_id)
-            || around_b.after.contains(a.folded_id)
+        if around_a.before.contains(folded_number_b)
+            || around_a.after.contains(folded_number_b)
+            || around_b.before.contains(folded_number_a)
+            || around_b.after.contains(folded_number_a)
         {
             return false;
         }
@@ -1496,7 +1500,7 @@ impl NameConsistency {
                 && (after.iter().any(|name| context.standalone.contains(name))
                     || after
                         .iter()
-                        .all(|name| !is_common_form(context.vocabulary.folded(name))))
+                        .all(|name| !is_common_form(context.vocabulary.folded_form_numbered(name))))
         };
         let (given_a, given_b) = (
             given_name(form_a, &around_a.after, folded_a),
@@ -1971,118 +1975,47 @@ fn is_adjacent_swap(a: &str, b: &str) -> bool {
         && a[differing[1]] == b[differing[0]]
 }
 
-/// Distinct strings, each stored once in one string and named by its
-/// number: no allocation per string, which counts when a file holds a
-/// million distinct names.
-#[derive(Debug, Default)]
-struct Interner {
-    text: String,
-    /// Where each string ends in `text`; it starts where the one before
-    /// ends.
-    ends: Vec<u32>,
-    /// Each string's hash, by its number: the table is rebuilt from them
-    /// when it grows.
-    hashes: Vec<u64>,
-    /// The strings' numbers, found by hash. Only numbers are stored (four
-    /// bytes a slot, where a map of hash to number takes sixteen): on a
-    /// file of a million distinct names the table stays within the cache.
-    numbers: HashTable<u32>,
-}
-
-impl Interner {
-    fn with_capacity(strings: usize) -> Self {
-        Interner {
-            text: String::with_capacity(strings * 8),
-            ends: Vec::with_capacity(strings),
-            hashes: Vec::with_capacity(strings),
-            numbers: HashTable::with_capacity(strings),
-        }
-    }
-
-    #[cfg(test)]
-    fn intern(&mut self, string: &str) -> u32 {
-        self.intern_with_hash(string, table_hash(string_hash(string.chars())))
-    }
-
-    /// [`Interner::intern`] with the string's hash given: the vocabulary
-    /// has worked out its [`string_hash`] already, and tests give many
-    /// strings one hash.
-    fn intern_with_hash(&mut self, string: &str, hash: u64) -> u32 {
-        self.intern_by(
-            hash,
-            |stored| stored == string,
-            |text| text.push_str(string),
-        )
-    }
-
-    /// [`Interner::intern`] of an ASCII word's lower case, its
-    /// [`string_hash`] given: the word is lowered only where it is copied,
-    /// and compared a byte at a time with a string of its hash.
-    fn intern_ascii_lower(&mut self, word: &str, lower_hash: u64) -> u32 {
-        self.intern_by(
-            table_hash(lower_hash),
-            |stored| {
-                stored.len() == word.len()
-                    && stored
-                        .bytes()
-                        .zip(word.bytes())
-                        .all(|(stored, byte)| stored == byte.to_ascii_lowercase())
-            },
-            |text| {
-                let start = text.len();
-                text.push_str(word);
-                if let Some(added) = text.get_mut(start..) {
-                    added.make_ascii_lowercase();
-                }
-            },
-        )
-    }
-
-    /// The number of the string `is_it` accepts among those of `hash`, or
-    /// of the string `store` appends, numbered next.
-    fn intern_by(
-        &mut self,
-        hash: u64,
-        is_it: impl Fn(&str) -> bool,
-        store: impl FnOnce(&mut String),
-    ) -> u32 {
-        let Interner {
-            text,
-            ends,
-            hashes,
-            numbers,
-        } = self;
-        let stored = |&number: &u32| stored_string(text, ends, number).is_some_and(&is_it);
-        if let Some(&number) = numbers.find(hash, stored) {
-            return number;
-        }
-        let number = u32::try_from(ends.len()).unwrap_or(u32::MAX);
-        store(text);
-        ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
-        hashes.push(hash);
-        numbers.insert_unique(hash, number, |&number| hashes[number as usize]);
-        number
-    }
-
-    fn get(&self, number: u32) -> &str {
-        stored_string(&self.text, &self.ends, number).unwrap_or("")
-    }
-
-    /// How many strings are stored, numbered from zero.
-    fn len(&self) -> usize {
-        self.ends.len()
-    }
-}
-
-/// String `number` of an [`Interner`]'s `text`, each string ending where
-/// `ends` says and starting where the one before it ends.
-fn stored_string<'t>(text: &'t str, ends: &[u32], number: u32) -> Option<&'t str> {
-    let number = number as usize;
-    let start = match number.checked_sub(1) {
-        Some(before) => *ends.get(before)?,
-        None => 0,
+/// The folded form of each of `count` strings numbered by the order of
+/// first use: equal forms share the number of the first, so that the
+/// numbers are those an interner fed the forms in order would give. The
+/// forms are read in place, each hashed with the `hash` given, rather
+/// than copied into an interner of their own.
+fn numbered_by_first_use<'s>(
+    count: usize,
+    form: impl Fn(usize) -> &'s str,
+    hash: impl Fn(usize) -> u64,
+) -> FoldedNumbers {
+    let mut numbers = FoldedNumbers {
+        of_entry: Vec::with_capacity(count),
+        first_entry: Vec::new(),
     };
-    text.get(start as usize..*ends.get(number)? as usize)
+    // Each distinct form's first holder, found by the form's hash.
+    let mut firsts: HashTable<u32> = HashTable::with_capacity(count);
+    for index in 0..count {
+        let (this_hash, this_form) = (hash(index), form(index));
+        let found = firsts.find(this_hash, |&first| form(first as usize) == this_form);
+        let number = match found {
+            Some(&first) => numbers.of_entry[first as usize],
+            None => {
+                let number = u32::try_from(numbers.first_entry.len()).unwrap_or(u32::MAX);
+                let index_number = u32::try_from(index).unwrap_or(u32::MAX);
+                numbers.first_entry.push(index_number);
+                firsts.insert_unique(this_hash, index_number, |&first| hash(first as usize));
+                number
+            }
+        };
+        numbers.of_entry.push(number);
+    }
+    numbers
+}
+
+/// The number of each entry's folded form ([`numbered_by_first_use`]).
+#[derive(Debug, Default)]
+struct FoldedNumbers {
+    /// Each entry's number.
+    of_entry: Vec<u32>,
+    /// The first entry of each number.
+    first_entry: Vec<u32>,
 }
 
 /// What the rule reads of one distinct word of the article: worked out
@@ -2095,8 +2028,9 @@ struct WordInfo<'a> {
     /// Where its lower case is in [`Vocabulary::lowered`]; `None` when it
     /// is its folded form, as for every ASCII word of letters and digits.
     lower: Option<(u32, u32)>,
-    /// The folded form ([`fold_name`]), interned in [`Vocabulary::folded`].
-    folded: u32,
+    /// Where the folded form ([`fold_name`]) is in
+    /// [`Vocabulary::folded_forms`].
+    folded: (u32, u32),
     /// Characters in the folded form.
     folded_chars: usize,
     /// The polynomial hash of the folded form ([`string_hash`]).
@@ -2119,13 +2053,22 @@ struct WordInfo<'a> {
 /// The distinct words of one article the rule has looked at.
 #[derive(Debug, Default)]
 struct Vocabulary<'a> {
-    /// Each word's entry, found by the word's hash: only entries are
-    /// stored, for the same reason as in [`Interner`].
+    /// Each word's entry, found by the word's hash. Only entries are
+    /// stored (four bytes a slot, where a map of word to entry takes
+    /// twenty-four): on a file of a million distinct names the table stays
+    /// within the cache.
     entries: HashTable<u32>,
     words: Vec<WordInfo<'a>>,
     /// Every word's lower case, one after another.
     lowered: String,
-    folded_forms: Interner,
+    /// Every word's folded form, one after another.
+    folded_forms: String,
+    /// Which words share a folded form, worked out when first asked
+    /// ([`Vocabulary::folded_number`]): only an article with spellings to
+    /// compare asks, and most words are seen once, so numbering every
+    /// form as its word is entered (a second hash table) was wasted on
+    /// most articles.
+    folded_numbers: OnceCell<FoldedNumbers>,
 }
 
 impl<'a> Vocabulary<'a> {
@@ -2136,7 +2079,8 @@ impl<'a> Vocabulary<'a> {
             entries: HashTable::with_capacity(words),
             words: Vec::with_capacity(words),
             lowered: String::with_capacity(words * 8),
-            folded_forms: Interner::with_capacity(words),
+            folded_forms: String::with_capacity(words * 8),
+            folded_numbers: OnceCell::new(),
         }
     }
 
@@ -2163,12 +2107,18 @@ impl<'a> Vocabulary<'a> {
         // bytes, and its lower case is kept once, as its folded form.
         let info = match AsciiWord::of(word) {
             Some(ascii) => {
-                let folded = self.folded_forms.intern_ascii_lower(word, ascii.hash);
+                let start = self.folded_forms.len();
+                self.folded_forms.push_str(word);
+                let folded_form = self.folded_forms.get_mut(start..).unwrap_or_default();
+                folded_form.make_ascii_lowercase();
+                let folded = stored_span(start, self.folded_forms.len());
                 // Most words have the shape of no title, which the word as
                 // written tells (an ASCII word has its lower case's shape):
                 // only the others have their lower case read back.
                 let is_title = rule.title_shapes.may_hold(word.as_bytes())
-                    && rule.titles.contains(self.folded_forms.get(folded));
+                    && rule
+                        .titles
+                        .contains(self.folded_forms.get(start..).unwrap_or_default());
                 WordInfo {
                     text: word,
                     lower: None,
@@ -2190,7 +2140,8 @@ impl<'a> Vocabulary<'a> {
     }
 
     /// What the rule reads of a new word, for any word: its lower case is
-    /// kept in [`Vocabulary::lowered`] and its folded form interned.
+    /// kept in [`Vocabulary::lowered`] and its folded form in
+    /// [`Vocabulary::folded_forms`].
     fn word_info(&mut self, word: &'a str, rule: &NameConsistency) -> WordInfo<'a> {
         let start = self.lowered.len();
         let offset = |position: usize| u32::try_from(position).unwrap_or(u32::MAX);
@@ -2199,13 +2150,13 @@ impl<'a> Vocabulary<'a> {
         let lower = self.lowered.get(start..).unwrap_or_default();
         let folded_form = fold_name(word);
         let folded_hash = string_hash(folded_form.chars());
+        let folded_start = self.folded_forms.len();
+        self.folded_forms.push_str(&folded_form);
         let mut chars = word.chars();
         WordInfo {
             text: word,
             lower: Some((offset(start), offset(self.lowered.len()))),
-            folded: self
-                .folded_forms
-                .intern_with_hash(&folded_form, table_hash(folded_hash)),
+            folded: stored_span(folded_start, self.folded_forms.len()),
             folded_chars: folded_form.chars().count(),
             folded_hash,
             letters: letter_set(&folded_form),
@@ -2236,13 +2187,57 @@ impl<'a> Vocabulary<'a> {
         let word = self.word(entry);
         match word.lower {
             Some((start, end)) => self.lowered.get(start as usize..end as usize).unwrap_or(""),
-            None => self.folded(word.folded),
+            None => self.folded_form_of(word),
         }
     }
 
-    fn folded(&self, folded: u32) -> &str {
-        self.folded_forms.get(folded)
+    /// The folded form of an entry's word.
+    fn folded_form(&self, entry: u32) -> &str {
+        self.folded_form_of(self.word(entry))
     }
+
+    fn folded_form_of(&self, word: &WordInfo<'_>) -> &str {
+        let (start, end) = word.folded;
+        self.folded_forms
+            .get(start as usize..end as usize)
+            .unwrap_or("")
+    }
+
+    /// Which words share a folded form, numbered in the order of their
+    /// entries.
+    fn folded_numbers(&self) -> &FoldedNumbers {
+        self.folded_numbers.get_or_init(|| {
+            numbered_by_first_use(
+                self.words.len(),
+                |index| self.folded_form_of(&self.words[index]),
+                |index| table_hash(self.words[index].folded_hash),
+            )
+        })
+    }
+
+    /// The number of an entry's folded form: entries of one folded form
+    /// have one number.
+    fn folded_number(&self, entry: u32) -> u32 {
+        self.folded_numbers()
+            .of_entry
+            .get(entry as usize)
+            .copied()
+            .unwrap_or(u32::MAX)
+    }
+
+    /// The folded form of number `folded` ([`Vocabulary::folded_number`]).
+    fn folded_form_numbered(&self, folded: u32) -> &str {
+        match self.folded_numbers().first_entry.get(folded as usize) {
+            Some(&entry) => self.folded_form(entry),
+            None => "",
+        }
+    }
+}
+
+/// A span of a string of the vocabulary, as two offsets.
+fn stored_span(start: usize, end: usize) -> (u32, u32) {
+    let offset = |position: usize| u32::try_from(position).unwrap_or(u32::MAX);
+    (offset(start), offset(end))
 }
 
 /// What one pass over an ASCII word of letters and digits tells
@@ -2327,7 +2322,6 @@ struct Candidate<'w, 'f> {
     /// Its vocabulary entry, whose lower case is read only when a
     /// comparison gets that far: most spellings are compared with none.
     entry: u32,
-    folded_id: u32,
     /// Characters in the folded form.
     folded_chars: usize,
     /// Its [`NameConsistency::genders`], once asked.
@@ -2336,8 +2330,8 @@ struct Candidate<'w, 'f> {
     names_around: OnceCell<NamesAround>,
 }
 
-/// The name words used beside a spelling in the story's runs, folded
-/// ([`Vocabulary::folded`]).
+/// The name words used beside a spelling in the story's runs, by the
+/// numbers of their folded forms ([`Vocabulary::folded_number`]).
 #[derive(Debug, Default)]
 struct NamesAround {
     /// Used before it ("Mark" for "Milley"): given names.
@@ -2352,17 +2346,21 @@ impl Candidate<'_, '_> {
     /// story, given the article's [`Context::run_words`]. Asked of the few
     /// spellings compared this far, rather than gathered at every use of
     /// every spelling.
-    fn names_around(&self, run_words: &[(usize, u32)]) -> &NamesAround {
+    fn names_around(
+        &self,
+        run_words: &[(usize, u32)],
+        vocabulary: &Vocabulary<'_>,
+    ) -> &NamesAround {
         self.names_around.get_or_init(|| {
             let mut around = NamesAround::default();
             for occurrence in self.occurrences {
                 let (start, end) = occurrence.run;
                 let words = run_words.get(start as usize..end as usize);
-                for &(other, folded) in words.unwrap_or_default() {
+                for &(other, entry) in words.unwrap_or_default() {
                     if other < occurrence.span.start {
-                        around.before.insert(folded);
+                        around.before.insert(vocabulary.folded_number(entry));
                     } else if other > occurrence.span.start {
-                        around.after.insert(folded);
+                        around.after.insert(vocabulary.folded_number(entry));
                     }
                 }
             }
@@ -2384,7 +2382,7 @@ struct Context<'a> {
     standalone: &'a Standalone<'a>,
     vocabulary: &'a Vocabulary<'a>,
     /// The name words of the story's runs of several words, as (start,
-    /// folded number), each [`Occurrence::run`] a range of them.
+    /// entry), each [`Occurrence::run`] a range of them.
     run_words: &'a [(usize, u32)],
 }
 
@@ -2477,7 +2475,7 @@ impl Standalone<'_> {
 
     fn find(&self) -> Vec<bool> {
         let vocabulary = self.vocabulary;
-        let mut standalone = vec![false; vocabulary.folded_forms.len()];
+        let mut standalone = vec![false; vocabulary.folded_numbers().first_entry.len()];
         let mut remaining_entries = self.mention_entries;
         for &(mention, block_kind) in self.mentions {
             let (entries, rest) = remaining_entries
@@ -2497,7 +2495,7 @@ impl Standalone<'_> {
                 .skip(run_start)
                 .filter(|&&entry| vocabulary.word(entry).name_shaped);
             if let (Some(&alone), None) = (name_words.next(), name_words.next()) {
-                if let Some(marked) = standalone.get_mut(vocabulary.word(alone).folded as usize) {
+                if let Some(marked) = standalone.get_mut(vocabulary.folded_number(alone) as usize) {
                     *marked = true;
                 }
             }
@@ -4015,7 +4013,7 @@ mod tests {
             let mut holders: HashMap<u64, BTreeSet<u32>> = HashMap::default();
             for entry in (0..count).filter(|&entry| compared(entry)) {
                 let info = vocabulary.word(entry);
-                let folded = vocabulary.folded(info.folded);
+                let folded = vocabulary.folded_form(entry);
                 let key = transliteration_key(folded);
                 let mut buffers = KeyBuffers::default();
                 rule.spelling_keys(
@@ -4049,7 +4047,7 @@ mod tests {
             let mut alike_pairs = 0;
             for a in (0..count).filter(|&a| compared(a)) {
                 for b in (a + 1..count).filter(|&b| compared(b)) {
-                    let folded = |entry: u32| vocabulary.folded(vocabulary.word(entry).folded);
+                    let folded = |entry: u32| vocabulary.folded_form(entry);
                     let (folded_a, folded_b) = (folded(a), folded(b));
                     let keys = (transliteration_key(folded_a), transliteration_key(folded_b));
                     if rule
@@ -4086,35 +4084,46 @@ mod tests {
     }
 
     #[test]
-    fn interned_strings_keep_their_numbers_when_hashes_collide() {
-        let words = ["milley", "milly", "", "erdoğan", "navalny", "milley "];
+    fn folded_forms_are_numbered_by_first_use_when_hashes_collide() {
+        let forms = [
+            "milley", "milly", "", "erdoğan", "milley", "navalny", "milly", "milley ", "",
+        ];
+        // The definition: a map of each form to the count of distinct
+        // forms before its first use.
+        let mut expected: HashMap<&str, u32> = HashMap::default();
+        for form in forms {
+            let next = u32::try_from(expected.len()).unwrap();
+            expected.entry(form).or_insert(next);
+        }
         for collide in [false, true] {
-            let mut interner = Interner::with_capacity(2);
-            let mut intern = |word: &str| {
+            let hash = |index: usize| {
                 if collide {
-                    interner.intern_with_hash(word, 7)
+                    7
                 } else {
-                    interner.intern(word)
+                    table_hash(string_hash(forms[index].chars()))
                 }
             };
-            let numbers: Vec<u32> = words.iter().map(|word| intern(word)).collect();
-            assert_eq!(numbers, [0, 1, 2, 3, 4, 5], "collide: {collide}");
-            let again: Vec<u32> = words.iter().rev().map(|word| intern(word)).collect();
-            assert_eq!(again, [5, 4, 3, 2, 1, 0], "collide: {collide}");
-            for (number, word) in (0..).zip(words) {
-                assert_eq!(interner.get(number), word);
-            }
-            assert_eq!(interner.get(99), "");
+            let numbers = numbered_by_first_use(forms.len(), |index| forms[index], hash);
+            let wanted: Vec<u32> = forms.iter().map(|form| expected[form]).collect();
+            assert_eq!(numbers.of_entry, wanted, "collide: {collide}");
+            assert_eq!(
+                numbers.first_entry,
+                [0, 1, 2, 3, 5, 7],
+                "collide: {collide}"
+            );
         }
-        // An ASCII word's lower case, whatever hash it is given.
-        let mut interner = Interner::with_capacity(2);
-        let numbers = ["Milley", "MILLY", "milley", "Mill", "MILLEY"]
-            .map(|word| interner.intern_ascii_lower(word, 7));
-        assert_eq!(numbers, [0, 1, 0, 2, 0]);
+        // An ASCII word's lower case, the folded form of a word of any case.
+        let rule = &rules_under_four_edit_tables()[0];
+        let mut vocabulary = Vocabulary::with_capacity(2);
+        let entries = ["Milley", "MILLY", "milley", "Mill", "MILLEY", "Millé"]
+            .map(|word| vocabulary.entry(word, rule));
+        let numbers = entries.map(|entry| vocabulary.folded_number(entry));
+        assert_eq!(numbers, [0, 1, 0, 2, 0, 3]);
         assert_eq!(
-            [0, 1, 2].map(|number| interner.get(number)),
-            ["milley", "milly", "mill"]
+            [0, 1, 2, 3].map(|number| vocabulary.folded_form_numbered(number)),
+            ["milley", "milly", "mill", "mille"]
         );
+        assert_eq!(vocabulary.folded_form_numbered(99), "");
     }
 
     #[test]
@@ -4139,14 +4148,14 @@ mod tests {
             assert_eq!(info.text, expected.text);
             assert_eq!(fast.lower(entry), word.to_lowercase(), "{word:?}");
             assert_eq!(
-                fast.folded(info.folded),
-                plain.folded(expected.folded),
+                fast.folded_form(entry),
+                plain.folded_form_of(&expected),
                 "{word:?}"
             );
             assert_eq!(info.folded_chars, expected.folded_chars, "{word:?}");
             assert_eq!(info.folded_hash, expected.folded_hash, "{word:?}");
             assert_eq!(info.letters, expected.letters, "{word:?}");
-            assert_eq!(info.letters, letter_set(fast.folded(info.folded)));
+            assert_eq!(info.letters, letter_set(fast.folded_form(entry)));
             assert_eq!(info.is_title, expected.is_title, "{word:?}");
             assert_eq!(
                 fast.is_common(entry),
@@ -4482,6 +4491,12 @@ mod tests {
     #[test]
     fn names_around_a_spelling_are_those_beside_it_in_every_run_of_its_places() {
         let mut next = crate::pseudo_random::below(0x9b05_688c_2b3e_6c1f);
+        // Eight words of eight folded forms, each numbered as its entry.
+        let rule = &rules_under_four_edit_tables()[0];
+        let mut vocabulary = Vocabulary::default();
+        for word in ["Ann", "Bea", "Cy", "Dee", "Eve", "Fay", "Guy", "Hal"] {
+            vocabulary.entry(word, rule);
+        }
         for _ in 0..300 {
             let mut run_words: Vec<(usize, u32)> = Vec::new();
             let mut occurrences = Vec::new();
@@ -4522,12 +4537,11 @@ mod tests {
                 form: &form,
                 occurrences: &occurrences,
                 entry: 0,
-                folded_id: 0,
                 folded_chars: 0,
                 genders: OnceCell::new(),
                 names_around: OnceCell::new(),
             };
-            let around = candidate.names_around(&run_words);
+            let around = candidate.names_around(&run_words, &vocabulary);
             let listed = |set: &FoldedSet| set.iter().collect::<Vec<u32>>();
             assert_eq!(listed(&around.before), Vec::from_iter(before));
             assert_eq!(listed(&around.after), Vec::from_iter(after));
