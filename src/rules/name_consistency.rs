@@ -1305,23 +1305,22 @@ impl NameConsistency {
         let count = vocabulary.words.len();
         // Every candidate is such a word, whatever its length: when there
         // are no more than [`BUCKET_LIMIT`], the candidates are compared
-        // by their letters, the way the pairs are found here.
-        let may_be_candidate =
-            |info: &&WordInfo<'_>| info.name_shaped && !info.is_title && info.has_vowel;
-        if vocabulary.words.iter().filter(may_be_candidate).count() <= BUCKET_LIMIT {
-            return self.spellings_meeting_by_letters(vocabulary);
+        // by their letters, the way the pairs are found here. Listed once,
+        // so that the words are read once for the count and the list.
+        let mut may_be_candidates: Vec<u32> = Vec::with_capacity(count);
+        may_be_candidates.extend(
+            (0..u32::try_from(count).unwrap_or(u32::MAX))
+                .filter(|&entry| vocabulary.word(entry).may_be_candidate()),
+        );
+        if may_be_candidates.len() <= BUCKET_LIMIT {
+            return self.spellings_meeting_by_letters(vocabulary, &may_be_candidates);
         }
         if count <= TRACK_ALL_UP_TO {
             return Tracked::all(count);
         }
-        let may_be_compared = |entry: u32| {
-            let info = vocabulary.word(entry);
-            info.name_shaped && !info.is_title && info.folded_chars >= 3 && info.has_vowel
-        };
-        let entries = 0..u32::try_from(count).unwrap_or(u32::MAX);
-        let considered: Vec<u32> = entries
-            .clone()
-            .filter(|&entry| may_be_compared(entry))
+        let considered: Vec<u32> = may_be_candidates
+            .into_iter()
+            .filter(|&entry| vocabulary.word(entry).folded_chars >= 3)
             .collect();
         if considered.len() <= BUCKET_LIMIT {
             return Tracked::all(count);
@@ -1370,29 +1369,32 @@ impl NameConsistency {
     /// The spellings that meet another by their letters
     /// ([`NameConsistency::pairs_by_letters`]) among every word that could
     /// be a compared spelling, with those pairs. The candidates are some of
-    /// these words, and whether two meet depends on nothing but the two: a
-    /// word meeting none here is compared with nothing later, and need not
-    /// be tracked; the pairs found are the only ones to compare.
-    fn spellings_meeting_by_letters(&self, vocabulary: &Vocabulary<'_>) -> Tracked {
+    /// these words (`may_be_candidates`, less those of fewer than three
+    /// letters, which are compared with none), and whether two meet
+    /// depends on nothing but the two: a word meeting none here is
+    /// compared with nothing later, and need not be tracked; the pairs
+    /// found are the only ones to compare.
+    fn spellings_meeting_by_letters(
+        &self,
+        vocabulary: &Vocabulary<'_>,
+        may_be_candidates: &[u32],
+    ) -> Tracked {
         let count = vocabulary.words.len();
-        let considered: Vec<u32> = (0..u32::try_from(count).unwrap_or(u32::MAX))
-            .filter(|&entry| {
-                let info = vocabulary.word(entry);
-                info.name_shaped && !info.is_title && info.folded_chars >= 3 && info.has_vowel
-            })
-            .collect();
-        let folded: Vec<&str> = considered
-            .iter()
-            .map(|&entry| vocabulary.folded_form(entry))
-            .collect();
-        let lengths: Vec<usize> = considered
-            .iter()
-            .map(|&entry| vocabulary.word(entry).folded_chars)
-            .collect();
-        let letters: Vec<u64> = considered
-            .iter()
-            .map(|&entry| vocabulary.word(entry).letters)
-            .collect();
+        // The lists a comparison reads, filled in one pass.
+        let most = may_be_candidates.len();
+        let mut considered: Vec<u32> = Vec::with_capacity(most);
+        let mut folded: Vec<&str> = Vec::with_capacity(most);
+        let mut lengths: Vec<usize> = Vec::with_capacity(most);
+        let mut letters: Vec<u64> = Vec::with_capacity(most);
+        for &entry in may_be_candidates {
+            let info = vocabulary.word(entry);
+            if info.folded_chars >= 3 {
+                considered.push(entry);
+                folded.push(vocabulary.folded_form_of(info));
+                lengths.push(info.folded_chars);
+                letters.push(info.letters);
+            }
+        }
         let comparable = vec![true; considered.len()];
         let mut keys = TransliterationKeys::new(&folded);
         let spellings = Spellings {
@@ -2048,6 +2050,15 @@ struct WordInfo<'a> {
     /// Its lower case has a vowel ([`is_vowel`]): a word without one is
     /// never compared.
     has_vowel: bool,
+}
+
+impl WordInfo<'_> {
+    /// Whether the word could be a candidate spelling: name-shaped, no
+    /// title, with a vowel. (A candidate of fewer than three letters is
+    /// compared with none.)
+    fn may_be_candidate(&self) -> bool {
+        self.name_shaped && !self.is_title && self.has_vowel
+    }
 }
 
 /// The distinct words of one article the rule has looked at.
