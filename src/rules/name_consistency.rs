@@ -1415,7 +1415,13 @@ impl NameConsistency {
                 }
             }
         });
-        let mut tracked = Tracked::from_kept(&keep);
+        // Most articles have no pair, and track nothing: the marks need
+        // not be read.
+        let mut tracked = if pairs.is_empty() {
+            Tracked::none(count)
+        } else {
+            Tracked::from_kept(&keep)
+        };
         tracked.pairs = Some(pairs);
         tracked
     }
@@ -1931,6 +1937,15 @@ impl Tracked {
         Tracked {
             slots: entries.clone(),
             entries,
+            pairs: None,
+        }
+    }
+
+    /// None of `count` entries.
+    fn none(count: usize) -> Tracked {
+        Tracked {
+            slots: vec![u32::MAX; count],
+            entries: Vec::new(),
             pairs: None,
         }
     }
@@ -4089,6 +4104,7 @@ mod tests {
             vocabulary.entry(word, rule);
         }
         let tracked = rule.spellings_to_track(&vocabulary);
+        assert_eq!(Tracked::none(5), Tracked::from_kept(&[false; 5]));
         assert_eq!(tracked.entries, [0, 3]);
         assert_eq!(tracked.slots, [0, u32::MAX, u32::MAX, 1]);
         assert_eq!(tracked.pairs, Some(vec![(0, 3)]));
