@@ -155,17 +155,17 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
     let mut terminals = Vec::with_capacity(text.len() / 32 + 1);
     // Most statements of news copy hold no numeral: few are noted.
     let mut numerals = Vec::with_capacity(text.len() / 256 + 1);
-    // The places in `batch` of its tokens that may be numerals, the first
-    // `numeral_count` of them: written whether or not the token is one,
-    // and counted only if it is, with no branch in the loop.
-    let mut numeral_places = [0u8; 256];
-    let mut numeral_count = 0u8;
     // Few neighbouring words share a first letter (one word in twenty of
     // news copy): noted as the numerals are, so that the repetition rule
     // reads those words rather than every token.
     let mut may_repeat = Vec::with_capacity(text.len() / 64 + 1);
-    let mut repeat_places = [0u8; 256];
-    let mut repeat_count = 0u8;
+    // The tokens of `batch` that may be numerals or may repeat the word
+    // before, the first `note_count` of them: written for every word and
+    // counted only if it is either, with no branch in the loop. One list
+    // for both keeps one count in a register where two were one too many
+    // for the loop, and one of them lived on the stack.
+    let mut notes = EMPTY_NOTES;
+    let mut note_count = 0u8;
     let mut previous_key = NON_ASCII_KEY;
     let bytes = text.as_bytes();
     // News copy has a token every two to three bytes (at most one every
@@ -177,15 +177,14 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
     let mut start = 0;
     while let Some(&first) = bytes.get(start) {
         if filled >= BATCH_FULL {
-            let base = next_index(&tokens, 0);
-            repeat_count = move_places(base, &repeat_places, repeat_count, &mut may_repeat);
-            (filled, numeral_count) = move_batch(
+            (filled, note_count) = move_batch(
                 &batch,
                 filled,
                 &mut tokens,
-                &numeral_places,
-                numeral_count,
+                &notes,
+                note_count,
                 &mut numerals,
+                &mut may_repeat,
             );
         }
         let lead = LEADS[usize::from(first)];
@@ -211,14 +210,15 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
                             // (at most fifteen), so the last letter is at
                             // `place - 1`, found without a test for zero.
                             let last = window[(place + 15) & 15];
-                            numeral_places[usize::from(numeral_count)] = filled;
-                            numeral_count += u8::from(may_be_number_word(place, first, last));
                             // An ASCII letter: its key is its byte in
                             // upper case.
                             let key = first & !0x20;
-                            repeat_places[usize::from(repeat_count)] = filled;
-                            repeat_count += u8::from(key == previous_key);
+                            let note = Note::of(
+                                may_be_number_word(place, first, last),
+                                key == previous_key,
+                            );
                             previous_key = key;
+                            note_token(&mut notes, &mut note_count, filled, note);
                             push_token(&mut batch, &mut filled, kind, start, end);
                             start = end;
                             if window[place] == b' '
@@ -250,19 +250,14 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
                         (start + width, kind)
                     }
                 };
-                if may_be_numeral(bytes, kind, start, end) {
-                    numeral_places[usize::from(numeral_count)] = filled;
-                    numeral_count += 1;
-                }
-                if is_word_kind(kind) {
-                    note_may_repeat(
-                        first,
-                        filled,
-                        &mut repeat_places,
-                        &mut repeat_count,
-                        &mut previous_key,
-                    );
-                }
+                let numeral = may_be_numeral(bytes, kind, start, end);
+                let repeat = is_word_kind(kind) && may_repeat_previous(first, &mut previous_key);
+                note_token(
+                    &mut notes,
+                    &mut note_count,
+                    filled,
+                    Note::of(numeral, repeat),
+                );
                 push_token(&mut batch, &mut filled, kind, start, end)
             }
             Lead::Punctuation => {
@@ -294,17 +289,20 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
                 if matches!(kind, TokenKind::Quote { .. } | TokenKind::Punctuation) {
                     let index = next_index(&tokens, filled);
                     token.kind = note_mark(text, token, index, &mut marks, &mut terminals);
-                } else if may_be_numeral(bytes, kind, start, start + width) {
-                    numeral_places[usize::from(numeral_count)] = filled;
-                    numeral_count += 1;
-                }
-                if is_word_kind(kind) {
-                    note_may_repeat(
-                        first,
+                } else if matches!(
+                    kind,
+                    TokenKind::Number | TokenKind::Word | TokenKind::CapitalisedWord
+                ) {
+                    // Only these may be noted: the spaces and line breaks
+                    // that are most tokens here are not written at all.
+                    let numeral = may_be_numeral(bytes, kind, start, start + width);
+                    let repeat =
+                        is_word_kind(kind) && may_repeat_previous(first, &mut previous_key);
+                    note_token(
+                        &mut notes,
+                        &mut note_count,
                         filled,
-                        &mut repeat_places,
-                        &mut repeat_count,
-                        &mut previous_key,
+                        Note::of(numeral, repeat),
                     );
                 }
                 push_token(&mut batch, &mut filled, token.kind, start, start + width)
@@ -322,19 +320,14 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
             start = push_token(&mut batch, &mut filled, TokenKind::Space, end, end + 1);
         }
     }
-    move_places(
-        next_index(&tokens, 0),
-        &repeat_places,
-        repeat_count,
-        &mut may_repeat,
-    );
     move_batch(
         &batch,
         filled,
         &mut tokens,
-        &numeral_places,
-        numeral_count,
+        &notes,
+        note_count,
         &mut numerals,
+        &mut may_repeat,
     );
     Tokenized {
         tokens,
@@ -367,38 +360,81 @@ pub(crate) fn first_byte_key(first: u8) -> u8 {
 /// case, below 0x60).
 pub(crate) const NON_ASCII_KEY: u8 = 0xFF;
 
-/// Notes the word at `place` of the batch, whose first byte is `first`,
-/// among the words that may repeat the word before. The settled short
-/// words are noted in the loop itself without a branch; the words of the
+/// Whether the word whose first byte is `first` may repeat the word
+/// before, whose first byte's key is `previous_key` (see
+/// [`Tokenized::may_repeat`]); `previous_key` becomes the word's key. The
+/// settled short words are tested in the loop itself; the words of the
 /// other paths, fewer, come here.
 #[inline(always)]
-fn note_may_repeat(
-    first: u8,
-    place: u8,
-    places: &mut [u8; 256],
-    count: &mut u8,
-    previous_key: &mut u8,
-) {
+fn may_repeat_previous(first: u8, previous_key: &mut u8) -> bool {
     let key = first_byte_key(first);
-    if key == *previous_key || key == NON_ASCII_KEY {
-        places[usize::from(*count)] = place;
-        *count += 1;
-    }
+    let repeat = key == *previous_key || key == NON_ASCII_KEY;
     *previous_key = key;
+    repeat
 }
 
-/// Moves the indexes of the first `count` places of a batch whose first
-/// token is token `base` into `list`, as [`move_batch`] does the
-/// numerals'; none are left.
-#[cold]
-#[inline(never)]
-fn move_places(base: u32, places: &[u8; 256], count: u8, list: &mut Vec<u32>) -> u8 {
-    list.extend(
-        places[..usize::from(count)]
-            .iter()
-            .map(|&place| base + u32::from(place)),
-    );
-    0
+/// What a token of the batch may be, for the lists [`Tokenized`] keeps
+/// beside the tokens: a numeral ([`Note::NUMERAL`]), a word that may
+/// repeat the word before ([`Note::MAY_REPEAT`]), both, or neither (zero,
+/// counted for no token).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Note(u8);
+
+impl Note {
+    const NUMERAL: u8 = 1;
+    const MAY_REPEAT: u8 = 2;
+
+    #[inline(always)]
+    fn of(numeral: bool, may_repeat: bool) -> Note {
+        Note(u8::from(numeral) | u8::from(may_repeat) << 1)
+    }
+}
+
+/// The tokens of a batch noted as numerals or words that may repeat: the
+/// place in the batch of each, and its [`Note`].
+struct BatchNotes {
+    places: [u8; 256],
+    notes: [u8; 256],
+}
+
+/// [`BatchNotes`] of no tokens yet.
+const EMPTY_NOTES: BatchNotes = BatchNotes {
+    places: [0; 256],
+    notes: [0; 256],
+};
+
+/// Notes the token at `place` of the batch as `note` says: written
+/// whatever the note, and counted only if it says anything, so that the
+/// loop over the tokens takes no branch for it. `count` is a byte and
+/// the lists 256 long, and no more tokens are noted than a batch holds.
+#[inline(always)]
+fn note_token(notes: &mut BatchNotes, count: &mut u8, place: u8, note: Note) {
+    notes.places[usize::from(*count)] = place;
+    notes.notes[usize::from(*count)] = note.0;
+    *count += u8::from(note.0 != 0);
+}
+
+/// Moves the first `count` of `notes`, of a batch whose first token is
+/// token `base`, into `numerals` and `may_repeat` as the indexes of their
+/// tokens, each list in order. A batch holds few notes (one in fifty
+/// tokens of news copy), so they are read one at a time.
+fn move_notes(
+    base: u32,
+    notes: &BatchNotes,
+    count: u8,
+    numerals: &mut Vec<u32>,
+    may_repeat: &mut Vec<u32>,
+) {
+    let count = usize::from(count);
+    for (&place, &note) in notes.places[..count].iter().zip(&notes.notes[..count]) {
+        let index = base + u32::from(place);
+        if note & Note::NUMERAL != 0 {
+            numerals.push(index);
+        }
+        if note & Note::MAY_REPEAT != 0 {
+            may_repeat.push(index);
+        }
+    }
 }
 
 /// Whether a word `length` bytes long, from `first` to `last`, has the
@@ -469,28 +505,24 @@ fn push_token(
 const BATCH_FULL: u8 = 254;
 
 /// Moves the `filled` tokens of `batch` into `list`, and the indexes of
-/// the first `numeral_count` of them at `numeral_places` into `numerals`;
-/// none of either are left. Asked at the loop's head, once the batch has
-/// fewer than two places left, which a turn of the loop (a token and the
-/// space after it) fills at most: there few values are live, where a call
-/// after each token would make the loop keep more of its values on the
-/// stack.
+/// the first `note_count` of `notes` into `numerals` and `may_repeat`
+/// ([`move_notes`]); none of either are left. Asked at the loop's head,
+/// once the batch has fewer than two places left, which a turn of the
+/// loop (a token and the space after it) fills at most: there few values
+/// are live, where a call after each token would make the loop keep more
+/// of its values on the stack.
 #[cold]
 #[inline(never)]
 fn move_batch(
     batch: &TokenBatch,
     filled: u8,
     list: &mut Vec<Token>,
-    numeral_places: &[u8; 256],
-    numeral_count: u8,
+    notes: &BatchNotes,
+    note_count: u8,
     numerals: &mut Vec<u32>,
+    may_repeat: &mut Vec<u32>,
 ) -> (u8, u8) {
-    let base = list.len() as u32;
-    numerals.extend(
-        numeral_places[..usize::from(numeral_count)]
-            .iter()
-            .map(|&place| base + u32::from(place)),
-    );
+    move_notes(list.len() as u32, notes, note_count, numerals, may_repeat);
     list.extend_from_slice(&batch[..usize::from(filled)]);
     (0, 0)
 }
@@ -1606,6 +1638,28 @@ mod tests {
         }
         assert_eq!(kinds("a \nb")[1], (" ", TokenKind::Space));
         assert_eq!(kinds("a \nb")[2], ("\n", TokenKind::LineBreak));
+    }
+
+    #[test]
+    fn notes_move_into_the_lists_they_name_in_order() {
+        let mut notes = EMPTY_NOTES;
+        let mut count = 0;
+        let marked = [
+            (0, false, false),
+            (3, true, false),
+            (4, false, true),
+            (9, true, true),
+            (10, false, false),
+            (254, true, true),
+        ];
+        for (place, numeral, repeat) in marked {
+            note_token(&mut notes, &mut count, place, Note::of(numeral, repeat));
+        }
+        assert_eq!(count, 4);
+        let (mut numerals, mut may_repeat) = (vec![7], vec![8]);
+        move_notes(1000, &notes, count, &mut numerals, &mut may_repeat);
+        assert_eq!(numerals, [7, 1003, 1009, 1254]);
+        assert_eq!(may_repeat, [8, 1004, 1009, 1254]);
     }
 
     #[test]
