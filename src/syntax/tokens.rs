@@ -672,8 +672,9 @@ impl Lead {
     /// Whether the byte, after a word's letters, ends the word whatever
     /// follows: an ASCII byte but a letter or digit.
     #[inline]
-    fn settles_ascii_word(self) -> bool {
-        Lead::LineFeed <= self && self <= Lead::OtherAsciiSpace
+    const fn settles_ascii_word(self) -> bool {
+        // By the variants' order, as `PartialOrd` is not `const`.
+        Lead::LineFeed as u8 <= self as u8 && self as u8 <= Lead::OtherAsciiSpace as u8
     }
 }
 
@@ -684,6 +685,20 @@ static LEADS: [Lead; 256] = {
     let mut byte = 0;
     while byte < 256 {
         table[byte] = Lead::of(byte as u8);
+        byte += 1;
+    }
+    table
+};
+
+/// [`Lead::settles_ascii_word`] for every byte, which [`short_word_place`]
+/// asks of the byte after a word's letters: one load and one test, where
+/// the compiler tests a [`LEADS`] entry for the range as a test of the
+/// byte's high bit and a second of the entry.
+static SETTLES_ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = Lead::of(byte as u8).settles_ascii_word();
         byte += 1;
     }
     table
@@ -901,7 +916,7 @@ fn short_word_place(window: &[u8; 24]) -> ShortWord {
         }
         8 + (others.trailing_zeros() / 8) as usize
     };
-    if LEADS[usize::from(window[place])].settles_ascii_word() {
+    if SETTLES_ASCII_WORD[usize::from(window[place])] {
         ShortWord::Settled(place)
     } else {
         ShortWord::LettersEnd(place)
@@ -1404,6 +1419,11 @@ mod tests {
             assert_eq!(
                 lead.settles_ascii_word(),
                 byte.is_ascii() && !byte.is_ascii_alphanumeric(),
+                "{byte}"
+            );
+            assert_eq!(
+                SETTLES_ASCII_WORD[usize::from(byte)],
+                lead.settles_ascii_word(),
                 "{byte}"
             );
         }
