@@ -158,17 +158,25 @@ impl Outlines {
         Outlines(ends)
     }
 
-    const fn add(
-        mut ends: [[u32; 32]; OUTLINE_LENGTHS],
-        word: &[u8],
-    ) -> [[u32; 32]; OUTLINE_LENGTHS] {
+    const fn add(ends: [[u32; 32]; OUTLINE_LENGTHS], word: &[u8]) -> [[u32; 32]; OUTLINE_LENGTHS] {
         assert!(!word.is_empty());
-        let length = if word.len() < OUTLINE_LENGTHS {
-            word.len()
+        Self::add_outline(ends, word.len(), word[0], word[word.len() - 1])
+    }
+
+    /// Adds the outline of a word of `length` bytes, from `first` to
+    /// `last`, which need not be spelt out.
+    const fn add_outline(
+        mut ends: [[u32; 32]; OUTLINE_LENGTHS],
+        length: usize,
+        first: u8,
+        last: u8,
+    ) -> [[u32; 32]; OUTLINE_LENGTHS] {
+        let length = if length < OUTLINE_LENGTHS {
+            length
         } else {
             OUTLINE_LENGTHS - 1
         };
-        ends[length][(word[0] & 0x1f) as usize] |= 1 << (word[word.len() - 1] & 0x1f);
+        ends[length][(first & 0x1f) as usize] |= 1 << (last & 0x1f);
         ends
     }
 
@@ -537,6 +545,34 @@ const MEASURE_SHAPES: Outlines = Outlines::of(MEASURES);
 /// [`MEASURES`] looked up by hashing, as [`CURRENCY_AFTER_SET`] is: a scan
 /// of the list costs eighty comparisons of lengths and some of letters.
 static MEASURE_SET: WordSet = WordSet::new(MEASURES);
+
+/// The outlines of every word whose singular ([`singular_of`]) may be a
+/// measure: each measure itself, with "s" or "es" added ("ies" for a
+/// final "y" has the outline of "es" added), and "feet", the one
+/// irregular plural of one.
+///
+/// The word after nearly every figure is asked whether its singular is a
+/// measure, and most are turned away by their outline before the
+/// singular is made.
+const MEASURE_FORM_SHAPES: Outlines = {
+    let mut shapes = [[0; 32]; OUTLINE_LENGTHS];
+    let mut i = 0;
+    while i < MEASURES.len() {
+        let measure = MEASURES[i].as_bytes();
+        shapes = Outlines::add(shapes, measure);
+        shapes = Outlines::add_outline(shapes, measure.len() + 1, measure[0], b's');
+        shapes = Outlines::add_outline(shapes, measure.len() + 2, measure[0], b's');
+        i += 1;
+    }
+    Outlines(Outlines::add(shapes, b"feet"))
+};
+
+/// Whether the singular of a lower-case word is a measure ("miles",
+/// "centuries", "feet").
+fn is_measure_form(lower: &str) -> bool {
+    MEASURE_FORM_SHAPES.may_hold(lower.as_bytes())
+        && listed(&singular_of(lower), &MEASURE_SET, &MEASURE_SHAPES)
+}
 
 const TIME_AFTER: &[&str] = &[
     "am", "pm", "a.m", "p.m", "gmt", "bst", "est", "edt", "pst", "cet", "o'clock", "hrs", "utc",
@@ -1905,7 +1941,7 @@ fn unit_of<'t>(
     {
         return Unit::Money;
     }
-    if listed(&singular_of(lower), &MEASURE_SET, &MEASURE_SHAPES) {
+    if is_measure_form(lower) {
         return Unit::Measure;
     }
     // "5 square miles", "5 light years"
@@ -1914,11 +1950,7 @@ fn unit_of<'t>(
         "square" | "cubic" | "light" | "nautical" | "metric" | "million" | "billion"
     ) {
         if let Some(after) = words.get(end + 1) {
-            if listed(
-                &singular_of(after.lower(text).as_str()),
-                &MEASURE_SET,
-                &MEASURE_SHAPES,
-            ) {
+            if is_measure_form(after.lower(text).as_str()) {
                 return Unit::Measure;
             }
         }
@@ -2475,6 +2507,35 @@ mod tests {
                 .map(|(_, single)| *single);
             assert_eq!(irregular_singular(word), listed, "{word:?}");
         }
+    }
+
+    #[test]
+    fn measure_forms_are_told_as_their_singular_is_looked_up() {
+        use super::{is_measure_form, listed, singular_of, MEASURES, MEASURE_SET, MEASURE_SHAPES};
+        let mut forms: Vec<String> = Vec::new();
+        for measure in MEASURES {
+            forms.push((*measure).to_owned());
+            forms.push(format!("{measure}es"));
+            if let Some(stem) = measure.strip_suffix('y') {
+                forms.push(format!("{stem}ies"));
+            }
+        }
+        let forms: Vec<&str> = forms.iter().map(String::as_str).collect();
+        let mut words = words_near(&forms);
+        words.extend(
+            [
+                "feet", "teeth", "people", "police", "buses", "yies", "ies", "es", "s",
+            ]
+            .map(str::to_owned),
+        );
+        let mut measures = 0;
+        for word in &words {
+            let lower = word.to_lowercase();
+            let plain = listed(&singular_of(&lower), &MEASURE_SET, &MEASURE_SHAPES);
+            assert_eq!(is_measure_form(&lower), plain, "{word:?}");
+            measures += usize::from(plain);
+        }
+        assert!(measures > 300, "{measures}");
     }
 
     fn word(text: &str) -> super::Word<'_> {
