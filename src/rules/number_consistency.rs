@@ -209,6 +209,7 @@ fn phrase_words(phrase: &str) -> Vec<String> {
 fn by_first_word<'p>(phrases: impl Iterator<Item = &'p Vec<String>>) -> FirstWords {
     let mut first_words = FirstWords {
         index: HashMap::default(),
+        ascii_ends: [0; 128],
         shapes: WordShapes::EMPTY,
     };
     for (position, words) in phrases.enumerate() {
@@ -219,6 +220,7 @@ fn by_first_word<'p>(phrases: impl Iterator<Item = &'p Vec<String>>) -> FirstWor
                 .or_default()
                 .push(position);
             first_words.shapes = first_words.shapes.with(first);
+            first_words.add_ascii_ends(first);
         }
     }
     first_words
@@ -228,9 +230,56 @@ fn by_first_word<'p>(phrases: impl Iterator<Item = &'p Vec<String>>) -> FirstWor
 #[derive(Debug)]
 struct FirstWords {
     index: HashMap<String, Vec<usize>>,
+    /// For each ASCII byte a first word starts with, in either case, a bit
+    /// for each ASCII byte one ends with, in either case: see
+    /// [`FirstWords::ends_may_open`].
+    ascii_ends: [u128; 128],
     /// The first words' shapes: an ASCII word of a shape no first word has
     /// opens no phrase, and most words are told so before being hashed.
     shapes: WordShapes,
+}
+
+impl FirstWords {
+    /// Adds the ends of `first`, a lower-case first word, to
+    /// [`FirstWords::ascii_ends`]. A first word that starts or ends
+    /// outside ASCII needs none: a word whose first and last bytes are
+    /// ASCII lowers to a word that starts and ends with them, lowered.
+    fn add_ascii_ends(&mut self, first: &str) {
+        let (Some(&start), Some(&end)) = (first.as_bytes().first(), first.as_bytes().last()) else {
+            return;
+        };
+        if !start.is_ascii() || !end.is_ascii() {
+            return;
+        }
+        for start in [start, start.to_ascii_uppercase()] {
+            for end in [end, end.to_ascii_uppercase()] {
+                self.ascii_ends[usize::from(start)] |= 1 << end;
+            }
+        }
+    }
+
+    /// Whether `word` may open a phrase, as its first and last bytes tell:
+    /// false means it opens none.
+    ///
+    /// A word whose first and last bytes are ASCII lowers to a word with
+    /// those ends, lowered, whatever stands between (lowering maps each
+    /// character on its own, and an ASCII one to one ASCII byte). Most
+    /// words of a text are turned away by their ends alone, without the
+    /// scan of every byte that tells whether the word is ASCII, which
+    /// [`Word::phrases`] needs before it reads the word's shape. Any other
+    /// word is let through.
+    #[inline]
+    fn ends_may_open(&self, word: &[u8]) -> bool {
+        let (Some(&start), Some(&end)) = (word.first(), word.last()) else {
+            return true;
+        };
+        if (start | end) >= 0x80 {
+            return true;
+        }
+        self.ascii_ends
+            .get(usize::from(start))
+            .is_none_or(|ends| ends >> (end & 0x7f) & 1 != 0)
+    }
 }
 
 #[derive(Debug)]
@@ -289,7 +338,17 @@ impl<'a> Word<'a> {
     }
 
     /// The phrases (by first word) this word opens.
+    #[inline]
     fn phrases<'m>(&self, by_first: &'m FirstWords) -> Option<&'m Vec<usize>> {
+        if !by_first.ends_may_open(self.text) {
+            return None;
+        }
+        self.phrases_of_any_ends(by_first)
+    }
+
+    /// [`Word::phrases`] past the test of the word's ends.
+    #[inline(never)]
+    fn phrases_of_any_ends<'m>(&self, by_first: &'m FirstWords) -> Option<&'m Vec<usize>> {
         // A word outside ASCII may lower to a first word's letters (the
         // Kelvin sign to k), so only an ASCII word is judged by its shape.
         if self.text.is_ascii() && !by_first.shapes.may_hold(self.text) {
@@ -1175,6 +1234,7 @@ mod tests {
             "über",
             "kelvin",
             "i̇stanbul",
+            "naïve",
         ]
         .iter()
         .map(|phrase| phrase_words(phrase))
@@ -1216,8 +1276,21 @@ mod tests {
             ",",
             "toll",
             "ON",
+            "NAÏVE",
+            "Naïve",
+            "naive",
+            "nAïvE",
+            "naïvety",
+            "kİlled",
+            "KİLLED",
+            "Istanbul",
+            "xstanbul",
+            "the",
             &long,
         ];
+        // Most words are turned away by their ends alone.
+        assert!(!by_first.ends_may_open(b"the"));
+        assert!(!by_first.ends_may_open(b"Killer"));
         for text in texts {
             let word = Word {
                 text: text.as_bytes(),
