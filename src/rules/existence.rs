@@ -515,6 +515,14 @@ impl LiteralPhrases {
 /// A tab or a space.
 const TABS_AND_SPACES: ByteSet = ByteSet::of_const(b"\t ");
 
+/// Where the run of tabs and spaces from `at` ends.
+fn blank_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(b'\t' | b' ') = bytes.get(at) {
+        at += 1;
+    }
+    at
+}
+
 /// Where the indent a standalone phrase may follow, `[\t \u{feff}]*`,
 /// ends after the line start `at`.
 fn indent_end(bytes: &[u8], mut at: usize) -> usize {
@@ -1142,6 +1150,10 @@ struct Starts {
     /// standalone phrases' indents: a line start that begins with one is
     /// looked at head by head.
     line_indents: ByteSet,
+    /// Whether every line head's run is of tabs and spaces, so that a
+    /// line start is told by the heads together after its tabs and spaces
+    /// too ([`Starts::line_start`]).
+    blank_runs: bool,
     /// The lines' heads and the standalone phrases together: at a line
     /// start that begins with none of `line_indents`, each is looked for
     /// there, and no place this turns away has one.
@@ -1218,6 +1230,7 @@ impl Starts {
             .chain(lines.iter().flat_map(|(_, heads)| heads))
             .cloned()
             .collect();
+        let blank_runs = lines.iter().all(|(skip, _)| *skip == TABS_AND_SPACES);
         let words = Heads::new(&words);
         let line_heads = Heads::new(&all_line_heads);
         // A line start whose first byte is none of these is turned away
@@ -1236,6 +1249,7 @@ impl Starts {
             inside_words,
             ignore_case,
             line_indents,
+            blank_runs,
             line_heads,
         }
     }
@@ -1346,10 +1360,21 @@ impl Starts {
         let Some(&first) = bytes.get(at) else {
             return;
         };
-        // Most lines begin with a word, which the heads together turn away
-        // by a table read an offset, before each group of heads is tried
-        // after its own run or indent.
-        if self.line_indents.contains(first) || self.line_heads.at(bytes, at) != 0 {
+        if !self.blank_runs {
+            // Most lines begin with a word, which the heads together turn
+            // away by a table read an offset, before each group of heads
+            // is tried after its own run or indent.
+            if self.line_indents.contains(first) || self.line_heads.at(bytes, at) != 0 {
+                self.line_start_heads(bytes, at, walked);
+            }
+            return;
+        }
+        // Every head follows the line's tabs and spaces, then (a
+        // standalone phrase) maybe a byte order mark: past the tabs and
+        // spaces, the heads together turn away an indented line of prose
+        // (a wire story's every paragraph) as they turn away the others.
+        let blank = blank_end(bytes, at);
+        if bytes.get(blank) == Some(&0xEF) || self.line_heads.at(bytes, blank) != 0 {
             self.line_start_heads(bytes, at, walked);
         }
     }
@@ -1358,10 +1383,7 @@ impl Starts {
     fn line_start_heads(&self, bytes: &[u8], at: usize, walked: &mut Walked) {
         // Tabs and spaces, the indent of most indented lines, are passed
         // over once for every head.
-        let mut blank = at;
-        while let Some(b'\t' | b' ') = bytes.get(blank) {
-            blank += 1;
-        }
+        let blank = blank_end(bytes, at);
         for (skip, heads) in &self.lines {
             let mut head = if *skip == TABS_AND_SPACES { blank } else { at };
             while bytes.get(head).is_some_and(|&byte| skip.contains(byte)) {
