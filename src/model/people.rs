@@ -1417,7 +1417,7 @@ fn may_be_age_after_white_space(after: &str) -> bool {
     let bytes = after.as_bytes();
     let start = bytes
         .iter()
-        .position(|&byte| !ascii_white_space(byte))
+        .position(|&byte| !in_ascii_white_space(byte))
         .unwrap_or(bytes.len());
     match bytes.get(start) {
         // A character outside ASCII: the text must be trimmed further if
@@ -1451,7 +1451,7 @@ fn may_be_age_before(before: &str) -> bool {
         return may_be_age_before_white_space(before);
     };
     let after_word = !may_end_white_space(last);
-    let one_space_after_word = ascii_white_space(last) & !may_end_white_space(before_last);
+    let one_space_after_word = in_ascii_white_space(last) & !may_end_white_space(before_last);
     if after_word | one_space_after_word {
         return one_space_after_word && bytes[..bytes.len() - 1].ends_with(b"old");
     }
@@ -1464,7 +1464,7 @@ fn may_be_age_before_white_space(before: &str) -> bool {
     // Mostly a line break.
     let bytes = before.as_bytes();
     let mut end = bytes.len();
-    while end > 0 && ascii_white_space(bytes[end - 1]) {
+    while end > 0 && in_ascii_white_space(bytes[end - 1]) {
         end -= 1;
     }
     match bytes[..end].last() {
@@ -1486,10 +1486,10 @@ const fn is_ascii_white_space(byte: u8) -> bool {
     matches!(byte, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' ')
 }
 
-/// [`is_ascii_white_space`] read from a table: asked of the runs of white
-/// space before and after names, a load and a test a byte where the six
-/// cases took two comparisons and more.
-fn ascii_white_space(byte: u8) -> bool {
+/// [`is_ascii_white_space`] read from its table, [`ASCII_WHITE_SPACE`]:
+/// asked of the runs of white space before and after names, a load and a
+/// test a byte where the six cases took two comparisons and more.
+fn in_ascii_white_space(byte: u8) -> bool {
     ASCII_WHITE_SPACE[usize::from(byte)]
 }
 
@@ -1693,7 +1693,7 @@ mod tests {
         }
         for byte in 0..=u8::MAX {
             assert_eq!(
-                ascii_white_space(byte),
+                in_ascii_white_space(byte),
                 byte.is_ascii() && (byte as char).is_whitespace(),
                 "{byte}"
             );
