@@ -676,17 +676,40 @@ pub(super) fn ends_general_punctuation(bytes: &[u8], at: usize) -> bool {
 /// Calls `visit` with the index of the last byte of each run of bytes
 /// outside ASCII in `bytes`: only after one can an ASCII letter follow a
 /// character outside ASCII. Blocks of 64 bytes all in ASCII, most of a
-/// news text, are passed over whole.
+/// news text, are passed over whole; the others are read eight bytes at
+/// a time, their top bits telling the runs' last bytes at once, where a
+/// test of each byte took a dozen instructions.
 pub(super) fn non_ascii_run_ends(bytes: &[u8], mut visit: impl FnMut(usize)) {
     const BLOCK: usize = 64;
+    const TOP_BITS: u64 = 0x8080_8080_8080_8080;
     for (index, block) in bytes.chunks(BLOCK).enumerate() {
         if block.is_ascii() {
             continue;
         }
-        for (offset, &byte) in block.iter().enumerate() {
-            let at = index * BLOCK + offset;
-            if !byte.is_ascii() && bytes.get(at + 1).is_none_or(u8::is_ascii) {
-                visit(at);
+        for (offset, chunk) in block.chunks(8).enumerate() {
+            let at = index * BLOCK + offset * 8;
+            // Only the text's last chunk is short: past its end, zero
+            // bytes, which are ASCII.
+            let word = match <[u8; 8]>::try_from(chunk) {
+                Ok(word) => word,
+                Err(_) => {
+                    let mut word = [0u8; 8];
+                    word[..chunk.len()].copy_from_slice(chunk);
+                    word
+                }
+            };
+            let outside = u64::from_le_bytes(word) & TOP_BITS;
+            if outside == 0 {
+                continue;
+            }
+            // The top bit of the byte after each byte, that after the
+            // chunk's last read from the next chunk.
+            let after_last = bytes.get(at + 8).map_or(0, |&byte| u64::from(byte & 0x80));
+            let next_outside = (outside >> 8) | (after_last << 56);
+            let mut ends = outside & !next_outside;
+            while ends != 0 {
+                visit(at + ends.trailing_zeros() as usize / 8);
+                ends &= ends - 1;
             }
         }
     }
@@ -739,5 +762,51 @@ impl KeyPrefix {
             }
         };
         (word | self.fold) & self.mask == self.bytes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The runs' last bytes as a test of each byte tells them.
+    fn run_ends_byte_by_byte(bytes: &[u8]) -> Vec<usize> {
+        (0..bytes.len())
+            .filter(|&at| !bytes[at].is_ascii() && bytes.get(at + 1).is_none_or(u8::is_ascii))
+            .collect()
+    }
+
+    #[test]
+    fn non_ascii_run_ends_agree_with_a_test_of_each_byte() {
+        let pieces: [&[u8]; 6] = [
+            b"a",
+            b" ",
+            "\u{e9}".as_bytes(),
+            "\u{201c}".as_bytes(),
+            &[0xFF],
+            b"\n",
+        ];
+        // Every length around the chunks' and blocks' edges, each text a
+        // different mix of the pieces.
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        for length in 0..200 {
+            for _ in 0..8 {
+                let mut text = Vec::new();
+                while text.len() < length {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    text.extend_from_slice(pieces[(state % 6) as usize]);
+                }
+                text.truncate(length);
+                let mut found = Vec::new();
+                non_ascii_run_ends(&text, |at| found.push(at));
+                assert_eq!(found, run_ends_byte_by_byte(&text), "{text:?}");
+            }
+        }
+        let all_outside = vec![0xC3u8; 130];
+        let mut found = Vec::new();
+        non_ascii_run_ends(&all_outside, |at| found.push(at));
+        assert_eq!(found, vec![129]);
     }
 }
