@@ -538,6 +538,10 @@ fn weekday_and_date_mentions(
         let Some(tokens) = syntax.tokens.get(statement.tokens.clone()) else {
             continue;
         };
+        // A mention holds its month's word, at or after the token it
+        // starts at: none starts past the statement's last such word, when
+        // the name mentions tell where that is.
+        let mut last_month_start = usize::MAX;
         let names_a_month = match (&month_words, &month_statements) {
             (Some(month_words), _) => {
                 let first = month_words.partition_point(|&index| index < statement.tokens.start);
@@ -548,11 +552,17 @@ fn weekday_and_date_mentions(
             (None, Some(month_statements)) => {
                 while month_statements
                     .get(next_month_statement)
-                    .is_some_and(|&index| index < statement_index)
+                    .is_some_and(|&(index, _)| index < statement_index)
                 {
                     next_month_statement += 1;
                 }
-                month_statements.get(next_month_statement) == Some(&statement_index)
+                match month_statements.get(next_month_statement) {
+                    Some(&(index, start)) if index == statement_index => {
+                        last_month_start = start;
+                        true
+                    }
+                    _ => false,
+                }
             }
             (None, None) => weekdays_and_month(text, tokens, &mut weekdays),
         };
@@ -564,6 +574,9 @@ fn weekday_and_date_mentions(
         let mut index = 0;
         while index < tokens.len() {
             let token = tokens[index];
+            if token.span().start > last_month_start {
+                break;
+            }
             if !matches!(
                 token.kind,
                 TokenKind::CapitalisedWord | TokenKind::Number | TokenKind::Word
@@ -599,18 +612,20 @@ fn weekday_and_date_mentions(
 }
 
 /// The statements (their indexes, in order) with a word of a name mention
-/// naming a month, as [`month_words`] tells a capitalised word.
-fn month_statements(text: &str, names: &[NameMention]) -> Vec<usize> {
-    let mut found: Vec<usize> = Vec::new();
+/// naming a month, as [`month_words`] tells a capitalised word, each with
+/// the start of the last such word in it.
+fn month_statements(text: &str, names: &[NameMention]) -> Vec<(usize, usize)> {
+    let mut found: Vec<(usize, usize)> = Vec::new();
     for mention in names {
-        if found.last() == Some(&mention.statement) {
-            continue;
-        }
-        let names_month = mention.words().iter().any(|word| {
-            may_name_month(text.as_bytes(), *word) && month_named(word.slice(text)).is_some()
+        let month_word = mention.words().iter().rev().find(|word| {
+            may_name_month(text.as_bytes(), **word) && month_named(word.slice(text)).is_some()
         });
-        if names_month {
-            found.push(mention.statement);
+        let Some(word) = month_word else {
+            continue;
+        };
+        match found.last_mut() {
+            Some((statement, start)) if *statement == mention.statement => *start = word.start,
+            _ => found.push((mention.statement, word.start)),
         }
     }
     found
