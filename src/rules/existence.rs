@@ -69,7 +69,9 @@ use crate::syntax::Token;
 
 mod starts;
 
-use starts::{Anchor, Branch, ByteSet, Heads, KeyPrefix, FREE_BIT, SECOND_FREE_BIT};
+use starts::{
+    Anchor, Branch, ByteSet, Heads, KeyPrefix, FREE_BIT, SECOND_FREE_BIT, THIRD_FREE_BIT,
+};
 
 const DEFAULT_MESSAGE: &str = "“{match}” should not be published";
 
@@ -1158,10 +1160,10 @@ struct Starts {
     /// start that begins with none of `line_indents`, each is looked for
     /// there, and no place this turns away has one.
     line_heads: Heads,
-    /// At the start of each token: `words`, with [`FREE_BIT`] and
-    /// [`SECOND_FREE_BIT`] marking line breaks before a line that may
-    /// begin with one of `line_indents` or a byte a line head begins with
-    /// (see [`Heads::marking_line_breaks`]). A token that starts with an
+    /// At the start of each token: `words`, with free bits marking line
+    /// breaks before a line that may begin with one of `line_indents` or
+    /// with a line head's first bytes (see [`Heads::marking_line_breaks`]).
+    /// A token that starts with an
     /// ASCII letter is a word, and one that starts with `\n` or `\r` a
     /// line break, so the tokens' kinds need not be read.
     token_heads: Heads,
@@ -1233,10 +1235,10 @@ impl Starts {
         let blank_runs = lines.iter().all(|(skip, _)| *skip == TABS_AND_SPACES);
         let words = Heads::new(&words);
         let line_heads = Heads::new(&all_line_heads);
-        // A line start whose first byte is none of these is turned away
-        // by `line_start` at once: the walk need not stop at the line
-        // break before it.
-        let token_heads = words.marking_line_breaks(line_indents.union(line_heads.first_bytes()));
+        // A line start that begins with none of the indents, and whose
+        // first bytes begin no line head, is turned away by `line_start` at
+        // once: the walk need not stop at the line break before it.
+        let token_heads = words.marking_line_breaks(line_indents, &line_heads);
         Starts {
             words,
             token_heads,
@@ -1332,7 +1334,7 @@ impl Starts {
     #[cold]
     #[inline(never)]
     fn token_start(&self, bytes: &[u8], span: Span, heads: u64, walked: &mut Walked) {
-        if heads & (FREE_BIT | SECOND_FREE_BIT) != 0 {
+        if heads & (FREE_BIT | SECOND_FREE_BIT | THIRD_FREE_BIT) != 0 {
             self.line_start(bytes, span.end, walked);
         } else {
             self.word_start(bytes, span.start, heads, walked);
@@ -1555,18 +1557,27 @@ mod matcher_tests {
     #[test]
     fn line_breaks_are_marked_before_the_lines_that_may_matter() {
         let words = Heads::new(&[starts::literal_head(b"share", true)]);
-        let marked = words.marking_line_breaks(ByteSet::of(b"R\t"));
-        let line_bits = FREE_BIT | SECOND_FREE_BIT;
+        let line_heads = Heads::new(&[
+            starts::literal_head(b"related", true),
+            starts::literal_head(b"read more", true),
+        ]);
+        let marked = words.marking_line_breaks(ByteSet::of(b"\t"), &line_heads);
+        let line_bits = FREE_BIT | SECOND_FREE_BIT | THIRD_FREE_BIT;
         let marks = |text: &str, at: usize| marked.at_token(text.as_bytes(), at) & line_bits;
         assert_eq!(marks("a\nRelated: x", 1), FREE_BIT);
-        assert_eq!(marks("a\n\tRead more", 1), FREE_BIT);
+        assert_eq!(marks("a\nREAD MORE", 1), FREE_BIT);
+        assert_eq!(marks("a\n\tRead more", 1), THIRD_FREE_BIT);
         assert_eq!(marks("a\nThe vote", 1), 0);
+        // Its first byte begins a head, its next two none.
+        assert_eq!(marks("a\nRun on", 1), 0);
+        assert_eq!(marks("a\nReform", 1), 0);
         assert_eq!(marks("a\n\nRelated", 1), 0);
         assert_eq!(marks("a\r\nRelated", 1), SECOND_FREE_BIT);
         assert_eq!(marks("a\r\nThe vote", 1), SECOND_FREE_BIT);
         assert_eq!(marks("a\rRelated", 1), SECOND_FREE_BIT);
         assert_eq!(marks("a\rThe vote", 1), 0);
         assert_ne!(marks("a\nR", 1), 0);
+        assert_ne!(marks("a\nRe", 1), 0);
         assert_ne!(marks("a\n", 1), 0);
         // Words keep their heads, and no line bit.
         assert_eq!(

@@ -493,10 +493,10 @@ pub(super) fn literal_head(literal: &[u8], fold_case: bool) -> Vec<ByteSet> {
 
 /// Many heads, each given by the bytes that may stand at its first
 /// [`HEAD_LEN`] offsets, told apart at a place by a table load an offset:
-/// head `i` is bit `i % 62` of a mask, so a set bit means one of the
-/// heads it stands for may begin there. The top two bits are left free
-/// ([`FREE_BIT`], [`SECOND_FREE_BIT`]) for a caller to mark bytes with in
-/// a table of its own.
+/// head `i` is bit `i % 61` of a mask, so a set bit means one of the
+/// heads it stands for may begin there. The top three bits are left free
+/// ([`FREE_BIT`], [`SECOND_FREE_BIT`], [`THIRD_FREE_BIT`]) for a caller to
+/// mark bytes with in a table of its own.
 #[derive(Debug)]
 pub(super) struct Heads {
     tables: Box<[[u64; 256]; HEAD_LEN]>,
@@ -507,13 +507,16 @@ pub(super) struct Heads {
 }
 
 /// How many bits of a mask stand for heads.
-const HEAD_BITS: usize = 62;
+const HEAD_BITS: usize = 61;
 
 /// A bit of a mask that stands for no head.
 pub(super) const FREE_BIT: u64 = 1 << 63;
 
-/// The other bit of a mask that stands for no head.
+/// A second bit of a mask that stands for no head.
 pub(super) const SECOND_FREE_BIT: u64 = 1 << 62;
+
+/// A third bit of a mask that stands for no head.
+pub(super) const THIRD_FREE_BIT: u64 = 1 << 61;
 
 impl Heads {
     pub(super) fn new(heads: &[Vec<ByteSet>]) -> Heads {
@@ -555,30 +558,45 @@ impl Heads {
         self.after_first(bytes, at, mask)
     }
 
-    /// These heads with [`FREE_BIT`] also set at a line feed and
-    /// [`SECOND_FREE_BIT`] at a carriage return, each when one of
-    /// `line_firsts` follows it (or, after a carriage return, a line feed)
-    /// or the text ends within [`HEAD_LEN`] bytes: the first two offsets'
-    /// tables are read together, so a line break before a line that can
-    /// begin with none of them (a blank line, most lines of prose) is
-    /// turned away with the words. Any other place has the heads it had.
-    pub(super) fn marking_line_breaks(&self, line_firsts: ByteSet) -> Heads {
-        const BOTH: u64 = FREE_BIT | SECOND_FREE_BIT;
+    /// These heads with free bits also set at a line break before a line
+    /// that may matter, or when the text ends within [`HEAD_LEN`] bytes:
+    /// at a line feed, [`FREE_BIT`] when the line's first three bytes may
+    /// begin one of `line_heads` (each byte one that some head may have at
+    /// its offset), and [`THIRD_FREE_BIT`] when the line begins with one of
+    /// `line_indents`; at a carriage return, [`SECOND_FREE_BIT`] when a line
+    /// feed or a byte either allows first follows it. The offsets' tables
+    /// are read together, so a line break before a line that can begin
+    /// with none of them (a blank line, most lines of prose) is turned
+    /// away with the words. Any other place has the heads it had.
+    pub(super) fn marking_line_breaks(&self, line_indents: ByteSet, line_heads: &Heads) -> Heads {
+        const LINE_FEED: u64 = FREE_BIT | THIRD_FREE_BIT;
+        const ALL: u64 = FREE_BIT | SECOND_FREE_BIT | THIRD_FREE_BIT;
         let mut tables = self.tables.clone();
-        tables[0][usize::from(b'\n')] |= FREE_BIT;
+        tables[0][usize::from(b'\n')] |= LINE_FEED;
         tables[0][usize::from(b'\r')] |= SECOND_FREE_BIT;
-        for byte in line_firsts.bytes() {
-            tables[1][byte] |= BOTH;
+        // A line head's bytes, each a byte after the line feed's.
+        for (table, heads) in tables[1..].iter_mut().zip(line_heads.tables.iter()) {
+            for (mask, &heads) in table.iter_mut().zip(heads.iter()) {
+                if heads != 0 {
+                    *mask |= FREE_BIT;
+                }
+            }
+        }
+        for byte in line_indents.bytes() {
+            tables[1][byte] |= THIRD_FREE_BIT;
+        }
+        for byte in line_indents.union(line_heads.first_bytes()).bytes() {
+            tables[1][byte] |= SECOND_FREE_BIT;
         }
         tables[1][usize::from(b'\n')] |= SECOND_FREE_BIT;
         for table in &mut tables[2..] {
             for mask in table.iter_mut() {
-                *mask |= BOTH;
+                *mask |= SECOND_FREE_BIT | THIRD_FREE_BIT;
             }
         }
         let mut open = self.open;
         for mask in &mut open[1..] {
-            *mask |= BOTH;
+            *mask |= ALL;
         }
         Heads {
             tables,
