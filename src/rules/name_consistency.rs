@@ -519,10 +519,23 @@ impl NameConsistency {
         // any spelling is looked at, so that spellings that cannot meet
         // another are known before anything is gathered for them.
         let mut mention_entries: Vec<u32> = Vec::with_capacity(name_words_used);
+        // The name-shaped words of every mention, (span, entry), one
+        // mention after another, and where each mention's end: listed as
+        // the entries are made, rather than filtered again for each
+        // mention from its entries.
+        let mut name_shaped_words: Vec<(Span, u32)> = Vec::with_capacity(name_words_used);
+        let mut name_shaped_ends: Vec<u32> = Vec::with_capacity(mentions.len());
         for (mention, _) in &mentions {
-            for span in mention.words() {
-                mention_entries.push(vocabulary.entry(span.slice(text), self));
+            for &span in mention.words() {
+                let entry = vocabulary.entry(span.slice(text), self);
+                mention_entries.push(entry);
+                // Pushed, then taken back if not name-shaped: no branch to
+                // mispredict.
+                name_shaped_words.push((span, entry));
+                let kept = name_shaped_words.len() - usize::from(!vocabulary.word(entry).name_shaped);
+                name_shaped_words.truncate(kept);
             }
+            name_shaped_ends.push(u32::try_from(name_shaped_words.len()).unwrap_or(u32::MAX));
         }
         let tracked = self.spellings_to_track(&vocabulary);
         // What is known of each tracked spelling, by its slot.
@@ -587,31 +600,28 @@ impl NameConsistency {
             rosters.get(index).copied().unwrap_or(false)
         };
 
-        // One mention's words at a time; few mentions have more than eight.
-        let mut whole_run: Vec<(Span, u32)> = Vec::with_capacity(8);
         let mut remaining_entries: &[u32] = &mention_entries;
-        for &(mention, block_kind) in &mentions {
+        let mut whole_run_start = 0;
+        for (&(mention, block_kind), &whole_run_end) in mentions.iter().zip(&name_shaped_ends) {
             let (entries, rest) = remaining_entries
                 .split_at_checked(mention.words().len())
                 .unwrap_or((remaining_entries, &[]));
             remaining_entries = rest;
+            let whole_run = name_shaped_words
+                .get(whole_run_start..whole_run_end as usize)
+                .unwrap_or_default();
+            whole_run_start = whole_run_end as usize;
             let in_story = block_kind == BlockKind::Paragraph;
             let words = mention.words();
             // Only a mention with a spelling that may meet another, or one
             // the style sheet may name, is read for its name's words: for
-            // the others (nearly every mention) spacing reads them all.
+            // the others (nearly every mention) spacing reads them all. An
+            // article tracking no spelling (most) asks no entry.
             let read_for_its_name = !self.wrong_forms.is_empty()
-                || entries.iter().any(|&entry| tracked.slot(entry).is_some());
-            whole_run.clear();
-            whole_run.extend(
-                words
-                    .iter()
-                    .zip(entries)
-                    .filter(|&(_, &entry)| vocabulary.word(entry).name_shaped)
-                    .map(|(&span, &entry)| (span, entry)),
-            );
+                || !tracked.entries.is_empty()
+                    && entries.iter().any(|&entry| tracked.slot(entry).is_some());
             if !read_for_its_name {
-                push_stretches(text, stretch_words(&vocabulary, &whole_run), &mut stretches);
+                push_stretches(text, stretch_words(&vocabulary, whole_run), &mut stretches);
                 continue;
             }
             let in_roster = in_story && is_roster(mention.statement);
@@ -678,7 +688,7 @@ impl NameConsistency {
             // of two or three words joined by a space or hyphen, keyed by
             // its letters alone. Titles and sentence-initial words stay in:
             // "Time Warner" may open a sentence.
-            push_stretches(text, stretch_words(&vocabulary, &whole_run), &mut stretches);
+            push_stretches(text, stretch_words(&vocabulary, whole_run), &mut stretches);
         }
 
         self.report_spacing(article, &mut stretches, report, &mut flagged_spans);
@@ -2135,8 +2145,16 @@ impl<'a> Vocabulary<'a> {
             Some(ascii) => {
                 let start = self.folded_forms.len();
                 self.folded_forms.push_str(word);
-                let folded_form = self.folded_forms.get_mut(start..).unwrap_or_default();
-                folded_form.make_ascii_lowercase();
+                // A name is written capitalised: nearly always only its
+                // first byte is lowered.
+                let lowered_end = if ascii.upper_case_after_first {
+                    self.folded_forms.len()
+                } else {
+                    (start + 1).min(self.folded_forms.len())
+                };
+                if let Some(lowered) = self.folded_forms.get_mut(start..lowered_end) {
+                    lowered.make_ascii_lowercase();
+                }
                 let folded = stored_span(start, self.folded_forms.len());
                 // Most words have the shape of no title, which the word as
                 // written tells (an ASCII word has its lower case's shape):
@@ -2273,6 +2291,9 @@ struct AsciiWord {
     has_lowercase: bool,
     /// Its lower case has a vowel ([`is_vowel`]).
     has_vowel: bool,
+    /// A byte after the first is an upper-case letter: only then does
+    /// lowering change more than the first.
+    upper_case_after_first: bool,
     /// The [`string_hash`] of its lower case.
     hash: u64,
     /// The [`letter_set`] of its lower case.
@@ -2282,31 +2303,49 @@ struct AsciiWord {
 impl AsciiWord {
     /// The shape of `word` if it is ASCII letters and digits only.
     fn of(word: &str) -> Option<AsciiWord> {
-        let mut classes = 0;
         let mut hash = 0u64;
         let mut letters = 0u64;
-        for &byte in word.as_bytes() {
+        let mut class_of = |byte: u8| {
             let class = ASCII_CLASSES[usize::from(byte)];
-            if class == 0 {
-                return None;
-            }
-            classes |= class;
             let lowered = byte | (class & UPPER_CASE) << 4;
             hash = hash
                 .wrapping_mul(HASH_BASE)
                 .wrapping_add(u64::from(lowered) + 1);
             letters |= 1 << (lowered & 63);
+            class
+        };
+        // The first byte apart: whether a later one is upper case tells
+        // how much of the word lowering changes.
+        let (first_class, rest) = match word.as_bytes().split_first() {
+            Some((&first, rest)) => (class_of(first), rest),
+            None => (NO_LETTERS, &[][..]),
+        };
+        if first_class == 0 {
+            return None;
         }
+        let mut later_classes = 0;
+        for &byte in rest {
+            let class = class_of(byte);
+            if class == 0 {
+                return None;
+            }
+            later_classes |= class;
+        }
+        let classes = first_class | later_classes;
         Some(AsciiWord {
             letters_only: classes & DIGIT == 0,
             has_lowercase: classes & LOWER_CASE != 0,
             has_vowel: classes & VOWEL != 0,
+            upper_case_after_first: later_classes & UPPER_CASE != 0,
             hash,
             letters,
         })
     }
 }
 
+/// The classes of an empty word, which has none: not 0, which tells a
+/// byte that is no ASCII letter or digit.
+const NO_LETTERS: u8 = 16;
 /// [`ASCII_CLASSES`] of a lower-case letter.
 const LOWER_CASE: u8 = 1;
 /// [`ASCII_CLASSES`] of an upper-case letter; shifted four places, the bit
