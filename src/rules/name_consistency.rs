@@ -525,15 +525,29 @@ impl NameConsistency {
         // mention from its entries.
         let mut name_shaped_words: Vec<(Span, u32)> = Vec::with_capacity(name_words_used);
         let mut name_shaped_ends: Vec<u32> = Vec::with_capacity(mentions.len());
+        // Whether two stretches of name words may share their letters and
+        // differ in their spacing ([`NameConsistency::report_spacing`]),
+        // told as the words are entered: in most articles they cannot, and
+        // no stretch is listed.
+        let mut spacing_may_differ = false;
         for (mention, _) in &mentions {
+            let mut previous_name_word: Option<Span> = None;
             for &span in mention.words() {
                 let entry = vocabulary.entry(span.slice(text), self);
                 mention_entries.push(entry);
+                let word = vocabulary.word(entry);
                 // Pushed, then taken back if not name-shaped: no branch to
                 // mispredict.
                 name_shaped_words.push((span, entry));
-                let kept = name_shaped_words.len() - usize::from(!vocabulary.word(entry).name_shaped);
+                let kept = name_shaped_words.len() - usize::from(!word.name_shaped);
                 name_shaped_words.truncate(kept);
+                if word.name_shaped {
+                    spacing_may_differ = spacing_may_differ
+                        || word.spaced_otherwise
+                        || previous_name_word
+                            .is_some_and(|previous| may_be_joined_otherwise(text, previous, span));
+                    previous_name_word = Some(span);
+                }
             }
             name_shaped_ends.push(u32::try_from(name_shaped_words.len()).unwrap_or(u32::MAX));
         }
@@ -549,7 +563,11 @@ impl NameConsistency {
         // distinct names would hold a string and a vector for each.
         // A word starts at most three stretches; room for them all, so the
         // list is never copied as it grows.
-        let mut stretches: Vec<(u64, Span)> = Vec::with_capacity(name_words_used * 3);
+        let mut stretches: Vec<(u64, Span)> = Vec::with_capacity(if spacing_may_differ {
+            name_words_used * 3
+        } else {
+            0
+        });
         let mut flagged_spans = Flagged::default();
         // (start, entry) of the name words of each run of several in the
         // story, but initials, one run after another: which names a
@@ -621,7 +639,9 @@ impl NameConsistency {
                 || !tracked.entries.is_empty()
                     && entries.iter().any(|&entry| tracked.slot(entry).is_some());
             if !read_for_its_name {
-                push_stretches(text, stretch_words(&vocabulary, whole_run), &mut stretches);
+                if spacing_may_differ {
+                    push_stretches(text, stretch_words(&vocabulary, whole_run), &mut stretches);
+                }
                 continue;
             }
             let in_roster = in_story && is_roster(mention.statement);
@@ -688,10 +708,14 @@ impl NameConsistency {
             // of two or three words joined by a space or hyphen, keyed by
             // its letters alone. Titles and sentence-initial words stay in:
             // "Time Warner" may open a sentence.
-            push_stretches(text, stretch_words(&vocabulary, whole_run), &mut stretches);
+            if spacing_may_differ {
+                push_stretches(text, stretch_words(&vocabulary, whole_run), &mut stretches);
+            }
         }
 
-        self.report_spacing(article, &mut stretches, report, &mut flagged_spans);
+        if spacing_may_differ {
+            self.report_spacing(article, &mut stretches, report, &mut flagged_spans);
+        }
         let occurrences = Occurrences::group(&places, forms.len());
         drop(places);
         let spellings = || {
@@ -2075,6 +2099,13 @@ struct WordInfo<'a> {
     /// Its lower case has a vowel ([`is_vowel`]): a word without one is
     /// never compared.
     has_vowel: bool,
+    /// Whether, as a name-shaped word, it may share its letters with a
+    /// stretch written otherwise ([`may_be_joined_otherwise`]): a word with
+    /// an upper-case letter after its first may be other name words run
+    /// together ("TimeWarner"), and a word outside ASCII may hold marks
+    /// its letters leave out. An ASCII word of letters capitalised only at
+    /// its start can be neither.
+    spaced_otherwise: bool,
 }
 
 impl WordInfo<'_> {
@@ -2175,6 +2206,7 @@ impl<'a> Vocabulary<'a> {
                     name_shaped: ascii.letters_only && ascii.has_lowercase && word.len() >= 2,
                     is_initial: word.len() == 1,
                     has_vowel: ascii.has_vowel,
+                    spaced_otherwise: ascii.upper_case_after_first,
                 }
             }
             None => self.word_info(word, rule),
@@ -2209,6 +2241,7 @@ impl<'a> Vocabulary<'a> {
             name_shaped: is_name_shaped(word),
             is_initial: chars.next().is_some() && chars.next().is_none(),
             has_vowel: lower.chars().any(is_vowel),
+            spaced_otherwise: true,
         }
     }
 
@@ -2826,6 +2859,26 @@ fn is_name_shaped(word: &str) -> bool {
         }
     }
     letters >= 2 && lower > 0
+}
+
+/// Whether a name word after another, in a run of ASCII words of letters
+/// capitalised only at their start, may make two stretches of the same
+/// letters written otherwise ([`NameConsistency::report_spacing`]).
+///
+/// Such stretches, shown with their white space as one space, differ in
+/// their joins or in where their words part. Joined by white space alone
+/// (shown as one space), the words part elsewhere only if a longer word
+/// holds this one's first letter after its own first ("TimeWarner" beside
+/// "Time Warner"): a lower-case first letter may be there, an upper-case
+/// one is not ([`WordInfo::spaced_otherwise`]). Joined any other way (a
+/// hyphen, or across a word that is no name word), they may differ.
+fn may_be_joined_otherwise(text: &str, previous: Span, word: Span) -> bool {
+    let bytes = text.as_bytes();
+    let gap = bytes.get(previous.end..word.start).unwrap_or_default();
+    if !gap.is_empty() && gap.iter().all(u8::is_ascii_whitespace) {
+        return bytes.get(word.start).is_some_and(u8::is_ascii_lowercase);
+    }
+    joined_by_space_or_hyphen(text, previous, word)
 }
 
 /// Whether two words of a name are joined by a space or a hyphen alone
@@ -4231,6 +4284,14 @@ mod tests {
             assert_eq!(info.name_shaped, expected.name_shaped, "{word:?}");
             assert_eq!(info.is_initial, expected.is_initial, "{word:?}");
             assert_eq!(info.has_vowel, expected.has_vowel, "{word:?}");
+            if info.name_shaped {
+                let inner_capital = word.chars().skip(1).any(char::is_uppercase);
+                assert_eq!(
+                    info.spaced_otherwise,
+                    inner_capital || !word.is_ascii(),
+                    "{word:?}"
+                );
+            }
             assert_eq!(
                 rule.is_title(fast.lower(entry)),
                 rule.titles.contains(fast.lower(entry)),
@@ -4344,6 +4405,35 @@ mod tests {
                 "{text:?}"
             );
             assert_eq!(letters_joined_by_space_or_hyphen(text), joined, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn only_joins_that_may_part_letters_otherwise_let_spacing_differ() {
+        // The second word of each text after the first, four letters long.
+        for (text, may_differ) in [
+            ("Time Warner", false),
+            ("Time  Warner", false),
+            ("Time\nWarner", false),
+            ("Time, Warner", false),
+            ("Time.Warner", false),
+            // "Timewarner" may be "Time warner" run together.
+            ("Time warner", true),
+            ("Jong-Un", true),
+            ("Time USA Warner", true),
+            ("Time\u{a0}Warner", true),
+        ] {
+            let first = Span::new(0, 4);
+            let second_start = text
+                .char_indices()
+                .rfind(|(_, c)| !c.is_alphabetic())
+                .map_or(0, |(at, c)| at + c.len_utf8());
+            let second = Span::new(second_start, text.len());
+            assert_eq!(
+                may_be_joined_otherwise(text, first, second),
+                may_differ,
+                "{text:?}"
+            );
         }
     }
 
