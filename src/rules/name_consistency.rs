@@ -528,8 +528,12 @@ impl NameConsistency {
         // Whether two stretches of name words may share their letters and
         // differ in their spacing ([`NameConsistency::report_spacing`]),
         // told as the words are entered: in most articles they cannot, and
-        // no stretch is listed.
+        // no stretch is listed. A word with a capital after its first
+        // letter, or a name word in lower case after another, asks a closer
+        // look once every word is known ([`runs_a_join_together`]).
         let mut spacing_may_differ = false;
+        let mut inner_capitals = false;
+        let mut lower_case_after_another = false;
         for (mention, _) in &mentions {
             let mut previous_name_word: Option<Span> = None;
             for &span in mention.words() {
@@ -542,14 +546,26 @@ impl NameConsistency {
                 let kept = name_shaped_words.len() - usize::from(!word.name_shaped);
                 name_shaped_words.truncate(kept);
                 if word.name_shaped {
-                    spacing_may_differ = spacing_may_differ
-                        || word.spaced_otherwise
-                        || previous_name_word
-                            .is_some_and(|previous| may_be_joined_otherwise(text, previous, span));
+                    spacing_may_differ |= word.outside_ascii;
+                    inner_capitals |= word.inner_capital;
+                    match previous_name_word.map(|previous| join_of(text, previous, span)) {
+                        Some(Join::WhiteSpace) => {
+                            lower_case_after_another |= text
+                                .as_bytes()
+                                .get(span.start)
+                                .is_some_and(u8::is_ascii_lowercase);
+                        }
+                        Some(Join::Otherwise) => spacing_may_differ = true,
+                        Some(Join::None) | None => {}
+                    }
                     previous_name_word = Some(span);
                 }
             }
             name_shaped_ends.push(u32::try_from(name_shaped_words.len()).unwrap_or(u32::MAX));
+        }
+        if !spacing_may_differ && (inner_capitals || lower_case_after_another) {
+            spacing_may_differ =
+                runs_a_join_together(text, &vocabulary, &name_shaped_words, &name_shaped_ends);
         }
         let tracked = self.spellings_to_track(&vocabulary);
         // What is known of each tracked spelling, by its slot.
@@ -2099,13 +2115,15 @@ struct WordInfo<'a> {
     /// Its lower case has a vowel ([`is_vowel`]): a word without one is
     /// never compared.
     has_vowel: bool,
-    /// Whether, as a name-shaped word, it may share its letters with a
-    /// stretch written otherwise ([`may_be_joined_otherwise`]): a word with
-    /// an upper-case letter after its first may be other name words run
-    /// together ("TimeWarner"), and a word outside ASCII may hold marks
-    /// its letters leave out. An ASCII word of letters capitalised only at
-    /// its start can be neither.
-    spaced_otherwise: bool,
+    /// Not an ASCII word of letters and digits: as a name-shaped word, it
+    /// may hold marks that its letters leave out, so that two spellings of
+    /// its letters differ ([`NameConsistency::report_spacing`]).
+    outside_ascii: bool,
+    /// An upper-case letter after its first (always so for a word
+    /// [`WordInfo::outside_ascii`]): it may be capitalised name words run
+    /// together ("TimeWarner"). An ASCII word capitalised only at its
+    /// start cannot be.
+    inner_capital: bool,
 }
 
 impl WordInfo<'_> {
@@ -2206,7 +2224,8 @@ impl<'a> Vocabulary<'a> {
                     name_shaped: ascii.letters_only && ascii.has_lowercase && word.len() >= 2,
                     is_initial: word.len() == 1,
                     has_vowel: ascii.has_vowel,
-                    spaced_otherwise: ascii.upper_case_after_first,
+                    outside_ascii: false,
+                    inner_capital: ascii.upper_case_after_first,
                 }
             }
             None => self.word_info(word, rule),
@@ -2241,7 +2260,8 @@ impl<'a> Vocabulary<'a> {
             name_shaped: is_name_shaped(word),
             is_initial: chars.next().is_some() && chars.next().is_none(),
             has_vowel: lower.chars().any(is_vowel),
-            spaced_otherwise: true,
+            outside_ascii: true,
+            inner_capital: true,
         }
     }
 
@@ -2861,24 +2881,92 @@ fn is_name_shaped(word: &str) -> bool {
     letters >= 2 && lower > 0
 }
 
-/// Whether a name word after another, in a run of ASCII words of letters
-/// capitalised only at their start, may make two stretches of the same
-/// letters written otherwise ([`NameConsistency::report_spacing`]).
-///
-/// Such stretches, shown with their white space as one space, differ in
-/// their joins or in where their words part. Joined by white space alone
-/// (shown as one space), the words part elsewhere only if a longer word
-/// holds this one's first letter after its own first ("TimeWarner" beside
-/// "Time Warner"): a lower-case first letter may be there, an upper-case
-/// one is not ([`WordInfo::spaced_otherwise`]). Joined any other way (a
-/// hyphen, or across a word that is no name word), they may differ.
-fn may_be_joined_otherwise(text: &str, previous: Span, word: Span) -> bool {
-    let bytes = text.as_bytes();
-    let gap = bytes.get(previous.end..word.start).unwrap_or_default();
+/// How a name word is joined to the one before it in a run, as the
+/// spacing check reads it ([`joined_by_space_or_hyphen`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Join {
+    /// By ASCII white space alone: shown as one space, as every such join.
+    WhiteSpace,
+    /// Otherwise (a hyphen, other white space, or across a word that is no
+    /// name word): two stretches of the same letters may differ there.
+    Otherwise,
+    /// Not joined.
+    None,
+}
+
+fn join_of(text: &str, previous: Span, word: Span) -> Join {
+    let gap = text
+        .as_bytes()
+        .get(previous.end..word.start)
+        .unwrap_or_default();
     if !gap.is_empty() && gap.iter().all(u8::is_ascii_whitespace) {
-        return bytes.get(word.start).is_some_and(u8::is_ascii_lowercase);
+        Join::WhiteSpace
+    } else if joined_by_space_or_hyphen(text, previous, word) {
+        Join::Otherwise
+    } else {
+        Join::None
     }
-    joined_by_space_or_hyphen(text, previous, word)
+}
+
+/// Whether a name word of the article starts with another name word and
+/// the first letter of a word joined to that one by white space ("Time
+/// Warner" and "TimeWarner"), case and all: in an article whose name
+/// words are ASCII and joined by white space alone ([`Join`]), only then
+/// can two stretches of the same letters ([`NameConsistency::report_spacing`])
+/// part their words differently, and so be written otherwise.
+///
+/// Where two such stretches first part differently, one word of one runs
+/// on past a word of the other, which it starts with, into that word's
+/// follower's first letter. Most articles have no capital inside a word,
+/// nor a lower-case name word after another, and are not asked.
+fn runs_a_join_together(
+    text: &str,
+    vocabulary: &Vocabulary<'_>,
+    name_shaped_words: &[(Span, u32)],
+    name_shaped_ends: &[u32],
+) -> bool {
+    let with_inner_capitals: Vec<&str> = vocabulary
+        .words
+        .iter()
+        .filter(|word| word.name_shaped && word.inner_capital)
+        .map(|word| word.text)
+        .collect();
+    let runs_on = |longer: &str, word: &str, follower_first: u8| {
+        longer.as_bytes().get(word.len()) == Some(&follower_first) && longer.starts_with(word)
+    };
+    let mut start = 0;
+    for &end in name_shaped_ends {
+        let run = name_shaped_words
+            .get(start..end as usize)
+            .unwrap_or_default();
+        start = end as usize;
+        for pair in run.windows(2) {
+            let [(previous, entry), (span, _)] = pair else {
+                continue;
+            };
+            if join_of(text, *previous, *span) != Join::WhiteSpace {
+                continue;
+            }
+            let word = vocabulary.word(*entry).text;
+            let Some(&first) = text.as_bytes().get(span.start) else {
+                continue;
+            };
+            let found = if first.is_ascii_lowercase() {
+                vocabulary
+                    .words
+                    .iter()
+                    .any(|longer| longer.name_shaped && runs_on(longer.text, word, first))
+            } else {
+                with_inner_capitals
+                    .iter()
+                    .any(|longer| runs_on(longer, word, first))
+            };
+            if found {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Whether two words of a name are joined by a space or a hyphen alone
@@ -4286,8 +4374,9 @@ mod tests {
             assert_eq!(info.has_vowel, expected.has_vowel, "{word:?}");
             if info.name_shaped {
                 let inner_capital = word.chars().skip(1).any(char::is_uppercase);
+                assert_eq!(info.outside_ascii, !word.is_ascii(), "{word:?}");
                 assert_eq!(
-                    info.spaced_otherwise,
+                    info.inner_capital,
                     inner_capital || !word.is_ascii(),
                     "{word:?}"
                 );
@@ -4409,19 +4498,19 @@ mod tests {
     }
 
     #[test]
-    fn only_joins_that_may_part_letters_otherwise_let_spacing_differ() {
+    fn joins_are_white_space_otherwise_or_none_as_the_spacing_check_reads_them() {
         // The second word of each text after the first, four letters long.
-        for (text, may_differ) in [
-            ("Time Warner", false),
-            ("Time  Warner", false),
-            ("Time\nWarner", false),
-            ("Time, Warner", false),
-            ("Time.Warner", false),
-            // "Timewarner" may be "Time warner" run together.
-            ("Time warner", true),
-            ("Jong-Un", true),
-            ("Time USA Warner", true),
-            ("Time\u{a0}Warner", true),
+        for (text, join) in [
+            ("Time Warner", Join::WhiteSpace),
+            ("Time  Warner", Join::WhiteSpace),
+            ("Time\nWarner", Join::WhiteSpace),
+            ("Time warner", Join::WhiteSpace),
+            ("Time, Warner", Join::None),
+            ("Time.Warner", Join::None),
+            ("Time - Warner", Join::None),
+            ("Jong-Un", Join::Otherwise),
+            ("Time USA Warner", Join::Otherwise),
+            ("Time\u{a0}Warner", Join::Otherwise),
         ] {
             let first = Span::new(0, 4);
             let second_start = text
@@ -4429,9 +4518,47 @@ mod tests {
                 .rfind(|(_, c)| !c.is_alphabetic())
                 .map_or(0, |(at, c)| at + c.len_utf8());
             let second = Span::new(second_start, text.len());
+            assert_eq!(join_of(text, first, second), join, "{text:?}");
             assert_eq!(
-                may_be_joined_otherwise(text, first, second),
-                may_differ,
+                join != Join::None,
+                joined_by_space_or_hyphen(text, first, second),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_join_is_run_together_only_by_a_word_holding_both_sides() {
+        let options: Options = toml::from_str("id = \"name-variant\"\nkind = \"name-consistency\"")
+            .expect("the default options");
+        let rule = options.into_rule().expect("the default rule");
+        // Each text's words, one mention of all of them; the first pair is
+        // joined by a space.
+        for (text, run_together) in [
+            ("Time Warner TimeWarner", true),
+            ("Time Warner Timewarner", false),
+            ("Time Warner Warner", false),
+            ("Time Warner McDonald", false),
+            ("Bank of Bankof", true),
+            ("Bank of Banker", false),
+            ("Bank of Bank", false),
+            ("Time, Warner TimeWarner", false),
+        ] {
+            let mut vocabulary = Vocabulary::default();
+            let mut words = Vec::new();
+            let mut start = 0;
+            for word in text.split(' ') {
+                let word = word.trim_end_matches(',');
+                let span = Span::new(start, start + word.len());
+                start = text[span.end..]
+                    .find(' ')
+                    .map_or(text.len(), |gap| span.end + gap + 1);
+                words.push((span, vocabulary.entry(span.slice(text), &rule)));
+            }
+            let ends = [u32::try_from(words.len()).expect("few words")];
+            assert_eq!(
+                runs_a_join_together(text, &vocabulary, &words, &ends),
+                run_together,
                 "{text:?}"
             );
         }
