@@ -2193,16 +2193,16 @@ impl<'a> Vocabulary<'a> {
         let info = match AsciiWord::of(word) {
             Some(ascii) => {
                 let start = self.folded_forms.len();
-                self.folded_forms.push_str(word);
-                // A name is written capitalised: nearly always only its
-                // first byte is lowered.
-                let lowered_end = if ascii.upper_case_after_first {
-                    self.folded_forms.len()
-                } else {
-                    (start + 1).min(self.folded_forms.len())
-                };
-                if let Some(lowered) = self.folded_forms.get_mut(start..lowered_end) {
-                    lowered.make_ascii_lowercase();
+                if ascii.upper_case_after_first {
+                    self.folded_forms.push_str(word);
+                    if let Some(lowered) = self.folded_forms.get_mut(start..) {
+                        lowered.make_ascii_lowercase();
+                    }
+                } else if let Some(rest) = word.get(1..) {
+                    // A name is written capitalised: nearly always only
+                    // its first byte is lowered, as it is copied.
+                    self.folded_forms.push(char::from(ascii.first_lowered));
+                    self.folded_forms.push_str(rest);
                 }
                 let folded = stored_span(start, self.folded_forms.len());
                 // Most words have the shape of no title, which the word as
@@ -2347,6 +2347,8 @@ struct AsciiWord {
     /// A byte after the first is an upper-case letter: only then does
     /// lowering change more than the first.
     upper_case_after_first: bool,
+    /// The first byte lowered (0 for an empty word).
+    first_lowered: u8,
     /// The [`string_hash`] of its lower case.
     hash: u64,
     /// The [`letter_set`] of its lower case.
@@ -2369,9 +2371,12 @@ impl AsciiWord {
         };
         // The first byte apart: whether a later one is upper case tells
         // how much of the word lowering changes.
-        let (first_class, rest) = match word.as_bytes().split_first() {
-            Some((&first, rest)) => (class_of(first), rest),
-            None => (NO_LETTERS, &[][..]),
+        let (first_class, first_lowered, rest) = match word.as_bytes().split_first() {
+            Some((&first, rest)) => {
+                let class = class_of(first);
+                (class, first | (class & UPPER_CASE) << 4, rest)
+            }
+            None => (NO_LETTERS, 0, &[][..]),
         };
         if first_class == 0 {
             return None;
@@ -2390,6 +2395,7 @@ impl AsciiWord {
             has_lowercase: classes & LOWER_CASE != 0,
             has_vowel: classes & VOWEL != 0,
             upper_case_after_first: later_classes & UPPER_CASE != 0,
+            first_lowered,
             hash,
             letters,
         })
