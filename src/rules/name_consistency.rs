@@ -534,6 +534,7 @@ impl NameConsistency {
         let mut spacing_may_differ = false;
         let mut inner_capitals = false;
         let mut lower_case_after_another = false;
+        let mut hyphens = false;
         for (mention, _) in &mentions {
             let mut previous_name_word: Option<Span> = None;
             for &span in mention.words() {
@@ -549,7 +550,8 @@ impl NameConsistency {
                     spacing_may_differ |= word.outside_ascii;
                     inner_capitals |= word.inner_capital;
                     match previous_name_word.map(|previous| join_of(text, previous, span)) {
-                        Some(Join::WhiteSpace) => {
+                        Some(join @ (Join::WhiteSpace | Join::Hyphen)) => {
+                            hyphens |= join == Join::Hyphen;
                             lower_case_after_another |= text
                                 .as_bytes()
                                 .get(span.start)
@@ -563,7 +565,7 @@ impl NameConsistency {
             }
             name_shaped_ends.push(u32::try_from(name_shaped_words.len()).unwrap_or(u32::MAX));
         }
-        if !spacing_may_differ && (inner_capitals || lower_case_after_another) {
+        if !spacing_may_differ && (inner_capitals || lower_case_after_another || hyphens) {
             spacing_may_differ =
                 runs_a_join_together(text, &vocabulary, &name_shaped_words, &name_shaped_ends);
         }
@@ -2893,7 +2895,9 @@ fn is_name_shaped(word: &str) -> bool {
 enum Join {
     /// By ASCII white space alone: shown as one space, as every such join.
     WhiteSpace,
-    /// Otherwise (a hyphen, other white space, or across a word that is no
+    /// By one hyphen alone.
+    Hyphen,
+    /// Otherwise (white space outside ASCII, or across a word that is no
     /// name word): two stretches of the same letters may differ there.
     Otherwise,
     /// Not joined.
@@ -2907,6 +2911,8 @@ fn join_of(text: &str, previous: Span, word: Span) -> Join {
         .unwrap_or_default();
     if !gap.is_empty() && gap.iter().all(u8::is_ascii_whitespace) {
         Join::WhiteSpace
+    } else if gap == b"-" {
+        Join::Hyphen
     } else if joined_by_space_or_hyphen(text, previous, word) {
         Join::Otherwise
     } else {
@@ -2915,16 +2921,19 @@ fn join_of(text: &str, previous: Span, word: Span) -> Join {
 }
 
 /// Whether a name word of the article starts with another name word and
-/// the first letter of a word joined to that one by white space ("Time
-/// Warner" and "TimeWarner"), case and all: in an article whose name
-/// words are ASCII and joined by white space alone ([`Join`]), only then
-/// can two stretches of the same letters ([`NameConsistency::report_spacing`])
-/// part their words differently, and so be written otherwise.
+/// the first letter of a word joined to that one ("Time Warner" and
+/// "TimeWarner"), case and all, or two name words are joined by a hyphen
+/// in one place and by white space in another ("Jong-Un", "Jong Un"): in
+/// an article whose name words are ASCII and joined by white space or a
+/// hyphen alone ([`Join`]), only then can two stretches of the same
+/// letters ([`NameConsistency::report_spacing`]) be written otherwise.
 ///
 /// Where two such stretches first part differently, one word of one runs
 /// on past a word of the other, which it starts with, into that word's
-/// follower's first letter. Most articles have no capital inside a word,
-/// nor a lower-case name word after another, and are not asked.
+/// follower's first letter; stretches of the same words differ only in a
+/// join. Most articles have no capital inside a word, no name word in
+/// lower case after another, and no hyphen between name words, and are
+/// not asked.
 fn runs_a_join_together(
     text: &str,
     vocabulary: &Vocabulary<'_>,
@@ -2940,6 +2949,8 @@ fn runs_a_join_together(
     let runs_on = |longer: &str, word: &str, follower_first: u8| {
         longer.as_bytes().get(word.len()) == Some(&follower_first) && longer.starts_with(word)
     };
+    // The pairs of entries joined by a hyphen, and by white space.
+    let (mut by_hyphen, mut by_white_space) = (Vec::new(), Vec::new());
     let mut start = 0;
     for &end in name_shaped_ends {
         let run = name_shaped_words
@@ -2947,11 +2958,13 @@ fn runs_a_join_together(
             .unwrap_or_default();
         start = end as usize;
         for pair in run.windows(2) {
-            let [(previous, entry), (span, _)] = pair else {
+            let [(previous, entry), (span, follower)] = pair else {
                 continue;
             };
-            if join_of(text, *previous, *span) != Join::WhiteSpace {
-                continue;
+            match join_of(text, *previous, *span) {
+                Join::WhiteSpace => by_white_space.push((*entry, *follower)),
+                Join::Hyphen => by_hyphen.push((*entry, *follower)),
+                Join::Otherwise | Join::None => continue,
             }
             let word = vocabulary.word(*entry).text;
             let Some(&first) = text.as_bytes().get(span.start) else {
@@ -2972,7 +2985,7 @@ fn runs_a_join_together(
             }
         }
     }
-    false
+    by_hyphen.iter().any(|pair| by_white_space.contains(pair))
 }
 
 /// Whether two words of a name are joined by a space or a hyphen alone
@@ -4514,7 +4527,7 @@ mod tests {
             ("Time, Warner", Join::None),
             ("Time.Warner", Join::None),
             ("Time - Warner", Join::None),
-            ("Jong-Un", Join::Otherwise),
+            ("Jong-Un", Join::Hyphen),
             ("Time USA Warner", Join::Otherwise),
             ("Time\u{a0}Warner", Join::Otherwise),
         ] {
@@ -4549,17 +4562,25 @@ mod tests {
             ("Bank of Banker", false),
             ("Bank of Bank", false),
             ("Time, Warner TimeWarner", false),
+            ("Jong-Un JongUn", true),
+            ("Jong-Un Jong Un", true),
+            ("Jong-Un Jong-Un", false),
+            ("Jong-Un Jong-un", false),
+            ("Jong-Un Un Jong", false),
         ] {
             let mut vocabulary = Vocabulary::default();
             let mut words = Vec::new();
-            let mut start = 0;
-            for word in text.split(' ') {
-                let word = word.trim_end_matches(',');
-                let span = Span::new(start, start + word.len());
-                start = text[span.end..]
-                    .find(' ')
-                    .map_or(text.len(), |gap| span.end + gap + 1);
-                words.push((span, vocabulary.entry(span.slice(text), &rule)));
+            let mut start = None;
+            for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+                match (start, c.is_ascii_alphabetic()) {
+                    (None, true) => start = Some(at),
+                    (Some(first), false) => {
+                        let span = Span::new(first, at);
+                        words.push((span, vocabulary.entry(span.slice(text), &rule)));
+                        start = None;
+                    }
+                    _ => {}
+                }
             }
             let ends = [u32::try_from(words.len()).expect("few words")];
             assert_eq!(
