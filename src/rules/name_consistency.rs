@@ -636,9 +636,19 @@ impl NameConsistency {
             rosters.get(index).copied().unwrap_or(false)
         };
 
+        // In an article whose spellings meet none, whose spacing cannot
+        // differ, and with no wrong forms to look for (most), no mention
+        // is read for anything.
+        let mentions_read: &[(&NameMention, BlockKind)] =
+            if self.wrong_forms.is_empty() && tracked.entries.is_empty() && !spacing_may_differ {
+                &[]
+            } else {
+                &mentions
+            };
         let mut remaining_entries: &[u32] = &mention_entries;
         let mut whole_run_start = 0;
-        for (&(mention, block_kind), &whole_run_end) in mentions.iter().zip(&name_shaped_ends) {
+        for (&(mention, block_kind), &whole_run_end) in mentions_read.iter().zip(&name_shaped_ends)
+        {
             let (entries, rest) = remaining_entries
                 .split_at_checked(mention.words().len())
                 .unwrap_or((remaining_entries, &[]));
