@@ -258,6 +258,7 @@ impl Options {
             .iter()
             .fold(WordShapes::EMPTY, |shapes, title| shapes.with(title));
         Ok(NameConsistency {
+            edits_by_length: edits_by_length(&steps),
             steps,
             deletions_by_length: OnceLock::new(),
             distinct,
@@ -268,10 +269,32 @@ impl Options {
     }
 }
 
+/// The edits allowed between spellings of `length` characters by the
+/// steps ((from length, edits allowed), sorted by length): those of the
+/// last step the length reaches.
+fn allowed_edits_by_steps(steps: &[(usize, usize)], length: usize) -> Option<usize> {
+    steps
+        .iter()
+        .rev()
+        .find(|(from, _)| length >= *from)
+        .map(|&(_, edits)| edits)
+}
+
+/// [`allowed_edits_by_steps`] of each length below [`TABLED_LENGTHS`].
+fn edits_by_length(steps: &[(usize, usize)]) -> Vec<Option<usize>> {
+    (0..TABLED_LENGTHS)
+        .map(|length| allowed_edits_by_steps(steps, length))
+        .collect()
+}
+
 #[derive(Debug)]
 struct NameConsistency {
     /// (from length, edits allowed), sorted by length.
     steps: Vec<(usize, usize)>,
+    /// [`NameConsistency::allowed_edits`] of each length below
+    /// [`TABLED_LENGTHS`]: it is asked of every spelling compared, and a
+    /// search of the steps took a branch a step.
+    edits_by_length: Vec<Option<usize>>,
     /// [`NameConsistency::deletions_needed`] of each length below
     /// [`TABLED_LENGTHS`], worked out on first use: it is asked of every
     /// word of a file of many names, several times.
@@ -823,11 +846,10 @@ impl NameConsistency {
 
     /// The edits allowed between two spellings, the longer `length` letters.
     fn allowed_edits(&self, length: usize) -> Option<usize> {
-        self.steps
-            .iter()
-            .rev()
-            .find(|(from, _)| length >= *from)
-            .map(|&(_, edits)| edits)
+        match self.edits_by_length.get(length) {
+            Some(&edits) => edits,
+            None => allowed_edits_by_steps(&self.steps, length),
+        }
     }
 
     /// How many letters a spelling of `length` letters may have to lose to
@@ -3999,6 +4021,7 @@ mod tests {
         ]
         .into_iter()
         .map(|steps| NameConsistency {
+            edits_by_length: edits_by_length(&steps),
             steps,
             deletions_by_length: OnceLock::new(),
             distinct: HashMap::default(),
@@ -4007,6 +4030,20 @@ mod tests {
             title_shapes: WordShapes::EMPTY,
         })
         .collect()
+    }
+
+    #[test]
+    fn allowed_edits_from_the_table_are_those_of_the_steps() {
+        for rule in rules_under_four_edit_tables() {
+            for length in 0..TABLED_LENGTHS + 8 {
+                assert_eq!(
+                    rule.allowed_edits(length),
+                    allowed_edits_by_steps(&rule.steps, length),
+                    "{:?} {length}",
+                    rule.steps
+                );
+            }
+        }
     }
 
     #[test]
