@@ -508,18 +508,39 @@ impl Occurrences {
     }
 }
 
+/// The work [`NameConsistency::check_article`] may leave undone where it
+/// can tell it would find nothing; each switched off does that work as
+/// the rule is defined, for tests to hold the shortcut to it.
+#[derive(Clone, Copy, Debug)]
+struct Shortcuts {
+    /// The spellings the article also writes in lower case are found only
+    /// when a comparison needs them (they take a pass over every word),
+    /// rather than before anything is compared.
+    lowercase_when_asked: bool,
+    /// Stretches of name words are listed and compared for their spacing
+    /// only in an article where two may share their letters and differ,
+    /// told as the words are entered; most articles list none.
+    spacing_when_it_may_differ: bool,
+}
+
+impl Shortcuts {
+    /// Every shortcut, as the rule runs.
+    const ALL: Shortcuts = Shortcuts {
+        lowercase_when_asked: true,
+        spacing_when_it_may_differ: true,
+    };
+}
+
 impl Rule for NameConsistency {
     fn check(&self, article: &Article<'_>, report: &mut Report<'_>) {
-        self.check_article(article, report, false);
+        self.check_article(article, report, Shortcuts::ALL);
     }
 }
 
 impl NameConsistency {
-    /// The rule's check. The spellings the article also writes in lower
-    /// case are found only when a comparison needs them (they take a pass
-    /// over every word); `lowercase_first` finds them before anything is
-    /// compared, as the rule is defined, for tests to hold the two alike.
-    fn check_article(&self, article: &Article<'_>, report: &mut Report<'_>, lowercase_first: bool) {
+    /// The rule's check, taking the [`Shortcuts`] `shortcuts` allows.
+    fn check_article(&self, article: &Article<'_>, report: &mut Report<'_>, shortcuts: Shortcuts) {
+        let lowercase_first = !shortcuts.lowercase_when_asked;
         let text = article.text;
         // Sized up front: a file of distinct names would otherwise copy
         // each of these lists as it grows, and rehash the maps.
@@ -588,6 +609,7 @@ impl NameConsistency {
             }
             name_shaped_ends.push(u32::try_from(name_shaped_words.len()).unwrap_or(u32::MAX));
         }
+        spacing_may_differ |= !shortcuts.spacing_when_it_may_differ;
         if !spacing_may_differ && (inner_capitals || lower_case_after_another || hyphens) {
             spacing_may_differ =
                 runs_a_join_together(text, &vocabulary, &name_shaped_words, &name_shaped_ends);
@@ -5139,13 +5161,60 @@ mod tests {
             let rule = options.into_rule().expect("the default rule");
             let meta = rule_from_toml(RULE).meta;
             let article = Article::parse(&text);
-            let findings = |lowercase_first: bool| {
+            let findings = |lowercase_when_asked: bool| {
+                let shortcuts = Shortcuts { lowercase_when_asked, ..Shortcuts::ALL };
                 let out = Report::collect(&meta, |report| {
-                    rule.check_article(&article, report, lowercase_first);
+                    rule.check_article(&article, report, shortcuts);
                 });
                 crate::rules::testing::render_compact(&text, &out)
             };
-            proptest::prop_assert_eq!(findings(false), findings(true));
+            proptest::prop_assert_eq!(findings(true), findings(false));
+        }
+
+        /// Listing stretches of name words for their spacing only where two
+        /// may share their letters and differ changes no finding: names
+        /// written as one word, two words, or hyphenated, with capitals
+        /// inside words, name words in lower case after another ("van"),
+        /// letters outside ASCII and joins of every kind.
+        #[test]
+        fn spacing_checked_only_where_it_may_differ_changes_no_finding(
+            pieces in proptest::collection::vec((0u8..8, 0usize..21, 0usize..8), 0..200),
+        ) {
+            const WORDS: [&str; 21] = [
+                "Time", "Warner", "TimeWarner", "Jong", "Un", "Kim", "JongUn", "Gogh",
+                "van", "Van", "Cruz", "DeLa", "De", "la", "Ölaf", "Olaf", "O\u{308}laf",
+                "McDonald", "UN", "J.", "J",
+            ];
+            const JOINS: [&str; 8] = [" ", "-", "  ", "\r\n", "\t", "\u{a0}", " - ", "--"];
+            let mut text = String::new();
+            for (kind, word, join) in pieces {
+                let word = WORDS[word];
+                match kind {
+                    0..=3 => {
+                        text.push(' ');
+                        text.push_str(word);
+                    }
+                    4 | 5 => {
+                        text.push_str(JOINS[join]);
+                        text.push_str(word);
+                    }
+                    6 => text.push_str(" said. "),
+                    _ => text.push_str("\n\n"),
+                }
+            }
+            let options: Options = toml::from_str("id = \"name-variant\"\nkind = \"name-consistency\"")
+                .expect("the default options");
+            let rule = options.into_rule().expect("the default rule");
+            let meta = rule_from_toml(RULE).meta;
+            let article = Article::parse(&text);
+            let findings = |spacing_when_it_may_differ: bool| {
+                let shortcuts = Shortcuts { spacing_when_it_may_differ, ..Shortcuts::ALL };
+                let out = Report::collect(&meta, |report| {
+                    rule.check_article(&article, report, shortcuts);
+                });
+                crate::rules::testing::render_compact(&text, &out)
+            };
+            proptest::prop_assert_eq!(findings(true), findings(false));
         }
     }
 }
