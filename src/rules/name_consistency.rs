@@ -4616,6 +4616,42 @@ mod tests {
     }
 
     #[test]
+    fn spacing_found_with_the_shortcut_is_found_without_it() {
+        let options: Options = toml::from_str("id = \"name-variant\"\nkind = \"name-consistency\"")
+            .expect("the default options");
+        let rule = options.into_rule().expect("the default rule");
+        let meta = rule_from_toml(RULE).meta;
+        // Each way two stretches of the same letters can be written
+        // otherwise, twice one way and once the other: a word run together
+        // from two, a hyphen against a space, a join across a word that is
+        // no name word ("UN", an initial without its full stop).
+        for (usual, other) in [
+            ("Time Warner", "TimeWarner"),
+            ("Mc Donald", "McDonald"),
+            ("Jong-Un Kim", "Jong Un Kim"),
+            ("Ana Bayer-Smith", "Ana Bayer Smith"),
+            ("Kim UN Jong", "Kim-UN Jong"),
+            ("Kim J Jong", "Kim-J Jong"),
+        ] {
+            let text = format!("{usual} said it. {usual} said it again.\n\n{other} said more.\n");
+            let article = Article::parse(&text);
+            let findings = |spacing_when_it_may_differ: bool| {
+                let shortcuts = Shortcuts {
+                    spacing_when_it_may_differ,
+                    ..Shortcuts::ALL
+                };
+                let out = Report::collect(&meta, |report| {
+                    rule.check_article(&article, report, shortcuts);
+                });
+                crate::rules::testing::render_compact(&text, &out)
+            };
+            let found = findings(true);
+            assert!(found.contains("[name-variant]"), "{text:?}: {found}");
+            assert_eq!(found, findings(false), "{text:?}");
+        }
+    }
+
+    #[test]
     fn a_join_is_run_together_only_by_a_word_holding_both_sides() {
         let options: Options = toml::from_str("id = \"name-variant\"\nkind = \"name-consistency\"")
             .expect("the default options");
