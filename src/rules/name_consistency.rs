@@ -4570,12 +4570,7 @@ mod tests {
             ("Time_Warner", false),
             ("Time\u{a0}Warner", true),
         ] {
-            let first = Span::new(0, 4);
-            let second_start = text
-                .char_indices()
-                .rfind(|(_, c)| !c.is_alphabetic())
-                .map_or(0, |(at, c)| at + c.len_utf8());
-            let second = Span::new(second_start, text.len());
+            let (first, second) = first_word_and_last(text);
             assert_eq!(
                 joined_by_space_or_hyphen(text, first, second),
                 joined,
@@ -4583,6 +4578,16 @@ mod tests {
             );
             assert_eq!(letters_joined_by_space_or_hyphen(text), joined, "{text:?}");
         }
+    }
+
+    /// The spans of the first word of `text`, four letters long, and of
+    /// its last word.
+    fn first_word_and_last(text: &str) -> (Span, Span) {
+        let last_start = text
+            .char_indices()
+            .rfind(|(_, c)| !c.is_alphabetic())
+            .map_or(0, |(at, c)| at + c.len_utf8());
+        (Span::new(0, 4), Span::new(last_start, text.len()))
     }
 
     #[test]
@@ -4600,12 +4605,7 @@ mod tests {
             ("Time USA Warner", Join::Otherwise),
             ("Time\u{a0}Warner", Join::Otherwise),
         ] {
-            let first = Span::new(0, 4);
-            let second_start = text
-                .char_indices()
-                .rfind(|(_, c)| !c.is_alphabetic())
-                .map_or(0, |(at, c)| at + c.len_utf8());
-            let second = Span::new(second_start, text.len());
+            let (first, second) = first_word_and_last(text);
             assert_eq!(join_of(text, first, second), join, "{text:?}");
             assert_eq!(
                 join != Join::None,
@@ -4615,12 +4615,26 @@ mod tests {
         }
     }
 
-    #[test]
-    fn spacing_found_with_the_shortcut_is_found_without_it() {
+    /// The default rule's findings in `text`, rendered compactly, taking
+    /// only the shortcuts `shortcuts` allows.
+    fn findings_taking(shortcuts: Shortcuts, text: &str) -> String {
         let options: Options = toml::from_str("id = \"name-variant\"\nkind = \"name-consistency\"")
             .expect("the default options");
         let rule = options.into_rule().expect("the default rule");
         let meta = rule_from_toml(RULE).meta;
+        let article = Article::parse(text);
+        let out = Report::collect(&meta, |report| {
+            rule.check_article(&article, report, shortcuts);
+        });
+        crate::rules::testing::render_compact(text, &out)
+    }
+
+    #[test]
+    fn spacing_found_with_the_shortcut_is_found_without_it() {
+        let without = Shortcuts {
+            spacing_when_it_may_differ: false,
+            ..Shortcuts::ALL
+        };
         // Each way two stretches of the same letters can be written
         // otherwise, twice one way and once the other: a word run together
         // from two, a hyphen against a space, a join across a word that is
@@ -4634,20 +4648,9 @@ mod tests {
             ("Kim J Jong", "Kim-J Jong"),
         ] {
             let text = format!("{usual} said it. {usual} said it again.\n\n{other} said more.\n");
-            let article = Article::parse(&text);
-            let findings = |spacing_when_it_may_differ: bool| {
-                let shortcuts = Shortcuts {
-                    spacing_when_it_may_differ,
-                    ..Shortcuts::ALL
-                };
-                let out = Report::collect(&meta, |report| {
-                    rule.check_article(&article, report, shortcuts);
-                });
-                crate::rules::testing::render_compact(&text, &out)
-            };
-            let found = findings(true);
+            let found = findings_taking(Shortcuts::ALL, &text);
             assert!(found.contains("[name-variant]"), "{text:?}: {found}");
-            assert_eq!(found, findings(false), "{text:?}");
+            assert_eq!(found, findings_taking(without, &text), "{text:?}");
         }
     }
 
@@ -5192,19 +5195,11 @@ mod tests {
                     _ => text.push_str(OTHERS[number % OTHERS.len()]),
                 }
             }
-            let options: Options = toml::from_str("id = \"name-variant\"\nkind = \"name-consistency\"")
-                .expect("the default options");
-            let rule = options.into_rule().expect("the default rule");
-            let meta = rule_from_toml(RULE).meta;
-            let article = Article::parse(&text);
-            let findings = |lowercase_when_asked: bool| {
-                let shortcuts = Shortcuts { lowercase_when_asked, ..Shortcuts::ALL };
-                let out = Report::collect(&meta, |report| {
-                    rule.check_article(&article, report, shortcuts);
-                });
-                crate::rules::testing::render_compact(&text, &out)
-            };
-            proptest::prop_assert_eq!(findings(true), findings(false));
+            let without = Shortcuts { lowercase_when_asked: false, ..Shortcuts::ALL };
+            proptest::prop_assert_eq!(
+                findings_taking(Shortcuts::ALL, &text),
+                findings_taking(without, &text)
+            );
         }
 
         /// Listing stretches of name words for their spacing only where two
@@ -5238,19 +5233,11 @@ mod tests {
                     _ => text.push_str("\n\n"),
                 }
             }
-            let options: Options = toml::from_str("id = \"name-variant\"\nkind = \"name-consistency\"")
-                .expect("the default options");
-            let rule = options.into_rule().expect("the default rule");
-            let meta = rule_from_toml(RULE).meta;
-            let article = Article::parse(&text);
-            let findings = |spacing_when_it_may_differ: bool| {
-                let shortcuts = Shortcuts { spacing_when_it_may_differ, ..Shortcuts::ALL };
-                let out = Report::collect(&meta, |report| {
-                    rule.check_article(&article, report, shortcuts);
-                });
-                crate::rules::testing::render_compact(&text, &out)
-            };
-            proptest::prop_assert_eq!(findings(true), findings(false));
+            let without = Shortcuts { spacing_when_it_may_differ: false, ..Shortcuts::ALL };
+            proptest::prop_assert_eq!(
+                findings_taking(Shortcuts::ALL, &text),
+                findings_taking(without, &text)
+            );
         }
     }
 }
