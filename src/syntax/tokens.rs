@@ -250,14 +250,8 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
                         (start + width, kind)
                     }
                 };
-                let numeral = may_be_numeral(bytes, kind, start, end);
-                let repeat = is_word_kind(kind) && may_repeat_previous(first, &mut previous_key);
-                note_token(
-                    &mut notes,
-                    &mut note_count,
-                    filled,
-                    Note::of(numeral, repeat),
-                );
+                let note = note_of(bytes, kind, start, end, &mut previous_key);
+                note_token(&mut notes, &mut note_count, filled, note);
                 push_token(&mut batch, &mut filled, kind, start, end)
             }
             Lead::Punctuation => {
@@ -295,15 +289,8 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
                 ) {
                     // Only these may be noted: the spaces and line breaks
                     // that are most tokens here are not written at all.
-                    let numeral = may_be_numeral(bytes, kind, start, start + width);
-                    let repeat =
-                        is_word_kind(kind) && may_repeat_previous(first, &mut previous_key);
-                    note_token(
-                        &mut notes,
-                        &mut note_count,
-                        filled,
-                        Note::of(numeral, repeat),
-                    );
+                    let note = note_of(bytes, kind, start, start + width, &mut previous_key);
+                    note_token(&mut notes, &mut note_count, filled, note);
                 }
                 push_token(&mut batch, &mut filled, token.kind, start, start + width)
             }
@@ -371,6 +358,20 @@ fn may_repeat_previous(first: u8, previous_key: &mut u8) -> bool {
     let repeat = key == *previous_key || key == NON_ASCII_KEY;
     *previous_key = key;
     repeat
+}
+
+/// The [`Note`] of the token of `kind` from `start` to `end` of `bytes`,
+/// made on one of the loop's general paths (the settled short words are
+/// noted in the loop itself); `previous_key` becomes its key if it is a
+/// word ([`may_repeat_previous`]).
+#[inline(always)]
+fn note_of(bytes: &[u8], kind: TokenKind, start: usize, end: usize, previous_key: &mut u8) -> Note {
+    let numeral = may_be_numeral(bytes, kind, start, end);
+    let repeat = is_word_kind(kind)
+        && bytes
+            .get(start)
+            .is_some_and(|&first| may_repeat_previous(first, previous_key));
+    Note::of(numeral, repeat)
 }
 
 /// What a token of the batch may be, for the lists [`Tokenized`] keeps
