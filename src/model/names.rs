@@ -71,29 +71,36 @@ pub fn name_mentions(text: &str, syntax: &Syntax) -> Vec<NameMention> {
     let mut mentions = Vec::with_capacity(syntax.tokens.len() / 8);
     // Room for the longest usual run of a name's words.
     let mut words_buffer: Vec<Span> = Vec::with_capacity(8);
+    // The tokenizer noted every capitalised word, the only tokens a
+    // mention starts with: each statement's are read from its notes, in
+    // order, rather than found by a test of every token.
+    let capitalised = syntax.capitalised.as_slice();
+    let mut place = 0;
     for (statement_index, statement) in syntax.statements.iter().enumerate() {
-        let tokens = &syntax.tokens[statement.tokens.clone()];
-        let mut index = 0;
-        let mut seen_word = false;
-        while index < tokens.len() {
-            // Every token of the text passes here, most of them past a
-            // statement's first word and not capitalised: a scan that asks
-            // only the one question of each.
-            if seen_word {
-                match tokens[index..]
+        let range = statement.tokens.clone();
+        let tokens = &syntax.tokens[range.clone()];
+        // Past the capitalised words before the statement, in no
+        // statement: there are rarely any.
+        while capitalised
+            .get(place)
+            .is_some_and(|&noted| (noted as usize) < range.start)
+        {
+            place += 1;
+        }
+        let mut seen_mention = false;
+        while let Some(&noted) = capitalised.get(place) {
+            let Some(index) = (noted as usize)
+                .checked_sub(range.start)
+                .filter(|&index| index < tokens.len())
+            else {
+                break;
+            };
+            // A run starts its statement if no word or number comes before
+            // it there, nor any other run.
+            let seen_word = seen_mention
+                || tokens[..index]
                     .iter()
-                    .position(|token| matches!(token.kind, TokenKind::CapitalisedWord))
-                {
-                    Some(skipped) => index += skipped,
-                    None => break,
-                }
-            }
-            let kind = tokens[index].kind;
-            if !matches!(kind, TokenKind::CapitalisedWord) {
-                seen_word |= matches!(kind, TokenKind::Word | TokenKind::Number);
-                index += 1;
-                continue;
-            }
+                    .any(|token| matches!(token.kind, TokenKind::Word | TokenKind::Number));
             let sentence_initial = !seen_word;
             // Gathered in a reused buffer, and copied out only for a run of
             // two words or more (most runs are one word).
@@ -135,8 +142,14 @@ pub fn name_mentions(text: &str, syntax: &Syntax) -> Vec<NameMention> {
                 sentence_initial,
                 possessive,
             ));
-            seen_word = true;
-            index = end;
+            seen_mention = true;
+            // Past the run's other capitalised words.
+            while capitalised
+                .get(place)
+                .is_some_and(|&noted| (noted as usize) < range.start + end)
+            {
+                place += 1;
+            }
         }
     }
     mentions

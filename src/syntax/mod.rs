@@ -55,6 +55,9 @@ pub struct Syntax {
     /// The indexes of the words whose first byte may be the word before's
     /// in any letter case, in order: no other word repeats the one before.
     pub may_repeat: Vec<u32>,
+    /// The indexes of the capitalised words, in order: the only tokens a
+    /// name mention starts with.
+    pub capitalised: Vec<u32>,
     pub blocks: Vec<Block>,
     pub statements: Vec<Statement>,
 }
@@ -99,6 +102,7 @@ pub fn parse_blocks(text: &str, mut raw_blocks: Vec<blocks::RawBlock>) -> Syntax
         terminals,
         numerals,
         may_repeat,
+        capitalised,
     } = tokens::tokenize_with_marks(text);
     let mut syntax = Syntax {
         blocks: Vec::with_capacity(raw_blocks.len()),
@@ -108,6 +112,7 @@ pub fn parse_blocks(text: &str, mut raw_blocks: Vec<blocks::RawBlock>) -> Syntax
         quote_marks,
         numerals,
         may_repeat,
+        capitalised,
     };
     let mut cursor = 0;
     // The place in the terminal marks the last block's statements reached:

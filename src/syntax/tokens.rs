@@ -141,6 +141,9 @@ pub(crate) struct Tokenized {
     /// ([`first_byte_key`]), in order: a word can repeat the word before
     /// only if it is one of them or the word before begins outside ASCII.
     pub may_repeat: Vec<u32>,
+    /// The indexes of the [`TokenKind::CapitalisedWord`] tokens, in order:
+    /// the only tokens a name mention starts with.
+    pub capitalised: Vec<u32>,
 }
 
 /// [`tokenize`], with the tokens [`Tokenized`] notes.
@@ -153,17 +156,23 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
     // News copy ends a statement every hundred bytes or so (every thirty
     // in the densest generated copy): one allocation for nearly all texts.
     let mut terminals = Vec::with_capacity(text.len() / 32 + 1);
-    // Most statements of news copy hold no numeral: few are noted.
-    let mut numerals = Vec::with_capacity(text.len() / 256 + 1);
-    // Few neighbouring words share a first letter (one word in twenty of
-    // news copy): noted as the numerals are, so that the repetition rule
-    // reads those words rather than every token.
-    let mut may_repeat = Vec::with_capacity(text.len() / 64 + 1);
-    // The tokens of `batch` that may be numerals or may repeat the word
-    // before, the first `note_count` of them: written for every word and
-    // counted only if it is either, with no branch in the loop. One list
-    // for both keeps one count in a register where two were one too many
-    // for the loop, and one of them lived on the stack.
+    let mut lists = NoteLists::with_capacities([
+        // Most statements of news copy hold no numeral: few are noted.
+        text.len() / 256 + 1,
+        // Few neighbouring words share a first letter (one word in twenty
+        // of news copy): noted as the numerals are, so that the repetition
+        // rule reads those words rather than every token.
+        text.len() / 64 + 1,
+        // News copy has a capitalised word every thirty-five bytes or so
+        // (every twenty in copy dense with names): noted so that the name
+        // model reads those words rather than every token.
+        text.len() / 16 + 1,
+    ]);
+    // The tokens of `batch` that may be numerals, may repeat the word
+    // before or are capitalised, the first `note_count` of them: written
+    // for every word and counted only if it is any, with no branch in the
+    // loop. One list for all keeps one count in a register where two were
+    // one too many for the loop, and one of them lived on the stack.
     let mut notes = EMPTY_NOTES;
     let mut note_count = 0u8;
     let mut previous_key = NON_ASCII_KEY;
@@ -177,15 +186,8 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
     let mut start = 0;
     while let Some(&first) = bytes.get(start) {
         if filled >= BATCH_FULL {
-            (filled, note_count) = move_batch(
-                &batch,
-                filled,
-                &mut tokens,
-                &notes,
-                note_count,
-                &mut numerals,
-                &mut may_repeat,
-            );
+            (filled, note_count) =
+                move_batch(&batch, filled, &mut tokens, &notes, note_count, &mut lists);
         }
         let lead = LEADS[usize::from(first)];
         // Words and ASCII punctuation are most tokens: they are settled
@@ -213,9 +215,13 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
                             // An ASCII letter: its key is its byte in
                             // upper case.
                             let key = first & !0x20;
+                            // `Lowercase` and `Uppercase` are the
+                            // variants 0 and 1: the lead is whether the
+                            // word is capitalised, with no test.
                             let note = Note::of(
                                 may_be_number_word(place, first, last),
                                 key == previous_key,
+                                lead as u8,
                             );
                             previous_key = key;
                             note_token(&mut notes, &mut note_count, filled, note);
@@ -307,21 +313,15 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
             start = push_token(&mut batch, &mut filled, TokenKind::Space, end, end + 1);
         }
     }
-    move_batch(
-        &batch,
-        filled,
-        &mut tokens,
-        &notes,
-        note_count,
-        &mut numerals,
-        &mut may_repeat,
-    );
+    move_batch(&batch, filled, &mut tokens, &notes, note_count, &mut lists);
+    let [numerals, may_repeat, capitalised] = lists.finish();
     Tokenized {
         tokens,
         quote_marks: marks,
         terminals,
         numerals,
         may_repeat,
+        capitalised,
     }
 }
 
@@ -371,28 +371,81 @@ fn note_of(bytes: &[u8], kind: TokenKind, start: usize, end: usize, previous_key
         && bytes
             .get(start)
             .is_some_and(|&first| may_repeat_previous(first, previous_key));
-    Note::of(numeral, repeat)
+    let capitalised = matches!(kind, TokenKind::CapitalisedWord);
+    Note::of(numeral, repeat, u8::from(capitalised))
 }
 
 /// What a token of the batch may be, for the lists [`Tokenized`] keeps
 /// beside the tokens: a numeral ([`Note::NUMERAL`]), a word that may
-/// repeat the word before ([`Note::MAY_REPEAT`]), both, or neither (zero,
-/// counted for no token).
+/// repeat the word before ([`Note::MAY_REPEAT`]), a capitalised word
+/// ([`Note::CAPITALISED`]), any of them together, or none (zero, counted
+/// for no token).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Note(u8);
 
 impl Note {
-    const NUMERAL: u8 = 1;
-    const MAY_REPEAT: u8 = 2;
+    const CAPITALISED: u8 = 1;
+    const NUMERAL: u8 = 2;
+    const MAY_REPEAT: u8 = 4;
 
+    /// The note of a token; `capitalised` is 1 for a capitalised word and
+    /// 0 for any other token, so that the loop passes a value it holds
+    /// rather than testing one. The bits are added, which they may be as
+    /// no two overlap, so that one address computation joins them.
     #[inline(always)]
-    fn of(numeral: bool, may_repeat: bool) -> Note {
-        Note(u8::from(numeral) | u8::from(may_repeat) << 1)
+    fn of(numeral: bool, may_repeat: bool, capitalised: u8) -> Note {
+        debug_assert!(capitalised <= 1);
+        Note(capitalised + (u8::from(numeral) << 1) + (u8::from(may_repeat) << 2))
     }
 }
 
-/// The tokens of a batch noted as numerals or words that may repeat: the
-/// place in the batch of each, and its [`Note`].
+/// The lists of token indexes the notes of the batches move into, as
+/// [`Tokenized`] names them. While a text is read each list holds
+/// [`GATHERING_ROOM`] places past its indexes, where [`move_notes`]
+/// gathers a batch's: the room is made once for a text, and only grows
+/// by the indexes each batch keeps.
+struct NoteLists {
+    numerals: Vec<u32>,
+    may_repeat: Vec<u32>,
+    capitalised: Vec<u32>,
+}
+
+/// The places past a list's indexes [`move_notes`] writes a batch's at:
+/// a place for each token a batch holds, whose place is a byte.
+const GATHERING_ROOM: usize = 256;
+
+impl NoteLists {
+    /// Empty lists with room for `capacities` indexes each.
+    fn with_capacities(capacities: [usize; 3]) -> NoteLists {
+        let [numerals, may_repeat, capitalised] = capacities.map(|capacity| {
+            let mut list = Vec::with_capacity(capacity + GATHERING_ROOM);
+            list.resize(GATHERING_ROOM, 0);
+            list
+        });
+        NoteLists {
+            numerals,
+            may_repeat,
+            capitalised,
+        }
+    }
+
+    /// The lists, without the room past their indexes.
+    fn finish(self) -> [Vec<u32>; 3] {
+        [self.numerals, self.may_repeat, self.capitalised].map(|mut list| {
+            list.truncate(list.len().saturating_sub(GATHERING_ROOM));
+            list
+        })
+    }
+}
+
+/// The room past `list`'s indexes ([`NoteLists`]).
+fn gathering_room(list: &mut [u32]) -> Option<&mut [u32; GATHERING_ROOM]> {
+    let indexes = list.len().checked_sub(GATHERING_ROOM)?;
+    list.get_mut(indexes..)?.first_chunk_mut()
+}
+
+/// The tokens of a batch noted as numerals, words that may repeat or
+/// capitalised words: the place in the batch of each, and its [`Note`].
 struct BatchNotes {
     places: [u8; 256],
     notes: [u8; 256],
@@ -416,25 +469,42 @@ fn note_token(notes: &mut BatchNotes, count: &mut u8, place: u8, note: Note) {
 }
 
 /// Moves the first `count` of `notes`, of a batch whose first token is
-/// token `base`, into `numerals` and `may_repeat` as the indexes of their
-/// tokens, each list in order. A batch holds few notes (one in fifty
-/// tokens of news copy), so they are read one at a time.
-fn move_notes(
-    base: u32,
-    notes: &BatchNotes,
-    count: u8,
-    numerals: &mut Vec<u32>,
-    may_repeat: &mut Vec<u32>,
-) {
+/// token `base`, into the lists of `lists` their notes name, as the
+/// indexes of their tokens, each list in order. A batch holds a note for
+/// one token in ten or so, most of them capitalised words and the rest
+/// mixed: each index is written at the next place of every list's room
+/// ([`NoteLists`]), which moves on only if its note names the list, so
+/// that no branch guesses at the mix. The places are bytes and the room
+/// 256 places long, and a batch holds fewer notes.
+fn move_notes(base: u32, notes: &BatchNotes, count: u8, lists: &mut NoteLists) {
     let count = usize::from(count);
+    let mut kept = [0u8; 3];
+    let (Some(numerals), Some(may_repeat), Some(capitalised)) = (
+        gathering_room(&mut lists.numerals),
+        gathering_room(&mut lists.may_repeat),
+        gathering_room(&mut lists.capitalised),
+    ) else {
+        return;
+    };
     for (&place, &note) in notes.places[..count].iter().zip(&notes.notes[..count]) {
         let index = base + u32::from(place);
-        if note & Note::NUMERAL != 0 {
-            numerals.push(index);
-        }
-        if note & Note::MAY_REPEAT != 0 {
-            may_repeat.push(index);
-        }
+        numerals[usize::from(kept[0])] = index;
+        kept[0] += (note & Note::NUMERAL) >> 1;
+        may_repeat[usize::from(kept[1])] = index;
+        kept[1] += (note & Note::MAY_REPEAT) >> 2;
+        capitalised[usize::from(kept[2])] = index;
+        kept[2] += note & Note::CAPITALISED;
+    }
+    // The kept indexes join the list, and the room moves past them.
+    for (list, kept) in [
+        &mut lists.numerals,
+        &mut lists.may_repeat,
+        &mut lists.capitalised,
+    ]
+    .into_iter()
+    .zip(kept)
+    {
+        list.resize(list.len() + usize::from(kept), 0);
     }
 }
 
@@ -506,12 +576,11 @@ fn push_token(
 const BATCH_FULL: u8 = 254;
 
 /// Moves the `filled` tokens of `batch` into `list`, and the indexes of
-/// the first `note_count` of `notes` into `numerals` and `may_repeat`
-/// ([`move_notes`]); none of either are left. Asked at the loop's head,
-/// once the batch has fewer than two places left, which a turn of the
-/// loop (a token and the space after it) fills at most: there few values
-/// are live, where a call after each token would make the loop keep more
-/// of its values on the stack.
+/// the first `note_count` of `notes` into `lists` ([`move_notes`]); none
+/// of either are left. Asked at the loop's head, once the batch has fewer
+/// than two places left, which a turn of the loop (a token and the space
+/// after it) fills at most: there few values are live, where a call after
+/// each token would make the loop keep more of its values on the stack.
 #[cold]
 #[inline(never)]
 fn move_batch(
@@ -520,10 +589,9 @@ fn move_batch(
     list: &mut Vec<Token>,
     notes: &BatchNotes,
     note_count: u8,
-    numerals: &mut Vec<u32>,
-    may_repeat: &mut Vec<u32>,
+    lists: &mut NoteLists,
 ) -> (u8, u8) {
-    move_notes(list.len() as u32, notes, note_count, numerals, may_repeat);
+    move_notes(list.len() as u32, notes, note_count, lists);
     list.extend_from_slice(&batch[..usize::from(filled)]);
     (0, 0)
 }
@@ -678,6 +746,10 @@ impl Lead {
         Lead::LineFeed as u8 <= self as u8 && self as u8 <= Lead::OtherAsciiSpace as u8
     }
 }
+
+// The word loop notes a word as capitalised by its lead, with no test:
+// the two leads of a word must be these numbers.
+const _: () = assert!(Lead::Lowercase as u8 == 0 && Lead::Uppercase as u8 == 1);
 
 /// [`Lead::of`] for every byte: one load decides which production a token
 /// belongs to.
@@ -1666,21 +1738,33 @@ mod tests {
         let mut notes = EMPTY_NOTES;
         let mut count = 0;
         let marked = [
-            (0, false, false),
-            (3, true, false),
-            (4, false, true),
-            (9, true, true),
-            (10, false, false),
-            (254, true, true),
+            (0, false, false, 0),
+            (3, true, false, 0),
+            (4, false, true, 0),
+            (5, false, false, 1),
+            (9, true, true, 0),
+            (10, false, false, 0),
+            (11, false, true, 1),
+            (254, true, true, 1),
         ];
-        for (place, numeral, repeat) in marked {
-            note_token(&mut notes, &mut count, place, Note::of(numeral, repeat));
+        for (place, numeral, repeat, capitalised) in marked {
+            note_token(
+                &mut notes,
+                &mut count,
+                place,
+                Note::of(numeral, repeat, capitalised),
+            );
         }
-        assert_eq!(count, 4);
-        let (mut numerals, mut may_repeat) = (vec![7], vec![8]);
-        move_notes(1000, &notes, count, &mut numerals, &mut may_repeat);
-        assert_eq!(numerals, [7, 1003, 1009, 1254]);
-        assert_eq!(may_repeat, [8, 1004, 1009, 1254]);
+        assert_eq!(count, 6);
+        let mut lists = NoteLists::with_capacities([0, 1, 2]);
+        move_notes(1000, &notes, count, &mut lists);
+        // A batch with no notes leaves the lists as they were.
+        move_notes(2000, &notes, 0, &mut lists);
+        move_notes(3000, &notes, 1, &mut lists);
+        let [numerals, may_repeat, capitalised] = lists.finish();
+        assert_eq!(numerals, [1003, 1009, 1254, 3003]);
+        assert_eq!(may_repeat, [1004, 1009, 1011, 1254]);
+        assert_eq!(capitalised, [1005, 1011, 1254]);
     }
 
     #[test]
@@ -2016,12 +2100,16 @@ mod tests {
                 previous_first = Some(first);
             }
         }
+        let capitalised = (0..by_grammar.len() as u32)
+            .filter(|&index| by_grammar[index as usize].kind == TokenKind::CapitalisedWord)
+            .collect();
         Tokenized {
             tokens: by_grammar,
             quote_marks,
             terminals,
             numerals,
             may_repeat,
+            capitalised,
         }
     }
 
