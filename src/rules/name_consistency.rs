@@ -2156,8 +2156,6 @@ struct WordInfo<'a> {
     folded: (u32, u32),
     /// Characters in the folded form.
     folded_chars: usize,
-    /// The polynomial hash of the folded form ([`string_hash`]).
-    folded_hash: u64,
     /// The [`letter_set`] of the folded form: every word of an article
     /// may be compared by its letters, and its bytes are read here anyway.
     letters: u64,
@@ -2273,7 +2271,6 @@ impl<'a> Vocabulary<'a> {
                     lower: None,
                     folded,
                     folded_chars: word.len(),
-                    folded_hash: ascii.hash,
                     letters: ascii.letters,
                     is_title,
                     is_common: OnceCell::new(),
@@ -2300,7 +2297,6 @@ impl<'a> Vocabulary<'a> {
         self.lowered.push_str(&word.to_lowercase());
         let lower = self.lowered.get(start..).unwrap_or_default();
         let folded_form = fold_name(word);
-        let folded_hash = string_hash(folded_form.chars());
         let folded_start = self.folded_forms.len();
         self.folded_forms.push_str(&folded_form);
         let mut chars = word.chars();
@@ -2309,7 +2305,6 @@ impl<'a> Vocabulary<'a> {
             lower: Some((offset(start), offset(self.lowered.len()))),
             folded: stored_span(folded_start, self.folded_forms.len()),
             folded_chars: folded_form.chars().count(),
-            folded_hash,
             letters: letter_set(&folded_form),
             is_title: rule.is_title(lower),
             is_common: OnceCell::new(),
@@ -2363,7 +2358,7 @@ impl<'a> Vocabulary<'a> {
             numbered_by_first_use(
                 self.words.len(),
                 |index| self.folded_form_of(&self.words[index]),
-                |index| table_hash(self.words[index].folded_hash),
+                |index| table_hash(folded_hash(self.folded_form_of(&self.words[index]))),
             )
         })
     }
@@ -2405,8 +2400,6 @@ struct AsciiWord {
     upper_case_after_first: bool,
     /// The first byte lowered (0 for an empty word).
     first_lowered: u8,
-    /// The [`string_hash`] of its lower case.
-    hash: u64,
     /// The [`letter_set`] of its lower case.
     letters: u64,
 }
@@ -2414,14 +2407,10 @@ struct AsciiWord {
 impl AsciiWord {
     /// The shape of `word` if it is ASCII letters and digits only.
     fn of(word: &str) -> Option<AsciiWord> {
-        let mut hash = 0u64;
         let mut letters = 0u64;
         let mut class_of = |byte: u8| {
             let class = ASCII_CLASSES[usize::from(byte)];
             let lowered = byte | (class & UPPER_CASE) << 4;
-            hash = hash
-                .wrapping_mul(HASH_BASE)
-                .wrapping_add(u64::from(lowered) + 1);
             letters |= 1 << (lowered & 63);
             class
         };
@@ -2452,7 +2441,6 @@ impl AsciiWord {
             has_vowel: classes & VOWEL != 0,
             upper_case_after_first: later_classes & UPPER_CASE != 0,
             first_lowered,
-            hash,
             letters,
         })
     }
@@ -2733,7 +2721,11 @@ fn stretch_words<'r>(
 ) -> impl Iterator<Item = (Span, usize, u64)> + 'r {
     run.iter().map(|&(span, entry)| {
         let word = vocabulary.word(entry);
-        (span, word.folded_chars, word.folded_hash)
+        (
+            span,
+            word.folded_chars,
+            folded_hash(vocabulary.folded_form_of(word)),
+        )
     })
 }
 
@@ -3301,6 +3293,23 @@ fn string_hash(chars: impl IntoIterator<Item = char>) -> u64 {
     chars.into_iter().fold(0u64, |hash, c| {
         hash.wrapping_mul(HASH_BASE).wrapping_add(u64::from(c) + 1)
     })
+}
+
+/// The [`string_hash`] of a folded form, worked out when asked rather
+/// than as each word is entered: only the spacing check and the
+/// numbering of folded forms read it, in a few articles, and a
+/// multiplication a letter of every word of every article was the
+/// costliest part of entering a word. An ASCII form is read by its bytes,
+/// each its character.
+fn folded_hash(folded: &str) -> u64 {
+    if folded.is_ascii() {
+        folded.bytes().fold(0u64, |hash, byte| {
+            hash.wrapping_mul(HASH_BASE)
+                .wrapping_add(u64::from(byte) + 1)
+        })
+    } else {
+        string_hash(folded.chars())
+    }
 }
 
 /// A [`string_hash`] spread for a hash table, which finds a bucket by the
@@ -3919,6 +3928,24 @@ mod tests {
     }
 
     #[test]
+    fn folded_hashes_are_string_hashes_of_the_characters() {
+        use super::{folded_hash, string_hash};
+        let letters = ['a', 'z', 'q', '9', 'é', 'ł', 'ß', 'y', '\u{7f}', '\u{80}'];
+        let mut next = crate::pseudo_random::below(0x6a09_e667_f3bc_c908);
+        for _ in 0..5_000 {
+            let folded: String = (0..next(12))
+                .map(|_| letters[next(letters.len())])
+                .collect();
+            assert_eq!(
+                folded_hash(&folded),
+                string_hash(folded.chars()),
+                "{folded:?}"
+            );
+        }
+        assert_eq!(folded_hash(""), 0);
+    }
+
+    #[test]
     fn deletion_keys_hash_the_strings_they_stand_for() {
         use super::{deletion_keys, string_hash};
         let chars: Vec<char> = "miłey".chars().collect();
@@ -4448,7 +4475,6 @@ mod tests {
                 "{word:?}"
             );
             assert_eq!(info.folded_chars, expected.folded_chars, "{word:?}");
-            assert_eq!(info.folded_hash, expected.folded_hash, "{word:?}");
             assert_eq!(info.letters, expected.letters, "{word:?}");
             assert_eq!(info.letters, letter_set(fast.folded_form(entry)));
             assert_eq!(info.is_title, expected.is_title, "{word:?}");
