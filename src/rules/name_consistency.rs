@@ -1913,6 +1913,11 @@ impl<'s> TransliterationKeys<'s> {
 
     /// Works out the key of spelling `index`, if not done yet.
     fn work_out(&mut self, index: usize) {
+        // Room for every key before the first: grown from empty, the list
+        // was copied as it grew, several times an article.
+        if self.text.capacity() == 0 {
+            self.reserve_for_all();
+        }
         let (Some(span), Some(folded)) = (self.spans.get_mut(index), self.folded.get(index)) else {
             return;
         };
