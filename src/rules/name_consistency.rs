@@ -1210,23 +1210,41 @@ impl NameConsistency {
             (0..spellings.folded.len())
                 .filter(|&index| spellings.comparable[index])
                 .map(|index| {
-                    let folded = spellings.folded[index];
-                    let length = spellings.lengths[index];
-                    let letters = spellings.letters[index];
-                    LetterProbe {
-                        // No first letter is a value of its own, equal only
-                        // to itself.
-                        first: folded.chars().next().map_or(NO_FIRST_LETTER, u32::from),
-                        length,
-                        // Below the shortest length only a swap of two
-                        // letters, which keeps the length and the letters.
-                        edits: self.allowed_edits(length).unwrap_or(0),
-                        letters,
-                        key_signature: key_signature(letters),
+                    self.letter_probe(
                         index,
-                    }
+                        spellings.folded[index],
+                        spellings.lengths[index],
+                        spellings.letters[index],
+                    )
                 }),
         );
+        self.pairs_among_probes(&probes, keys, compare);
+    }
+
+    /// The [`LetterProbe`] of spelling `index`, folded, of `length`
+    /// characters and with the [`letter_set`] `letters`.
+    fn letter_probe(&self, index: usize, folded: &str, length: usize, letters: u64) -> LetterProbe {
+        LetterProbe {
+            // No first letter is a value of its own, equal only to itself.
+            first: folded.chars().next().map_or(NO_FIRST_LETTER, u32::from),
+            length,
+            // Below the shortest length only a swap of two letters, which
+            // keeps the length and the letters.
+            edits: self.allowed_edits(length).unwrap_or(0),
+            letters,
+            key_signature: key_signature(letters),
+            index,
+        }
+    }
+
+    /// [`NameConsistency::pairs_by_letters`] among the probes of the
+    /// comparable spellings, in the order of their indices.
+    fn pairs_among_probes(
+        &self,
+        probes: &[LetterProbe],
+        keys: &mut TransliterationKeys<'_>,
+        compare: &mut impl FnMut(usize, usize, &mut TransliterationKeys<'_>),
+    ) {
         // Begin alike, near in length and in letters.
         let near = |a: &LetterProbe, b: &LetterProbe| {
             let edits = if a.length >= b.length {
@@ -1239,7 +1257,7 @@ impl NameConsistency {
                 && at_most_bits(a.letters & !b.letters, edits)
                 && at_most_bits(b.letters & !a.letters, edits)
         };
-        let Ok(by_first) = ProbeBuckets::new(&probes, |probe| probe.first as usize) else {
+        let Ok(by_first) = ProbeBuckets::new(probes, |probe| probe.first as usize) else {
             // More spellings than a bucket's mask holds: every pair.
             for (position, a) in probes.iter().enumerate() {
                 for b in probes.get(position + 1..).unwrap_or_default() {
@@ -1261,7 +1279,7 @@ impl NameConsistency {
         // from the first buckets, and one sharing only its key from the
         // second.
         let by_signature =
-            ProbeBuckets::new(&probes, LetterProbe::signature_bucket).unwrap_or_default();
+            ProbeBuckets::new(probes, LetterProbe::signature_bucket).unwrap_or_default();
         for (position, a) in probes.iter().enumerate() {
             for b in by_first.after(position, a.first as usize) {
                 let b = &probes[b];
@@ -1486,32 +1504,32 @@ impl NameConsistency {
         may_be_candidates: &[u32],
     ) -> Tracked {
         let count = vocabulary.words.len();
-        // The lists a comparison reads, filled in one pass.
+        // Every word considered is comparable, and its probe is made
+        // straight from its record, as it is listed: lists of its length
+        // and letters, made for the probes to be read from, cost more
+        // than the probes.
         let most = may_be_candidates.len();
         let mut considered: Vec<u32> = Vec::with_capacity(most);
         let mut folded: Vec<&str> = Vec::with_capacity(most);
-        let mut lengths: Vec<usize> = Vec::with_capacity(most);
-        let mut letters: Vec<u64> = Vec::with_capacity(most);
+        let mut probes: Vec<LetterProbe> = Vec::with_capacity(most);
         for &entry in may_be_candidates {
             let info = vocabulary.word(entry);
             if info.folded_chars >= 3 {
+                let form = vocabulary.folded_form_of(info);
+                probes.push(self.letter_probe(
+                    considered.len(),
+                    form,
+                    info.folded_chars,
+                    info.letters,
+                ));
                 considered.push(entry);
-                folded.push(vocabulary.folded_form_of(info));
-                lengths.push(info.folded_chars);
-                letters.push(info.letters);
+                folded.push(form);
             }
         }
-        let comparable = vec![true; considered.len()];
         let mut keys = TransliterationKeys::new(&folded);
-        let spellings = Spellings {
-            folded: &folded,
-            lengths: &lengths,
-            letters: &letters,
-            comparable: &comparable,
-        };
         let mut keep = vec![false; count];
         let mut pairs = Vec::new();
-        self.pairs_by_letters(&spellings, &mut keys, &mut |a, b, _| {
+        self.pairs_among_probes(&probes, &mut keys, &mut |a, b, _| {
             if let (Some(&a), Some(&b)) = (considered.get(a), considered.get(b)) {
                 pairs.push((a, b));
                 for entry in [a, b] {
