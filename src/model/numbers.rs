@@ -297,12 +297,22 @@ enum Lowered<'t> {
     Long(String),
 }
 
+/// For each byte, whether it is ASCII and no capital: a word of only
+/// those is its own lower case. Looked up, each byte is one test where
+/// the two of its definition are two.
+const LOWERED_AS_IS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x80 {
+        table[byte] = !(byte as u8).is_ascii_uppercase();
+        byte += 1;
+    }
+    table
+};
+
 impl<'t> Lowered<'t> {
     fn new(word: &'t str) -> Self {
-        if word
-            .bytes()
-            .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase())
-        {
+        if word.bytes().all(|byte| LOWERED_AS_IS[usize::from(byte)]) {
             Lowered::Same(word)
         } else if word.len() <= ShortLower::CAPACITY && word.is_ascii() {
             Lowered::Short(ShortLower::new(word))
@@ -2559,6 +2569,17 @@ mod tests {
             start: 0,
             kind: crate::syntax::TokenKind::Word,
             space_before: false,
+        }
+    }
+
+    #[test]
+    fn bytes_lowered_as_they_are_are_ascii_and_no_capitals() {
+        for byte in 0..=u8::MAX {
+            assert_eq!(
+                super::LOWERED_AS_IS[usize::from(byte)],
+                byte.is_ascii() && !byte.is_ascii_uppercase(),
+                "{byte:#x}"
+            );
         }
     }
 
