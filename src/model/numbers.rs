@@ -1049,14 +1049,16 @@ impl<'t> Gathered<'t> {
     ) -> usize {
         // The window's first token, found by stepping back from `first`
         // over the words before it.
+        // Read through an iterator from `first` back: each step is one
+        // test of the iterator's end, with no index to check.
         let mut from = first.min(tokens.len());
         let mut before = 0;
-        while before < WORDS_BEFORE_FIRST_OPENER {
-            let Some(previous) = from.checked_sub(1) else {
+        for token in tokens.get(..from).unwrap_or_default().iter().rev() {
+            if before == WORDS_BEFORE_FIRST_OPENER {
                 break;
-            };
-            from = previous;
-            before += usize::from(!tokens[from].is_space());
+            }
+            from -= 1;
+            before += usize::from(!token.is_space());
         }
         // Whether white space stands before the window's first token.
         let mut space = from
