@@ -764,11 +764,44 @@ static NOUN_STOP_SET: WordSet = WordSet::new(NOUN_STOPS);
 /// before they are hashed.
 const NOUN_STOP_SHAPES: Outlines = Outlines::of(NOUN_STOPS);
 
+/// The plurals [`irregular_singular`] knows.
+const IRREGULAR_PLURALS: &[&str] = &[
+    "people",
+    "persons",
+    "men",
+    "women",
+    "children",
+    "feet",
+    "teeth",
+    "mice",
+    "geese",
+    "police",
+    "staff",
+    "crew",
+    "personnel",
+    "series",
+    "news",
+    "species",
+    "aircraft",
+    "sheep",
+    "cattle",
+    "fish",
+    "bus",
+    "gas",
+];
+
+/// The outlines of [`IRREGULAR_PLURALS`]: most nouns have none of them and
+/// are turned away in one look-up, before the `match` compares letters.
+const IRREGULAR_PLURAL_SHAPES: Outlines = Outlines::of(IRREGULAR_PLURALS);
+
 /// The singular of an irregular lower-case plural (and of the nouns that
 /// stay the same), by a `match` (a switch on the length, then a comparison
 /// or two) rather than a scan of a list: asked of nearly every noun after
 /// a quantity.
 fn irregular_singular(plural: &str) -> Option<&'static str> {
+    if !IRREGULAR_PLURAL_SHAPES.may_hold(plural.as_bytes()) {
+        return None;
+    }
     Some(match plural {
         "people" | "persons" => "person",
         "men" => "man",
@@ -2525,6 +2558,7 @@ mod tests {
             ("gas", "gas"),
         ];
         let plurals: Vec<&str> = IRREGULAR.iter().map(|(plural, _)| *plural).collect();
+        assert_eq!(plurals, super::IRREGULAR_PLURALS);
         let mut words = words_near(&plurals);
         words.extend(["person", "man", "child", "Police", "buses", "gass"].map(str::to_owned));
         for word in &words {
