@@ -573,9 +573,9 @@ const OPENERS: &[&str] = &[
     "yet",
 ];
 
-/// A mention split into its title words and name words.
+/// A mention split into its title words and name words, kept in the
+/// mentions' order (the split of mention `i` is the `i`th).
 struct Split<'n> {
-    mention: usize,
     /// The mention's words ([`NameMention::words`]), read once: the later
     /// passes ask for them again and again.
     words: &'n [Span],
@@ -629,6 +629,9 @@ fn people_finding(text: &str, syntax: &Syntax, names: &[NameMention], asking: As
     // Split titles off names, joining a title run before a name ("Gen." +
     // "Mark Milley") and "of" phrases ("Secretary of" + "State Mike Pompeo").
     let mut splits: Vec<Split> = Vec::with_capacity(names.len());
+    let mut candidates: Vec<PersonMention> = Vec::new();
+    // Each split's person as the first pass found it, for the pass below.
+    let mut asked = vec![Asked::Not; names.len()];
     for (index, mention) in names.iter().enumerate() {
         let words = mention.words();
         let mut name_from = 0;
@@ -653,9 +656,12 @@ fn people_finding(text: &str, syntax: &Syntax, names: &[NameMention], asking: As
         // office words that belong to the title before it.
         if title_span.is_none() && index > 0 && words.len() > 1 {
             let previous = &names[index - 1];
-            let between = &text[previous.span.end.min(mention.span.start)..mention.span.start];
+            // Read as bytes: a slice of the text would test its ends for
+            // character boundaries first.
+            let between =
+                &text.as_bytes()[previous.span.end.min(mention.span.start)..mention.span.start];
             if previous.statement == mention.statement
-                && matches!(between, " of " | " of the ")
+                && matches!(between, b" of " | b" of the ")
                 && previous
                     .words()
                     .last()
@@ -715,119 +721,117 @@ fn people_finding(text: &str, syntax: &Syntax, names: &[NameMention], asking: As
             let span = Span::new(start, end);
             (span, is_joint(text, names, cursor, span))
         });
-        splits.push(Split {
-            mention: index,
+        let split = Split {
             words,
             name_from,
             title,
-        });
-    }
-
-    // The mentions with a fact. The cheap tests come first: most mentions
-    // have neither title nor age, and need no person's name.
-    let mut candidates: Vec<PersonMention> = Vec::new();
-    // Each split's person as this pass found it, for the pass below.
-    let mut asked = vec![Asked::Not; splits.len()];
-    for (position, split) in splits.iter().enumerate() {
-        let mention = &names[split.mention];
-        // Headlines capitalise every word, so their runs are not names.
-        let in_headline = syntax
-            .statements
-            .get(mention.statement)
-            .and_then(|statement| syntax.blocks.get(statement.block))
-            .is_some_and(|block| block.kind == BlockKind::Headline);
-        if in_headline {
-            continue;
-        }
-        if split.words.get(split.name_from).is_none() {
-            continue;
-        }
-        let age = if mention.possessive.is_some() {
-            None
-        } else {
-            // "John Smith Jr., 20,": past the suffix's full stop.
-            let after_name = if text.as_bytes().get(mention.span.end) == Some(&b'.')
-                && mention
-                    .words()
-                    .last()
-                    .is_some_and(|word| span_class(text, *word, SUFFIX) != 0)
-            {
-                mention.span.end + 1
+        };
+        // The mentions with a fact, found as each mention is split rather
+        // than in a pass over the splits after, which read every mention
+        // and its split again. The cheap tests come first: most mentions
+        // have neither title nor age, and need no person's name.
+        'candidate: {
+            // Headlines capitalise every word, so their runs are not names.
+            let in_headline = syntax
+                .statements
+                .get(mention.statement)
+                .and_then(|statement| syntax.blocks.get(statement.block))
+                .is_some_and(|block| block.kind == BlockKind::Headline);
+            if in_headline {
+                break 'candidate;
+            }
+            if split.words.get(split.name_from).is_none() {
+                break 'candidate;
+            }
+            let age = if mention.possessive.is_some() {
+                None
             } else {
-                mention.span.end
-            };
-            // Most names are turned away by the text around them, before
-            // their tokens are found.
-            may_be_age_after(text.get(after_name..).unwrap_or_default())
-                .then(|| age_after(text, tokens, starts.at(after_name)))
-                .flatten()
-                .filter(|age| {
-                    age.form != AgeForm::Bracketed || bracketed_in(mention.statement) == 1
-                })
-                .or_else(|| {
-                    // Before the title, or else before the name's words,
-                    // which are found only when the text there can end an
-                    // age: the first word may be a common word opening the
-                    // sentence, and not the name's ("Yesterday Smith").
-                    let may_end_age_before =
-                        |offset: usize| may_be_age_before(text.get(..offset).unwrap_or_default());
-                    // Without a title the name's words are the mention's
-                    // from the first, or from the second after a common
-                    // word opening the sentence ([`name_words`]).
-                    let words = split.words;
-                    let before_start = match split.title {
-                        Some((span, _)) => span.start,
-                        None if may_end_age_before(words[0].start)
-                            || (mention.sentence_initial
-                                && words.len() > 1
-                                && may_end_age_before(words[1].start)) =>
-                        {
-                            name_words(text, mention, split).first()?.start
+                // "John Smith Jr., 20,": past the suffix's full stop.
+                let after_name = if text.as_bytes().get(mention.span.end) == Some(&b'.')
+                    && mention
+                        .words()
+                        .last()
+                        .is_some_and(|word| span_class(text, *word, SUFFIX) != 0)
+                {
+                    mention.span.end + 1
+                } else {
+                    mention.span.end
+                };
+                // Most names are turned away by the text around them, before
+                // their tokens are found.
+                may_be_age_after(text.get(after_name..).unwrap_or_default())
+                    .then(|| age_after(text, tokens, starts.at(after_name)))
+                    .flatten()
+                    .filter(|age| {
+                        age.form != AgeForm::Bracketed || bracketed_in(mention.statement) == 1
+                    })
+                    .or_else(|| {
+                        // Before the title, or else before the name's words,
+                        // which are found only when the text there can end an
+                        // age: the first word may be a common word opening the
+                        // sentence, and not the name's ("Yesterday Smith").
+                        let may_end_age_before = |offset: usize| {
+                            may_be_age_before(text.get(..offset).unwrap_or_default())
+                        };
+                        // Without a title the name's words are the mention's
+                        // from the first, or from the second after a common
+                        // word opening the sentence ([`name_words`]).
+                        let words = split.words;
+                        let before_start = match split.title {
+                            Some((span, _)) => span.start,
+                            None if may_end_age_before(words[0].start)
+                                || (mention.sentence_initial
+                                    && words.len() > 1
+                                    && may_end_age_before(words[1].start)) =>
+                            {
+                                name_words(text, mention, &split).first()?.start
+                            }
+                            None => return None,
+                        };
+                        if !may_end_age_before(before_start) {
+                            return None;
                         }
-                        None => return None,
-                    };
-                    if !may_end_age_before(before_start) {
-                        return None;
-                    }
-                    age_before(text, tokens, starts.at(before_start))
-                })
-        };
-        if split.title.is_none() && age.is_none() {
-            continue;
+                        age_before(text, tokens, starts.at(before_start))
+                    })
+            };
+            if split.title.is_none() && age.is_none() {
+                break 'candidate;
+            }
+            let name_words = name_words(text, mention, &split);
+            let (Some(first), Some(last)) = (name_words.first(), name_words.last()) else {
+                break 'candidate;
+            };
+            let name_span = Span::new(first.start, last.end);
+            let Some(person) = person_name(text, name_words) else {
+                asked[index] = Asked::NoPerson;
+                break 'candidate;
+            };
+            asked[index] = Asked::Candidate(candidates.len());
+            let title = split.title.map(|(span, joint)| TitleFact {
+                span,
+                text: span.slice(text).to_owned(),
+                preceding: preceding_words(
+                    text,
+                    tokens,
+                    syntax
+                        .statements
+                        .get(mention.statement)
+                        .map_or(0, |statement| statement.tokens.start),
+                    starts.at(span.start),
+                ),
+                joint,
+            });
+            candidates.push(PersonMention {
+                span: name_span,
+                statement: mention.statement,
+                surname: person.surname,
+                given: person.given,
+                person: None,
+                title,
+                age,
+            });
         }
-        let name_words = name_words(text, mention, split);
-        let (Some(first), Some(last)) = (name_words.first(), name_words.last()) else {
-            continue;
-        };
-        let name_span = Span::new(first.start, last.end);
-        let Some(person) = person_name(text, name_words) else {
-            asked[position] = Asked::NoPerson;
-            continue;
-        };
-        asked[position] = Asked::Candidate(candidates.len());
-        let title = split.title.map(|(span, joint)| TitleFact {
-            span,
-            text: span.slice(text).to_owned(),
-            preceding: preceding_words(
-                text,
-                tokens,
-                syntax
-                    .statements
-                    .get(mention.statement)
-                    .map_or(0, |statement| statement.tokens.start),
-                starts.at(span.start),
-            ),
-            joint,
-        });
-        candidates.push(PersonMention {
-            span: name_span,
-            statement: mention.statement,
-            surname: person.surname,
-            given: person.given,
-            person: None,
-            title,
-            age,
-        });
+        splits.push(split);
     }
 
     // The evidence of shared surnames, kept only for the surnames of the
@@ -843,11 +847,10 @@ fn people_finding(text: &str, syntax: &Syntax, names: &[NameMention], asking: As
     for surname in shared.keys() {
         surname_ends.add(surname);
     }
-    for (position, split) in splits.iter().enumerate() {
+    for (position, (split, mention)) in splits.iter().zip(names).enumerate() {
         if shared.is_empty() {
             break;
         }
-        let mention = &names[split.mention];
         // A candidate's person is known already; of the others, most are
         // turned away by their last word without a person's name: the
         // surname is the last word's, unless that is a suffix.
@@ -877,8 +880,7 @@ fn people_finding(text: &str, syntax: &Syntax, names: &[NameMention], asking: As
                 if asking == Asking::MayBeEvidence
                     && split.words.len() - split.name_from == 1
                     && split.title.is_none()
-                    && !*is_group
-                        .get_or_insert_with(|| names_a_group(text, names, &splits, position))
+                    && !*is_group.get_or_insert_with(|| names_a_group(text, names, position))
                 {
                     continue;
                 }
@@ -917,7 +919,7 @@ fn people_finding(text: &str, syntax: &Syntax, names: &[NameMention], asking: As
                 evidence.female = true;
             }
         }
-        if is_group.unwrap_or_else(|| names_a_group(text, names, &splits, position)) {
+        if is_group.unwrap_or_else(|| names_a_group(text, names, position)) {
             evidence.group = true;
         }
     }
@@ -962,11 +964,11 @@ fn people_finding(text: &str, syntax: &Syntax, names: &[NameMention], asking: As
     }
 }
 
-/// Whether the mention of split `position` names a group of people who
+/// Whether mention `position` names a group of people who
 /// share a surname: "the Smith family", "John and Mary Smith", "Mr and Mrs
 /// Smith".
-fn names_a_group(text: &str, names: &[NameMention], splits: &[Split], position: usize) -> bool {
-    let mention = &names[splits[position].mention];
+fn names_a_group(text: &str, names: &[NameMention], position: usize) -> bool {
+    let mention = &names[position];
     let after = &text[mention.span.end..];
     if let Some(next) = after
         .strip_prefix(' ')
@@ -976,7 +978,7 @@ fn names_a_group(text: &str, names: &[NameMention], splits: &[Split], position: 
             return true;
         }
     }
-    if let Some(previous) = position.checked_sub(1).map(|p| &names[splits[p].mention]) {
+    if let Some(previous) = position.checked_sub(1).map(|p| &names[p]) {
         let between = &text[previous.span.end.min(mention.span.start)..mention.span.start];
         let between = between.strip_prefix('.').unwrap_or(between);
         if previous.statement == mention.statement
@@ -1403,7 +1405,7 @@ fn may_be_age_after(after: &str) -> bool {
         }
         [first, ..] if !may_be_white_space(first) => return false,
         [b' ', second, ..] if !may_be_white_space(second) => {
-            return second == b'(' || after[1..].starts_with("aged");
+            return second == b'(' || after.as_bytes()[1..].starts_with(b"aged");
         }
         _ => {}
     }
