@@ -584,24 +584,36 @@ impl Letters {
     }
 
     fn is_speech_verb(&self) -> bool {
-        /// The verbs' keys, sorted, and a bit for each verb's length: most
-        /// words are ruled out by their length before any search.
-        static KEYS: std::sync::OnceLock<(Vec<u128>, u32)> = std::sync::OnceLock::new();
-        let (keys, lengths) = KEYS.get_or_init(|| {
-            let mut lengths = 0;
+        /// The verbs' keys, sorted, and for each length the last letters
+        /// of the verbs of that length, a bit for each (`a` the lowest):
+        /// most words are ruled out by their length and last letter before
+        /// any search, where their length alone let through the common
+        /// words of four to six letters ("that", "with", "which").
+        static KEYS: std::sync::OnceLock<(Vec<u128>, [u32; 17])> = std::sync::OnceLock::new();
+        let (keys, last_letters) = KEYS.get_or_init(|| {
+            let mut last_letters = [0u32; 17];
             let mut keys: Vec<u128> = SPEECH_VERBS
                 .iter()
                 .map(|verb| {
                     let mut letters = Letters::default();
                     verb.chars().for_each(|c| letters.push(c));
-                    lengths |= 1 << letters.length;
+                    last_letters[letters.length as usize] |= 1 << letters.last_letter_bit();
                     letters.key
                 })
                 .collect();
             keys.sort_unstable();
-            (keys, lengths)
+            (keys, last_letters)
         });
-        !self.excluded && lengths & (1 << self.length) != 0 && keys.binary_search(&self.key).is_ok()
+        !self.excluded
+            && last_letters[self.length as usize] & (1 << self.last_letter_bit()) != 0
+            && keys.binary_search(&self.key).is_ok()
+    }
+
+    /// The bit of the last letter, lowered, in [`Letters::is_speech_verb`]'s
+    /// masks (`a` the lowest; a word without letters shares one with some
+    /// letter, and is turned away by its length).
+    fn last_letter_bit(&self) -> u32 {
+        u32::from((self.key as u8).wrapping_sub(b'a')) % 32
     }
 }
 
