@@ -73,6 +73,7 @@ use std::hash::{BuildHasher, Hasher};
 use std::sync::OnceLock;
 
 use hashbrown::HashTable;
+use memchr::memmem;
 use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{KindOptions, Report, Rule, RuleKind};
@@ -2610,39 +2611,85 @@ impl<'a> LowercaseWords<'a> {
         if wanted.is_empty() {
             return HashSet::default();
         }
-        // Most words cannot be wanted: no wanted word has their length and
-        // their first byte, and their length and last byte, which two table
-        // look-ups tell before the word is sliced or hashed.
-        let mut lengths_by_first_byte = [0u64; 256];
-        let mut lengths_by_last_byte = [0u64; 256];
-        let length_bit = |length: usize| 1u64 << length.min(63);
-        for word in &wanted {
-            let bytes = word.as_bytes();
-            if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
-                lengths_by_first_byte[usize::from(first)] |= length_bit(bytes.len());
-                lengths_by_last_byte[usize::from(last)] |= length_bit(bytes.len());
-            }
+        if wanted.len() <= WANTED_SEARCHED_IN_THE_TEXT {
+            word_tokens_found_by_search(self.text, self.tokens, &wanted)
+        } else {
+            word_tokens_found_by_reading(self.text, self.tokens, &wanted)
         }
-        let bytes = self.text.as_bytes();
-        let may_be_wanted = |span: Span| {
-            let bit = length_bit(span.end - span.start);
-            let last = span.end.checked_sub(1).and_then(|end| bytes.get(end));
-            let (Some(&first), Some(&last)) = (bytes.get(span.start), last) else {
-                return false;
-            };
-            lengths_by_first_byte[usize::from(first)] & bit != 0
-                && lengths_by_last_byte[usize::from(last)] & bit != 0
-        };
-        self.tokens
-            .iter()
-            .filter(|token| token.kind == TokenKind::Word)
-            .map(|token| token.span())
-            .filter(|&span| may_be_wanted(span))
-            .map(|span| span.slice(self.text))
-            .filter(|word| wanted.contains(word))
-            .collect()
     }
 }
+
+/// The `wanted` words that are word tokens of `text`, found by reading
+/// every token.
+fn word_tokens_found_by_reading<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    wanted: &HashSet<&str>,
+) -> HashSet<&'a str> {
+    // Most words cannot be wanted: no wanted word has their length and
+    // their first byte, and their length and last byte, which two table
+    // look-ups tell before the word is sliced or hashed.
+    let mut lengths_by_first_byte = [0u64; 256];
+    let mut lengths_by_last_byte = [0u64; 256];
+    let length_bit = |length: usize| 1u64 << length.min(63);
+    for word in wanted {
+        let bytes = word.as_bytes();
+        if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
+            lengths_by_first_byte[usize::from(first)] |= length_bit(bytes.len());
+            lengths_by_last_byte[usize::from(last)] |= length_bit(bytes.len());
+        }
+    }
+    let bytes = text.as_bytes();
+    let may_be_wanted = |span: Span| {
+        let bit = length_bit(span.end - span.start);
+        let last = span.end.checked_sub(1).and_then(|end| bytes.get(end));
+        let (Some(&first), Some(&last)) = (bytes.get(span.start), last) else {
+            return false;
+        };
+        lengths_by_first_byte[usize::from(first)] & bit != 0
+            && lengths_by_last_byte[usize::from(last)] & bit != 0
+    };
+    tokens
+        .iter()
+        .filter(|token| token.kind == TokenKind::Word)
+        .map(|token| token.span())
+        .filter(|&span| may_be_wanted(span))
+        .map(|span| span.slice(text))
+        .filter(|word| wanted.contains(word))
+        .collect()
+}
+
+/// The `wanted` words that are word tokens of `text`, found by searching
+/// the text for each: a few searches of the text cost less than reading
+/// its every token. A place found counts only if a word token starts there
+/// and ends with the word.
+fn word_tokens_found_by_search<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    wanted: &HashSet<&str>,
+) -> HashSet<&'a str> {
+    let mut found = HashSet::default();
+    for word in wanted {
+        for start in memmem::find_iter(text.as_bytes(), word.as_bytes()) {
+            let end = start + word.len();
+            let is_word_token = tokens
+                .binary_search_by_key(&start, |token| token.span().start)
+                .ok()
+                .and_then(|index| tokens.get(index))
+                .is_some_and(|token| token.kind == TokenKind::Word && token.span().end == end);
+            if let (true, Some(slice)) = (is_word_token, text.get(start..end)) {
+                found.insert(slice);
+                break;
+            }
+        }
+    }
+    found
+}
+
+/// Up to how many wanted words [`LowercaseWords`] searches the text for,
+/// one search each, rather than reading every token: past a dozen, the
+/// searches would cost more than the one read of the tokens.
+const WANTED_SEARCHED_IN_THE_TEXT: usize = 12;
 
 /// The names used alone somewhere in the story (folded): a surname after
 /// its first full mention. Found when first asked about, as the spellings
@@ -5248,6 +5295,39 @@ mod tests {
             proptest::prop_assert_eq!(
                 findings_taking(Shortcuts::ALL, &text),
                 findings_taking(without, &text)
+            );
+        }
+
+        /// Searching the text for each wanted word finds the same word
+        /// tokens as reading every token: words inside longer words, with
+        /// a capital, a combining mark, a hyphen or an apostrophe after,
+        /// and across every kind of break.
+        #[test]
+        fn wanted_words_found_by_search_are_those_found_by_reading(
+            pieces in proptest::collection::vec((0usize..14, 0usize..7), 0..120),
+            wanted_mask in 0u8..64,
+        ) {
+            const WORDS: [&str; 14] = [
+                "union", "reunion", "unions", "Union", "union's", "union-led", "unionist",
+                "smith", "smiths", "blacksmith", "smith\u{301}", "ölaf", "olaf", "un",
+            ];
+            const JOINS: [&str; 7] = [" ", " ", "-", ". ", "\n\n", "\u{201c}", "\r\n"];
+            const WANTED: [&str; 6] = ["union", "smith", "olaf", "ölaf", "un", "unions"];
+            let mut text = String::new();
+            for (word, join) in pieces {
+                text.push_str(JOINS[join]);
+                text.push_str(WORDS[word]);
+            }
+            let wanted: HashSet<&str> = WANTED
+                .iter()
+                .enumerate()
+                .filter(|(bit, _)| wanted_mask & (1 << bit) != 0)
+                .map(|(_, word)| *word)
+                .collect();
+            let article = Article::parse(&text);
+            proptest::prop_assert_eq!(
+                word_tokens_found_by_search(&text, article.tokens(), &wanted),
+                word_tokens_found_by_reading(&text, article.tokens(), &wanted)
             );
         }
 
