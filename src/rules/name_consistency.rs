@@ -2378,11 +2378,14 @@ impl<'a> Vocabulary<'a> {
     /// Which words share a folded form, numbered in the order of their
     /// entries.
     fn folded_numbers(&self) -> &FoldedNumbers {
+        // Any hash of the form will do to find its equals, and the numbers
+        // do not depend on it: the word-at-a-time hash of its bytes costs
+        // less than the polynomial one the spacing check composes.
         self.folded_numbers.get_or_init(|| {
             numbered_by_first_use(
                 self.words.len(),
                 |index| self.folded_form_of(&self.words[index]),
-                |index| table_hash(folded_hash(self.folded_form_of(&self.words[index]))),
+                |index| FxBuildHasher.hash_one(self.folded_form_of(&self.words[index])),
             )
         })
     }
