@@ -81,12 +81,7 @@ pub fn name_mentions(text: &str, syntax: &Syntax) -> Vec<NameMention> {
         let tokens = &syntax.tokens[range.clone()];
         // Past the capitalised words before the statement, in no
         // statement: there are rarely any.
-        while capitalised
-            .get(place)
-            .is_some_and(|&noted| (noted as usize) < range.start)
-        {
-            place += 1;
-        }
+        place = first_noted_from(capitalised, place, range.start);
         let mut seen_mention = false;
         while let Some(&noted) = capitalised.get(place) {
             let Some(index) = (noted as usize)
@@ -144,15 +139,22 @@ pub fn name_mentions(text: &str, syntax: &Syntax) -> Vec<NameMention> {
             ));
             seen_mention = true;
             // Past the run's other capitalised words.
-            while capitalised
-                .get(place)
-                .is_some_and(|&noted| (noted as usize) < range.start + end)
-            {
-                place += 1;
-            }
+            place = first_noted_from(capitalised, place, range.start + end);
         }
     }
     mentions
+}
+
+/// The first place from `place` on in `noted` (token indexes, in order)
+/// that holds a token index of at least `index`.
+fn first_noted_from(noted: &[u32], mut place: usize, index: usize) -> usize {
+    while noted
+        .get(place)
+        .is_some_and(|&noted| (noted as usize) < index)
+    {
+        place += 1;
+    }
+    place
 }
 
 fn is_single_space(text: &str, token: &crate::syntax::Token) -> bool {

@@ -1081,8 +1081,7 @@ impl<'t> Gathered<'t> {
         numerals: &[u32],
     ) -> usize {
         // The window's first token, found by stepping back from `first`
-        // over the words before it.
-        // Read through an iterator from `first` back: each step is one
+        // over the words before it, through an iterator: each step is one
         // test of the iterator's end, with no index to check.
         let mut from = first.min(tokens.len());
         let mut before = 0;
