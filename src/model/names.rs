@@ -103,32 +103,40 @@ pub fn name_mentions(text: &str, syntax: &Syntax) -> Vec<NameMention> {
             words.clear();
             words.push(tokens[index].span());
             let mut end = index + 1;
-            // `Cap SP Cap`, `Cap - Cap`, `X . SP Cap` (an initial). Most
-            // runs end at a space and a lowercase word, turned away by the
-            // kinds and single bytes before any text is sliced.
-            while let (Some(gap), Some(next)) = (tokens.get(end), tokens.get(end + 1)) {
-                if matches!(next.kind, TokenKind::CapitalisedWord)
-                    && (is_single_space(text, gap)
-                        || (matches!(gap.kind, TokenKind::Punctuation) && is_byte(text, gap, b'-')))
-                {
-                    words.push(next.span());
-                    end += 2;
-                    continue;
-                }
-                match tokens.get(end + 2) {
-                    Some(after)
-                        if is_byte(text, gap, b'.')
-                            && words
-                                .last()
-                                .is_some_and(|last| is_initial(last.slice(text)))
-                            && is_single_space(text, next)
-                            && matches!(after.kind, TokenKind::CapitalisedWord) =>
-                    {
-                        words.push(after.span());
-                        end += 3;
+            place += 1;
+            // `Cap SP Cap`, `Cap - Cap`, `X . SP Cap` (an initial): a run's
+            // words are the capitalised words noted next, so it goes on only
+            // if the next noted word is one or two tokens past the gap. Most
+            // runs end at a space and a lowercase word, turned away by that
+            // one compare before any token is read.
+            while let Some(&next_noted) = capitalised.get(place) {
+                let next = (next_noted as usize).wrapping_sub(range.start);
+                let joined = if next == end + 1 {
+                    tokens.get(end).is_some_and(|gap| {
+                        is_single_space(text, gap)
+                            || (matches!(gap.kind, TokenKind::Punctuation)
+                                && is_byte(text, gap, b'-'))
+                    })
+                } else if next == end + 2 {
+                    match (tokens.get(end), tokens.get(end + 1)) {
+                        (Some(stop), Some(gap)) => {
+                            is_byte(text, stop, b'.')
+                                && words
+                                    .last()
+                                    .is_some_and(|last| is_initial(last.slice(text)))
+                                && is_single_space(text, gap)
+                        }
+                        _ => false,
                     }
-                    _ => break,
-                }
+                } else {
+                    false
+                };
+                let Some(next_word) = tokens.get(next).filter(|_| joined) else {
+                    break;
+                };
+                words.push(next_word.span());
+                end = next + 1;
+                place += 1;
             }
             let possessive = possessive_after(text, tokens, end);
             mentions.push(NameMention::new(
@@ -137,9 +145,9 @@ pub fn name_mentions(text: &str, syntax: &Syntax) -> Vec<NameMention> {
                 sentence_initial,
                 possessive,
             ));
+            // `place` is past the run's words, the capitalised words before
+            // `end`.
             seen_mention = true;
-            // Past the run's other capitalised words.
-            place = first_noted_from(capitalised, place, range.start + end);
         }
     }
     mentions
