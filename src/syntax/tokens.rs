@@ -157,8 +157,12 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
     // in the densest generated copy): one allocation for nearly all texts.
     let mut terminals = Vec::with_capacity(text.len() / 32 + 1);
     let mut lists = NoteLists::with_capacities([
-        // Most statements of news copy hold no numeral: few are noted.
-        text.len() / 256 + 1,
+        // News copy has a figure every two hundred bytes or so, and a
+        // number word besides now and then; a text dense with figures (a
+        // table of results, a story of prices) one every fifty: room for
+        // those, as a list that grows is copied, with the room past its
+        // indexes, each time it does.
+        text.len() / 32 + 1,
         // Few neighbouring words share a first letter (one word in twenty
         // of news copy): noted as the numerals are, so that the repetition
         // rule reads those words rather than every token.
