@@ -316,9 +316,27 @@ impl TitleConsistency {
         let Some(statement) = article.statements().get(statement) else {
             return true;
         };
-        article.tokens()[statement.tokens.clone()]
-            .iter()
-            .any(|token| token.is_word() && self.is_change_word(token.span().slice(article.text)))
+        let tokens = &article.tokens()[statement.tokens.clone()];
+        let bytes = article.text.as_bytes();
+        // A statement of ASCII text (nearly every one) holds only ASCII
+        // words, which are judged by their shape before they are lowered:
+        // tested once for the statement, its words need no test of their
+        // own bytes, and are read as bytes, sliced without the character
+        // boundary checks of a `str`.
+        let ascii = match (tokens.first(), tokens.last()) {
+            (Some(first), Some(last)) => bytes
+                .get(first.span().start..last.span().end)
+                .is_some_and(<[u8]>::is_ascii),
+            _ => false,
+        };
+        tokens.iter().any(|token| {
+            token.is_word()
+                && (!ascii
+                    || bytes
+                        .get(token.span().start..token.span().end)
+                        .is_some_and(|word| self.change_shapes.may_hold(word)))
+                && self.is_change_word(token.span().slice(article.text))
+        })
     }
 
     /// Whether `word`, in any case, is one of `changes`. The statements
@@ -589,6 +607,72 @@ mod tests {
             flagged += usize::from(!compared.is_empty());
         }
         assert!(flagged > 100, "{flagged}");
+    }
+
+    /// A statement tells of a change when one of its words, lowered, is a
+    /// change word: in ASCII statements, whose words are judged by their
+    /// shape alone, as in statements with other text.
+    #[test]
+    fn statements_tell_of_a_change_as_by_lowering_their_words() {
+        use super::Options;
+        use crate::model::Article;
+        let mut file: toml::Table = toml::from_str(RULE).expect("a rule file");
+        let Some(toml::Value::Array(mut rules)) = file.remove("rule") else {
+            panic!("the rule file holds a [[rule]] array")
+        };
+        let table = toml::to_string(&rules.remove(0)).expect("a table");
+        let options: Options = toml::from_str(&table).expect("options");
+        let rule = options.into_rule().expect("rule");
+        const PIECES: &[&str] = &[
+            "Gen.",
+            "Milley",
+            "said",
+            "now",
+            "NOW",
+            "Now",
+            "promoted",
+            "Sworn-in",
+            "nows",
+            "ow",
+            "\u{212A}ING",
+            "\u{212A}now",
+            "ÉLU",
+            "é",
+            "named",
+            "NAMED",
+            ",",
+            ".",
+            "“",
+            "\n\n",
+        ];
+        let mut below = crate::pseudo_random::below(0x7171_c4a9);
+        let (mut changed, mut unchanged) = (0, 0);
+        for _ in 0..5_000 {
+            let text: String = (0..1 + below(10))
+                .map(|_| format!("{} ", PIECES[below(PIECES.len())]))
+                .collect();
+            let article = Article::parse(&text);
+            for (index, statement) in article.statements().iter().enumerate() {
+                let plain = article.tokens()[statement.tokens.clone()]
+                    .iter()
+                    .any(|token| {
+                        token.is_word()
+                            && rule
+                                .changes
+                                .contains(&token.span().slice(article.text).to_lowercase())
+                    });
+                assert_eq!(rule.tells_of_change(&article, index), plain, "{text:?}");
+                if plain {
+                    changed += 1;
+                } else {
+                    unchanged += 1;
+                }
+            }
+        }
+        assert!(
+            changed > 1_000 && unchanged > 1_000,
+            "{changed} {unchanged}"
+        );
     }
 
     #[test]
