@@ -1280,7 +1280,9 @@ fn mention_at<'t>(
     quotations: &Quotations,
     out: &mut Vec<NumberMention>,
 ) -> usize {
-    let Some(quantity) = quantity_at(words, start) else {
+    // A mention is read only at "a" before a number word or at a word
+    // that may open a quantity (a figure or a number word).
+    let Some(quantity) = quantity_at_opener(words, start) else {
         return start + 1;
     };
     let mut end = quantity.end;
@@ -1351,8 +1353,24 @@ fn mention_at<'t>(
 }
 
 /// The quantity starting at `words[i]`, if one does.
+///
+/// Most words a range is looked for at open none: they are turned away
+/// here, without a call.
+#[inline]
 fn quantity_at(words: &[Word<'_>], i: usize) -> Option<Quantity> {
     let word = words.get(i)?;
+    if word.is_word() && !word.may_open_quantity() {
+        return None;
+    }
+    quantity_at_opener(words, i)
+}
+
+/// [`quantity_at`] of a word that, if it is a word, may open a quantity
+/// ([`Word::may_open_quantity`]): the mentions are read at such words
+/// only, which need not be asked again whether they are a number word.
+fn quantity_at_opener(words: &[Word<'_>], i: usize) -> Option<Quantity> {
+    let word = words.get(i)?;
+    debug_assert!(!word.is_word() || word.may_open_quantity());
     match word.kind {
         TokenKind::Number => {
             let value = figure_value(word.text)?;
@@ -1381,11 +1399,7 @@ fn quantity_at(words: &[Word<'_>], i: usize) -> Option<Quantity> {
         }
         TokenKind::Word | TokenKind::CapitalisedWord => {
             // A quantity opens with "a" or a number word ("one", "tens",
-            // "dozens", "seventeen", …): turn the rest away before
-            // lowering them.
-            if !word.may_open_quantity() {
-                return None;
-            }
+            // "dozens", "seventeen", …), as this one does.
             // Compared as bytes: the lowered word is ASCII, and its bytes
             // are had without a check that they are UTF-8.
             let lower = LoweredBytes::new(word.text);
