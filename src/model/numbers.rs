@@ -1253,10 +1253,16 @@ fn statement_mentions<'t>(
     // numerals are asked, as every such word is one.
     let mut from = first;
     let mut numerals = gathered.numerals.iter().map(|&place| place as usize);
-    while let Some(opener) = numerals
-        .by_ref()
-        .find(|&at| at >= from && word_may_open(words, at))
-    {
+    // The first is known to open: its token was found to before the words
+    // were gathered, and a word may open as its token does. It is not
+    // asked again.
+    debug_assert!(word_may_open(words, first));
+    let mut known = Some(first);
+    while let Some(opener) = known.take().or_else(|| {
+        numerals
+            .by_ref()
+            .find(|&at| at >= from && word_may_open(words, at))
+    }) {
         // "a dozen": "a" opens a quantity when a number word follows.
         if opener > next && words.get(opener - 1).is_some_and(|word| word.is("a")) {
             next = mention_at(text, words, opener - 1, statement, quotations, out);
