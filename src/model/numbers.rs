@@ -1317,7 +1317,9 @@ fn mention_at<'t>(
         approximate = true;
     }
     // "the one on which", "no one": "one" counts only before a noun.
-    let lone_one = words[start].is("one") && end == start + 1;
+    // A figure's text is digits and separators, never "one": only a word
+    // is compared.
+    let lone_one = !quantity.figure && end == start + 1 && words[start].is("one");
     let (noun, noun_span, part_of) = if quantity.value.is_none() {
         // "hundreds of homes": the noun follows "of", and no part is picked.
         let (noun, noun_span, _) = noun_after(text, words, end + 1, None);
@@ -2103,10 +2105,10 @@ fn noun_after<'t>(
     } else {
         phrase.clone().next()
     };
-    let part_of = words.get(end).is_some_and(|w| w.is("of"));
+    // "of" after the quantity was answered above: no part is picked here.
     match head {
-        Some((word, lower)) => (Some(singular(lower.as_str())), Some(word.span()), part_of),
-        None => (None, None, part_of),
+        Some((word, lower)) => (Some(singular(lower.as_str())), Some(word.span()), false),
+        None => (None, None, false),
     }
 }
 
