@@ -1898,32 +1898,33 @@ const APPROXIMATE_LAST_WORD_SHAPES: Outlines = {
 
 /// The phrases of [`APPROXIMATE_BEFORE`] whose last word is `last` (lower
 /// case, as bytes: a word lowered on the stack is had as bytes without a
-/// check that they are UTF-8), longest first: a phrase is looked up by
-/// the word before the number, not tried against it one phrase after
-/// another.
-fn approximations_ending_with(last: &[u8]) -> &'static [&'static str] {
+/// check that they are UTF-8), longest first, each as its earlier words,
+/// nearest the last first: a phrase is looked up by the word before the
+/// number, not tried against it one phrase after another, and its words
+/// are compared as they stand, not split from the phrase.
+fn approximations_ending_with(last: &[u8]) -> &'static [&'static [&'static str]] {
     match last {
-        b"about" => &["only about", "about"],
-        b"nearly" => &["nearly"],
-        b"than" => &["more than", "fewer than", "less than"],
-        b"least" => &["at least"],
-        b"to" => &["up to", "close to"],
-        b"some" => &["some"],
-        b"around" => &["around"],
-        b"almost" => &["almost"],
-        b"over" => &["just over", "well over", "over"],
-        b"approximately" => &["approximately"],
-        b"roughly" => &["roughly"],
-        b"estimated" => &["an estimated", "estimated"],
-        b"under" => &["just under", "under"],
-        b"as" => &["as many as", "as few as"],
-        b"of" => &["upwards of"],
-        b"most" => &["at most"],
-        b"circa" => &["circa"],
-        b"c." => &["c."],
-        b"perhaps" => &["perhaps"],
-        b"maybe" => &["maybe"],
-        b"possibly" => &["possibly"],
+        b"about" => &[&["only"], &[]],
+        b"nearly" => &[&[]],
+        b"than" => &[&["more"], &["fewer"], &["less"]],
+        b"least" => &[&["at"]],
+        b"to" => &[&["up"], &["close"]],
+        b"some" => &[&[]],
+        b"around" => &[&[]],
+        b"almost" => &[&[]],
+        b"over" => &[&["just"], &["well"], &[]],
+        b"approximately" => &[&[]],
+        b"roughly" => &[&[]],
+        b"estimated" => &[&["an"], &[]],
+        b"under" => &[&["just"], &[]],
+        b"as" => &[&["many", "as"], &["few", "as"]],
+        b"of" => &[&["upwards"]],
+        b"most" => &[&["at"]],
+        b"circa" => &[&[]],
+        b"c." => &[&[]],
+        b"perhaps" => &[&[]],
+        b"maybe" => &[&[]],
+        b"possibly" => &[&[]],
         _ => &[],
     }
 }
@@ -1949,15 +1950,13 @@ fn qualifier_before(words: &[Word<'_>], start: usize) -> Option<Span> {
     let last = LoweredBytes::new(before.text);
     approximations_ending_with(last.as_bytes())
         .iter()
-        .find_map(|phrase| {
+        .find_map(|earlier| {
             // The phrase's earlier words, nearest the number first, each
             // against the word before the last it matched.
-            // Split as bytes: the phrases are ASCII, and a split of a
-            // `str` by a `char` searches backwards in a costlier way.
             let mut from = start - 1;
-            for part in phrase.as_bytes().rsplit(|&byte| byte == b' ').skip(1) {
+            for part in *earlier {
                 from = from.checked_sub(1)?;
-                if !words[from].text.eq_ignore_ascii_case(part) {
+                if !words[from].text.eq_ignore_ascii_case(part.as_bytes()) {
                     return None;
                 }
             }
@@ -2761,7 +2760,16 @@ mod tests {
         let mut words: Vec<String> = APPROXIMATE_BEFORE.iter().map(|p| last_word(p)).collect();
         words.extend(words_near(&["about", "than", "over", "as", "of"]));
         for word in &words {
-            let found = approximations_ending_with(word.as_bytes());
+            // Each phrase whole: its earlier words, farthest first, then
+            // the last.
+            let found: Vec<String> = approximations_ending_with(word.as_bytes())
+                .iter()
+                .map(|earlier| {
+                    let mut phrase: Vec<&str> = earlier.iter().rev().copied().collect();
+                    phrase.push(word);
+                    phrase.join(" ")
+                })
+                .collect();
             let plain: Vec<&str> = APPROXIMATE_BEFORE
                 .iter()
                 .copied()
