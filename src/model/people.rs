@@ -573,8 +573,7 @@ const OPENERS: &[&str] = &[
     "yet",
 ];
 
-/// A mention split into its title words and name words, kept in the
-/// mentions' order (the split of mention `i` is the `i`th).
+/// A mention split into its title words and name words.
 struct Split<'n> {
     /// The mention's words ([`NameMention::words`]), read once: the later
     /// passes ask for them again and again.
@@ -586,6 +585,32 @@ struct Split<'n> {
 
 pub fn people(text: &str, syntax: &Syntax, names: &[NameMention]) -> People {
     people_finding(text, syntax, names, Asking::MayBeEvidence)
+}
+
+/// The split of a mention with a title, by the mention's index.
+#[derive(Clone, Copy)]
+struct Titled {
+    index: usize,
+    name_from: usize,
+    title: (Span, bool),
+}
+
+/// The split of mention `position`, from the splits with a title (in the
+/// mentions' order): one without is all its words as the name.
+fn split_at<'n>(titled: &[Titled], mention: &'n NameMention, position: usize) -> Split<'n> {
+    let words = mention.words();
+    match titled.binary_search_by_key(&position, |titled| titled.index) {
+        Ok(found) => Split {
+            words,
+            name_from: titled[found].name_from,
+            title: Some(titled[found].title),
+        },
+        Err(_) => Split {
+            words,
+            name_from: 0,
+            title: None,
+        },
+    }
 }
 
 /// Which mentions without a fact [`people_finding`] asks for their person,
@@ -628,7 +653,10 @@ fn people_finding(text: &str, syntax: &Syntax, names: &[NameMention], asking: As
 
     // Split titles off names, joining a title run before a name ("Gen." +
     // "Mark Milley") and "of" phrases ("Secretary of" + "State Mike Pompeo").
-    let mut splits: Vec<Split> = Vec::with_capacity(names.len());
+    // Only the splits with a title are kept, by their mentions' indexes
+    // ([`split_at`]): any other mention's split is all its words as the
+    // name.
+    let mut titled: Vec<Titled> = Vec::new();
     let mut candidates: Vec<PersonMention> = Vec::new();
     // Each split's person as the first pass found it, for the pass below.
     let mut asked = vec![Asked::Not; names.len()];
@@ -836,7 +864,13 @@ fn people_finding(text: &str, syntax: &Syntax, names: &[NameMention], asking: As
                 age,
             });
         }
-        splits.push(split);
+        if let Some(title) = split.title {
+            titled.push(Titled {
+                index,
+                name_from: split.name_from,
+                title,
+            });
+        }
     }
 
     // The evidence of shared surnames, kept only for the surnames of the
@@ -852,7 +886,7 @@ fn people_finding(text: &str, syntax: &Syntax, names: &[NameMention], asking: As
     for surname in shared.keys() {
         surname_ends.add(surname);
     }
-    for (position, (split, mention)) in splits.iter().zip(names).enumerate() {
+    for (position, mention) in names.iter().enumerate() {
         if shared.is_empty() {
             break;
         }
@@ -862,19 +896,24 @@ fn people_finding(text: &str, syntax: &Syntax, names: &[NameMention], asking: As
         let computed;
         // Asked at most once: a group's one-word name is kept by it below.
         let mut is_group = None;
+        let title;
         let (surname, given) = match asked[position] {
             Asked::NoPerson => continue,
             Asked::Candidate(index) => {
                 let candidate = &candidates[index];
+                title = candidate.title.as_ref().map(|title| title.span);
                 (&candidate.surname, &candidate.given)
             }
             Asked::Not => {
-                let Some(&last) = split.words[split.name_from..].last() else {
+                // The name's last word, with or without a title.
+                let Some(&last) = mention.words().last() else {
                     continue;
                 };
                 if !surname_ends.may_hold(text, last) {
                     continue;
                 }
+                let split = &split_at(&titled, mention, position);
+                title = split.title.map(|(span, _)| span);
                 // A word held only by the suffixes' ends, neither a suffix
                 // nor a surname, is turned away below as unlisted.
                 let suffix = span_class(text, last, SUFFIX) != 0;
@@ -915,7 +954,7 @@ fn people_finding(text: &str, syntax: &Syntax, names: &[NameMention], asking: As
         if let Some(given) = given {
             evidence.add_given(given);
         }
-        if let Some((span, _)) = split.title {
+        if let Some(span) = title {
             let last = fold_name(span.slice(text).split_whitespace().last().unwrap_or(""));
             if MALE_TITLES.contains(&last.as_str()) {
                 evidence.male = true;
@@ -2059,6 +2098,29 @@ mod tests {
                 .count();
         }
         assert!(mentions > 5000 && shared > 1000, "{mentions} {shared}");
+    }
+
+    #[test]
+    fn a_split_is_the_titled_one_or_all_the_words() {
+        let text = "Gen. Mark Milley met Ben Wallace and Lt. Col. Jane Doe.";
+        let syntax = crate::syntax::parse(text);
+        let names = crate::model::names::name_mentions(text, &syntax);
+        let title = (Span::new(0, 4), false);
+        let titled = [Titled {
+            index: 1,
+            name_from: 1,
+            title,
+        }];
+        for (position, mention) in names.iter().enumerate() {
+            let split = split_at(&titled, mention, position);
+            assert_eq!(split.words, mention.words());
+            if position == 1 {
+                assert_eq!((split.name_from, split.title), (1, Some(title)));
+            } else {
+                assert_eq!((split.name_from, split.title), (0, None));
+            }
+        }
+        assert!(names.len() > 2);
     }
 
     #[test]
