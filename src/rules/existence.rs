@@ -69,9 +69,7 @@ use crate::syntax::Token;
 
 mod starts;
 
-use starts::{
-    Anchor, Branch, ByteSet, Heads, KeyPrefix, FREE_BIT, SECOND_FREE_BIT, THIRD_FREE_BIT,
-};
+use starts::{Anchor, Branch, ByteSet, Heads, KeyPrefix};
 
 const DEFAULT_MESSAGE: &str = "“{match}” should not be published";
 
@@ -1167,6 +1165,9 @@ struct Starts {
     /// ASCII letter is a word, and one that starts with `\n` or `\r` a
     /// line break, so the tokens' kinds need not be read.
     token_heads: Heads,
+    /// The bits of `token_heads` that mark a line break, none of them a
+    /// word's.
+    line_bits: u64,
 }
 
 /// What [`Starts::walk`] finds, each list in text order but `keys` (the
@@ -1238,10 +1239,11 @@ impl Starts {
         // A line start that begins with none of the indents, and whose
         // first bytes begin no line head, is turned away by `line_start` at
         // once: the walk need not stop at the line break before it.
-        let token_heads = words.marking_line_breaks(line_indents, &line_heads);
+        let (token_heads, line_bits) = words.marking_line_breaks(line_indents, &all_line_heads);
         Starts {
             words,
             token_heads,
+            line_bits,
             keys,
             lines: lines
                 .into_iter()
@@ -1334,7 +1336,7 @@ impl Starts {
     #[cold]
     #[inline(never)]
     fn token_start(&self, bytes: &[u8], span: Span, heads: u64, walked: &mut Walked) {
-        if heads & (FREE_BIT | SECOND_FREE_BIT | THIRD_FREE_BIT) != 0 {
+        if heads & self.line_bits != 0 {
             self.line_start(bytes, span.end, walked);
         } else {
             self.word_start(bytes, span.start, heads, walked);
@@ -1552,25 +1554,37 @@ mod matcher_tests {
     use crate::syntax::tokens::tokenize;
 
     /// A line break is marked exactly when the line after it begins with
-    /// one of the bytes given, a carriage return's also when a line feed
-    /// follows it, and either when the text ends too soon to tell.
+    /// one of the bytes given, or with a line head's first three bytes (by
+    /// its own bit), a carriage return's also when a line feed follows it,
+    /// and either when the text ends too soon to tell.
     #[test]
     fn line_breaks_are_marked_before_the_lines_that_may_matter() {
+        use starts::{FREE_BIT, SECOND_FREE_BIT, THIRD_FREE_BIT};
         let words = Heads::new(&[starts::literal_head(b"share", true)]);
-        let line_heads = Heads::new(&[
+        let each_line_head = [
             starts::literal_head(b"related", true),
             starts::literal_head(b"read more", true),
-        ]);
-        let marked = words.marking_line_breaks(ByteSet::of(b"\t"), &line_heads);
-        let line_bits = FREE_BIT | SECOND_FREE_BIT | THIRD_FREE_BIT;
+            starts::literal_head(b"leave", true),
+        ];
+        let (marked, line_bits) = words.marking_line_breaks(ByteSet::of(b"\t"), &each_line_head);
+        // The word's head is bit 0, the line heads' bits 1 to 3.
+        assert_eq!(
+            line_bits,
+            0b1110 | FREE_BIT | SECOND_FREE_BIT | THIRD_FREE_BIT
+        );
         let marks = |text: &str, at: usize| marked.at_token(text.as_bytes(), at) & line_bits;
-        assert_eq!(marks("a\nRelated: x", 1), FREE_BIT);
-        assert_eq!(marks("a\nREAD MORE", 1), FREE_BIT);
+        assert_eq!(marks("a\nRelated: x", 1), 0b10);
+        assert_eq!(marks("a\nREAD MORE", 1), 0b100);
+        assert_eq!(marks("a\nLeave a Reply", 1), 0b1000);
         assert_eq!(marks("a\n\tRead more", 1), THIRD_FREE_BIT);
         assert_eq!(marks("a\nThe vote", 1), 0);
         // Its first byte begins a head, its next two none.
         assert_eq!(marks("a\nRun on", 1), 0);
         assert_eq!(marks("a\nReform", 1), 0);
+        // Each byte one that some head has at its offset, the three no
+        // one head's.
+        assert_eq!(marks("a\nLela", 1), 0);
+        assert_eq!(marks("a\nRava", 1), 0);
         assert_eq!(marks("a\n\nRelated", 1), 0);
         assert_eq!(marks("a\r\nRelated", 1), SECOND_FREE_BIT);
         assert_eq!(marks("a\r\nThe vote", 1), SECOND_FREE_BIT);
@@ -1587,6 +1601,18 @@ mod matcher_tests {
         assert_eq!(marked.at_token(b"a share of", 2) & line_bits, 0);
         assert_eq!(marked.first_bytes(), ByteSet::of(b"sS\n\r"));
         assert_eq!(words.first_bytes(), ByteSet::of(b"sS"));
+        // Too many heads for a bit each: the line heads share a free bit,
+        // taken by a line that begins with bytes of different heads.
+        let many: Vec<Vec<ByteSet>> = (0..60)
+            .map(|index| starts::literal_head(format!("w{index}x").as_bytes(), true))
+            .collect();
+        let (marked, line_bits) =
+            Heads::new(&many).marking_line_breaks(ByteSet::EMPTY, &each_line_head);
+        assert_eq!(line_bits, FREE_BIT | SECOND_FREE_BIT | THIRD_FREE_BIT);
+        let marks = |text: &str| marked.at_token(text.as_bytes(), 1) & line_bits;
+        assert_eq!(marks("a\nRelated"), FREE_BIT);
+        assert_eq!(marks("a\nLela"), FREE_BIT);
+        assert_eq!(marks("a\nThe vote"), 0);
     }
 
     /// Phrases in ASCII, which the literal matcher takes in any case.

@@ -558,30 +558,56 @@ impl Heads {
         self.after_first(bytes, at, mask)
     }
 
-    /// These heads with free bits also set at a line break before a line
-    /// that may matter, or when the text ends within [`HEAD_LEN`] bytes:
-    /// at a line feed, [`FREE_BIT`] when the line's first three bytes may
-    /// begin one of `line_heads` (each byte one that some head may have at
-    /// its offset), and [`THIRD_FREE_BIT`] when the line begins with one of
-    /// `line_indents`; at a carriage return, [`SECOND_FREE_BIT`] when a line
-    /// feed or a byte either allows first follows it. The offsets' tables
-    /// are read together, so a line break before a line that can begin
-    /// with none of them (a blank line, most lines of prose) is turned
-    /// away with the words. Any other place has the heads it had.
-    pub(super) fn marking_line_breaks(&self, line_indents: ByteSet, line_heads: &Heads) -> Heads {
-        const LINE_FEED: u64 = FREE_BIT | THIRD_FREE_BIT;
+    /// These heads with bits also set at a line break before a line that
+    /// may matter, or when the text ends within [`HEAD_LEN`] bytes, and the
+    /// bits that mark a line break (none of them a word's head): at a line
+    /// feed, a line head's own bit (one past the heads', when they all fit
+    /// in the mask) when the line's first three bytes may begin that head,
+    /// else [`FREE_BIT`] when each of them is a byte that some head of
+    /// `each_line_head` may have at its offset, and [`THIRD_FREE_BIT`]
+    /// when the line begins with one of `line_indents`; at a carriage
+    /// return, [`SECOND_FREE_BIT`] when a line feed or a byte either allows
+    /// first follows it. The offsets' tables are read together, so a line
+    /// break before a line that can begin with none of them (a blank line,
+    /// most lines of prose) is turned away with the words. Any other place
+    /// has the heads it had.
+    ///
+    /// A bit for each line head keeps a line that begins with one head's
+    /// first byte and another's second ("Lea", "Rel", "She") from passing
+    /// for the start of a third.
+    pub(super) fn marking_line_breaks(
+        &self,
+        line_indents: ByteSet,
+        each_line_head: &[Vec<ByteSet>],
+    ) -> (Heads, u64) {
         const ALL: u64 = FREE_BIT | SECOND_FREE_BIT | THIRD_FREE_BIT;
+        let line_heads = Heads::new(each_line_head);
         let mut tables = self.tables.clone();
-        tables[0][usize::from(b'\n')] |= LINE_FEED;
-        tables[0][usize::from(b'\r')] |= SECOND_FREE_BIT;
-        // A line head's bytes, each a byte after the line feed's.
-        for (table, heads) in tables[1..].iter_mut().zip(line_heads.tables.iter()) {
-            for (mask, &heads) in table.iter_mut().zip(heads.iter()) {
-                if heads != 0 {
-                    *mask |= FREE_BIT;
+        let mut line_feed = THIRD_FREE_BIT;
+        if self.count + each_line_head.len() <= HEAD_BITS {
+            for (index, head) in each_line_head.iter().enumerate() {
+                let bit = 1u64 << (self.count + index);
+                line_feed |= bit;
+                for (offset, table) in tables[1..].iter_mut().enumerate() {
+                    let set = head.get(offset).copied().unwrap_or(ByteSet::ALL);
+                    for byte in set.bytes() {
+                        table[byte] |= bit;
+                    }
+                }
+            }
+        } else {
+            line_feed |= FREE_BIT;
+            // A line head's bytes, each a byte after the line feed's.
+            for (table, heads) in tables[1..].iter_mut().zip(line_heads.tables.iter()) {
+                for (mask, &heads) in table.iter_mut().zip(heads.iter()) {
+                    if heads != 0 {
+                        *mask |= FREE_BIT;
+                    }
                 }
             }
         }
+        tables[0][usize::from(b'\n')] |= line_feed;
+        tables[0][usize::from(b'\r')] |= SECOND_FREE_BIT;
         for byte in line_indents.bytes() {
             tables[1][byte] |= THIRD_FREE_BIT;
         }
@@ -594,15 +620,17 @@ impl Heads {
                 *mask |= SECOND_FREE_BIT | THIRD_FREE_BIT;
             }
         }
+        let line_bits = line_feed | ALL;
         let mut open = self.open;
         for mask in &mut open[1..] {
-            *mask |= ALL;
+            *mask |= line_bits;
         }
-        Heads {
+        let heads = Heads {
             tables,
             open,
             count: self.count,
-        }
+        };
+        (heads, line_bits)
     }
 
     /// The bytes some head may begin with.
