@@ -764,15 +764,6 @@ fn people_finding(text: &str, syntax: &Syntax, names: &[NameMention], asking: As
         // and its split again. The cheap tests come first: most mentions
         // have neither title nor age, and need no person's name.
         'candidate: {
-            // Headlines capitalise every word, so their runs are not names.
-            let in_headline = syntax
-                .statements
-                .get(mention.statement)
-                .and_then(|statement| syntax.blocks.get(statement.block))
-                .is_some_and(|block| block.kind == BlockKind::Headline);
-            if in_headline {
-                break 'candidate;
-            }
             if split.words.get(split.name_from).is_none() {
                 break 'candidate;
             }
@@ -828,6 +819,18 @@ fn people_finding(text: &str, syntax: &Syntax, names: &[NameMention], asking: As
                     })
             };
             if split.title.is_none() && age.is_none() {
+                break 'candidate;
+            }
+            // Headlines capitalise every word, so their runs are not names.
+            // Asked after the tests above, which turn away most mentions
+            // from the text beside them, rather than of every mention: the
+            // statement's block is two reads away.
+            let in_headline = syntax
+                .statements
+                .get(mention.statement)
+                .and_then(|statement| syntax.blocks.get(statement.block))
+                .is_some_and(|block| block.kind == BlockKind::Headline);
+            if in_headline {
                 break 'candidate;
             }
             let name_words = name_words(text, mention, &split);
