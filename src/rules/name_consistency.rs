@@ -2435,19 +2435,17 @@ impl AsciiWord {
     /// The shape of `word` if it is ASCII letters and digits only.
     fn of(word: &str) -> Option<AsciiWord> {
         let mut letters = 0u64;
+        // An ASCII letter with its 0x20 bit set is its lower case, and a
+        // digit has that bit already: every byte of a word kept here is
+        // lowered by setting it, with no look at its class.
         let mut class_of = |byte: u8| {
-            let class = ASCII_CLASSES[usize::from(byte)];
-            let lowered = byte | (class & UPPER_CASE) << 4;
-            letters |= 1 << (lowered & 63);
-            class
+            letters |= 1 << ((byte | 0x20) & 63);
+            ASCII_CLASSES[usize::from(byte)]
         };
         // The first byte apart: whether a later one is upper case tells
         // how much of the word lowering changes.
         let (first_class, first_lowered, rest) = match word.as_bytes().split_first() {
-            Some((&first, rest)) => {
-                let class = class_of(first);
-                (class, first | (class & UPPER_CASE) << 4, rest)
-            }
+            Some((&first, rest)) => (class_of(first), first | 0x20, rest),
             None => (NO_LETTERS, 0, &[][..]),
         };
         if first_class == 0 {
@@ -2478,8 +2476,7 @@ impl AsciiWord {
 const NO_LETTERS: u8 = 16;
 /// [`ASCII_CLASSES`] of a lower-case letter.
 const LOWER_CASE: u8 = 1;
-/// [`ASCII_CLASSES`] of an upper-case letter; shifted four places, the bit
-/// that lowers it.
+/// [`ASCII_CLASSES`] of an upper-case letter.
 const UPPER_CASE: u8 = 2;
 /// [`ASCII_CLASSES`] of a digit.
 const DIGIT: u8 = 4;
