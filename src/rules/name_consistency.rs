@@ -547,19 +547,30 @@ impl NameConsistency {
         // each of these lists as it grows, and rehash the maps.
         let name_words_used: usize = article.names.iter().map(|name| name.words().len()).sum();
         let mut vocabulary = Vocabulary::with_capacity(name_words_used);
-        // The mentions the rule reads, each with its block's kind. This
-        // list and the others filtered below are sized for all they may
-        // hold: grown from empty, each would be copied several times an
-        // article.
-        let mut mentions: Vec<(&NameMention, BlockKind)> = Vec::with_capacity(article.names.len());
-        mentions.extend(article.names.iter().filter_map(|mention| {
-            let statement = article.statements().get(mention.statement)?;
-            let kind = article
-                .blocks()
-                .get(statement.block)
-                .map_or(BlockKind::Paragraph, |block| block.kind);
-            (!matches!(kind, BlockKind::Residue | BlockKind::Dateline)).then_some((mention, kind))
-        }));
+        // The mentions the rule reads. This list and the others filtered
+        // below are sized for all they may hold: grown from empty, each
+        // would be copied several times an article.
+        let mut mentions: Vec<&NameMention> = Vec::with_capacity(article.names.len());
+        // Most articles have no block the rule passes over, and every
+        // mention in a statement of theirs: then every mention is read,
+        // and none has its block looked up until it is read for its name.
+        let no_block_passed_over = article
+            .blocks()
+            .iter()
+            .all(|block| !is_passed_over(block.kind));
+        let every_statement_known = article
+            .names
+            .iter()
+            .map(|mention| mention.statement)
+            .max()
+            .is_none_or(|last| last < article.statements().len());
+        if no_block_passed_over && every_statement_known {
+            mentions.extend(&article.names);
+        } else {
+            mentions.extend(article.names.iter().filter(|mention| {
+                block_kind_of(article, mention).is_some_and(|kind| !is_passed_over(kind))
+            }));
+        }
         // Every word of every mention, in text order, has its entry before
         // any spelling is looked at, so that spellings that cannot meet
         // another are known before anything is gathered for them.
@@ -580,7 +591,7 @@ impl NameConsistency {
         let mut inner_capitals = false;
         let mut lower_case_after_another = false;
         let mut hyphens = false;
-        for (mention, _) in &mentions {
+        for mention in &mentions {
             let mut previous_name_word: Option<Span> = None;
             for &span in mention.words() {
                 let entry = vocabulary.entry(span.slice(text), self);
@@ -685,7 +696,7 @@ impl NameConsistency {
         // In an article whose spellings meet none, whose spacing cannot
         // differ, and with no wrong forms to look for (most), no mention
         // is read for anything.
-        let mentions_read: &[(&NameMention, BlockKind)] =
+        let mentions_read: &[&NameMention] =
             if self.wrong_forms.is_empty() && tracked.entries.is_empty() && !spacing_may_differ {
                 &[]
             } else {
@@ -693,8 +704,7 @@ impl NameConsistency {
             };
         let mut remaining_entries: &[u32] = &mention_entries;
         let mut whole_run_start = 0;
-        for (&(mention, block_kind), &whole_run_end) in mentions_read.iter().zip(&name_shaped_ends)
-        {
+        for (&mention, &whole_run_end) in mentions_read.iter().zip(&name_shaped_ends) {
             let (entries, rest) = remaining_entries
                 .split_at_checked(mention.words().len())
                 .unwrap_or((remaining_entries, &[]));
@@ -703,7 +713,7 @@ impl NameConsistency {
                 .get(whole_run_start..whole_run_end as usize)
                 .unwrap_or_default();
             whole_run_start = whole_run_end as usize;
-            let in_story = block_kind == BlockKind::Paragraph;
+            let in_story = block_kind_of(article, mention) == Some(BlockKind::Paragraph);
             let words = mention.words();
             // Only a mention with a spelling that may meet another, or one
             // the style sheet may name, is read for its name's words: for
@@ -844,6 +854,7 @@ impl NameConsistency {
             lowercase_words: &lowercase_words,
             lowercase_first,
             standalone: &Standalone {
+                article,
                 mentions: &mentions,
                 mention_entries: &mention_entries,
                 vocabulary: &vocabulary,
@@ -2696,8 +2707,9 @@ const WANTED_SEARCHED_IN_THE_TEXT: usize = 12;
 /// written in lower case are ([`LowercaseWords`]): finding them reads the
 /// opening words of every mention.
 struct Standalone<'a> {
-    /// The mentions the rule reads, each with its block's kind.
-    mentions: &'a [(&'a NameMention, BlockKind)],
+    article: &'a Article<'a>,
+    /// The mentions the rule reads.
+    mentions: &'a [&'a NameMention],
     /// The entry of every word of those mentions, one mention after another.
     mention_entries: &'a [u32],
     vocabulary: &'a Vocabulary<'a>,
@@ -2715,12 +2727,12 @@ impl Standalone<'_> {
         let vocabulary = self.vocabulary;
         let mut standalone = vec![false; vocabulary.folded_numbers().first_entry.len()];
         let mut remaining_entries = self.mention_entries;
-        for &(mention, block_kind) in self.mentions {
+        for &mention in self.mentions {
             let (entries, rest) = remaining_entries
                 .split_at_checked(mention.words().len())
                 .unwrap_or((remaining_entries, &[]));
             remaining_entries = rest;
-            let in_story = block_kind == BlockKind::Paragraph;
+            let in_story = block_kind_of(self.article, mention) == Some(BlockKind::Paragraph);
             if !in_story {
                 continue;
             }
@@ -2740,6 +2752,20 @@ impl Standalone<'_> {
         }
         standalone
     }
+}
+
+/// Whether the rule passes over the names of a block of this kind.
+fn is_passed_over(kind: BlockKind) -> bool {
+    matches!(kind, BlockKind::Residue | BlockKind::Dateline)
+}
+
+/// The kind of the block `mention` is in, `None` when its statement is
+/// none of the article's; a statement of no block is read as a
+/// paragraph's.
+fn block_kind_of(article: &Article<'_>, mention: &NameMention) -> Option<BlockKind> {
+    let statement = article.statements().get(mention.statement)?;
+    let block = article.blocks().get(statement.block);
+    Some(block.map_or(BlockKind::Paragraph, |block| block.kind))
 }
 
 /// Where the name's own words start among a mention's words (after its
