@@ -3259,34 +3259,98 @@ fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
 }
 
-/// Roots of a folded name: itself, without a final vowel, and without each
-/// derivational suffix (marked true).
-fn roots(word: &str) -> Vec<(&str, bool)> {
-    let mut out = vec![(word, false)];
-    if let Some(last) = word.chars().last() {
-        if is_vowel(last) {
-            out.push((&word[..word.len() - last.len_utf8()], false));
-        }
+/// For each byte, the [`DERIVATIONAL_SUFFIXES`] ending in it, a bit each
+/// by its place in the list: a word is stripped only of those ending in
+/// its last byte, a few of the list's 27.
+const SUFFIXES_BY_LAST_BYTE: [u32; 256] = {
+    assert!(DERIVATIONAL_SUFFIXES.len() <= 32);
+    let mut table = [0u32; 256];
+    let mut index = 0;
+    while index < DERIVATIONAL_SUFFIXES.len() {
+        let suffix = DERIVATIONAL_SUFFIXES[index].as_bytes();
+        table[suffix[suffix.len() - 1] as usize] |= 1 << index;
+        index += 1;
     }
-    for suffix in DERIVATIONAL_SUFFIXES {
-        if let Some(root) = word.strip_suffix(suffix) {
-            // Taiwann is Taiwan with a doubled letter, not a derived form.
-            let doubled = suffix.len() == 1 && root.ends_with(suffix);
-            if root.chars().count() >= 3 && !doubled {
-                out.push((root, true));
+    table
+};
+
+/// The most roots a word has: itself, without a final vowel, and without
+/// each suffix ending in one byte.
+const MOST_ROOTS: usize = {
+    let mut most = 0;
+    let mut byte = 0;
+    while byte < 256 {
+        let count = SUFFIXES_BY_LAST_BYTE[byte].count_ones() as usize;
+        if count > most {
+            most = count;
+        }
+        byte += 1;
+    }
+    2 + most
+};
+
+/// The roots of a folded name ([`Roots::of`]), held in place: asked of
+/// both spellings of every pair alike enough to be one name, a list on
+/// the heap cost more than the roots.
+struct Roots<'w> {
+    list: [(&'w str, bool); MOST_ROOTS],
+    count: usize,
+}
+
+impl<'w> Roots<'w> {
+    /// Roots of a folded name: itself, without a final vowel, and without
+    /// each derivational suffix (marked true), in that order.
+    fn of(word: &'w str) -> Roots<'w> {
+        let mut roots = Roots {
+            list: [("", false); MOST_ROOTS],
+            count: 0,
+        };
+        roots.push(word, false);
+        if let Some(last) = word.chars().last() {
+            if is_vowel(last) {
+                roots.push(&word[..word.len() - last.len_utf8()], false);
             }
         }
+        let mut suffixes = word
+            .as_bytes()
+            .last()
+            .map_or(0, |&last| SUFFIXES_BY_LAST_BYTE[usize::from(last)]);
+        while suffixes != 0 {
+            let index = suffixes.trailing_zeros() as usize;
+            suffixes &= suffixes - 1;
+            let Some(suffix) = DERIVATIONAL_SUFFIXES.get(index) else {
+                continue;
+            };
+            if let Some(root) = word.strip_suffix(suffix) {
+                // Taiwann is Taiwan with a doubled letter, not a derived form.
+                let doubled = suffix.len() == 1 && root.ends_with(suffix);
+                if root.chars().count() >= 3 && !doubled {
+                    roots.push(root, true);
+                }
+            }
+        }
+        roots
     }
-    out
+
+    fn push(&mut self, root: &'w str, derived: bool) {
+        if let Some(slot) = self.list.get_mut(self.count) {
+            *slot = (root, derived);
+            self.count += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[(&'w str, bool)] {
+        self.list.get(..self.count).unwrap_or_default()
+    }
 }
 
 /// Russia / Russian, Smith / Smiths, Canada / Canadian: one root, one
 /// derived form. A one-letter suffix must attach to the whole other word
 /// (Iraq / Iraqi), so Navalny / Navalni stays a variant.
 fn same_root(a: &str, b: &str) -> bool {
-    let (roots_a, roots_b) = (roots(a), roots(b));
-    roots_a.iter().any(|&(root_a, derived_a)| {
-        roots_b.iter().any(|&(root_b, derived_b)| {
+    let (roots_a, roots_b) = (Roots::of(a), Roots::of(b));
+    roots_a.as_slice().iter().any(|&(root_a, derived_a)| {
+        roots_b.as_slice().iter().any(|&(root_b, derived_b)| {
             if root_a != root_b || !(derived_a || derived_b) {
                 return false;
             }
@@ -5147,6 +5211,56 @@ mod tests {
         for exponent in 0..200 {
             assert_eq!(hash_base_power(exponent), power, "{exponent}");
             power = power.wrapping_mul(HASH_BASE);
+        }
+    }
+
+    /// Roots of a folded name, as [`Roots::of`] defines them.
+    fn roots(word: &str) -> Vec<(&str, bool)> {
+        let mut out = vec![(word, false)];
+        if let Some(last) = word.chars().last() {
+            if is_vowel(last) {
+                out.push((&word[..word.len() - last.len_utf8()], false));
+            }
+        }
+        for suffix in DERIVATIONAL_SUFFIXES {
+            if let Some(root) = word.strip_suffix(suffix) {
+                let doubled = suffix.len() == 1 && root.ends_with(suffix);
+                if root.chars().count() >= 3 && !doubled {
+                    out.push((root, true));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn roots_held_in_place_are_those_of_the_definition() {
+        let stems = [
+            "",
+            "a",
+            "io",
+            "smi",
+            "smith",
+            "taiwa",
+            "canad",
+            "jos\u{e9}",
+            "\u{e9}",
+        ];
+        let mut words: Vec<String> = Vec::new();
+        for stem in stems {
+            words.push(stem.to_owned());
+            for suffix in DERIVATIONAL_SUFFIXES
+                .iter()
+                .chain(&["a", "e", "o", "u", "\u{e9}"])
+            {
+                words.push(format!("{stem}{suffix}"));
+                for other in DERIVATIONAL_SUFFIXES {
+                    words.push(format!("{stem}{other}{suffix}"));
+                }
+            }
+        }
+        for word in &words {
+            assert_eq!(Roots::of(word).as_slice(), roots(word), "{word:?}");
         }
     }
 
