@@ -2612,13 +2612,18 @@ impl<'a> LowercaseWords<'a> {
     }
 
     fn find(&self) -> HashSet<&'a str> {
-        let wanted: HashSet<&str> = self
-            .tracked
-            .iter()
-            .zip(self.forms)
-            .filter(|(_, form)| form.uses > 0)
-            .map(|(&entry, _)| self.vocabulary.lower(entry))
-            .collect();
+        // Sized for every tracked spelling, as the found words are for
+        // every wanted one: collected through a filter, a set was rehashed
+        // again and again as it grew.
+        let mut wanted: HashSet<&str> =
+            HashSet::with_capacity_and_hasher(self.tracked.len(), FxBuildHasher);
+        wanted.extend(
+            self.tracked
+                .iter()
+                .zip(self.forms)
+                .filter(|(_, form)| form.uses > 0)
+                .map(|(&entry, _)| self.vocabulary.lower(entry)),
+        );
         if wanted.is_empty() {
             return HashSet::default();
         }
@@ -2660,14 +2665,17 @@ fn word_tokens_found_by_reading<'a>(
         lengths_by_first_byte[usize::from(first)] & bit != 0
             && lengths_by_last_byte[usize::from(last)] & bit != 0
     };
-    tokens
-        .iter()
-        .filter(|token| token.kind == TokenKind::Word)
-        .map(|token| token.span())
-        .filter(|&span| may_be_wanted(span))
-        .map(|span| span.slice(text))
-        .filter(|word| wanted.contains(word))
-        .collect()
+    let mut found = HashSet::with_capacity_and_hasher(wanted.len(), FxBuildHasher);
+    found.extend(
+        tokens
+            .iter()
+            .filter(|token| token.kind == TokenKind::Word)
+            .map(|token| token.span())
+            .filter(|&span| may_be_wanted(span))
+            .map(|span| span.slice(text))
+            .filter(|word| wanted.contains(word)),
+    );
+    found
 }
 
 /// The `wanted` words that are word tokens of `text`, found by searching
@@ -2679,7 +2687,7 @@ fn word_tokens_found_by_search<'a>(
     tokens: &[Token],
     wanted: &HashSet<&str>,
 ) -> HashSet<&'a str> {
-    let mut found = HashSet::default();
+    let mut found = HashSet::with_capacity_and_hasher(wanted.len(), FxBuildHasher);
     for word in wanted {
         for start in memmem::find_iter(text.as_bytes(), word.as_bytes()) {
             let end = start + word.len();
