@@ -1075,6 +1075,11 @@ impl NameConsistency {
         report: &mut Report<'_>,
         flagged: &Flagged,
     ) {
+        // Most articles have no two spellings to compare, and nothing is
+        // listed for them.
+        if candidates.len() < 2 {
+            return;
+        }
         let folded: Vec<&str> = candidates
             .iter()
             .map(|candidate| context.vocabulary.folded_form(candidate.entry))
