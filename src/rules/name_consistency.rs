@@ -3064,7 +3064,9 @@ fn join_of(text: &str, previous: Span, word: Span) -> Join {
         .as_bytes()
         .get(previous.end..word.start)
         .unwrap_or_default();
-    if !gap.is_empty() && gap.iter().all(u8::is_ascii_whitespace) {
+    // Nearly every gap between a name's words is one space, told by one
+    // comparison rather than a loop over the gap.
+    if gap == b" " || !gap.is_empty() && gap.iter().all(u8::is_ascii_whitespace) {
         Join::WhiteSpace
     } else if gap == b"-" {
         Join::Hyphen
