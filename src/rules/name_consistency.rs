@@ -2238,7 +2238,8 @@ struct Vocabulary<'a> {
     /// within the cache.
     entries: HashTable<u32>,
     words: Vec<WordInfo<'a>>,
-    /// Every word's lower case, one after another.
+    /// The lower case of every word that is not its folded form, one
+    /// after another.
     lowered: String,
     /// Every word's folded form, one after another.
     folded_forms: String,
@@ -2257,7 +2258,10 @@ impl<'a> Vocabulary<'a> {
         Vocabulary {
             entries: HashTable::with_capacity(words),
             words: Vec::with_capacity(words),
-            lowered: String::with_capacity(words * 8),
+            // Only a word outside ASCII letters and digits has its lower
+            // case kept apart, and most articles have none: room is made
+            // for every word when the first such word is entered.
+            lowered: String::new(),
             folded_forms: String::with_capacity(words * 8),
             folded_numbers: OnceCell::new(),
         }
@@ -2331,6 +2335,9 @@ impl<'a> Vocabulary<'a> {
     /// kept in [`Vocabulary::lowered`] and its folded form in
     /// [`Vocabulary::folded_forms`].
     fn word_info(&mut self, word: &'a str, rule: &NameConsistency) -> WordInfo<'a> {
+        if self.lowered.capacity() == 0 {
+            self.lowered.reserve(self.words.capacity() * 8);
+        }
         let start = self.lowered.len();
         let offset = |position: usize| u32::try_from(position).unwrap_or(u32::MAX);
         // Not char by char: a final sigma lowers differently.
