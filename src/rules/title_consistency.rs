@@ -545,23 +545,28 @@ mod tests {
         ");
     }
 
+    /// The rule kind built from [`RULE`]'s table: a kind's options are its
+    /// rule's whole table, read as a document of its own (the rule's id
+    /// keeps its place in it).
+    fn rule_of_kind() -> super::TitleConsistency {
+        let mut file: toml::Table = toml::from_str(RULE).expect("a rule file");
+        let Some(toml::Value::Array(mut rules)) = file.remove("rule") else {
+            panic!("the rule file holds a [[rule]] array")
+        };
+        let table = toml::to_string(&rules.remove(0)).expect("a table");
+        let options: super::Options = toml::from_str(&table).expect("options");
+        options.into_rule().expect("rule")
+    }
+
     /// Reading only persons titled twice or more gives the findings that
     /// reading every titled person gives, on generated copy where people
     /// are titled once, twice or more, in agreeing and conflicting ranks,
     /// with and without a change of title told in their statements.
     #[test]
     fn persons_titled_once_are_passed_over_without_changing_findings() {
-        use super::{Options, Report, LEAST_TITLES_COMPARED};
+        use super::{Report, LEAST_TITLES_COMPARED};
         use crate::model::Article;
-        // A kind's options are its rule's whole table, read as a document
-        // of its own (the rule's id keeps its place in it).
-        let mut file: toml::Table = toml::from_str(RULE).expect("a rule file");
-        let Some(toml::Value::Array(mut rules)) = file.remove("rule") else {
-            panic!("the rule file holds a [[rule]] array")
-        };
-        let table = toml::to_string(&rules.remove(0)).expect("a table");
-        let options: Options = toml::from_str(&table).expect("options");
-        let rule = options.into_rule().expect("rule");
+        let rule = rule_of_kind();
         let meta = rule_from_toml(RULE).meta;
         const TITLES: &[&str] = &[
             "Gen.",
@@ -614,15 +619,8 @@ mod tests {
     /// shape alone, as in statements with other text.
     #[test]
     fn statements_tell_of_a_change_as_by_lowering_their_words() {
-        use super::Options;
         use crate::model::Article;
-        let mut file: toml::Table = toml::from_str(RULE).expect("a rule file");
-        let Some(toml::Value::Array(mut rules)) = file.remove("rule") else {
-            panic!("the rule file holds a [[rule]] array")
-        };
-        let table = toml::to_string(&rules.remove(0)).expect("a table");
-        let options: Options = toml::from_str(&table).expect("options");
-        let rule = options.into_rule().expect("rule");
+        let rule = rule_of_kind();
         const PIECES: &[&str] = &[
             "Gen.",
             "Milley",
