@@ -72,7 +72,7 @@ use crate::diagnostic::{Applicability, Severity};
 use crate::model::quotes::{broken_paragraph, MarkState, QuoteMark};
 use crate::model::Article;
 use crate::source::Span;
-use crate::syntax::{Block, BlockKind, QuoteSide, QuoteWeight, TokenKind};
+use crate::syntax::{Block, BlockKind, QuoteSide, QuoteWeight, Token, TokenKind};
 
 /// Which delimiters an instance checks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -476,12 +476,16 @@ fn check_brackets(article: &Article<'_>, report: &mut Report<'_>) {
         if markup {
             continue;
         }
-        for index in block.tokens.clone().filter(|_| holds_brackets) {
+        // A block without brackets, read only for those left open, has
+        // none of its own to look at.
+        let block_tokens = match holds_brackets {
+            true => tokens.get(block.tokens.clone()).unwrap_or_default(),
+            false => &[],
+        };
+        for index in bracket_tokens(text, block_tokens) {
+            let index = block.tokens.start + index;
             let token = tokens[index];
-            if token.kind != TokenKind::Punctuation {
-                continue;
-            }
-            let glyph = article.slice(token.span()).chars().next().unwrap_or(' ');
+            let glyph = char::from(text.as_bytes()[token.span().start]);
             match glyph {
                 // `:(` and `<(` are faces, not asides.
                 '(' if index > 0
@@ -549,6 +553,37 @@ fn check_brackets(article: &Article<'_>, report: &mut Report<'_>) {
             );
         }
     }
+}
+
+/// The indexes in `tokens` (a block's, in text order) of the punctuation
+/// tokens that begin with a bracket, in order: found from the brackets'
+/// bytes, which one vector scan for each kind finds among the block's
+/// text, rather than by a look at each of its tokens, most of which a
+/// paragraph with one aside has. A bracket inside a longer token, or
+/// begun by one of another kind, is passed over, as the look at each token
+/// passed it over.
+fn bracket_tokens<'t>(text: &'t str, tokens: &'t [Token]) -> impl Iterator<Item = usize> + 't {
+    let start = tokens.first().map_or(0, |token| token.span().start);
+    let end = tokens.last().map_or(0, |token| token.span().end);
+    let bytes = text.as_bytes().get(start..end).unwrap_or_default();
+    let mut round = memchr::memchr2_iter(b'(', b')', bytes).peekable();
+    let mut square = memchr::memchr2_iter(b'[', b']', bytes).peekable();
+    let mut cursor = 0;
+    std::iter::from_fn(move || loop {
+        let offset = match (round.peek(), square.peek()) {
+            (Some(&one), Some(&other)) if other < one => square.next(),
+            (Some(_), _) => round.next(),
+            (None, _) => square.next(),
+        }?;
+        let at = start + offset;
+        cursor += tokens[cursor..].partition_point(|token| token.span().start < at);
+        if tokens
+            .get(cursor)
+            .is_some_and(|token| token.span().start == at && token.kind == TokenKind::Punctuation)
+        {
+            return Some(cursor);
+        }
+    })
 }
 
 /// Where the next of two bytes stands in a text, for spans asked about in
@@ -821,6 +856,49 @@ mod next_byte_tests {
                 );
                 start = end + below(3) + usize::from(span.start == end);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod bracket_token_tests {
+    use super::bracket_tokens;
+    use crate::pseudo_random;
+    use crate::syntax::tokens::tokenize;
+    use crate::syntax::TokenKind;
+
+    /// The tokens found from the brackets' bytes are the punctuation
+    /// tokens a look at each token finds beginning with a bracket, for
+    /// texts of brackets, faces, words and marks, and for runs of their
+    /// tokens starting and ending anywhere.
+    #[test]
+    fn finds_what_a_look_at_each_token_finds() {
+        const PIECES: &[&str] = &[
+            "a", " ", "(", ")", "[", "]", "\n\n", "é", "word ", ":)", "([", "1)", "“", "-",
+        ];
+        let mut below = pseudo_random::below(0x0b7a_c4e7);
+        for _ in 0..2_000 {
+            let text: String = (0..below(40))
+                .map(|_| PIECES[below(PIECES.len())])
+                .collect();
+            let tokens = tokenize(&text);
+            let from = below(tokens.len() + 1);
+            let to = from + below(tokens.len() - from + 1);
+            let run = &tokens[from..to];
+            let expected: Vec<usize> = run
+                .iter()
+                .enumerate()
+                .filter(|(_, token)| {
+                    token.kind == TokenKind::Punctuation
+                        && matches!(
+                            token.span().slice(&text).chars().next(),
+                            Some('(' | ')' | '[' | ']')
+                        )
+                })
+                .map(|(index, _)| index)
+                .collect();
+            let found: Vec<usize> = bracket_tokens(&text, run).collect();
+            assert_eq!(found, expected, "{text:?} {from}..{to}");
         }
     }
 }
