@@ -24,6 +24,8 @@
 //! is for the rules to judge from the statement; the model records where
 //! each fact is stated.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
@@ -631,6 +633,14 @@ enum Asking {
 fn people_finding(text: &str, syntax: &Syntax, names: &[NameMention], asking: Asking) -> People {
     let tokens = &syntax.tokens;
     let mut starts = TokenStarts::new(tokens);
+    // The tokens of a mention's statement, where the tokens around it are
+    // looked for first.
+    let near = |mention: &NameMention| {
+        syntax
+            .statements
+            .get(mention.statement)
+            .map_or(0..0, |statement| statement.tokens.clone())
+    };
 
     // Team sheets and scorecards put minutes and runs in brackets after
     // names ("Kennedy (60)"): a bracketed number is an age only when it is
@@ -784,7 +794,7 @@ fn people_finding(text: &str, syntax: &Syntax, names: &[NameMention], asking: As
                 // Most names are turned away by the text around them, before
                 // their tokens are found.
                 may_be_age_after(text.get(after_name..).unwrap_or_default())
-                    .then(|| age_after(text, tokens, starts.at(after_name)))
+                    .then(|| age_after(text, tokens, starts.at_near(after_name, near(mention))))
                     .flatten()
                     .filter(|age| {
                         age.form != AgeForm::Bracketed || bracketed_in(mention.statement) == 1
@@ -815,7 +825,7 @@ fn people_finding(text: &str, syntax: &Syntax, names: &[NameMention], asking: As
                         if !may_end_age_before(before_start) {
                             return None;
                         }
-                        age_before(text, tokens, starts.at(before_start))
+                        age_before(text, tokens, starts.at_near(before_start, near(mention)))
                     })
             };
             if split.title.is_none() && age.is_none() {
@@ -853,7 +863,7 @@ fn people_finding(text: &str, syntax: &Syntax, names: &[NameMention], asking: As
                         .statements
                         .get(mention.statement)
                         .map_or(0, |statement| statement.tokens.start),
-                    starts.at(span.start),
+                    starts.at_near(span.start, near(mention)),
                 ),
                 joint,
             });
@@ -1142,6 +1152,34 @@ impl<'t> TokenStarts<'t> {
         let index = self.first_from(offset);
         self.hint = index;
         self.tokens
+            .get(index)
+            .filter(|token| token.span().start == offset)
+            .map(|_| index)
+    }
+
+    /// [`Self::at`], looked for first among the tokens `near` (a
+    /// statement's, which hold nearly every offset asked about): a binary
+    /// search of a few dozen tokens, where the search from the last answer
+    /// (a mention or more back, often hundreds of tokens) took a dozen
+    /// steps out and as many back. An offset outside them is looked for as
+    /// [`Self::at`] does.
+    fn at_near(&mut self, offset: usize, near: Range<usize>) -> Option<usize> {
+        let tokens = self.tokens;
+        let Some(run) = tokens.get(near.clone()) else {
+            return self.at(offset);
+        };
+        let (Some(first), Some(last)) = (run.first(), run.last()) else {
+            return self.at(offset);
+        };
+        if offset < first.span().start || offset >= last.span().end {
+            return self.at(offset);
+        }
+        // Every token before the run starts before `offset`, and every one
+        // after it at or after `offset`: the first that does not start
+        // before it is in the run, or the one just after.
+        let index = near.start + run.partition_point(|token| token.span().start < offset);
+        self.hint = index;
+        tokens
             .get(index)
             .filter(|token| token.span().start == offset)
             .map(|_| index)
@@ -1978,6 +2016,26 @@ mod tests {
         }
         assert!(found > 1000, "{found}");
         assert_eq!(TokenStarts::new(&[]).at(0), None);
+        // Looked for among a run of tokens first: the run holding the
+        // offset, one before or after it, an empty one, one past the end.
+        let mut starts = TokenStarts::new(tokens);
+        for _ in 0..5000 {
+            let offset = next(text.len() + 1);
+            let from = next(tokens.len() + 2);
+            let near = from..from + next(60);
+            assert_eq!(
+                starts.at_near(offset, near.clone()),
+                expected(offset),
+                "offset {offset} near {near:?}"
+            );
+            let holding = tokens.partition_point(|token| token.span().start < offset);
+            let near = holding.saturating_sub(next(30))..holding + next(30);
+            assert_eq!(
+                starts.at_near(offset, near.clone()),
+                expected(offset),
+                "offset {offset} near {near:?}"
+            );
+        }
     }
 
     /// The text tests let through every place an age is found, after a
