@@ -502,18 +502,25 @@ enum VerbScan {
 
 /// [`any_speech_verb`], telling where the last word starts when there is
 /// no verb of saying.
+///
+/// Each word's ASCII letters are counted, and its last kept, as they come:
+/// only a word whose count and last letter some verb has (few, most of
+/// them verbs) is read again for its letters' key, where packing every
+/// letter of every word into one cost most of the scan.
 fn speech_verb_scan(stretch: &str) -> VerbScan {
     let bytes = stretch.as_bytes();
-    let mut letters = Letters::default();
+    let mut word = WordEnds::default();
     let mut last_word = 0;
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
         // ASCII, most of any copy, is taken a byte at a time without
         // decoding a character.
-        let c = if byte.is_ascii() {
+        let space_start = at;
+        if byte.is_ascii() {
             at += 1;
             if byte.is_ascii_alphabetic() {
-                letters.push_ascii_letter(byte);
+                word.length += 1;
+                word.last = byte;
                 continue;
             }
             // White space as `char::is_whitespace` has it in ASCII; other
@@ -521,29 +528,75 @@ fn speech_verb_scan(stretch: &str) -> VerbScan {
             if !matches!(byte, b'\t'..=b'\r' | b' ') {
                 continue;
             }
-            ' '
         } else {
             let Some(c) = stretch.get(at..).and_then(|rest| rest.chars().next()) else {
                 break;
             };
             at += c.len_utf8();
-            c
-        };
-        if c.is_whitespace() {
-            if letters.is_speech_verb() {
-                return VerbScan::Found;
+            if !c.is_whitespace() {
+                word.outside |= Letters::excludes(c);
+                continue;
             }
-            letters = Letters::default();
-            last_word = at;
-        } else {
-            letters.push(c);
         }
+        if word.may_be_speech_verb() && is_speech_verb(&stretch[last_word..space_start]) {
+            return VerbScan::Found;
+        }
+        word = WordEnds::default();
+        last_word = at;
     }
-    if letters.is_speech_verb() {
+    if word.may_be_speech_verb() && is_speech_verb(&stretch[last_word..]) {
         VerbScan::Found
     } else {
         VerbScan::NoneUpTo(last_word)
     }
+}
+
+/// What [`speech_verb_scan`] keeps of a word as it comes: enough to turn
+/// away nearly every word that is no verb of saying, as
+/// [`Letters::is_speech_verb`] does before its search.
+#[derive(Default)]
+struct WordEnds {
+    /// The ASCII letters so far.
+    length: u32,
+    /// The last ASCII letter, 0 before the first.
+    last: u8,
+    /// A letter outside ASCII so far ([`Letters::excludes`]).
+    outside: bool,
+}
+
+impl WordEnds {
+    /// False for a word that [`is_speech_verb`] is false of.
+    fn may_be_speech_verb(&self) -> bool {
+        let last_letters = &verb_keys().1;
+        let bit = u32::from(self.last.to_ascii_lowercase().wrapping_sub(b'a')) % 32;
+        !self.outside
+            && last_letters
+                .get(self.length as usize)
+                .is_some_and(|letters| letters & (1 << bit) != 0)
+    }
+}
+
+/// The verbs' keys ([`Letters`]), sorted, and for each length the last
+/// letters of the verbs of that length, a bit for each (`a` the lowest):
+/// most words are ruled out by their length and last letter before any
+/// search, where their length alone let through the common words of four
+/// to six letters ("that", "with", "which").
+fn verb_keys() -> &'static (Vec<u128>, [u32; 17]) {
+    static KEYS: std::sync::OnceLock<(Vec<u128>, [u32; 17])> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut last_letters = [0u32; 17];
+        let mut keys: Vec<u128> = SPEECH_VERBS
+            .iter()
+            .map(|verb| {
+                let mut letters = Letters::default();
+                verb.chars().for_each(|c| letters.push(c));
+                last_letters[letters.length as usize] |= 1 << letters.last_letter_bit();
+                letters.key
+            })
+            .collect();
+        keys.sort_unstable();
+        (keys, last_letters)
+    })
 }
 
 /// A word's ASCII letters, lowered, packed one per byte as they come.
@@ -560,15 +613,20 @@ impl Letters {
     fn push(&mut self, c: char) {
         if c.is_ascii_alphabetic() {
             self.push_ascii_letter(c as u8);
-        } else if !c.is_ascii()
+        } else if Letters::excludes(c) {
+            self.excluded = true;
+        }
+    }
+
+    /// Whether `c`, not an ASCII letter, makes a word no verb of saying: a
+    /// letter outside ASCII.
+    fn excludes(c: char) -> bool {
+        !c.is_ascii()
             // Curly quotes and dashes, the General Punctuation block, hold
             // no letter and skip the tables; other punctuation is skipped
             // as ASCII punctuation is.
             && !('\u{2000}'..='\u{206f}').contains(&c)
             && c.is_alphabetic()
-        {
-            self.excluded = true;
-        }
     }
 
     /// Adds an ASCII letter. Each goes in at the low end (a shift by a
@@ -584,26 +642,7 @@ impl Letters {
     }
 
     fn is_speech_verb(&self) -> bool {
-        /// The verbs' keys, sorted, and for each length the last letters
-        /// of the verbs of that length, a bit for each (`a` the lowest):
-        /// most words are ruled out by their length and last letter before
-        /// any search, where their length alone let through the common
-        /// words of four to six letters ("that", "with", "which").
-        static KEYS: std::sync::OnceLock<(Vec<u128>, [u32; 17])> = std::sync::OnceLock::new();
-        let (keys, last_letters) = KEYS.get_or_init(|| {
-            let mut last_letters = [0u32; 17];
-            let mut keys: Vec<u128> = SPEECH_VERBS
-                .iter()
-                .map(|verb| {
-                    let mut letters = Letters::default();
-                    verb.chars().for_each(|c| letters.push(c));
-                    last_letters[letters.length as usize] |= 1 << letters.last_letter_bit();
-                    letters.key
-                })
-                .collect();
-            keys.sort_unstable();
-            (keys, last_letters)
-        });
+        let (keys, last_letters) = verb_keys();
         !self.excluded
             && last_letters[self.length as usize] & (1 << self.last_letter_bit()) != 0
             && keys.binary_search(&self.key).is_ok()
