@@ -928,21 +928,44 @@ pub fn broken_paragraph(text: &str, syntax: &Syntax, block: usize) -> bool {
     let (Some(this), Some(next)) = (syntax.blocks.get(block), syntax.blocks.get(block + 1)) else {
         return false;
     };
-    let ends_open = this
-        .span
-        .slice(text)
-        .trim_end()
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || c == ',');
-    let continues = next
-        .span
-        .slice(text)
-        .trim_start()
-        .chars()
-        .next()
-        .is_some_and(char::is_lowercase);
-    this.kind == BlockKind::Paragraph && next.kind == BlockKind::Paragraph && ends_open && continues
+    // The kinds first, then the end (a stop ends most paragraphs), and the
+    // next paragraph's start only for the few that end open.
+    this.kind == BlockKind::Paragraph
+        && next.kind == BlockKind::Paragraph
+        && ends_open(this.span.slice(text))
+        && starts_in_lower_case(next.span.slice(text))
+}
+
+/// Whether `paragraph`, past its white space, ends on a letter, a digit or
+/// a comma: told from its last byte when that is ASCII and no white space
+/// (as a block's is, trimmed), else from its last character.
+fn ends_open(paragraph: &str) -> bool {
+    match paragraph.as_bytes().last() {
+        Some(&last) if last.is_ascii() && !last.is_ascii_whitespace() && last != 0x0B => {
+            last.is_ascii_alphanumeric() || last == b','
+        }
+        _ => paragraph
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == ','),
+    }
+}
+
+/// Whether `paragraph`, past its white space, starts in lower case: told
+/// from its first byte when that is ASCII and no white space, else from
+/// its first character.
+fn starts_in_lower_case(paragraph: &str) -> bool {
+    match paragraph.as_bytes().first() {
+        Some(&first) if first.is_ascii() && !first.is_ascii_whitespace() && first != 0x0B => {
+            first.is_ascii_lowercase()
+        }
+        _ => paragraph
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase),
+    }
 }
 
 fn follows_digit(text: &str, span: Span) -> bool {
@@ -980,6 +1003,39 @@ fn next_block_opens_quotation(text: &str, syntax: &Syntax, block: usize) -> bool
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A paragraph's open end and lower-case start, told from a byte where
+    /// that settles it, agree with the trimmed text's last and first
+    /// characters, for ends of every kind of white space and character.
+    #[test]
+    fn paragraph_ends_agree_with_their_characters() {
+        let pieces = [
+            "a", "Z", "7", ",", ".", " ", "\t", "\u{b}", "\u{c}", "\r\n", "\u{1f}", "\u{85}",
+            "\u{a0}", "\u{2009}", "é", "É", "ß", "“", "”", "Ж", "ж", "\u{301}",
+        ];
+        let mut next = crate::pseudo_random::below(0x0dd5_e9d5_c0de_5eed);
+        for _ in 0..5000 {
+            let paragraph: String = (0..next(6)).map(|_| pieces[next(pieces.len())]).collect();
+            assert_eq!(
+                ends_open(&paragraph),
+                paragraph
+                    .trim_end()
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == ','),
+                "{paragraph:?}"
+            );
+            assert_eq!(
+                starts_in_lower_case(&paragraph),
+                paragraph
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase),
+                "{paragraph:?}"
+            );
+        }
+    }
     use crate::syntax::parse;
 
     proptest::proptest! {
