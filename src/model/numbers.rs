@@ -1010,9 +1010,10 @@ fn first_opener(text: &str, tokens: &[Token]) -> Option<usize> {
 
 /// [`first_opener`] of a statement's `tokens`, the tokens `range` of the
 /// text's, asked only of the text's possible `numerals` (every token that
-/// may open a quantity is one) within the range. `place` is the place in
-/// `numerals` past those before the range, and is left past those before
-/// the opener found, or past the range.
+/// may open a quantity is one) within the range, passing over "one" before
+/// "of", which opens no mention ([`is_one_before_of`]). `place` is the
+/// place in `numerals` past those before the range, and is left past
+/// those before the opener found, or past the range.
 fn first_opener_among(
     text: &str,
     tokens: &[Token],
@@ -1033,12 +1034,39 @@ fn first_opener_among(
         else {
             break;
         };
-        if may_open(text, tokens, at) {
+        if may_open(text, tokens, at) && !is_one_before_of(text, tokens, at) {
             return Some(at);
         }
         *place += 1;
     }
     None
+}
+
+/// Whether `tokens[at]` is "one" and the next word "of" ("one of the
+/// victims"): such a "one" opens no mention, as "one" counts only before a
+/// noun and no noun is read past "of" ([`mention_at`] at it returns the
+/// word after it and finds none, whatever stands before it). A statement
+/// whose only word that may open a quantity is such a "one", a common
+/// phrase in news copy, is not gathered.
+#[inline]
+fn is_one_before_of(text: &str, tokens: &[Token], at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let is = |token: &Token, word: &[u8]| {
+        bytes
+            .get(token.span().start..token.span().end)
+            .is_some_and(|text| text.eq_ignore_ascii_case(word))
+    };
+    // A figure, and a number word of any other length, is no "one": told
+    // before any letter is compared.
+    tokens
+        .get(at)
+        .is_some_and(|token| token.is_word() && token.span().len() == 3 && is(token, b"one"))
+        && tokens
+            .get(at + 1..)
+            .unwrap_or_default()
+            .iter()
+            .find(|token| !token.is_space())
+            .is_some_and(|next| is(next, b"of"))
 }
 
 /// How many words before the first that may open a quantity are
@@ -2291,7 +2319,7 @@ mod tests {
         // their tokens are, over words and figures glued to each other and
         // to punctuation as well as spaced.
         use super::{
-            first_opener, first_opener_among, may_open, word_may_open, Gathered,
+            first_opener, first_opener_among, is_one_before_of, may_open, word_may_open, Gathered,
             WORDS_BEFORE_FIRST_OPENER,
         };
         let pieces = [
@@ -2324,6 +2352,10 @@ mod tests {
             "the",
             "seventeen",
             "tens",
+            "one",
+            "One",
+            "of",
+            "OF",
             "(",
             ")",
             ",",
@@ -2360,9 +2392,14 @@ mod tests {
                     &syntax.numerals,
                     &mut numeral_place,
                 );
-                assert_eq!(among, plain, "{text:?}");
-                // The words that may open, asked of the gathered words.
-                let Some(first) = plain else {
+                // "one" before "of" is passed over.
+                let plain_among = (0..tokens.len()).find(|&at| {
+                    may_open(&text, tokens, at) && !is_one_before_of(&text, tokens, at)
+                });
+                assert_eq!(among, plain_among, "{text:?}");
+                // The words that may open, asked of the gathered words
+                // from the first the statement is gathered at.
+                let Some(first) = among else {
                     continue;
                 };
                 // Gathered into buffers left from a longer statement, as
@@ -2434,6 +2471,64 @@ mod tests {
             }
         }
         assert!(opened > 5_000, "{opened}");
+    }
+
+    #[test]
+    fn one_before_of_opens_no_mention() {
+        // "one" before "of" finds no mention and is passed over at the word
+        // after it, read at it or at an "a" before it, whatever surrounds
+        // it: passing over it when it is a statement's first word that may
+        // open a quantity finds the same mentions.
+        use super::{is_one_before_of, mention_at, Gathered};
+        use crate::model::quotes::Quotations;
+        let pieces = [
+            "one", "One", "ONE", "of", "Of", "OF", "a", "the", "to", "or", "and", "between", "-",
+            "aged", "age", "at", "May", "March", "5", "1,000", "twenty", "hundred", "people",
+            "them", "killed", ",", ".", ":", "(", ")", "$", "+", "per", "cent", "about", "as",
+            "many", "no", "Flight", "year", "old",
+        ];
+        let gaps = [" ", " ", " ", "", "\n"];
+        let mut next = crate::pseudo_random::below(0x3b8e_f10c_5a62_d497);
+        let quotations = Quotations::default();
+        let mut read = 0;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..1 + next(16) {
+                text.push_str(gaps[next(gaps.len())]);
+                text.push_str(pieces[next(pieces.len())]);
+            }
+            let syntax = crate::syntax::parse(&text);
+            for statement in &syntax.statements {
+                let tokens = &syntax.tokens[statement.tokens.clone()];
+                let mut gathered = Gathered::default();
+                gathered.gather(&text, tokens, 0, statement.tokens.clone(), &[]);
+                let words = gathered.words();
+                let spoken: Vec<usize> = (0..tokens.len())
+                    .filter(|&at| !tokens[at].is_space())
+                    .collect();
+                for (word, &at) in spoken.iter().enumerate() {
+                    let plain = words[word].is("one")
+                        && words.get(word + 1).is_some_and(|next| next.is("of"));
+                    assert_eq!(is_one_before_of(&text, tokens, at), plain, "{text:?} {at}");
+                    if !plain {
+                        continue;
+                    }
+                    let mut out = Vec::new();
+                    assert_eq!(
+                        mention_at(&text, words, word, 0, &quotations, &mut out),
+                        word + 1
+                    );
+                    if word > 0 && words[word - 1].is("a") {
+                        assert!(
+                            mention_at(&text, words, word - 1, 0, &quotations, &mut out) <= word
+                        );
+                    }
+                    assert!(out.is_empty(), "{text:?} {at}");
+                    read += 1;
+                }
+            }
+        }
+        assert!(read > 300, "{read}");
     }
 
     /// Every number word the model lists: units, tens, vague quantities
