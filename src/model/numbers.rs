@@ -977,6 +977,10 @@ pub fn number_mentions(text: &str, syntax: &Syntax, quotations: &Quotations) -> 
             statement.tokens.clone(),
             syntax.numerals.get(numeral_place..).unwrap_or_default(),
         );
+        // The statement's numerals from its first opener on are those
+        // gathered: the next statement's are asked from past them, not
+        // stepped over one by one.
+        numeral_place += gathered.numerals.len();
         statement_mentions(text, &gathered, first, index, quotations, &mut mentions);
     }
     mentions
