@@ -143,14 +143,31 @@ fn check_parts(
     let view = document::prose_view(options.document, text);
     let date = options.publication_date.or(view.date);
     let prose: &str = &view.text;
-    let blocks = syntax::blocks::blocks_with_breaks(prose, &view.block_breaks);
+    // A text within the part size is one part: the whole of it, at offset
+    // 0, parsed whole (its blocks read from its tokens). A longer text's
+    // blocks are found in the whole of it first, and it is cut between
+    // them.
+    let one_part = parts::is_one_part(prose, part_bytes);
+    let whole = one_part.then(|| {
+        let article = Article::parse_with(prose, date, &view.block_breaks);
+        (0..prose.len(), usize::MAX, article)
+    });
+    let cut = (!one_part)
+        .then(|| {
+            let blocks = syntax::blocks::blocks_with_breaks(prose, &view.block_breaks);
+            parts::parts(prose, blocks, part_bytes)
+        })
+        .into_iter()
+        .flatten()
+        .map(|part| {
+            let article = Article::parse_blocks(&prose[part.range.clone()], date, part.blocks);
+            (part.range, part.report_end, article)
+        });
     let mut diagnostics = Vec::new();
     // Parts are in text order and each part's findings are sorted, so the
-    // findings stay sorted as they are gathered. A text within the part
-    // size is one part: the whole of it, at offset 0.
-    for part in parts::parts(prose, blocks, part_bytes) {
-        let (offset, part_end) = (part.range.start, part.range.end);
-        let article = Article::parse_blocks(&prose[part.range], date, part.blocks);
+    // findings stay sorted as they are gathered.
+    for (range, report_end, article) in whole.into_iter().chain(cut) {
+        let (offset, part_end) = (range.start, range.end);
         // Earlier parts left `limit` at least as many as they found.
         let room = limit.map_or(usize::MAX, |limit| limit - diagnostics.len());
         let Ok(found) = rules.check_within(&article, room) else {
@@ -162,7 +179,7 @@ fn check_parts(
         diagnostics.extend(
             found
                 .into_iter()
-                .filter(|diagnostic| diagnostic.span.start < part.report_end)
+                .filter(|diagnostic| diagnostic.span.start < report_end)
                 .map(|diagnostic| diagnostic.shifted(offset)),
         );
     }

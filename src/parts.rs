@@ -48,20 +48,26 @@ pub(crate) struct Part {
     pub report_end: usize,
 }
 
+/// Whether `text` is checked as one part, the whole of it, with parts of
+/// at most `part_bytes` bytes ([`parts`]).
+pub(crate) fn is_one_part(text: &str, part_bytes: usize) -> bool {
+    text.len() <= part_bytes.max(4)
+}
+
 /// Cuts `text`, whose blocks (in text order, trimmed, as
 /// [`crate::syntax::blocks::blocks_with_breaks`] makes them) are `blocks`,
 /// into parts of at most `part_bytes` bytes (taken as at least 4, the
 /// longest character) and the block of context after each. A text no
 /// longer than that is one part, the whole of it.
 pub(crate) fn parts(text: &str, blocks: Vec<RawBlock>, part_bytes: usize) -> Vec<Part> {
-    let part_bytes = part_bytes.max(4);
-    if text.len() <= part_bytes {
+    if is_one_part(text, part_bytes) {
         return vec![Part {
             range: 0..text.len(),
             blocks,
             report_end: usize::MAX,
         }];
     }
+    let part_bytes = part_bytes.max(4);
     let mut groups: Vec<Vec<RawBlock>> = Vec::new();
     let mut current: Vec<RawBlock> = Vec::new();
     for piece in blocks

@@ -24,6 +24,7 @@ use nom::multi::many_m_n;
 use nom::sequence::{delimited, pair, preceded};
 use nom::{IResult, Parser};
 
+use super::tokens::Token;
 use crate::source::Span;
 
 /// The longest line (in characters) that still counts as hard-wrapped.
@@ -149,22 +150,57 @@ fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
         }
         let (remaining, content) = text_line(rest, &search).ok()?;
         let start = text.len() - rest.len();
-        // The line's own text is read, not sliced again out of the
-        // whole text.
-        let (leading, trimmed) = trim_parts(content);
-        let span_start = start + leading.len();
-        let indent = leading.chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
         rest = remaining;
-        Some(Line {
-            span: Span::new(span_start, span_start + trimmed.len()),
-            indent,
-            // A character takes one to four bytes, so most lines need no
-            // count.
-            short: trimmed.len() <= WRAP_WIDTH
-                || (trimmed.len() <= 4 * WRAP_WIDTH && trimmed.chars().count() <= WRAP_WIDTH),
-            blank: trimmed.is_empty(),
-        })
+        Some(line(start, content))
     })
+}
+
+/// [`lines`], read from the line-break tokens of `text` (`tokens`, which
+/// tile it, at the indexes `line_breaks`) rather than searched for: a
+/// line runs from the end of a line break (or the start of the text) to
+/// the start of the next (or the end of the text), as
+/// `line-break = "\r\n" | "\n" | "\r"` is the token grammar's
+/// production too.
+fn lines_at_breaks<'a>(
+    text: &'a str,
+    tokens: &'a [Token],
+    line_breaks: &'a [u32],
+) -> impl Iterator<Item = Line> + 'a {
+    let mut start = 0;
+    let mut breaks = line_breaks.iter();
+    std::iter::from_fn(move || {
+        let (end, next) = match breaks.next() {
+            Some(&index) => {
+                let span = tokens.get(index as usize)?.span();
+                (span.start, span.end)
+            }
+            None if start < text.len() => (text.len(), text.len()),
+            None => return None,
+        };
+        let content = text.get(start..end)?;
+        let line = line(start, content);
+        start = next;
+        Some(line)
+    })
+}
+
+/// The line whose text without its line break, `content`, starts at the
+/// byte offset `start`. The line's own text is read, not sliced again out
+/// of the whole text.
+#[inline(always)]
+fn line(start: usize, content: &str) -> Line {
+    let (leading, trimmed) = trim_parts(content);
+    let span_start = start + leading.len();
+    let indent = leading.chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
+    Line {
+        span: Span::new(span_start, span_start + trimmed.len()),
+        indent,
+        // A character takes one to four bytes, so most lines need no
+        // count.
+        short: trimmed.len() <= WRAP_WIDTH
+            || (trimmed.len() <= 4 * WRAP_WIDTH && trimmed.chars().count() <= WRAP_WIDTH),
+        blank: trimmed.is_empty(),
+    }
 }
 
 /// Splits the text into classified blocks. Total: any text gives blocks
@@ -178,12 +214,41 @@ pub fn blocks(text: &str) -> Vec<RawBlock> {
 /// document's own block structure (a heading line directly above a
 /// paragraph, list items) that line layout alone does not show.
 pub fn blocks_with_breaks(text: &str, breaks: &[usize]) -> Vec<RawBlock> {
+    blocks_of_lines(text, lines(text), breaks)
+}
+
+/// [`blocks_with_breaks`] of a text already tokenised: its lines are read
+/// from its line-break tokens ([`lines_at_breaks`]) rather than searched
+/// for again. `tokens` must tile `text` and `line_breaks` be the indexes
+/// of its [`crate::syntax::TokenKind::LineBreak`] tokens, in order, as
+/// the tokenizer notes them; if the tokens do not reach the end of the
+/// text, the text is searched.
+pub(crate) fn blocks_at_line_breaks(
+    text: &str,
+    breaks: &[usize],
+    tokens: &[Token],
+    line_breaks: &[u32],
+) -> Vec<RawBlock> {
+    let tiled = tokens.last().map_or(0, |token| token.span().end) == text.len();
+    if tiled {
+        blocks_of_lines(text, lines_at_breaks(text, tokens, line_breaks), breaks)
+    } else {
+        blocks_with_breaks(text, breaks)
+    }
+}
+
+/// The blocks of the `lines` of `text`, in order ([`blocks_with_breaks`]).
+fn blocks_of_lines(
+    text: &str,
+    lines: impl Iterator<Item = Line>,
+    breaks: &[usize],
+) -> Vec<RawBlock> {
     // Sized for news copy, whose lines run to some seventy bytes and whose
     // paragraphs to a few hundred: one allocation each for most articles,
     // not a vector grown from empty and copied several times.
     let mut paragraphs: Vec<Span> = Vec::with_capacity(text.len() / 128 + 1);
     let mut run: Vec<Line> = Vec::with_capacity(text.len() / 64 + 1);
-    for line in lines(text) {
+    for line in lines {
         if !line.blank {
             run.push(line);
         } else if !run.is_empty() {
@@ -767,6 +832,52 @@ mod tests {
         }
         for line in lines.iter().filter(|line| line.starts_with(['h', 'w'])) {
             assert!(may_start_url(line, Span::new(0, line.len())), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn blocks_read_from_line_break_tokens_agree_with_the_searched_lines() {
+        let pieces = [
+            "Word",
+            "word ",
+            "A headline",
+            "NEW YORK, Feb 26 - ",
+            "It rose.",
+            "\n",
+            "\n\n",
+            "\r",
+            "\r\n",
+            "\r\n\r\n",
+            "    ",
+            "\t",
+            " ",
+            "é",
+            "👩",
+            "\u{feff}",
+            "\u{a0}",
+            "\u{2028}",
+            "http://example.com",
+            "Reuter",
+            &"long line of copy ".repeat(6),
+        ];
+        let mut next = crate::pseudo_random::below(0x3c6e_f372_fe94_f82b);
+        for _ in 0..600 {
+            let count = next(40);
+            let text: String = (0..count).map(|_| pieces[next(pieces.len())]).collect();
+            let tokenized = crate::syntax::tokens::tokenize_with_marks(&text);
+            // Every line start a format may fix as a block's start, and
+            // none.
+            let starts: Vec<usize> = std::iter::once(0)
+                .chain(text.match_indices(['\n', '\r']).map(|(at, _)| at + 1))
+                .filter(|&at| text.is_char_boundary(at))
+                .collect();
+            for breaks in [&[][..], &starts[..]] {
+                assert_eq!(
+                    blocks_at_line_breaks(&text, breaks, &tokenized.tokens, &tokenized.line_breaks),
+                    blocks_with_breaks(&text, breaks),
+                    "{text:?} {breaks:?}"
+                );
+            }
         }
     }
 

@@ -73,15 +73,30 @@ pub fn parse(text: &str) -> Syntax {
 /// [`blocks::blocks_with_breaks`]).
 pub fn parse_with_breaks(text: &str, breaks: &[usize]) -> Syntax {
     let text = within_offsets(text);
-    parse_blocks(text, blocks::blocks_with_breaks(text, breaks))
+    // The tokens are made first, so that the blocks are read from their
+    // line breaks rather than from a second search of the text.
+    let tokenized = tokens::tokenize_with_marks(text);
+    let raw_blocks =
+        blocks::blocks_at_line_breaks(text, breaks, &tokenized.tokens, &tokenized.line_breaks);
+    parse_tokenized(text, raw_blocks, tokenized)
 }
 
 /// The parse of `text` into the blocks given, which must be in text order,
 /// within the text and trimmed of white space (as
 /// [`blocks::blocks_with_breaks`] makes them): how a long file is parsed
 /// in parts, each part keeping the kinds its blocks have in the whole.
-pub fn parse_blocks(text: &str, mut raw_blocks: Vec<blocks::RawBlock>) -> Syntax {
+pub fn parse_blocks(text: &str, raw_blocks: Vec<blocks::RawBlock>) -> Syntax {
     let text = within_offsets(text);
+    parse_tokenized(text, raw_blocks, tokens::tokenize_with_marks(text))
+}
+
+/// [`parse_blocks`] of `text`, within [`tokens::MAX_TEXT_LEN`], whose
+/// tokens are `tokenized`.
+fn parse_tokenized(
+    text: &str,
+    mut raw_blocks: Vec<blocks::RawBlock>,
+    tokenized: tokens::Tokenized,
+) -> Syntax {
     // Blocks that break the contract (out of order, outside the text, not
     // on character boundaries) are dropped rather than trusted.
     let mut end = 0;
@@ -103,7 +118,8 @@ pub fn parse_blocks(text: &str, mut raw_blocks: Vec<blocks::RawBlock>) -> Syntax
         numerals,
         may_repeat,
         capitalised,
-    } = tokens::tokenize_with_marks(text);
+        line_breaks: _,
+    } = tokenized;
     let mut syntax = Syntax {
         blocks: Vec::with_capacity(raw_blocks.len()),
         // A statement ends at a terminal mark or at the end of its block.

@@ -129,6 +129,11 @@ pub(crate) struct Tokenized {
     /// [`TokenKind::Apostrophe`]), in order: the tokens the quotation model
     /// reads.
     pub quote_marks: Vec<u32>,
+    /// The indexes of the [`TokenKind::LineBreak`] tokens, in order: where
+    /// the lines the block grammar reads end, found here as the tokens are
+    /// made rather than by a second search of the text for its line
+    /// breaks.
+    pub line_breaks: Vec<u32>,
     /// The indexes of the terminal marks (`.`, `!`, `?`, `…`), in order:
     /// the only tokens that can end a statement.
     pub terminals: Vec<u32>,
@@ -156,6 +161,9 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
     // News copy ends a statement every hundred bytes or so (every thirty
     // in the densest generated copy): one allocation for nearly all texts.
     let mut terminals = Vec::with_capacity(text.len() / 32 + 1);
+    // News copy breaks a line every fifty bytes or so (a wrapped line or a
+    // blank one between paragraphs).
+    let mut line_breaks = Vec::with_capacity(text.len() / 32 + 1);
     let mut lists = NoteLists::with_capacities([
         // News copy has a figure every two hundred bytes or so, and a
         // number word besides now and then; a text dense with figures (a
@@ -301,6 +309,8 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
                     // that are most tokens here are not written at all.
                     let note = note_of(bytes, kind, start, start + width, &mut previous_key);
                     note_token(&mut notes, &mut note_count, filled, note);
+                } else if kind == TokenKind::LineBreak {
+                    line_breaks.push(next_index(&tokens, filled));
                 }
                 push_token(&mut batch, &mut filled, token.kind, start, start + width)
             }
@@ -322,6 +332,7 @@ pub(crate) fn tokenize_with_marks(text: &str) -> Tokenized {
     Tokenized {
         tokens,
         quote_marks: marks,
+        line_breaks,
         terminals,
         numerals,
         may_repeat,
@@ -2075,6 +2086,9 @@ mod tests {
             }
             token.kind = classify_quote_mark(text, token);
         }
+        let line_breaks = (0..by_grammar.len() as u32)
+            .filter(|&index| by_grammar[index as usize].kind == TokenKind::LineBreak)
+            .collect();
         let terminals = (0..by_grammar.len() as u32)
             .filter(|&index| statements::is_terminal(text, &by_grammar[index as usize]))
             .collect();
@@ -2110,6 +2124,7 @@ mod tests {
         Tokenized {
             tokens: by_grammar,
             quote_marks,
+            line_breaks,
             terminals,
             numerals,
             may_repeat,
