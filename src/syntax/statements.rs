@@ -124,12 +124,15 @@ const fn word_keys<const N: usize>(list: &[&str]) -> [u64; N] {
     keys
 }
 
-/// Whether a word of the three lists above starts with the byte: a word
-/// of two bytes or more whose first byte is ASCII and starts none of them
-/// is in no list and is no initial, and needs no look-up (as most words
-/// before a full stop, in lowercase, are).
-static STARTS_AN_ABBREVIATION: [bool; 256] = {
-    let mut table = [false; 256];
+/// The lengths of the words of the three lists above that start with the
+/// byte, a bit for each (bit `n` for `n` bytes; none is longer than
+/// [`LONGEST_ABBREVIATION`], so a byte holds them): a word of two bytes
+/// or more whose first byte is ASCII and whose length no listed word with
+/// that first byte has is in no list and is no initial, and needs no
+/// look-up (as most words before a full stop, in lowercase or too long
+/// for the listed words of their first letter, are).
+static ABBREVIATION_LENGTHS: [u8; 256] = {
+    let mut table = [0; 256];
     let lists = [
         TITLE_ABBREVIATIONS,
         BEFORE_NUMBER_ABBREVIATIONS,
@@ -139,13 +142,22 @@ static STARTS_AN_ABBREVIATION: [bool; 256] = {
     while list < lists.len() {
         let mut word = 0;
         while word < lists[list].len() {
-            table[lists[list][word].as_bytes()[0] as usize] = true;
+            let bytes = lists[list][word].as_bytes();
+            assert!(bytes.len() <= LONGEST_ABBREVIATION && LONGEST_ABBREVIATION < 8);
+            table[bytes[0] as usize] |= 1 << bytes.len();
             word += 1;
         }
         list += 1;
     }
     table
 };
+
+/// Whether a word of the three lists above is `length` bytes long (at most
+/// [`LONGEST_ABBREVIATION`]) and starts with `first` ([`ABBREVIATION_LENGTHS`]).
+#[inline]
+fn may_be_listed(first: u8, length: usize) -> bool {
+    ABBREVIATION_LENGTHS[usize::from(first)] >> (length & 7) & 1 != 0
+}
 
 static TITLE_KEYS: [u64; TITLE_ABBREVIATIONS.len()] = word_keys(TITLE_ABBREVIATIONS);
 static BEFORE_NUMBER_KEYS: [u64; BEFORE_NUMBER_ABBREVIATIONS.len()] =
@@ -327,7 +339,7 @@ fn starts_sentence(text: &str, tokens: &[Token], index: usize) -> bool {
 /// abbreviation, by the shape of the word before it alone: the first
 /// tests of [`abbreviation_continues`], which hold for it whenever it
 /// holds. Most full stops follow a word too long to be listed, or one
-/// whose first letter starts no listed word: they are settled by these
+/// whose first letter and length are those of no listed word: they are settled by these
 /// few tests in the splitter's loop, with no call.
 #[inline]
 fn may_be_abbreviation(text: &str, tokens: &[Token], stop: usize) -> bool {
@@ -347,9 +359,7 @@ fn may_be_abbreviation(text: &str, tokens: &[Token], stop: usize) -> bool {
         return false;
     }
     match bytes.get(span.start) {
-        Some(&first) if length >= 2 && first.is_ascii() => {
-            STARTS_AN_ABBREVIATION[usize::from(first)]
-        }
+        Some(&first) if length >= 2 && first.is_ascii() => may_be_listed(first, length),
         _ => true,
     }
 }
@@ -376,7 +386,7 @@ fn abbreviation_continues(
         return false;
     }
     if let [first, _, ..] = word {
-        if first.is_ascii() && !STARTS_AN_ABBREVIATION[usize::from(*first)] {
+        if first.is_ascii() && !may_be_listed(*first, word.len()) {
             return false;
         }
     }
@@ -475,15 +485,20 @@ mod tests {
     }
 
     #[test]
-    fn first_bytes_of_abbreviations_are_all_in_the_table() {
+    fn first_bytes_and_lengths_of_abbreviations_are_all_in_the_table() {
         let lists = [
             TITLE_ABBREVIATIONS,
             BEFORE_NUMBER_ABBREVIATIONS,
             SUFFIX_ABBREVIATIONS,
         ];
         for byte in 0..=u8::MAX {
-            let starts = lists.concat().iter().any(|word| word.as_bytes()[0] == byte);
-            assert_eq!(STARTS_AN_ABBREVIATION[usize::from(byte)], starts, "{byte}");
+            for length in 0..=LONGEST_ABBREVIATION {
+                let listed = lists
+                    .concat()
+                    .iter()
+                    .any(|word| word.as_bytes()[0] == byte && word.len() == length);
+                assert_eq!(may_be_listed(byte, length), listed, "{byte} {length}");
+            }
         }
         // Every listed word, in either case and with a letter more or
         // less, is continued as the lists alone say.
