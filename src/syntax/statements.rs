@@ -159,6 +159,33 @@ fn may_be_listed(first: u8, length: usize) -> bool {
     ABBREVIATION_LENGTHS[usize::from(first)] >> (length & 7) & 1 != 0
 }
 
+/// The lengths of the [`SENTENCE_STARTERS`] that start with the byte, a
+/// bit for each (bit `n` for `n` bytes; none is as long as sixteen).
+static STARTER_LENGTHS: [u16; 256] = {
+    let mut table = [0; 256];
+    let mut word = 0;
+    while word < SENTENCE_STARTERS.len() {
+        let bytes = SENTENCE_STARTERS[word].as_bytes();
+        assert!(bytes.len() < 16);
+        table[bytes[0] as usize] |= 1 << bytes.len();
+        word += 1;
+    }
+    table
+};
+
+/// Whether a sentence starter may be `word`, by its first byte and length
+/// ([`STARTER_LENGTHS`]): most words after an initial are turned away by
+/// this one look-up, before any is compared with the list's.
+#[inline]
+fn may_be_starter(word: &[u8]) -> bool {
+    match word.first() {
+        Some(&first) if word.len() < 16 => {
+            STARTER_LENGTHS[usize::from(first)] >> word.len() & 1 != 0
+        }
+        _ => false,
+    }
+}
+
 static TITLE_KEYS: [u64; TITLE_ABBREVIATIONS.len()] = word_keys(TITLE_ABBREVIATIONS);
 static BEFORE_NUMBER_KEYS: [u64; BEFORE_NUMBER_ABBREVIATIONS.len()] =
     word_keys(BEFORE_NUMBER_ABBREVIATIONS);
@@ -390,12 +417,19 @@ fn abbreviation_continues(
             return false;
         }
     }
-    let key = word_key(word);
+    // An initial (one letter, or a first byte outside ASCII) is mostly in
+    // no list: the lists are looked in only for a word of a listed word's
+    // first byte and length.
+    let key = word
+        .first()
+        .filter(|&&first| may_be_listed(first, word.len()))
+        .map(|_| word_key(word));
+    let listed_in = |keys: &[u64]| key.is_some_and(|key| listed_key(keys, key));
     let next_is_number = next < end && tokens[next].kind == TokenKind::Number;
-    if listed_key(&TITLE_KEYS, key) {
+    if listed_in(&TITLE_KEYS) {
         return true;
     }
-    if next_is_number && listed_key(&BEFORE_NUMBER_KEYS, key) {
+    if next_is_number && listed_in(&BEFORE_NUMBER_KEYS) {
         return true;
     }
     let single_letter = match word {
@@ -407,9 +441,10 @@ fn abbreviation_continues(
         }
         _ => false,
     };
-    if single_letter || listed_key(&SUFFIX_KEYS, key) {
+    if single_letter || listed_in(&SUFFIX_KEYS) {
         let next_word = (next < end).then(|| tokens[next].span().slice(text));
-        let next_is_starter = next_word.is_some_and(|word| listed(SENTENCE_STARTERS, word))
+        let next_is_starter = next_word
+            .is_some_and(|word| may_be_starter(word.as_bytes()) && listed(SENTENCE_STARTERS, word))
             || (next < end && matches!(tokens[next].kind, TokenKind::Quote { .. }));
         return next < end && !next_is_starter;
     }
@@ -481,6 +516,25 @@ mod tests {
                     "{probe:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn first_bytes_and_lengths_of_sentence_starters_are_all_in_the_table() {
+        for byte in 0..=u8::MAX {
+            for length in 0..20 {
+                let word: Vec<u8> = std::iter::once(byte)
+                    .chain(std::iter::repeat_n(b'a', length.max(1) - 1))
+                    .collect();
+                let shaped = SENTENCE_STARTERS
+                    .iter()
+                    .any(|starter| starter.as_bytes()[0] == byte && starter.len() == word.len());
+                assert_eq!(may_be_starter(&word), shaped, "{byte} {length}");
+            }
+        }
+        assert!(!may_be_starter(b""));
+        for starter in SENTENCE_STARTERS {
+            assert!(may_be_starter(starter.as_bytes()), "{starter}");
         }
     }
 
