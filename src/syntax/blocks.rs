@@ -177,11 +177,54 @@ fn lines_at_breaks<'a>(
             None if start < text.len() => (text.len(), text.len()),
             None => return None,
         };
-        let content = text.get(start..end)?;
-        let line = line(start, content);
+        let line = line_at(text, start, end)?;
         start = next;
         Some(line)
     })
+}
+
+/// The line of `text` from the byte offset `start` to `end`, without its
+/// line break ([`line`]), both offsets on character boundaries. Read from
+/// its bytes where it holds only ASCII white space or has a visible ASCII
+/// character at either end, as nearly every line has: only another line
+/// is sliced as text, which checks that both offsets are character
+/// boundaries.
+#[inline(always)]
+fn line_at(text: &str, start: usize, end: usize) -> Option<Line> {
+    let bytes = text.as_bytes().get(start..end)?;
+    let leading = bytes
+        .iter()
+        .take_while(|byte| byte.is_ascii_whitespace())
+        .count();
+    // ASCII white space is a character a byte.
+    let indent = |leading: &[u8]| {
+        leading
+            .iter()
+            .map(|&byte| if byte == b'\t' { 4 } else { 1 })
+            .sum()
+    };
+    match (bytes.get(leading), bytes.last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => {
+            let trimmed = bytes.get(leading..)?;
+            Some(Line {
+                span: Span::new(start + leading, end),
+                indent: indent(bytes.get(..leading)?),
+                // A character takes one to four bytes, so most lines need
+                // no count.
+                short: trimmed.len() <= WRAP_WIDTH
+                    || (trimmed.len() <= 4 * WRAP_WIDTH
+                        && text.get(start + leading..end)?.chars().count() <= WRAP_WIDTH),
+                blank: false,
+            })
+        }
+        (None, _) => Some(Line {
+            span: Span::new(end, end),
+            indent: indent(bytes),
+            short: true,
+            blank: true,
+        }),
+        _ => Some(line(start, text.get(start..end)?)),
+    }
 }
 
 /// The line whose text without its line break, `content`, starts at the
@@ -856,12 +899,15 @@ mod tests {
             "\u{feff}",
             "\u{a0}",
             "\u{2028}",
+            "\u{b}",
+            "\u{c}",
+            "x",
             "http://example.com",
             "Reuter",
             &"long line of copy ".repeat(6),
         ];
         let mut next = crate::pseudo_random::below(0x3c6e_f372_fe94_f82b);
-        for _ in 0..600 {
+        for _ in 0..2_000 {
             let count = next(40);
             let text: String = (0..count).map(|_| pieces[next(pieces.len())]).collect();
             let tokenized = crate::syntax::tokens::tokenize_with_marks(&text);
