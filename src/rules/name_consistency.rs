@@ -258,6 +258,7 @@ impl Options {
         let title_shapes = titles
             .iter()
             .fold(WordShapes::EMPTY, |shapes, title| shapes.with(title));
+        let title_hashes = TitleHashes::of(&titles);
         Ok(NameConsistency {
             edits_by_length: edits_by_length(&steps),
             steps,
@@ -266,6 +267,7 @@ impl Options {
             wrong_forms,
             titles,
             title_shapes,
+            title_hashes,
         })
     }
 }
@@ -309,6 +311,51 @@ struct NameConsistency {
     /// The shapes of `titles`: most words of a name are no title, and are
     /// told so by three look-ups before they are hashed.
     title_shapes: WordShapes,
+    /// The hashes of `titles` as an ASCII word capitalised at most at its
+    /// start may be written: such a word (nearly every one) is told to be
+    /// no title by the hash the vocabulary takes of it anyway.
+    title_hashes: TitleHashes,
+}
+
+/// A set of bits, one for each of 4096 ranges of hashes
+/// ([`FxBuildHasher`], as [`Vocabulary::entry`] hashes a word), set for
+/// every title in lower case and with its first letter in upper case.
+/// An ASCII word with no upper-case letter after its first is one of
+/// those two forms of its lower case, so its lower case is a title only
+/// if its bit is set.
+#[derive(Debug)]
+struct TitleHashes([u64; 64]);
+
+impl TitleHashes {
+    fn of(titles: &HashSet<String>) -> TitleHashes {
+        let mut bits = TitleHashes([0; 64]);
+        for title in titles {
+            let mut capitalised = title.clone();
+            if let Some(first) = capitalised.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            for form in [title, &capitalised] {
+                let (word, bit) = Self::place(FxBuildHasher.hash_one(form.as_str()));
+                if let Some(word) = bits.0.get_mut(word) {
+                    *word |= bit;
+                }
+            }
+        }
+        bits
+    }
+
+    /// The word and bit of `hash`'s range.
+    fn place(hash: u64) -> (usize, u64) {
+        let range = (hash >> 52) as usize;
+        (range >> 6, 1 << (range & 63))
+    }
+
+    /// Whether a word of hash `hash` may be a title's lower case or that
+    /// capitalised: false means it is neither.
+    fn may_hold(&self, hash: u64) -> bool {
+        let (word, bit) = Self::place(hash);
+        self.0.get(word).is_some_and(|&word| word & bit != 0)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -2303,10 +2350,12 @@ impl<'a> Vocabulary<'a> {
                     self.folded_forms.push_str(rest);
                 }
                 let folded = stored_span(start, self.folded_forms.len());
-                // Most words have the shape of no title, which the word as
-                // written tells (an ASCII word has its lower case's shape):
-                // only the others have their lower case read back.
-                let is_title = rule.title_shapes.may_hold(word.as_bytes())
+                // Most words are told to be no title by their hash, and most
+                // others by their shape, which the word as written tells
+                // (an ASCII word has its lower case's shape): only the
+                // rest have their lower case read back.
+                let is_title = (ascii.upper_case_after_first || rule.title_hashes.may_hold(hash))
+                    && rule.title_shapes.may_hold(word.as_bytes())
                     && rule
                         .titles
                         .contains(self.folded_forms.get(start..).unwrap_or_default());
@@ -4259,8 +4308,62 @@ mod tests {
             wrong_forms: HashMap::default(),
             titles: HashSet::default(),
             title_shapes: WordShapes::EMPTY,
+            title_hashes: TitleHashes::of(&HashSet::default()),
         })
         .collect()
+    }
+
+    #[test]
+    fn titles_told_by_their_hashes_are_those_of_the_definition() {
+        let mut options: Options =
+            toml::from_str("id = \"name-variant\"\nkind = \"name-consistency\"")
+                .expect("the default options");
+        options.titles.extend(
+            [
+                "Dr.",
+                "Mr",
+                "minister",
+                "K\u{212a}aiser",
+                "\u{e9}v\u{ea}que",
+                "2nd",
+            ]
+            .iter()
+            .map(|title| (*title).to_owned()),
+        );
+        let rule = options.into_rule().expect("a valid rule");
+        let mut words: Vec<String> = Vec::new();
+        for title in DEFAULT_TITLES.iter().chain(&[
+            "dr", "mr", "kkaiser", "2nd", "Smith", "Mrs", "Ms", "Milley", "a", "",
+        ]) {
+            let lower = title.to_ascii_lowercase();
+            let upper = title.to_ascii_uppercase();
+            let mut inner = lower.clone().into_bytes();
+            if let Some(last) = inner.last_mut() {
+                last.make_ascii_uppercase();
+            }
+            let inner = String::from_utf8(inner).unwrap_or_default();
+            let capitalised = format!(
+                "{}{}",
+                upper.get(..1).unwrap_or(""),
+                lower.get(1..).unwrap_or("")
+            );
+            words.extend([
+                lower.clone(),
+                upper,
+                inner,
+                capitalised,
+                format!("{lower}s"),
+            ]);
+        }
+        let mut vocabulary = Vocabulary::with_capacity(words.len());
+        for word in &words {
+            let entry = vocabulary.entry(word, &rule);
+            assert_eq!(
+                vocabulary.word(entry).is_title,
+                rule.titles.contains(&word.to_lowercase()),
+                "{word:?}"
+            );
+        }
     }
 
     #[test]
