@@ -2235,6 +2235,9 @@ struct FoldedNumbers {
 struct WordInfo<'a> {
     /// The word as written.
     text: &'a str,
+    /// Part of the word's hash ([`EntryTable::tag`]): a word met in the
+    /// table is compared only if its tag is the one looked for.
+    hash_tag: u32,
     /// Where its lower case is in [`Vocabulary::lowered`]; `None` when it
     /// is its folded form, as for every ASCII word of letters and digits.
     lower: Option<(u32, u32)>,
@@ -2283,7 +2286,7 @@ struct Vocabulary<'a> {
     /// stored (four bytes a slot, where a map of word to entry takes
     /// twenty-four): on a file of a million distinct names the table stays
     /// within the cache.
-    entries: HashTable<u32>,
+    entries: EntryTable,
     words: Vec<WordInfo<'a>>,
     /// The lower case of every word that is not its folded form, one
     /// after another.
@@ -2303,7 +2306,7 @@ impl<'a> Vocabulary<'a> {
     /// distinct names would otherwise rehash its maps again and again.
     fn with_capacity(words: usize) -> Self {
         Vocabulary {
-            entries: HashTable::with_capacity(words),
+            entries: EntryTable::with_capacity(words),
             words: Vec::with_capacity(words),
             // Only a word outside ASCII letters and digits has its lower
             // case kept apart, and most articles have none: room is made
@@ -2318,18 +2321,25 @@ impl<'a> Vocabulary<'a> {
     fn entry(&mut self, word: &'a str, rule: &NameConsistency) -> u32 {
         // One hash of the word, whether it is new or not.
         let hash = FxBuildHasher.hash_one(word);
-        let words = &self.words;
-        let found = self.entries.entry(
-            hash,
-            |&entry| words[entry as usize].text == word,
-            |&entry| FxBuildHasher.hash_one(words[entry as usize].text),
-        );
         let next = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
-        match found {
-            hashbrown::hash_table::Entry::Occupied(occupied) => return *occupied.get(),
-            hashbrown::hash_table::Entry::Vacant(vacant) => {
-                vacant.insert(next);
-            }
+        let tag = EntryTable::tag(hash);
+        let words = &self.words;
+        let found = self.entries.find_or_insert(
+            hash,
+            next,
+            |entry| {
+                words
+                    .get(entry as usize)
+                    .is_some_and(|info| info.hash_tag == tag && info.text == word)
+            },
+            |entry| {
+                words
+                    .get(entry as usize)
+                    .map_or(0, |info| FxBuildHasher.hash_one(info.text))
+            },
+        );
+        if let Some(entry) = found {
+            return entry;
         }
         // An ASCII word of letters and digits (nearly every name in English
         // copy) folds to its lower case and has a character for each byte:
@@ -2361,6 +2371,7 @@ impl<'a> Vocabulary<'a> {
                         .contains(self.folded_forms.get(start..).unwrap_or_default());
                 WordInfo {
                     text: word,
+                    hash_tag: tag,
                     lower: None,
                     folded,
                     folded_chars: word.len(),
@@ -2374,7 +2385,7 @@ impl<'a> Vocabulary<'a> {
                     inner_capital: ascii.upper_case_after_first,
                 }
             }
-            None => self.word_info(word, rule),
+            None => self.word_info(word, tag, rule),
         };
         self.words.push(info);
         next
@@ -2383,7 +2394,7 @@ impl<'a> Vocabulary<'a> {
     /// What the rule reads of a new word, for any word: its lower case is
     /// kept in [`Vocabulary::lowered`] and its folded form in
     /// [`Vocabulary::folded_forms`].
-    fn word_info(&mut self, word: &'a str, rule: &NameConsistency) -> WordInfo<'a> {
+    fn word_info(&mut self, word: &'a str, hash_tag: u32, rule: &NameConsistency) -> WordInfo<'a> {
         if self.lowered.capacity() == 0 {
             self.lowered.reserve(self.words.capacity() * 8);
         }
@@ -2398,6 +2409,7 @@ impl<'a> Vocabulary<'a> {
         let mut chars = word.chars();
         WordInfo {
             text: word,
+            hash_tag,
             lower: Some((offset(start), offset(self.lowered.len()))),
             folded: stored_span(folded_start, self.folded_forms.len()),
             folded_chars: folded_form.chars().count(),
@@ -2477,6 +2489,101 @@ impl<'a> Vocabulary<'a> {
         match self.folded_numbers().first_entry.get(folded as usize) {
             Some(&entry) => self.folded_form(entry),
             None => "",
+        }
+    }
+}
+
+/// The vocabulary's table of entries: open addressing with linear
+/// probing, each slot an entry plus one (0 for an empty slot), found from
+/// the top bits of its word's hash. Kept at most half full, a word is
+/// nearly always found or placed at its first slot or the next, where a
+/// general hash table spends several times the instructions on groups of
+/// slots and their control bytes.
+#[derive(Debug, Default)]
+struct EntryTable {
+    slots: Vec<u32>,
+    /// How far a hash is shifted right for its first slot: 64 less the
+    /// power of two of the slots.
+    shift: u32,
+    /// Slots in use.
+    used: usize,
+}
+
+impl EntryTable {
+    /// The fewest slots a table has.
+    const LEAST_SLOTS: usize = 16;
+
+    /// Room for `entries` without growing.
+    fn with_capacity(entries: usize) -> EntryTable {
+        let slots = entries
+            .saturating_mul(2)
+            .max(Self::LEAST_SLOTS)
+            .checked_next_power_of_two()
+            .unwrap_or(usize::MAX / 2 + 1);
+        EntryTable {
+            slots: vec![0; slots],
+            shift: 64 - slots.trailing_zeros(),
+            used: 0,
+        }
+    }
+
+    /// The part of a hash a word keeps ([`WordInfo::hash_tag`]): its low
+    /// bits, which do not choose the slot.
+    fn tag(hash: u64) -> u32 {
+        hash as u32
+    }
+
+    /// The entry `is_sought` takes among those of hash `hash`, or else
+    /// `next`, placed as a new entry (`None`). `hash_of` gives the hash
+    /// of an entry already placed, for the table to grow.
+    fn find_or_insert(
+        &mut self,
+        hash: u64,
+        next: u32,
+        is_sought: impl Fn(u32) -> bool,
+        hash_of: impl Fn(u32) -> u64,
+    ) -> Option<u32> {
+        if (self.used + 1) * 2 > self.slots.len() {
+            self.grow(hash_of);
+        }
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut index = (hash >> self.shift) as usize;
+        loop {
+            index &= mask;
+            let slot = self.slots.get_mut(index)?;
+            if *slot == 0 {
+                *slot = next.wrapping_add(1);
+                self.used += 1;
+                return None;
+            }
+            let entry = *slot - 1;
+            if is_sought(entry) {
+                return Some(entry);
+            }
+            index += 1;
+        }
+    }
+
+    /// Twice the slots (at least the fewest), every entry placed anew by
+    /// its hash.
+    fn grow(&mut self, hash_of: impl Fn(u32) -> u64) {
+        let old = std::mem::take(&mut self.slots);
+        *self = EntryTable::with_capacity(old.len().max(Self::LEAST_SLOTS / 2));
+        let mask = self.slots.len().wrapping_sub(1);
+        for entry in old
+            .into_iter()
+            .filter(|&slot| slot != 0)
+            .map(|slot| slot - 1)
+        {
+            let mut index = (hash_of(entry) >> self.shift) as usize;
+            while let Some(slot) = self.slots.get_mut(index & mask) {
+                if *slot == 0 {
+                    *slot = entry + 1;
+                    self.used += 1;
+                    break;
+                }
+                index = (index & mask) + 1;
+            }
         }
     }
 }
@@ -4367,6 +4474,35 @@ mod tests {
     }
 
     #[test]
+    fn vocabulary_entries_are_numbered_by_first_sight() {
+        let options: Options = toml::from_str("id = \"name-variant\"\nkind = \"name-consistency\"")
+            .expect("the default options");
+        let rule = options.into_rule().expect("the default rule");
+        let mut state = 17u32;
+        let words: Vec<String> = (0..3000)
+            .map(|_| {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                let stem = ["Smith", "Milley", "\u{c9}mile", "O'Brien", "x", ""]
+                    [(state >> 8) as usize % 6];
+                format!("{stem}{}", (state >> 16) % 700)
+            })
+            .collect();
+        // From no room at all, and from room for every word: the table
+        // grows in the first.
+        for capacity in [0, words.len()] {
+            let mut vocabulary = Vocabulary::with_capacity(capacity);
+            let mut numbered: HashMap<&str, u32> = HashMap::default();
+            for word in &words {
+                let next = u32::try_from(numbered.len()).unwrap_or(u32::MAX);
+                let expected = *numbered.entry(word.as_str()).or_insert(next);
+                let entry = vocabulary.entry(word, &rule);
+                assert_eq!(entry, expected, "{word:?}");
+                assert_eq!(vocabulary.word(entry).text, word);
+            }
+        }
+    }
+
+    #[test]
     fn allowed_edits_from_the_table_are_those_of_the_steps() {
         for rule in rules_under_four_edit_tables() {
             for length in 0..TABLED_LENGTHS + 8 {
@@ -4751,7 +4887,8 @@ mod tests {
         let mut plain = Vocabulary::default();
         for word in &words {
             let entry = fast.entry(word, &rule);
-            let (info, expected) = (fast.word(entry), plain.word_info(word, &rule));
+            let tag = fast.word(entry).hash_tag;
+            let (info, expected) = (fast.word(entry), plain.word_info(word, tag, &rule));
             assert_eq!(info.text, expected.text);
             assert_eq!(fast.lower(entry), word.to_lowercase(), "{word:?}");
             assert_eq!(
