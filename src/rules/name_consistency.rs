@@ -2345,7 +2345,9 @@ impl<'a> Vocabulary<'a> {
         // copy) folds to its lower case and has a character for each byte:
         // it is classed and its lower case hashed in one pass over its
         // bytes, and its lower case is kept once, as its folded form.
-        let info = match AsciiWord::of(word) {
+        // Each arm pushes its record itself, which is then written in
+        // place rather than made and copied in.
+        match AsciiWord::of(word) {
             Some(ascii) => {
                 let start = self.folded_forms.len();
                 if ascii.upper_case_after_first {
@@ -2369,7 +2371,7 @@ impl<'a> Vocabulary<'a> {
                     && rule
                         .titles
                         .contains(self.folded_forms.get(start..).unwrap_or_default());
-                WordInfo {
+                self.words.push(WordInfo {
                     text: word,
                     hash_tag: tag,
                     lower: None,
@@ -2383,11 +2385,13 @@ impl<'a> Vocabulary<'a> {
                     has_vowel: ascii.has_vowel,
                     outside_ascii: false,
                     inner_capital: ascii.upper_case_after_first,
-                }
+                });
             }
-            None => self.word_info(word, tag, rule),
-        };
-        self.words.push(info);
+            None => {
+                let info = self.word_info(word, tag, rule);
+                self.words.push(info);
+            }
+        }
         next
     }
 
