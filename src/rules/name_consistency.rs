@@ -1276,7 +1276,7 @@ impl NameConsistency {
                 .map(|index| {
                     self.letter_probe(
                         index,
-                        spellings.folded[index],
+                        first_letter(spellings.folded[index]),
                         spellings.lengths[index],
                         spellings.letters[index],
                     )
@@ -1287,10 +1287,9 @@ impl NameConsistency {
 
     /// The [`LetterProbe`] of spelling `index`, folded, of `length`
     /// characters and with the [`letter_set`] `letters`.
-    fn letter_probe(&self, index: usize, folded: &str, length: usize, letters: u64) -> LetterProbe {
+    fn letter_probe(&self, index: usize, first: u32, length: usize, letters: u64) -> LetterProbe {
         LetterProbe {
-            // No first letter is a value of its own, equal only to itself.
-            first: folded.chars().next().map_or(NO_FIRST_LETTER, u32::from),
+            first,
             length,
             // Below the shortest length only a swap of two letters, which
             // keeps the length and the letters.
@@ -1573,24 +1572,22 @@ impl NameConsistency {
         // and letters, made for the probes to be read from, cost more
         // than the probes.
         let most = may_be_candidates.len();
+        // Their folded forms are read only for the few keys worked out.
         let mut considered: Vec<u32> = Vec::with_capacity(most);
-        let mut folded: Vec<&str> = Vec::with_capacity(most);
         let mut probes: Vec<LetterProbe> = Vec::with_capacity(most);
         for &entry in may_be_candidates {
             let info = vocabulary.word(entry);
             if info.folded_chars >= 3 {
-                let form = vocabulary.folded_form_of(info);
                 probes.push(self.letter_probe(
                     considered.len(),
-                    form,
+                    vocabulary.first_folded_letter(info),
                     info.folded_chars,
                     info.letters,
                 ));
                 considered.push(entry);
-                folded.push(form);
             }
         }
-        let mut keys = TransliterationKeys::new(&folded);
+        let mut keys = TransliterationKeys::of_entries(vocabulary, &considered);
         let mut keep = vec![false; count];
         let mut pairs = Vec::new();
         self.pairs_among_probes(&probes, &mut keys, &mut |a, b, _| {
@@ -1966,12 +1963,48 @@ impl ProbeBuckets {
 /// ([`NameConsistency::pairs_by_letters`]) needs the keys of few.
 struct TransliterationKeys<'s> {
     /// The spellings, folded.
-    folded: &'s [&'s str],
+    folded: FoldedSpellings<'s>,
     /// Every key worked out, one after another.
     text: Vec<u8>,
     /// Where each spelling's key is in `text`; [`KEY_UNKNOWN`] until it
     /// is worked out.
     spans: Vec<(u32, u32)>,
+}
+
+/// Where [`TransliterationKeys`] reads its spellings, folded.
+#[derive(Clone, Copy)]
+enum FoldedSpellings<'s> {
+    /// Listed, one a spelling.
+    Listed(&'s [&'s str]),
+    /// The folded forms of vocabulary entries, each read only when its
+    /// key is worked out: comparing by letters asks the keys of few, and
+    /// a list of every form cost more than those few read it.
+    Entries(&'s Vocabulary<'s>, &'s [u32]),
+}
+
+impl<'s> FoldedSpellings<'s> {
+    fn get(self, index: usize) -> Option<&'s str> {
+        match self {
+            FoldedSpellings::Listed(folded) => folded.get(index).copied(),
+            FoldedSpellings::Entries(vocabulary, entries) => entries
+                .get(index)
+                .map(|&entry| vocabulary.folded_form(entry)),
+        }
+    }
+
+    /// The bytes of every spelling.
+    fn total_bytes(self) -> usize {
+        match self {
+            FoldedSpellings::Listed(folded) => folded.iter().map(|form| form.len()).sum(),
+            FoldedSpellings::Entries(vocabulary, entries) => entries
+                .iter()
+                .map(|&entry| {
+                    let (start, end) = vocabulary.word(entry).folded;
+                    end.saturating_sub(start) as usize
+                })
+                .sum(),
+        }
+    }
 }
 
 /// A key not worked out yet, in [`TransliterationKeys::spans`].
@@ -1980,17 +2013,25 @@ const KEY_UNKNOWN: (u32, u32) = (u32::MAX, 0);
 impl<'s> TransliterationKeys<'s> {
     fn new(folded: &'s [&'s str]) -> Self {
         TransliterationKeys {
-            folded,
+            folded: FoldedSpellings::Listed(folded),
             text: Vec::new(),
             spans: vec![KEY_UNKNOWN; folded.len()],
+        }
+    }
+
+    /// The keys of the folded forms of vocabulary entries `entries`.
+    fn of_entries(vocabulary: &'s Vocabulary<'s>, entries: &'s [u32]) -> Self {
+        TransliterationKeys {
+            folded: FoldedSpellings::Entries(vocabulary, entries),
+            text: Vec::new(),
+            spans: vec![KEY_UNKNOWN; entries.len()],
         }
     }
 
     /// Room for the keys of every spelling, which are no longer than the
     /// spellings: for when they all are to be worked out.
     fn reserve_for_all(&mut self) {
-        self.text
-            .reserve(self.folded.iter().map(|form| form.len()).sum());
+        self.text.reserve(self.folded.total_bytes());
     }
 
     /// Works out the key of spelling `index`, if not done yet.
@@ -2027,6 +2068,13 @@ impl<'s> TransliterationKeys<'s> {
         self.work_out(b);
         (self.get(a), self.get(b))
     }
+}
+
+/// The first character of a folded spelling as a number; no first
+/// character is a value of its own, [`NO_FIRST_LETTER`], equal only to
+/// itself.
+fn first_letter(folded: &str) -> u32 {
+    folded.chars().next().map_or(NO_FIRST_LETTER, u32::from)
 }
 
 /// The letters of a folded spelling as a set of 64 bits, a letter's bit
@@ -2448,6 +2496,16 @@ impl<'a> Vocabulary<'a> {
         match word.lower {
             Some((start, end)) => self.lowered.get(start as usize..end as usize).unwrap_or(""),
             None => self.folded_form_of(word),
+        }
+    }
+
+    /// [`first_letter`] of a word's folded form. An ASCII word of letters
+    /// and digits, whose folded form is its lower case, has its first
+    /// byte with the 0x20 bit set there: the form need not be read.
+    fn first_folded_letter(&self, word: &WordInfo<'_>) -> u32 {
+        match (word.lower, word.text.as_bytes().first()) {
+            (None, Some(&first)) => u32::from(first | 0x20),
+            _ => first_letter(self.folded_form_of(word)),
         }
     }
 
@@ -4486,8 +4544,16 @@ mod tests {
         let words: Vec<String> = (0..3000)
             .map(|_| {
                 state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                let stem = ["Smith", "Milley", "\u{c9}mile", "O'Brien", "x", ""]
-                    [(state >> 8) as usize % 6];
+                let stem = [
+                    "Smith",
+                    "Milley",
+                    "\u{c9}mile",
+                    "O'Brien",
+                    "x",
+                    "",
+                    "NATO",
+                    "McDonald",
+                ][(state >> 8) as usize % 8];
                 format!("{stem}{}", (state >> 16) % 700)
             })
             .collect();
@@ -4502,6 +4568,11 @@ mod tests {
                 let entry = vocabulary.entry(word, &rule);
                 assert_eq!(entry, expected, "{word:?}");
                 assert_eq!(vocabulary.word(entry).text, word);
+                assert_eq!(
+                    vocabulary.first_folded_letter(vocabulary.word(entry)),
+                    first_letter(vocabulary.folded_form(entry)),
+                    "{word:?}"
+                );
             }
         }
     }
@@ -4903,6 +4974,11 @@ mod tests {
             assert_eq!(info.folded_chars, expected.folded_chars, "{word:?}");
             assert_eq!(info.letters, expected.letters, "{word:?}");
             assert_eq!(info.letters, letter_set(fast.folded_form(entry)));
+            assert_eq!(
+                fast.first_folded_letter(info),
+                first_letter(fast.folded_form(entry)),
+                "{word:?}"
+            );
             assert_eq!(info.is_title, expected.is_title, "{word:?}");
             assert_eq!(
                 fast.is_common(entry),
