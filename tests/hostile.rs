@@ -155,6 +155,39 @@ fn a_million_quotation_marks_are_checked_in_bounded_time() {
 }
 
 #[test]
+fn many_facts_about_one_person_are_checked_in_bounded_time() {
+    // The same person given the same age (and, in the second file, title,
+    // figures and date) tens of thousands of times: a rule that set each
+    // fact against every other, as a pre-test once did for ages, takes
+    // seconds here in a release build and minutes in a debug one.
+    let dir = tempfile::tempdir().unwrap();
+    let statements = [
+        ("ages.txt", "John Smith, 45, spoke. "),
+        (
+            "facts.txt",
+            "Gen. John Smith, 45, said 3 million people came on Monday, March 3, 2021. ",
+        ),
+    ];
+    for (name, statement) in statements {
+        let mut text = String::new();
+        for index in 0..1_000_000 / statement.len() {
+            text.push_str(statement);
+            if index % 40 == 39 {
+                text.push_str("\n\n");
+            }
+        }
+        write(dir.path(), name, text.as_bytes());
+        let run = run_bounded(
+            dir.path(),
+            &["check", "--max-findings", "0", "--format", "jsonl", name],
+            Duration::from_secs(60),
+        );
+        assert!(run.code == 0 || run.code == 1, "{name}: {}", run.stderr);
+        assert!(run.stderr.is_empty(), "{name}: {}", run.stderr);
+    }
+}
+
+#[test]
 fn a_line_of_findings_is_drawn_in_bounded_time() {
     // A line of opening brackets: a finding for each, drawn with its
     // source line in the human format, which once drew the whole line for

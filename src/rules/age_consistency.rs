@@ -149,15 +149,15 @@ impl Rule for AgeConsistency {
         // A finding sets one age of a person against another they were
         // given: when nobody is given two different ages, none is found,
         // and no statement need be read for words of time.
-        let ages = || {
-            mentions.iter().filter_map(|mention| {
-                Some((mention.person.as_deref()?, mention.age.as_ref()?.years))
-            })
-        };
-        let two_ages = ages().enumerate().any(|(at, (person, years))| {
-            ages()
-                .skip(at + 1)
-                .any(|(other, other_years)| other == person && other_years != years)
+        // One pass, each age set against the first its person was given,
+        // so that a file of many ages stays linear.
+        let mut first_years: HashMap<&str, _> = HashMap::default();
+        let two_ages = mentions.iter().any(|mention| {
+            let (Some(person), Some(age)) = (mention.person.as_deref(), mention.age.as_ref())
+            else {
+                return false;
+            };
+            *first_years.entry(person).or_insert(age.years) != age.years
         });
         if two_ages {
             self.report_ages(article, report);
