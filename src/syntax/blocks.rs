@@ -291,24 +291,61 @@ fn blocks_of_lines(
     // not a vector grown from empty and copied several times.
     let mut paragraphs: Vec<Span> = Vec::with_capacity(text.len() / 128 + 1);
     let mut run: Vec<Line> = Vec::with_capacity(text.len() / 64 + 1);
+    // The run's shape is kept up as its lines come, so that splitting it
+    // needs no passes of its own over them.
+    let mut shape = RunShape::EMPTY;
     for line in lines {
         if !line.blank {
+            shape.add(&line);
             run.push(line);
         } else if !run.is_empty() {
-            split_run(text, &run, breaks, &mut paragraphs);
+            split_run(text, &run, shape, breaks, &mut paragraphs);
             run.clear();
+            shape = RunShape::EMPTY;
         }
     }
     if !run.is_empty() {
-        split_run(text, &run, breaks, &mut paragraphs);
+        split_run(text, &run, shape, breaks, &mut paragraphs);
     }
     classify(text, &paragraphs)
 }
 
-/// Splits one run of non-blank lines into paragraph spans.
-fn split_run(text: &str, run: &[Line], breaks: &[usize], paragraphs: &mut Vec<Span>) {
-    let hard_wrapped = run.iter().all(|line| line.short);
-    let least_indent = run.iter().map(|line| line.indent).min().unwrap_or(0);
+/// What splitting a run of non-blank lines asks of all its lines at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct RunShape {
+    /// Whether every line is short: hard-wrapped copy.
+    hard_wrapped: bool,
+    /// The least indent of a line (`usize::MAX` in an empty run).
+    least_indent: usize,
+}
+
+impl RunShape {
+    const EMPTY: RunShape = RunShape {
+        hard_wrapped: true,
+        least_indent: usize::MAX,
+    };
+
+    fn add(&mut self, line: &Line) {
+        self.hard_wrapped &= line.short;
+        self.least_indent = self.least_indent.min(line.indent);
+    }
+}
+
+/// Splits one run of non-blank lines, of the `shape` given, into
+/// paragraph spans.
+fn split_run(
+    text: &str,
+    run: &[Line],
+    shape: RunShape,
+    breaks: &[usize],
+    paragraphs: &mut Vec<Span>,
+) {
+    // A run that is not hard-wrapped is a paragraph a line.
+    if !shape.hard_wrapped {
+        paragraphs.extend(run.iter().map(|line| line.span));
+        return;
+    }
+    let least_indent = shape.least_indent;
     let mut current: Option<Span> = None;
     // Whether the line before is a bare address: each line is asked once.
     let mut after_address = false;
@@ -317,9 +354,8 @@ fn split_run(text: &str, run: &[Line], breaks: &[usize], paragraphs: &mut Vec<Sp
         // A bare address is never part of a paragraph (scraped copy puts
         // the source URL on the line under the headline). Only the lines
         // of hard-wrapped copy are asked: every other line starts one.
-        let address = hard_wrapped && may_start_url(text, span) && is_url(span.slice(text));
+        let address = may_start_url(text, span) && is_url(span.slice(text));
         let starts_paragraph = position == 0
-            || !hard_wrapped
             || (line.indent > least_indent && run[position - 1].indent <= line.indent)
             || address
             || after_address
@@ -931,5 +967,33 @@ mod tests {
     fn blank_text_has_no_blocks() {
         assert!(render(" \n\t\r\n").is_empty());
         assert!(render("").is_empty());
+    }
+
+    #[test]
+    fn run_shape_agrees_with_its_lines() {
+        let long = "word ".repeat(30);
+        let contents = [
+            "short line",
+            "    indented",
+            "\tand tabbed",
+            long.as_str(),
+            "  two spaces",
+        ];
+        for mask in 0u32..1 << contents.len() {
+            let run: Vec<Line> = contents
+                .iter()
+                .enumerate()
+                .filter(|(index, _)| mask & 1 << index != 0)
+                .map(|(index, content)| line(index * 200, content))
+                .collect();
+            let mut shape = RunShape::EMPTY;
+            for line in &run {
+                shape.add(line);
+            }
+            assert_eq!(shape.hard_wrapped, run.iter().all(|line| line.short));
+            if let Some(least) = run.iter().map(|line| line.indent).min() {
+                assert_eq!(shape.least_indent, least);
+            }
+        }
     }
 }
