@@ -177,11 +177,17 @@ fn is_full_weekday(word: &str) -> bool {
 }
 
 /// Words that say the number before them counts something, so it is no
-/// day of the month: "March 3 mln", "Feb 2 pct".
+/// day of the month: "March 3 mln", "Feb 2 pct"; and "%" ("March 3 %").
 const UNITS: &[&str] = &[
     "mln", "bln", "billion", "million", "thousand", "pct", "percent", "per", "pc", "dlrs", "dlr",
-    "cents", "points", "times", "%",
+    "cents", "points", "times",
 ];
+
+/// The shapes of [`UNITS`]: most words after a day (a comma, a year, a
+/// verb) are none of the units by their length and end letters, and need
+/// no comparison with each. The units are all letters, so a comma's shape
+/// is not among them.
+const UNIT_SHAPES: WordShapes = WordShapes::EMPTY.with_all(UNITS);
 
 /// Words that may follow a year; any other lowercase word after a
 /// four-digit number makes it a count ("March 3, 2000 workers").
@@ -286,7 +292,9 @@ impl<'t> Cursor<'t> {
                 // The units are lower case: compared without lowering
                 // the word into a new string.
                 let unit = self.peek().is_some_and(|(next, _)| {
-                    UNITS.iter().any(|unit| next.eq_ignore_ascii_case(unit))
+                    next == "%"
+                        || (UNIT_SHAPES.may_hold(next.as_bytes())
+                            && UNITS.iter().any(|unit| next.eq_ignore_ascii_case(unit)))
                 });
                 self.index = after;
                 if unit {
@@ -1533,6 +1541,22 @@ mod tests {
             walked += usize::from(plain.len() > DENSE_OPENINGS);
         }
         assert!(walked > 100, "{walked}");
+    }
+
+    /// Every unit, in any case, has a shape the units' shapes hold.
+    #[test]
+    fn unit_shapes_hold_every_unit() {
+        for unit in UNITS {
+            for word in [
+                unit.to_string(),
+                unit.to_ascii_uppercase(),
+                capitalised(unit),
+            ] {
+                assert!(UNIT_SHAPES.may_hold(word.as_bytes()), "{word}");
+            }
+        }
+        assert!(!UNIT_SHAPES.may_hold(b","));
+        assert!(!UNIT_SHAPES.may_hold(b"2021"));
     }
 
     /// Every word naming a month has a first byte and length the table
