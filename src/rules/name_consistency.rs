@@ -2689,18 +2689,17 @@ impl AsciiWord {
             Some((&first, rest)) => (class_of(first), first | 0x20, rest),
             None => (NO_LETTERS, 0, &[][..]),
         };
-        if first_class == 0 {
+        // A byte that is no letter or digit is told once the word is read,
+        // by its class's own bit, rather than by a test at every byte: such
+        // words are few, and reading one to its end costs less than a
+        // branch at every byte of every word.
+        let later_classes = rest
+            .iter()
+            .fold(0, |classes, &byte| classes | class_of(byte));
+        let classes = first_class | later_classes;
+        if classes & NOT_LETTER_OR_DIGIT != 0 {
             return None;
         }
-        let mut later_classes = 0;
-        for &byte in rest {
-            let class = class_of(byte);
-            if class == 0 {
-                return None;
-            }
-            later_classes |= class;
-        }
-        let classes = first_class | later_classes;
         Some(AsciiWord {
             letters_only: classes & DIGIT == 0,
             has_lowercase: classes & LOWER_CASE != 0,
@@ -2712,8 +2711,8 @@ impl AsciiWord {
     }
 }
 
-/// The classes of an empty word, which has none: not 0, which tells a
-/// byte that is no ASCII letter or digit.
+/// The classes of an empty word, which has no byte and so none that is
+/// no ASCII letter or digit.
 const NO_LETTERS: u8 = 16;
 /// [`ASCII_CLASSES`] of a lower-case letter.
 const LOWER_CASE: u8 = 1;
@@ -2723,11 +2722,13 @@ const UPPER_CASE: u8 = 2;
 const DIGIT: u8 = 4;
 /// [`ASCII_CLASSES`] of a letter [`is_vowel`] takes, in either case.
 const VOWEL: u8 = 8;
+/// [`ASCII_CLASSES`] of a byte that is no ASCII letter or digit.
+const NOT_LETTER_OR_DIGIT: u8 = 32;
 
-/// The class of each byte as [`AsciiWord::of`] reads it, 0 for a byte
-/// that is no ASCII letter or digit.
+/// The class of each byte as [`AsciiWord::of`] reads it,
+/// [`NOT_LETTER_OR_DIGIT`] for a byte that is no ASCII letter or digit.
 const ASCII_CLASSES: [u8; 256] = {
-    let mut classes = [0u8; 256];
+    let mut classes = [NOT_LETTER_OR_DIGIT; 256];
     let mut byte = 0;
     while byte < 256 {
         let b = byte as u8;
@@ -2739,7 +2740,7 @@ const ASCII_CLASSES: [u8; 256] = {
             b'a'..=b'z' => LOWER_CASE | vowel,
             b'A'..=b'Z' => UPPER_CASE | vowel,
             b'0'..=b'9' => DIGIT,
-            _ => 0,
+            _ => NOT_LETTER_OR_DIGIT,
         };
         byte += 1;
     }
@@ -4942,6 +4943,31 @@ mod tests {
             ["milley", "milly", "mill", "mille"]
         );
         assert_eq!(vocabulary.folded_form_numbered(99), "");
+    }
+
+    #[test]
+    fn ascii_classes_are_those_of_each_byte() {
+        for byte in 0..=u8::MAX {
+            let class = ASCII_CLASSES[usize::from(byte)];
+            let expected = if byte.is_ascii_alphanumeric() {
+                let case = if byte.is_ascii_lowercase() {
+                    LOWER_CASE
+                } else if byte.is_ascii_uppercase() {
+                    UPPER_CASE
+                } else {
+                    DIGIT
+                };
+                let vowel = if byte.is_ascii_alphabetic() && b"aeiouy".contains(&(byte | 0x20)) {
+                    VOWEL
+                } else {
+                    0
+                };
+                case | vowel
+            } else {
+                NOT_LETTER_OR_DIGIT
+            };
+            assert_eq!(class, expected, "byte {byte:#04x}");
+        }
     }
 
     #[test]
